@@ -1,0 +1,76 @@
+/**
+ * Extraction JSON, schemaVersion 1 (../shared/CONTRACT.md). Fields may be added, never renamed.
+ * `schema/extraction.v1.schema.json` is the machine-checked form of these types.
+ */
+export type Qualifier = 'exact' | 'at_least' | 'more_than' | 'approximately' | 'up_to' | 'fewer_than';
+
+export type Category =
+  | 'killed' | 'injured' | 'missing' | 'displaced' | 'affected' | 'at_risk' | 'detained'
+  | 'population' | 'facilities' | 'money' | 'percentage' | 'quantity' | 'other';
+
+export type Span = readonly [start: number, end: number];
+
+export interface FigureMention {
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface Figure {
+  readonly id: string;
+  readonly value: number;
+  readonly max: number | null;
+  readonly text: string;
+  readonly qualifier: Qualifier;
+  readonly unit: string | null;
+  readonly category: Category;
+  readonly subject: string;
+  readonly label: string;
+  readonly place: string | null;
+  readonly date: string | null;
+  readonly source: string | null;
+  readonly sentence: string;
+  readonly span: Span;
+  readonly key: boolean;
+  /** Extension: rank among key figures (1 = lead), null when not key. */
+  readonly rank?: number | null;
+  /** Extension: a vague count ("hundreds of") — never a key figure. */
+  readonly vague?: boolean;
+  /** Extension: other mentions of the same quantity, merged into this figure. */
+  readonly mentions?: readonly FigureMention[];
+}
+
+export interface TimelineEntry {
+  readonly date: string;
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface Quote {
+  readonly text: string;
+  readonly speaker: string | null;
+  readonly role: string | null;
+}
+
+export interface ArticleMeta {
+  readonly title: string;
+  readonly published: string | null;
+  readonly source: string | null;
+  readonly url: string | null;
+  readonly wordCount: number;
+  readonly sha256: string;
+  /** Extension: the file name or object key the article came from. */
+  readonly input?: string | null;
+  /** Extension: the byline, when the input has one. */
+  readonly byline?: string | null;
+}
+
+export interface Extraction {
+  readonly schemaVersion: 1;
+  readonly article: ArticleMeta;
+  readonly summary: readonly string[];
+  readonly figures: readonly Figure[];
+  readonly timeline: readonly TimelineEntry[];
+  readonly quotes: readonly Quote[];
+  readonly organisations: readonly string[];
+  readonly places: readonly string[];
+}

@@ -1,0 +1,36 @@
+/** The input formats intake understands; chosen from the file extension or content type. */
+export type ArticleFormat = 'txt' | 'md' | 'html' | 'json';
+
+/** One clean article, whatever shape it arrived in. Produced by intake, read by extraction. */
+export interface Article {
+  readonly title: string;
+  /** YYYY-MM-DD, or null when the input does not say. */
+  readonly published: string | null;
+  /** The publisher, when known (site name, `source.name`, front matter). */
+  readonly source: string | null;
+  readonly url: string | null;
+  readonly byline: string | null;
+  /** Body paragraphs, normalised (NFC, odd spaces folded), captions removed. */
+  readonly paragraphs: readonly string[];
+  /** `paragraphs.join('\n\n')`: every character offset (`span`) in Extraction JSON points here. */
+  readonly text: string;
+  /** Photo captions kept apart from the body. */
+  readonly captions: readonly string[];
+  /** Hex sha256 of the input bytes, before any decoding. */
+  readonly sha256: string;
+  readonly format: ArticleFormat;
+  /** The file name or object key the article came from. */
+  readonly input: string;
+}
+
+export interface IntakeOptions {
+  /** File name or S3 key; its extension picks the format unless `format` or `contentType` does. */
+  readonly name: string;
+  readonly format?: ArticleFormat;
+  readonly contentType?: string;
+  /** Refuse inputs larger than this many bytes. Default {@link DEFAULT_MAX_BYTES}. */
+  readonly maxBytes?: number;
+}
+
+/** 5 MB: far above any news article, small enough for a Lambda to hold several times over. */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
