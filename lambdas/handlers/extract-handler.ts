@@ -1,0 +1,56 @@
+/**
+ * Stage 1: an article lands in the input bucket → `figures/<key minus extension>.json` in the
+ * output bucket (or `errors/<key>.json` when the article is unusable). Nothing is written to
+ * the input bucket, so this stage cannot trigger itself.
+ */
+import { IntakeError } from '../core/errors';
+import { extractFromBytes } from '../core/pipeline';
+import { DEFAULT_MAX_BYTES } from '../intake/types';
+import { count, METRIC } from './observability';
+import { errorKeyFor, figuresKeyFor } from './s3-keys';
+import { writeObject } from './s3-io';
+import { createStageHandler, type HandlerDeps, type SqsHandler } from './stage';
+
+export type { HandlerDeps } from './stage';
+
+/** Uploads without a Content-Type get this from S3; it says nothing, so the key's extension decides. */
+const UNINFORMATIVE_TYPES = new Set(['application/octet-stream', 'binary/octet-stream']);
+
+/** `x-amz-meta-published: YYYY-MM-DD` on the upload overrides the article's own date. */
+const PUBLISHED_METADATA = 'published';
+
+export function createExtractHandler(deps: HandlerDeps): SqsHandler {
+  const maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
+  return createStageHandler(
+    {
+      service: 'briefing-extract',
+      outputsOf: (key) => [figuresKeyFor(key), errorKeyFor(key)],
+      check(key, head) {
+        if (head.size > maxBytes) {
+          throw new IntakeError('too_large', `${key}: ${head.size} bytes is more than the ${maxBytes}-byte limit`, {
+            context: { size: head.size, maxBytes },
+          });
+        }
+      },
+      async produce({ key, head, bytes, deps: { s3, outputBucket, logger, metrics } }) {
+        const contentType = head.contentType && !UNINFORMATIVE_TYPES.has(head.contentType) ? head.contentType : undefined;
+        const extraction = extractFromBytes(bytes, {
+          name: key,
+          maxBytes,
+          contentType,
+          published: head.metadata[PUBLISHED_METADATA] ?? null,
+        });
+        const figuresKey = figuresKeyFor(key);
+        await writeObject(s3, outputBucket, figuresKey, `${JSON.stringify(extraction, null, 2)}\n`, {
+          contentType: 'application/json',
+          sourceEtag: head.etag,
+          metadata: { 'source-sha256': extraction.article.sha256 },
+        });
+        count(metrics, METRIC.processed);
+        count(metrics, METRIC.figures, extraction.figures.length);
+        logger.info('figures written', { key, figuresKey, figures: extraction.figures.length });
+      },
+    },
+    deps,
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * Stage 2: `figures/….json` lands in the output bucket → `briefings/….pdf` beside it. It writes
+ * only `briefings/` and `errors/`, never `figures/`, so its own writes never notify it again.
+ * Rendering is the slow, memory-hungry half; a separate function lets it be sized, retried and
+ * re-run (e.g. after a template change) without re-extracting.
+ */
+import { BriefingError } from '../core/errors';
+import type { Extraction } from '../extract/types';
+import { renderBriefing } from '../render';
+import { milliseconds, count, METRIC } from './observability';
+import { briefingKeyFor, errorKeyFor } from './s3-keys';
+import { writeObject } from './s3-io';
+import { createStageHandler, type HandlerDeps, type SqsHandler } from './stage';
+
+export type { HandlerDeps } from './stage';
+
+function parseExtraction(bytes: Uint8Array, key: string): Extraction {
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Extraction>;
+    if (parsed?.schemaVersion !== 1) throw new Error(`schemaVersion is ${String(parsed?.schemaVersion)}, expected 1`);
+    return parsed as Extraction;
+  } catch (cause) {
+    throw new BriefingError('render', 'bad_figures', `${key}: not Extraction JSON (${(cause as Error).message})`, {
+      cause,
+      permanent: true,
+    });
+  }
+}
+
+export function createRenderHandler(deps: HandlerDeps): SqsHandler {
+  return createStageHandler(
+    {
+      service: 'briefing-render',
+      outputsOf: (key) => {
+        const briefingKey = briefingKeyFor(key);
+        return briefingKey ? [briefingKey, errorKeyFor(key)] : null;
+      },
+      async produce({ key, head, bytes, deps: { s3, outputBucket, logger, metrics } }) {
+        const extraction = parseExtraction(bytes, key);
+        const started = performance.now();
+        const pdf = await renderBriefing(extraction);
+        const renderMs = performance.now() - started;
+        const briefingKey = briefingKeyFor(key) as string;
+        await writeObject(s3, outputBucket, briefingKey, pdf, { contentType: 'application/pdf', sourceEtag: head.etag });
+        count(metrics, METRIC.processed);
+        milliseconds(metrics, METRIC.renderMs, renderMs);
+        logger.info('briefing written', { key, briefingKey, bytes: pdf.byteLength, renderMs: Math.round(renderMs) });
+      },
+    },
+    deps,
+  );
+}

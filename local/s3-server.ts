@@ -1,0 +1,109 @@
+/**
+ * An embedded S3-compatible server (s3rver) on 127.0.0.1, with an S3 client already set up for
+ * it and object-created notifications shaped like real S3's — including URL-encoded keys
+ * (`my+file+%C3%A4.txt`), which s3rver itself leaves raw — so handlers decode keys locally
+ * exactly as they must in AWS.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { S3EventRecord } from 'aws-lambda';
+import S3rver from 's3rver';
+import { encodeEventKey } from '../lambdas/handlers/s3-keys';
+
+export interface S3ServerOptions {
+  /** 0 picks a free port. Default 0. */
+  readonly port?: number;
+  /** Where objects are stored (kept across restarts). Default: a fresh temporary directory. */
+  readonly directory?: string;
+  /** Buckets created at start if missing. */
+  readonly buckets: readonly string[];
+  /** Suppress s3rver's request log. Default true. */
+  readonly silent?: boolean;
+}
+
+export type ObjectCreatedListener = (record: S3EventRecord) => void;
+
+export interface S3Server {
+  readonly endpoint: string;
+  readonly port: number;
+  readonly directory: string;
+  /** Path-style, dummy credentials, us-east-1, checksums only when required (see TOOLCHAIN.md). */
+  readonly client: S3Client;
+  /** Subscribes to object-created records; returns the unsubscribe function. */
+  onObjectCreated(listener: ObjectCreatedListener): () => void;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+/** A client for any S3-compatible endpoint such as this server. */
+export function localS3Client(endpoint: string): S3Client {
+  return new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+/** s3rver's record with the two things real S3 does differently fixed: key encoding and the bucket ARN. */
+function asS3Record(record: S3EventRecord): S3EventRecord {
+  const { bucket, object } = record.s3;
+  return {
+    ...record,
+    s3: {
+      ...record.s3,
+      bucket: { ...bucket, arn: `arn:aws:s3:::${bucket.name}` },
+      object: { ...object, key: encodeEventKey(object.key) },
+    },
+  };
+}
+
+export async function startS3Server(options: S3ServerOptions): Promise<S3Server> {
+  const directory = options.directory ?? (await mkdtemp(join(tmpdir(), 's3rver-')));
+  const server = new S3rver({
+    address: HOST,
+    port: options.port ?? 0,
+    directory,
+    silent: options.silent ?? true,
+    // Path-style only: `bucket.127.0.0.1` is not a host name.
+    vhostBuckets: false,
+    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
+  });
+  const { port } = await server.run();
+  const endpoint = `http://${HOST}:${port}`;
+  const client = localS3Client(endpoint);
+
+  const listeners = new Set<ObjectCreatedListener>();
+  // s3rver extends Koa (an EventEmitter); its typings omit that.
+  (server as unknown as NodeJS.EventEmitter).on('event', (event: { Records: S3EventRecord[] }) => {
+    for (const raw of event.Records) {
+      if (!raw.eventName.startsWith('ObjectCreated:')) continue;
+      const record = asS3Record(raw);
+      for (const listener of listeners) listener(record);
+    }
+  });
+
+  return {
+    endpoint,
+    port,
+    directory,
+    client,
+    onObjectCreated(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      client.destroy();
+      // Keep-alive sockets would hold close() open until they time out.
+      const http = (server as unknown as { httpServer?: { closeAllConnections?: () => void } }).httpServer;
+      http?.closeAllConnections?.();
+      await server.close();
+    },
+  };
+}
