@@ -34,3 +34,19 @@ export interface IntakeOptions {
 
 /** 5 MB: far above any news article, small enough for a Lambda to hold several times over. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * What a format reader finds, before the shared clean-up: paragraphs not yet normalised,
+ * metadata as the input wrote it. Readers never build `text`; intake does, once.
+ */
+export interface ArticleDraft {
+  readonly title?: string | null;
+  /** Already YYYY-MM-DD (readers call `toIsoDate`). */
+  readonly published?: string | null;
+  readonly source?: string | null;
+  readonly url?: string | null;
+  readonly byline?: string | null;
+  readonly paragraphs: readonly string[];
+  /** Captions the format marks as such (figcaption, image alt); inline ones are found later. */
+  readonly captions?: readonly string[];
+}
