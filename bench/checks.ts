@@ -1,0 +1,38 @@
+/** Every measured figure against its target, from whichever sections ran. */
+import type { BenchResults, Check, Section } from './results';
+import { TARGETS, verdict } from './targets';
+
+const ms = (v: number): string => `${v} ms`;
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(2)} MB`;
+const result = <T>(section: Section<T> | undefined): T | null => (section?.status === 'ok' ? section.result : null);
+
+export function deriveChecks(sections: BenchResults['sections']): Check[] {
+  const checks: Check[] = [];
+  const throughput = result(sections.throughput);
+  for (const row of throughput?.rows ?? []) {
+    checks.push({ measure: `Throughput, \`briefing batch --jobs ${row.jobs}\` (${row.articles} articles)`, value: `${row.briefingsPerSecond} briefings/s`, target: row.jobs === 2 ? TARGETS.throughput.text : '(scaling reference)', verdict: row.verdict });
+  }
+  const stages = result(sections.stages);
+  if (stages) {
+    checks.push({ measure: 'Extraction per 4 KB, warm (seed)', value: ms(stages.extractionPer4KB.seed), target: TARGETS.extractionPer4KB.text, verdict: verdict(TARGETS.extractionPer4KB, stages.extractionPer4KB.seed) });
+    checks.push({ measure: `Extraction per 4 KB, warm (dev set, ${stages.articles} articles, median)`, value: ms(stages.extractionPer4KB.devSet), target: TARGETS.extractionPer4KB.text, verdict: verdict(TARGETS.extractionPer4KB, stages.extractionPer4KB.devSet) });
+    checks.push({ measure: 'Rendering the seed briefing, warm (template + layout + PDF, median)', value: ms(stages.renderingSeed.median), target: TARGETS.rendering.text, verdict: stages.renderingSeed.verdict });
+  }
+  const scale = result(sections.scale);
+  if (scale?.extractionAt4KB) checks.push({ measure: 'Extraction of a 4 KB article (scale series, fresh process, warmed)', value: ms(scale.extractionAt4KB.ms), target: TARGETS.extractionPer4KB.text, verdict: scale.extractionAt4KB.verdict });
+  if (scale?.growth) checks.push({ measure: 'Growth: extraction time per KB at 5 MB ÷ at 64 KB', value: `${scale.growth.factor}×`, target: TARGETS.growth.text, verdict: scale.growth.verdict });
+  if (scale?.peakRssAt5MB) checks.push({ measure: 'Peak RSS extracting a 5 MB article', value: `${scale.peakRssAt5MB.mb} MB`, target: TARGETS.peakRss.text, verdict: scale.peakRssAt5MB.verdict });
+  const cold = result(sections.coldstart);
+  for (const row of cold?.rows ?? []) {
+    checks.push({ measure: `Cold import, ${row.handler} handler bundle (median of ${row.runs})`, value: ms(row.importMedianMs), target: TARGETS.coldImport.text, verdict: row.verdictImport });
+    checks.push({ measure: `Bundle size, ${row.handler} handler (fonts apart)`, value: mb(row.bundleBytes), target: TARGETS.bundleSize.text, verdict: row.verdictSize });
+  }
+  const chromium = result(sections.chromium);
+  if (chromium?.skipped) {
+    checks.push({ measure: 'Chromium ÷ ours per document', value: 'skipped', target: TARGETS.chromiumRatio.text, verdict: 'n/a' });
+  } else if (chromium && chromium.rows.length > 0) {
+    checks.push({ measure: `Chromium ÷ ours warm render, per document (worst of ${chromium.rows.length}; median ${chromium.medianRatioWarm}×)`, value: `${chromium.minRatioWarm}×`, target: TARGETS.chromiumRatio.text, verdict: chromium.verdictWarm });
+    checks.push({ measure: `Chromium ÷ ours cold CLI render, per document (worst; median ${chromium.medianRatioCold ?? '—'}×)`, value: chromium.minRatioCold === null ? 'not available' : `${chromium.minRatioCold}×`, target: TARGETS.chromiumRatio.text, verdict: chromium.verdictCold });
+  }
+  return checks;
+}

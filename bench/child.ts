@@ -1,0 +1,38 @@
+/** Child processes for the measures that need a fresh process: timed, output captured. */
+import { spawn } from 'node:child_process';
+import { ROOT } from './articles';
+
+export interface ChildResult {
+  readonly ms: number;
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runTimed(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: options.timeoutMs ?? 600_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: performance.now() - start, code, stdout, stderr }));
+  });
+}
+
+/** `node --import tsx <script>`: TypeScript without a build step, as `npm run briefing` runs it. */
+export const tsxArgs = (script: string, ...args: string[]): string[] => ['--import', 'tsx', script, ...args];
+
+/** The last line of a child's stderr, for a one-line "not available" reason. */
+export const lastLine = (text: string): string => text.trim().split('\n').pop()?.trim() ?? '';

@@ -1,0 +1,145 @@
+/**
+ * Side by side with the usual way: the same briefing content as HTML (baseline-html.ts) printed
+ * to PDF by headless Chromium, one cold process per document, against our renderer on the same
+ * extractions in the same run. Ours is reported twice: warm (in-process renderBriefing, median)
+ * and cold (a fresh `briefing render` CLI process, article to PDF). Ratio = Chromium ms ÷ ours.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readArticle } from '../lambdas/intake';
+import { extractFigures } from '../lambdas/extract';
+import { renderBriefing } from '../lambdas/render';
+import { devSet, ROOT, type BenchArticle } from './articles';
+import { briefingHtml } from './baseline-html';
+import { lastLine, runTimed, tsxArgs } from './child';
+import { chromiumVersion } from './machine';
+import { round, summarise } from './stats';
+import { TARGETS, verdict, type Verdict } from './targets';
+
+export const CHROMIUM_INSTALL = 'apt-get install -y chromium   (Debian/Ubuntu; then re-run npm run bench)';
+
+/** The flags of a quiet, reproducible cold start (../shared/TOOLCHAIN.md). */
+export const chromiumArgs = (profileDir: string, outPdf: string, url: string): string[] => [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-pdf-header-footer', `--user-data-dir=${profileDir}`, `--print-to-pdf=${outPdf}`, url,
+];
+
+export interface ChromiumRow {
+  readonly document: string;
+  readonly chromiumMs: number;
+  readonly chromiumBytes: number;
+  readonly oursWarmMs: number;
+  readonly oursColdCliMs: number | null;
+  readonly oursBytes: number;
+  readonly ratioWarm: number;
+  readonly ratioCold: number | null;
+  readonly verdictWarm: Verdict;
+  readonly verdictCold: Verdict;
+  readonly note?: string;
+}
+
+export interface ChromiumResult {
+  readonly chromium: string | null;
+  readonly skipped?: string;
+  readonly rows: readonly ChromiumRow[];
+  readonly failures: readonly string[];
+  readonly medianRatioWarm: number | null;
+  readonly minRatioWarm: number | null;
+  readonly medianRatioCold: number | null;
+  readonly minRatioCold: number | null;
+  /** The target judged on every document: warm and cold ratios both. */
+  readonly verdictWarm: Verdict;
+  readonly verdictCold: Verdict;
+}
+
+async function warmRenderMs(extraction: Parameters<typeof renderBriefing>[0], iterations: number): Promise<{ ms: number; bytes: number }> {
+  let pdf = await renderBriefing(extraction, {});
+  for (let i = 0; i < 2; i += 1) pdf = await renderBriefing(extraction, {});
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const t = performance.now();
+    pdf = await renderBriefing(extraction, {});
+    samples.push(performance.now() - t);
+  }
+  return { ms: summarise(samples).median, bytes: pdf.byteLength };
+}
+
+async function oneDocument(item: BenchArticle, work: string, iterations: number): Promise<ChromiumRow> {
+  const extraction = extractFigures(readArticle(item.bytes, { name: item.name }), { published: item.published });
+  const stem = path.basename(item.name, path.extname(item.name));
+  const htmlFile = path.join(work, `${stem}.html`);
+  writeFileSync(htmlFile, briefingHtml(extraction));
+
+  const profile = mkdtempSync(path.join(work, 'profile-'));
+  const chromiumPdf = path.join(work, `${stem}.chromium.pdf`);
+  const chrome = await runTimed('chromium', chromiumArgs(profile, chromiumPdf, pathToFileURL(htmlFile).href), { timeoutMs: 60_000 });
+  if (!existsSync(chromiumPdf)) throw new Error(`chromium wrote no PDF (exit ${chrome.code}): ${lastLine(chrome.stderr)}`);
+
+  const warm = await warmRenderMs(extraction, iterations);
+
+  const ourPdf = path.join(work, `${stem}.ours.pdf`);
+  const args = ['render', item.path, '-o', ourPdf, ...(item.published ? ['--published', item.published] : [])];
+  const cold = await runTimed(process.execPath, tsxArgs(path.join(ROOT, 'bin/briefing.ts'), ...args));
+  const coldOk = cold.code === 0 && existsSync(ourPdf);
+  const ratioWarm = chrome.ms / warm.ms;
+  const ratioCold = coldOk ? chrome.ms / cold.ms : null;
+  return {
+    document: item.name,
+    chromiumMs: round(chrome.ms),
+    chromiumBytes: statSync(chromiumPdf).size,
+    oursWarmMs: round(warm.ms),
+    oursColdCliMs: coldOk ? round(cold.ms) : null,
+    oursBytes: warm.bytes,
+    ratioWarm: round(ratioWarm),
+    ratioCold: ratioCold === null ? null : round(ratioCold),
+    verdictWarm: verdict(TARGETS.chromiumRatio, ratioWarm),
+    verdictCold: verdict(TARGETS.chromiumRatio, ratioCold),
+    ...(coldOk ? {} : { note: `cold CLI render failed (exit ${cold.code}): ${lastLine(cold.stderr)}` }),
+  };
+}
+
+const overall = (verdicts: readonly Verdict[]): Verdict =>
+  verdicts.length === 0 || verdicts.every((v) => v === 'n/a') ? 'n/a' : verdicts.includes('miss') ? 'miss' : 'pass';
+
+const stat = (values: ReadonlyArray<number | null>, pick: 'median' | 'min'): number | null => {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length === 0 ? null : round(summarise(present)[pick]);
+};
+
+export async function benchChromium(options: { documents?: number; iterations: number }): Promise<ChromiumResult> {
+  const version = chromiumVersion();
+  const empty = { rows: [], failures: [], medianRatioWarm: null, minRatioWarm: null, medianRatioCold: null, minRatioCold: null, verdictWarm: 'n/a', verdictCold: 'n/a' } as const;
+  if (version === null) {
+    process.stderr.write(`bench: chromium not found; the baseline row is skipped. Install it with: ${CHROMIUM_INSTALL}\n`);
+    return { chromium: null, skipped: `chromium not installed — ${CHROMIUM_INSTALL}`, ...empty };
+  }
+  const documents = devSet().slice(0, options.documents ?? Infinity);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-chromium-'));
+  const rows: ChromiumRow[] = [];
+  const failures: string[] = [];
+  try {
+    for (const item of documents) {
+      try {
+        rows.push(await oneDocument(item, work, options.iterations));
+      } catch (error) {
+        failures.push(`${item.name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return {
+    chromium: version,
+    rows,
+    failures,
+    medianRatioWarm: stat(rows.map((r) => r.ratioWarm), 'median'),
+    minRatioWarm: stat(rows.map((r) => r.ratioWarm), 'min'),
+    medianRatioCold: stat(rows.map((r) => r.ratioCold), 'median'),
+    minRatioCold: stat(rows.map((r) => r.ratioCold), 'min'),
+    verdictWarm: overall(rows.map((r) => r.verdictWarm)),
+    verdictCold: overall(rows.map((r) => r.verdictCold)),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Lambda cold start: each handler bundled as the CDK stack bundles it, then imported in a fresh
+ * `node` process (10 runs, median of the import alone, plus the whole process's wall time), and
+ * each bundle's size with the fonts it ships counted apart.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundleHandler, shippedFonts } from './bundle';
+import { lastLine, runTimed } from './child';
+import { round, summarise } from './stats';
+import { TARGETS, verdict, type Verdict } from './targets';
+
+export const HANDLERS = ['extract', 'render'] as const;
+
+export interface ColdStartRow {
+  readonly handler: string;
+  readonly bundleBytes: number;
+  readonly importMedianMs: number;
+  readonly importP95Ms: number;
+  readonly processMedianMs: number;
+  readonly runs: number;
+  readonly verdictImport: Verdict;
+  readonly verdictSize: Verdict;
+}
+
+export interface ColdStartResult {
+  readonly bundling: string;
+  readonly fonts: ReadonlyArray<{ readonly file: string; readonly bytes: number }>;
+  readonly rows: readonly ColdStartRow[];
+  readonly failures: readonly string[];
+}
+
+/** Imports the module named by argv[1] and prints how long the import took, in ms. */
+const IMPORT_PROBE = 'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));';
+
+/** What a Lambda's environment gives a handler at import; no request is ever made. */
+const LAMBDA_ENV: NodeJS.ProcessEnv = {
+  AWS_REGION: 'eu-west-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  OUTPUT_BUCKET: 'briefings',
+  POWERTOOLS_METRICS_NAMESPACE: 'bench',
+};
+
+export async function benchColdStart(options: { runs: number }): Promise<ColdStartResult> {
+  const rows: ColdStartRow[] = [];
+  const failures: string[] = [];
+  let bundling = '';
+  for (const handler of HANDLERS) {
+    try {
+      const built = await bundleHandler(handler);
+      bundling = built.description;
+      const url = pathToFileURL(built.outfile).href;
+      const imports: number[] = [];
+      const wall: number[] = [];
+      for (let i = 0; i < options.runs; i += 1) {
+        const run = await runTimed(process.execPath, ['--input-type=module', '-e', IMPORT_PROBE, url], {
+          cwd: path.dirname(built.outfile),
+          env: { PATH: process.env.PATH, ...LAMBDA_ENV },
+        });
+        if (run.code !== 0) throw new Error(`import failed (exit ${run.code}): ${lastLine(run.stderr)}`);
+        imports.push(Number(run.stdout));
+        wall.push(run.ms);
+      }
+      const imported = summarise(imports);
+      const bytes = statSync(built.outfile).size;
+      rows.push({
+        handler,
+        bundleBytes: bytes,
+        importMedianMs: round(imported.median),
+        importP95Ms: round(imported.p95),
+        processMedianMs: round(summarise(wall).median),
+        runs: options.runs,
+        verdictImport: verdict(TARGETS.coldImport, imported.median),
+        verdictSize: verdict(TARGETS.bundleSize, bytes),
+      });
+    } catch (error) {
+      failures.push(`${handler}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { bundling, fonts: shippedFonts(), rows, failures };
+}

@@ -1,0 +1,57 @@
+/** bench/results.md: the checks table first, then each section's detail and the machine. */
+import type { BenchResults, Section } from './results';
+import type { Verdict } from './targets';
+
+const MARK: Record<Verdict, string> = { pass: '✅ pass', miss: '❌ miss', 'n/a': '— n/a' };
+
+const table = (head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string =>
+  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map((c) => (c === null ? '—' : String(c))).join(' | ')} |`)].join('\n');
+
+function section<T>(title: string, s: Section<T> | undefined, body: (r: T) => string): string {
+  if (!s) return '';
+  if (s.status !== 'ok') return `### ${title}\n\nnot available: ${s.reason}\n`;
+  return `### ${title}\n\n${body(s.result)}\n\n_${s.seconds} s; 1-min load average ${s.loadBefore} before, ${s.loadAfter} after._\n`;
+}
+
+const failures = (list: readonly string[]): string => (list.length === 0 ? '' : `\n\nNot available: ${list.map((f) => `\n- ${f}`).join('')}`);
+
+export function renderMarkdown(r: BenchResults): string {
+  const m = r.machine;
+  const out: string[] = [
+    `## Benchmark results${r.quick ? ' (quick run)' : ''}`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node}, ${m.os}; ${m.chromium ?? 'Chromium not installed'}. Run ${m.date} (load average ${m.loadAtStart} at start).`,
+    '',
+    table(['Measure', 'Value', 'Target', 'Result'], r.checks.map((c) => [c.measure, c.value, c.target, MARK[c.verdict]])),
+    '',
+  ];
+  const { stages, throughput, scale, coldstart, chromium } = r.sections;
+  out.push(section('Per stage, warm, one process (ms)', stages, (s) =>
+    `${s.iterations} iterations per article after warm-up; dev set = ${s.articles} articles pooled. Render split: ${s.renderSplit}.\n\n`
+    + table(['Stage', 'Seed median', 'Seed p95', 'Dev set median', 'Dev set p95'], s.rows.map((row) => [row.stage, row.seed?.median ?? null, row.seed?.p95 ?? null, row.devSet?.median ?? null, row.devSet?.p95 ?? null]))
+    + failures(s.failures)));
+  out.push(section('End-to-end throughput (`briefing batch`)', throughput, (t) =>
+    `${t.articles} copies of the dev set; wall time from spawn to exit, including the CLI's start (\`briefing --help\` alone: ${t.cliStartMs} ms).\n\n`
+    + table(['--jobs', 'PDFs', 'Seconds', 'Briefings/s', 'Note'], t.rows.map((row) => [row.jobs, `${row.pdfs}/${row.articles}`, row.seconds, row.briefingsPerSecond, row.note ?? '']))));
+  out.push(section('Scale: extraction by article size (fresh bundled process per size)', scale, (s) =>
+    table(['Size', 'Bytes', 'Intake ms', 'Extraction ms', 'ms per KB', 'Figures', 'RSS before MB', 'Peak RSS MB'], s.rows.map((row) => [`${row.sizeKB} KB`, row.bytes, row.intakeMs, row.extractMs, row.msPerKB, row.figures, row.rssBeforeMB, row.maxRssMB]))
+    + `\n\nGrowth factor (ms per KB at the largest size ÷ at 64 KB): ${s.growth?.factor ?? '—'}.` + failures(s.failures)));
+  out.push(section('Lambda cold start (handler bundles)', coldstart, (c) =>
+    `Bundled with ${c.bundling}. Import = \`await import(bundle)\` in a fresh \`node\`; process = spawn to exit.\n\n`
+    + table(['Handler', 'Bundle bytes', 'Import median ms', 'Import p95 ms', 'Process median ms'], c.rows.map((row) => [row.handler, row.bundleBytes, row.importMedianMs, row.importP95Ms, row.processMedianMs]))
+    + `\n\nFonts shipped beside the render bundle: ${c.fonts.map((f) => `${f.file} ${f.bytes} bytes`).join(', ')}.` + failures(c.failures)));
+  out.push(section('Side by side: headless Chromium (cold process per document) vs ours', chromium, (c) =>
+    c.skipped ? `skipped: ${c.skipped}` :
+      `${c.chromium}. Ours warm = in-process renderBriefing median; ours cold = a fresh \`briefing render\` CLI process (article → PDF, via tsx).\n\n`
+      + table(['Document', 'Chromium ms', 'Ours warm ms', 'Ours cold CLI ms', 'Ratio warm', 'Ratio cold', 'Chromium KB', 'Ours KB'], c.rows.map((row) => [row.document, row.chromiumMs, row.oursWarmMs, row.oursColdCliMs, `${row.ratioWarm}×`, row.ratioCold === null ? null : `${row.ratioCold}×`, Math.round(row.chromiumBytes / 1024), Math.round(row.oursBytes / 1024)]))
+      + failures(c.failures)));
+  if (r.profiles.length > 0) {
+    out.push('### Profiles of missed targets (`node --cpu-prof`, self time)\n');
+    for (const p of r.profiles) {
+      if ('error' in p) { out.push(`- ${p.workload}: not available: ${p.error}\n`); continue; }
+      out.push(`**${p.workload}** (${p.sampledMs} ms sampled). By package: ${p.packages.map((x) => `${x.package} ${x.share}%`).join(', ')}.\n`);
+      out.push(table(['Function', 'File', 'Share'], p.top.map((h) => [`\`${h.function}\``, `\`${h.file}\``, `${h.share}%`])) + '\n');
+    }
+  }
+  return out.filter((s) => s !== '').join('\n') + '\n';
+}

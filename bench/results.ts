@@ -1,0 +1,34 @@
+/** The shape of bench/results.json: the machine, each section's outcome, the verdicts, profiles. */
+import type { ChromiumResult } from './chromium';
+import type { ColdStartResult } from './cold-start';
+import type { Machine } from './machine';
+import type { ProfileResult } from './profile';
+import type { ScaleResult } from './scale';
+import type { StagesResult } from './stages';
+import type { Verdict } from './targets';
+import type { ThroughputResult } from './throughput';
+
+export type Section<T> =
+  | { readonly status: 'ok'; readonly seconds: number; readonly loadBefore: number; readonly loadAfter: number; readonly result: T }
+  | { readonly status: 'not available'; readonly reason: string };
+
+export interface Check {
+  readonly measure: string;
+  readonly value: string;
+  readonly target: string;
+  readonly verdict: Verdict;
+}
+
+export interface BenchResults {
+  readonly machine: Machine;
+  readonly quick: boolean;
+  readonly sections: {
+    stages?: Section<StagesResult>;
+    throughput?: Section<ThroughputResult>;
+    scale?: Section<ScaleResult>;
+    coldstart?: Section<ColdStartResult>;
+    chromium?: Section<ChromiumResult>;
+  };
+  readonly checks: readonly Check[];
+  readonly profiles: ReadonlyArray<ProfileResult | { readonly workload: string; readonly error: string }>;
+}

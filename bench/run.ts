@@ -1,0 +1,86 @@
+/**
+ * `npm run bench [-- --only stages,throughput,scale,coldstart,chromium,profile] [--quick]`
+ *
+ * Runs each section (each fails soft: "not available: <reason>", and the run goes on), checks
+ * every figure against its target, profiles the workloads behind missed targets, and writes
+ * bench/results.json and bench/results.md. A partial or quick run writes to bench/tmp/ instead,
+ * so the committed results always come from one full run.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from './articles';
+import { TMP_DIR } from './bundle';
+import { benchChromium } from './chromium';
+import { deriveChecks } from './checks';
+import { benchColdStart } from './cold-start';
+import { describeMachine, loadAverage } from './machine';
+import { profileWorkload, type ProfileResult } from './profile';
+import { renderMarkdown } from './report';
+import type { BenchResults, Section } from './results';
+import { benchScale } from './scale';
+import { benchStages } from './stages';
+import { benchThroughput } from './throughput';
+
+const SECTIONS = ['stages', 'throughput', 'scale', 'coldstart', 'chromium', 'profile'] as const;
+type SectionName = (typeof SECTIONS)[number];
+
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  allowPositionals: false,
+});
+const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
+const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+if (unknown.length > 0) {
+  process.stderr.write(`error: bench: unknown section ${unknown.join(', ')} (choose from ${SECTIONS.join(', ')})\n`);
+  process.exit(2);
+}
+const wanted = (name: SectionName): boolean => only.includes(name);
+const quick = values.quick ?? false;
+
+async function runSection<T>(name: string, body: () => Promise<T>): Promise<Section<T>> {
+  process.stderr.write(`bench: ${name}…\n`);
+  const loadBefore = loadAverage();
+  const start = performance.now();
+  try {
+    const result = await body();
+    const seconds = Math.round((performance.now() - start) / 100) / 10;
+    return { status: 'ok', seconds, loadBefore, loadAfter: loadAverage(), result };
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+    process.stderr.write(`bench: ${name}: not available: ${reason}\n`);
+    return { status: 'not available', reason };
+  }
+}
+
+const machine = describeMachine();
+const sections: BenchResults['sections'] = {};
+if (wanted('stages')) sections.stages = await runSection('stages', () => benchStages({ iterations: quick ? 10 : 50, warmup: 5 }));
+if (wanted('throughput')) sections.throughput = await runSection('throughput', () => benchThroughput({ articles: quick ? 100 : 500, jobs: [1, 2] }));
+if (wanted('scale')) sections.scale = await runSection('scale', () => benchScale());
+if (wanted('coldstart')) sections.coldstart = await runSection('coldstart', () => benchColdStart({ runs: quick ? 3 : 10 }));
+if (wanted('chromium')) sections.chromium = await runSection('chromium', () => benchChromium({ iterations: quick ? 5 : 20, ...(quick ? { documents: 2 } : {}) }));
+
+const checks = deriveChecks(sections);
+const missed = (pattern: RegExp): boolean => checks.some((c) => c.verdict === 'miss' && pattern.test(c.measure));
+/** The workload to profile for each kind of missed target (or all of them with --only profile). */
+const workloads: string[] = [];
+if (wanted('profile') && (values.only?.includes('profile') || missed(/^Extraction|^Growth/))) workloads.push('extraction');
+if (wanted('profile') && (values.only?.includes('profile') || missed(/^Rendering|^Chromium|^Throughput/))) workloads.push('render');
+const profiles: Array<BenchResults['profiles'][number]> = [];
+for (const workload of workloads) {
+  process.stderr.write(`bench: profiling ${workload}…\n`);
+  profiles.push(await profileWorkload(workload).catch((error: unknown): ProfileResult | { workload: string; error: string } => ({
+    workload, error: error instanceof Error ? error.message : String(error),
+  })));
+}
+
+const results: BenchResults = { machine, quick, sections, checks, profiles };
+const full = !quick && !values.only;
+const dir = full ? path.join(ROOT, 'bench') : TMP_DIR;
+mkdirSync(dir, { recursive: true });
+const markdown = renderMarkdown(results);
+writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(path.join(dir, 'results.md'), markdown);
+process.stdout.write(markdown);
+process.stderr.write(`bench: wrote ${path.relative(ROOT, path.join(dir, 'results.json'))} and results.md${full ? '' : ' (partial run: bench/results.* untouched)'}\n`);

@@ -1,0 +1,41 @@
+/**
+ * Runs in a fresh process per article size (bundled by scale.ts): warms the extractor on the
+ * seed, then times intake and extraction of one large article and reports the peak RSS.
+ * Prints one JSON line on stdout. Usage: scale-child <article.txt> <published> <repeats>
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readArticle } from '../lambdas/intake';
+import { extractFigures } from '../lambdas/extract';
+import { seedArticle } from './articles';
+import { summarise } from './stats';
+
+const [file, published, repeatsArg] = process.argv.slice(2);
+if (!file || !published) throw new Error('usage: scale-child <article.txt> <published> <repeats>');
+const repeats = Math.max(1, Number(repeatsArg ?? 1));
+
+const seed = seedArticle();
+for (let i = 0; i < 5; i += 1) extractFigures(readArticle(seed.bytes, { name: seed.name }), { published: seed.published });
+const rssBeforeMB = process.memoryUsage().rss / 2 ** 20;
+
+const bytes = readFileSync(file);
+const intakeMs: number[] = [];
+const extractMs: number[] = [];
+let figures = 0;
+for (let i = 0; i < repeats; i += 1) {
+  let t = performance.now();
+  const article = readArticle(bytes, { name: path.basename(file) });
+  intakeMs.push(performance.now() - t);
+  t = performance.now();
+  figures = extractFigures(article, { published }).figures.length;
+  extractMs.push(performance.now() - t);
+}
+process.stdout.write(JSON.stringify({
+  bytes: bytes.byteLength,
+  intakeMs: summarise(intakeMs).median,
+  extractMs: summarise(extractMs).median,
+  figures,
+  rssBeforeMB,
+  // resourceUsage().maxRSS is in kilobytes.
+  maxRssMB: process.resourceUsage().maxRSS / 1024,
+}) + '\n');

@@ -1,0 +1,104 @@
+/**
+ * Per stage, warm, in one process: intake, extraction, layout, rendering. Each article is run a
+ * few times to warm the JIT and the font cache, then N timed iterations; median and p95 per stage,
+ * for the seed alone and pooled over the development set.
+ */
+import { readArticle } from '../lambdas/intake';
+import { extractFigures } from '../lambdas/extract';
+import type { Article } from '../lambdas/intake/types';
+import type { Extraction } from '../lambdas/extract/types';
+import { renderBriefing } from '../lambdas/render';
+import { devSet, seedArticle, type BenchArticle } from './articles';
+import { loadRenderSplit, type RenderSplit } from './render-stages';
+import { round, summarise, type Summary } from './stats';
+import { TARGETS, verdict, type Verdict } from './targets';
+
+export interface StageRow {
+  readonly stage: string;
+  readonly seed: Summary | null;
+  readonly devSet: Summary | null;
+  readonly note?: string;
+}
+
+export interface StagesResult {
+  readonly iterations: number;
+  readonly articles: number;
+  readonly renderSplit: string;
+  readonly rows: readonly StageRow[];
+  /** Extraction normalised to a 4 KB article (ms × 4096 / input bytes), pooled over the dev set. */
+  readonly extractionPer4KB: { readonly seed: number; readonly devSet: number; readonly verdict: Verdict };
+  readonly renderingSeed: { readonly median: number; readonly verdict: Verdict };
+  readonly failures: readonly string[];
+}
+
+type Samples = Map<string, number[]>;
+
+function push(samples: Samples, stage: string, ms: number): void {
+  const list = samples.get(stage) ?? [];
+  list.push(ms);
+  samples.set(stage, list);
+}
+
+/** One pass of every stage over one article, adding the time of each to `samples`. */
+async function onePass(item: BenchArticle, split: RenderSplit | null, samples: Samples): Promise<void> {
+  let t = performance.now();
+  const article: Article = readArticle(item.bytes, { name: item.name });
+  push(samples, 'intake', performance.now() - t);
+
+  t = performance.now();
+  const extraction: Extraction = extractFigures(article, { published: item.published ?? article.published });
+  const extractMs = performance.now() - t;
+  push(samples, 'extraction', extractMs);
+  push(samples, 'extraction per 4 KB', (extractMs * 4096) / item.bytes.byteLength);
+
+  if (split) {
+    for (const [stage, ms] of await split.time(extraction)) push(samples, stage, ms);
+  }
+  t = performance.now();
+  await renderBriefing(extraction, {});
+  push(samples, 'render total (template + layout + pdf)', performance.now() - t);
+}
+
+async function measure(items: readonly BenchArticle[], split: RenderSplit | null, warmup: number, iterations: number, failures: string[]): Promise<Samples> {
+  const samples: Samples = new Map();
+  for (const item of items) {
+    try {
+      for (let i = 0; i < warmup; i += 1) await onePass(item, split, new Map());
+      for (let i = 0; i < iterations; i += 1) await onePass(item, split, samples);
+    } catch (error) {
+      failures.push(`${item.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return samples;
+}
+
+const rounded = (s: Summary): Summary => ({ n: s.n, median: round(s.median), p95: round(s.p95), min: round(s.min), max: round(s.max) });
+const summaryOf = (samples: Samples, stage: string): Summary | null => {
+  const list = samples.get(stage);
+  return list && list.length > 0 ? rounded(summarise(list)) : null;
+};
+
+export async function benchStages(options: { iterations: number; warmup: number }): Promise<StagesResult> {
+  const failures: string[] = [];
+  const split = await loadRenderSplit(failures);
+  const seed = seedArticle();
+  const dev = devSet();
+  const seedSamples = await measure([seed], split, options.warmup, options.iterations, failures);
+  const devSamples = await measure(dev, split, options.warmup, options.iterations, failures);
+  if (seedSamples.size === 0) throw new Error(failures[0] ?? 'no stage could run on the seed');
+
+  const stages = ['intake', 'extraction', ...(split?.stages ?? []), 'render total (template + layout + pdf)'];
+  const rows = stages.map((stage) => ({ stage, seed: summaryOf(seedSamples, stage), devSet: summaryOf(devSamples, stage) }));
+  const per4Seed = summaryOf(seedSamples, 'extraction per 4 KB')?.median ?? NaN;
+  const per4Dev = summaryOf(devSamples, 'extraction per 4 KB')?.median ?? NaN;
+  const renderSeed = summaryOf(seedSamples, 'render total (template + layout + pdf)')?.median ?? NaN;
+  return {
+    iterations: options.iterations,
+    articles: dev.length,
+    renderSplit: split?.description ?? 'not available: only the combined renderBriefing is timed',
+    rows,
+    extractionPer4KB: { seed: per4Seed, devSet: per4Dev, verdict: verdict(TARGETS.extractionPer4KB, Math.max(per4Seed, per4Dev)) },
+    renderingSeed: { median: renderSeed, verdict: verdict(TARGETS.rendering, renderSeed) },
+    failures,
+  };
+}

@@ -1,0 +1,33 @@
+/** The targets of issue 8, each checked against the figure it constrains. */
+export type Verdict = 'pass' | 'miss' | 'n/a';
+
+export interface Target {
+  readonly id: string;
+  readonly text: string;
+  /** Returns whether the measured value meets the target. */
+  readonly check: (value: number) => boolean;
+}
+
+const atMost = (id: string, limit: number, text: string): Target => ({ id, text, check: (v) => v <= limit });
+const atLeast = (id: string, limit: number, text: string): Target => ({ id, text, check: (v) => v >= limit });
+
+/** 1.5 MB, the bundle budget before the font. */
+export const BUNDLE_BUDGET_BYTES = 1.5 * 1024 * 1024;
+/** "Linear" growth: time per KB at 5 MB within this factor of time per KB at 64 KB. */
+export const LINEAR_GROWTH_TOLERANCE = 1.5;
+
+export const TARGETS = {
+  throughput: atLeast('throughput', 100, '≥ 100 briefings/s on 2 cores'),
+  extractionPer4KB: atMost('extraction', 5, '≤ 5 ms per 4 KB'),
+  rendering: atMost('rendering', 15, '≤ 15 ms'),
+  coldImport: atMost('cold-import', 100, '≤ 100 ms'),
+  bundleSize: atMost('bundle-size', BUNDLE_BUDGET_BYTES, '≤ 1.5 MB + font'),
+  chromiumRatio: atLeast('chromium-ratio', 40, '≥ 40× faster'),
+  growth: atMost('growth', LINEAR_GROWTH_TOLERANCE, `linear (≤ ${LINEAR_GROWTH_TOLERANCE}×)`),
+  peakRss: atMost('peak-rss', 256, '≤ 256 MB at 5 MB'),
+} as const satisfies Record<string, Target>;
+
+export function verdict(target: Target, value: number | null | undefined): Verdict {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'n/a';
+  return target.check(value) ? 'pass' : 'miss';
+}

@@ -1,0 +1,86 @@
+/**
+ * End-to-end throughput: `briefing batch` over N articles (copies of the development set in a
+ * temporary folder), spawned as a child process, timed from spawn to exit, outputs counted.
+ * The wall time includes the CLI's start (tsx, module loading, font parsing), as a user sees it.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { devSet, ROOT } from './articles';
+import { lastLine, runTimed, tsxArgs } from './child';
+import { round } from './stats';
+import { TARGETS, verdict, type Verdict } from './targets';
+
+export interface ThroughputRow {
+  readonly jobs: number;
+  readonly articles: number;
+  readonly pdfs: number;
+  readonly seconds: number;
+  readonly briefingsPerSecond: number;
+  readonly exitCode: number | null;
+  readonly verdict: Verdict;
+  readonly note?: string;
+}
+
+export interface ThroughputResult {
+  readonly articles: number;
+  /** Time of `briefing --help`: the fixed start cost inside every row's wall time. */
+  readonly cliStartMs: number;
+  readonly rows: readonly ThroughputRow[];
+}
+
+/** Copies the dev set round-robin into `dir` until it holds `count` articles (unique names). */
+function fillInput(dir: string, count: number): void {
+  const articles = devSet();
+  if (articles.length === 0) throw new Error('the development set (tests/fixtures/articles) is empty');
+  for (let i = 0; i < count; i += 1) {
+    const source = articles[i % articles.length]!;
+    const ext = path.extname(source.name);
+    const name = `${String(i).padStart(4, '0')}-${path.basename(source.name, ext)}${ext}`;
+    writeFileSync(path.join(dir, name), source.bytes);
+  }
+}
+
+function countFiles(dir: string, ext: string): number {
+  if (!existsSync(dir)) return 0;
+  let count = 0;
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) count += countFiles(full, ext);
+    else if (entry.endsWith(ext)) count += 1;
+  }
+  return count;
+}
+
+export async function benchThroughput(options: { articles: number; jobs: readonly number[] }): Promise<ThroughputResult> {
+  const cli = path.join(ROOT, 'bin/briefing.ts');
+  const work = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-batch-'));
+  try {
+    const input = path.join(work, 'in');
+    mkdirSync(input);
+    fillInput(input, options.articles);
+    const help = await runTimed(process.execPath, tsxArgs(cli, '--help'));
+    const rows: ThroughputRow[] = [];
+    for (const jobs of options.jobs) {
+      const output = path.join(work, `out-${jobs}`);
+      const run = await runTimed(process.execPath, tsxArgs(cli, 'batch', input, '-o', output, '--jobs', String(jobs)));
+      const pdfs = countFiles(output, '.pdf');
+      const seconds = run.ms / 1000;
+      const rate = pdfs / seconds;
+      rows.push({
+        jobs,
+        articles: options.articles,
+        pdfs,
+        seconds: round(seconds),
+        briefingsPerSecond: round(rate),
+        exitCode: run.code,
+        // The target is stated for 2 cores; the single-job row is shown for scaling, not judged.
+        verdict: jobs === 2 && pdfs > 0 ? verdict(TARGETS.throughput, rate) : 'n/a',
+        ...(run.code !== 0 || pdfs < options.articles ? { note: `exit ${run.code}, ${pdfs}/${options.articles} PDFs: ${lastLine(run.stderr) || lastLine(run.stdout)}` } : {}),
+      });
+    }
+    return { articles: options.articles, cliStartMs: round(help.ms), rows };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
