@@ -1,13 +1,45 @@
-import type { Command } from 'commander';
-import { UsageError } from '../../lambdas/core/errors';
+/**
+ * `briefing extract <article>`: one article → one Extraction JSON document on stdout, and
+ * nothing else there. Intake and extraction load only after the file passed the cheap byte
+ * checks, so a wrong file is turned away without loading a DOM or a language model.
+ */
+import { Option, type Command } from 'commander';
+import { DEFAULT_MAX_BYTES, type ArticleFormat } from '../../lambdas/intake/types';
+import { FORMATS } from '../../lambdas/intake/format';
+import { screenBytes } from '../../lambdas/intake/sniff';
 import { runCommand } from '../exit';
+import { readInputFile } from '../input';
+import { parseMaxBytes, parsePublished } from '../options';
 
-/** Placeholder: the issue that owns `extract` replaces this registration. */
+export interface ExtractCommandOptions {
+  readonly published?: string;
+  readonly format?: ArticleFormat;
+  readonly maxBytes?: number;
+}
+
+export async function extractCommand(file: string, options: ExtractCommandOptions): Promise<void> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const bytes = await readInputFile(file, maxBytes);
+  screenBytes(bytes, maxBytes);
+  const [{ readArticle }, { extractFigures }] = await Promise.all([
+    import('../../lambdas/intake'),
+    import('../../lambdas/extract'),
+  ]);
+  const article = readArticle(bytes, { name: file, format: options.format, maxBytes });
+  const extraction = extractFigures(article, { published: options.published ?? article.published });
+  process.stdout.write(`${JSON.stringify(extraction, null, 2)}\n`);
+}
+
 export function registerExtract(program: Command): void {
   program
     .command('extract')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => runCommand('extract', () => { throw new UsageError('extract is not implemented yet'); }));
+    .description('Read one article and print its Extraction JSON (schemaVersion 1) on stdout.')
+    .argument('<article>', 'article file: .txt, .md/.markdown, .html/.htm or .json')
+    .option('--published <YYYY-MM-DD>', "publication date; overrides the article's own date", parsePublished)
+    .addOption(
+      new Option('--format <format>', 'read the file as this format instead of going by its extension').choices(FORMATS),
+    )
+    .option('--max-bytes <bytes>', `refuse files larger than this (default ${DEFAULT_MAX_BYTES}, 5 MB)`, parseMaxBytes)
+    .addHelpText('after', '\nExit codes: 0 success, 2 usage error, 3 bad input (unreadable, empty, binary, too large, not an article).')
+    .action((file: string, options: ExtractCommandOptions) => runCommand(file, () => extractCommand(file, options)));
 }

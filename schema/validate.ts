@@ -1,0 +1,20 @@
+/**
+ * The Extraction JSON v1 schema as a ready validator, for tests and for any stage that wants
+ * to check a document it did not produce itself (e.g. `render` given an extraction.json).
+ */
+import Ajv from 'ajv';
+import schema from './extraction.v1.schema.json' with { type: 'json' };
+
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+export { schema as extractionSchema };
+
+/** Problems with `value` as Extraction JSON v1, one readable line each; empty when valid. */
+export function extractionErrors(value: unknown): string[] {
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${
+    error.params && 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : ''
+  }`);
+}
+
+export const isExtraction = (value: unknown): boolean => extractionErrors(value).length === 0;
