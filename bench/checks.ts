@@ -21,6 +21,7 @@ export function deriveChecks(sections: BenchResults['sections']): Check[] {
   const scale = result(sections.scale);
   if (scale?.extractionAt4KB) checks.push({ measure: 'Extraction of a 4 KB article (scale series, fresh process, warmed)', value: ms(scale.extractionAt4KB.ms), target: TARGETS.extractionPer4KB.text, verdict: scale.extractionAt4KB.verdict });
   if (scale?.growth) checks.push({ measure: 'Growth: extraction time per KB at 5 MB ÷ at 64 KB', value: `${scale.growth.factor}×`, target: TARGETS.growth.text, verdict: scale.growth.verdict });
+  if (scale?.intakeGrowth) checks.push({ measure: 'Growth: intake time per KB at 5 MB ÷ at 64 KB', value: `${scale.intakeGrowth.factor}×`, target: TARGETS.growth.text, verdict: scale.intakeGrowth.verdict });
   if (scale?.peakRssAt5MB) checks.push({ measure: 'Peak RSS extracting a 5 MB article', value: `${scale.peakRssAt5MB.mb} MB`, target: TARGETS.peakRss.text, verdict: scale.peakRssAt5MB.verdict });
   const cold = result(sections.coldstart);
   for (const row of cold?.rows ?? []) {

@@ -30,6 +30,8 @@ export interface ScaleResult {
   readonly rows: readonly ScaleRow[];
   readonly failures: readonly string[];
   readonly growth: { readonly factor: number; readonly verdict: Verdict } | null;
+  /** The same factor for intake, which reads every byte too. */
+  readonly intakeGrowth: { readonly factor: number; readonly verdict: Verdict } | null;
   readonly extractionAt4KB: { readonly ms: number; readonly verdict: Verdict } | null;
   readonly peakRssAt5MB: { readonly mb: number; readonly verdict: Verdict } | null;
 }
@@ -68,13 +70,18 @@ export async function benchScale(options: { sizesKB?: readonly number[] } = {}):
   const at = (kb: number) => rows.find((row) => row.sizeKB === kb);
   const base = at(64);
   const largest = rows.at(-1);
-  const factor = base && largest && largest !== base ? (largest.extractMs / largest.bytes) / (base.extractMs / base.bytes) : null;
+  const growthOf = (pick: (row: ScaleRow) => number): { factor: number; verdict: Verdict } | null => {
+    if (!base || !largest || largest === base) return null;
+    const factor = (pick(largest) / largest.bytes) / (pick(base) / base.bytes);
+    return { factor: round(factor), verdict: verdict(TARGETS.growth, factor) };
+  };
   const small = at(4);
   const huge = at(5120);
   return {
     rows,
     failures,
-    growth: factor === null ? null : { factor: round(factor), verdict: verdict(TARGETS.growth, factor) },
+    growth: growthOf((row) => row.extractMs),
+    intakeGrowth: growthOf((row) => row.intakeMs),
     extractionAt4KB: small ? { ms: small.extractMs, verdict: verdict(TARGETS.extractionPer4KB, small.extractMs) } : null,
     peakRssAt5MB: huge ? { mb: huge.maxRssMB, verdict: verdict(TARGETS.peakRss, huge.maxRssMB) } : null,
   };
