@@ -1,0 +1,199 @@
+/**
+ * The deployed pipeline, on one machine: an embedded S3-compatible server, its object-created
+ * events routed to two SQS-like queues, each driving the real Lambda handler of its stage.
+ * Anything that speaks S3 (aws cli, SDKs, desktop browsers) can upload to it.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/logger/types';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import { createExtractHandler } from '../lambdas/handlers/extract-handler';
+import { createRenderHandler } from '../lambdas/handlers/render-handler';
+import { startS3Server } from './s3-server';
+import { assertPortFree } from './port';
+import { LocalQueue, describe, type DeadLetter, type QueueHandler } from './queue';
+import { notificationBody, stageFor, type StageName } from './router';
+import { decodeEventKey } from '../lambdas/handlers/s3-keys';
+import { ArticleTracker, formatResult, type ArticleListener } from './article-log';
+
+export const DEFAULT_PORT = 4569;
+export const INPUT_BUCKET = 'articles';
+export const OUTPUT_BUCKET = 'briefings';
+
+export interface LocalPipelineOptions {
+  /** 0 picks a free port. Default 4569. */
+  readonly port?: number;
+  /** S3 data lives in `<dataDir>/s3`, dead-letter records in `<dataDir>/dead-letters`. */
+  readonly dataDir: string;
+  /** Handler invocations per stage at once. Default 2. */
+  readonly concurrency?: number;
+  /** Deliveries before a message becomes a dead-letter record. Default 3. */
+  readonly maxTries?: number;
+  /** First retry delay, doubled on each further failure. Default 500 ms. */
+  readonly backoffMs?: number;
+  /** Where log lines go (one per article, retries, dead letters). Default: nowhere. */
+  readonly log?: (line: string) => void;
+  /** Wraps a stage's handler: how tests inject a crash no real input can cause. */
+  readonly wrapHandler?: (stage: StageName, handler: QueueHandler) => QueueHandler;
+}
+
+export interface LocalPipeline {
+  readonly endpoint: string;
+  readonly port: number;
+  /** An S3 client configured for this endpoint. */
+  readonly client: S3Client;
+  readonly inputBucket: string;
+  readonly outputBucket: string;
+  readonly deadLetterDir: string;
+  /** Called once per uploaded article with its briefing or its error. */
+  onArticle(listener: ArticleListener): () => void;
+  /** Resolves when every queue is empty and nothing is in flight. */
+  idle(): Promise<void>;
+  /** Finishes the work in flight (and the renders it leads to), then closes the server. */
+  stop(): Promise<void>;
+}
+
+/** How long `stop()` waits for renders of articles already extracted. */
+const DRAIN_LIMIT_MS = 30_000;
+
+export async function startLocalPipeline(options: LocalPipelineOptions): Promise<LocalPipeline> {
+  const log = options.log ?? (() => {});
+  const deadLetterDir = join(options.dataDir, 'dead-letters');
+  const port = options.port ?? DEFAULT_PORT;
+  await assertPortFree(port, '127.0.0.1');
+  const server = await startS3Server({
+    port,
+    directory: join(options.dataDir, 's3'),
+    buckets: [INPUT_BUCKET, OUTPUT_BUCKET],
+    silent: true,
+  });
+  // Locally the article lines above are the log; the handlers' JSON logs only on request
+  // (POWERTOOLS_LOG_LEVEL), and their CloudWatch metrics have nowhere to go.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  const reasons = new Map<string, string>();
+  const depsFor = (service: string) => ({
+    s3: server.client,
+    outputBucket: OUTPUT_BUCKET,
+    logger: new ReasonLogger(reasons, { serviceName: service, logLevel: (process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT') as 'SILENT' }),
+  });
+  const reasonFor = (messageId: string, fallback: string): string => reasons.get(messageId) ?? fallback;
+  const handlers: Record<StageName, QueueHandler> = {
+    extract: createExtractHandler(depsFor('briefing-extract')),
+    render: createRenderHandler(depsFor('briefing-render')),
+  };
+  const tracker = new ArticleTracker(server.client, OUTPUT_BUCKET);
+  tracker.onResult((result) => log(formatResult(result)));
+
+  const queue = (stage: StageName): LocalQueue =>
+    new LocalQueue({
+      name: `${stage}-queue`,
+      handler: options.wrapHandler ? options.wrapHandler(stage, handlers[stage]) : handlers[stage],
+      concurrency: options.concurrency ?? 2,
+      maxTries: options.maxTries ?? 3,
+      backoffMs: options.backoffMs ?? 500,
+      onRetry: (failure) => {
+        const why = reasonFor(failure.messageId, failure.error);
+        log(`retry ${keyOf(failure.body)}  ${stage} try ${failure.receiveCount} failed: ${why}; again in ${failure.retryInMs} ms`);
+      },
+      onDeadLetter: async (letter) => {
+        const why = reasonFor(letter.messageId, letter.lastError);
+        reasons.delete(letter.messageId);
+        const file = await writeDeadLetter(deadLetterDir, { ...letter, lastError: why });
+        log(`dead  ${keyOf(letter.body)}  ${stage} gave up after ${letter.receiveCount} tries: ${why} (record: ${file})`);
+        tracker.deadLettered(keyOf(letter.body), why, letter.receiveCount);
+      },
+    });
+  const queues: Record<StageName, LocalQueue> = { extract: queue('extract'), render: queue('render') };
+
+  server.onObjectCreated((record) => {
+    try {
+      const key = decodeEventKey(record.s3.object.key);
+      if (record.s3.bucket.name === INPUT_BUCKET) tracker.uploaded(key);
+      else if (record.s3.bucket.name === OUTPUT_BUCKET) tracker.outputCreated(key);
+      const stage = stageFor(record, { input: INPUT_BUCKET, output: OUTPUT_BUCKET });
+      if (stage) queues[stage].send(notificationBody(record));
+    } catch (error) {
+      log(`skip  ${record.s3.object.key}  ${describe(error)}`);
+    }
+  });
+
+  const idle = async (): Promise<void> => {
+    // A finished extraction enqueues a render and a finished render starts a tracker read,
+    // so wait until all three are quiet at the same time.
+    do {
+      await queues.extract.idle();
+      await queues.render.idle();
+      await tracker.idle();
+    } while (queues.extract.depth > 0 || queues.render.depth > 0 || tracker.busy);
+  };
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      await queues.extract.stop();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([queues.render.idle(), new Promise((resolve) => { timer = setTimeout(resolve, DRAIN_LIMIT_MS); })]);
+      clearTimeout(timer);
+      await queues.render.stop();
+      await tracker.idle();
+      const left = queues.extract.depth + queues.render.depth;
+      if (left > 0) log(`stopped with ${left} message(s) not processed; upload those articles again to process them`);
+      await server.close();
+    })();
+    return stopping;
+  };
+
+  return {
+    endpoint: server.endpoint,
+    port: server.port,
+    client: server.client,
+    inputBucket: INPUT_BUCKET,
+    outputBucket: OUTPUT_BUCKET,
+    deadLetterDir,
+    onArticle: (listener) => tracker.onResult(listener),
+    idle,
+    stop,
+  };
+}
+
+/**
+ * A handler reports a failed message to SQS only by its id; the reason goes to its logger.
+ * Keep that reason by message id so the retry and dead-letter lines can say what went wrong.
+ */
+class ReasonLogger extends Logger {
+  constructor(
+    private readonly reasons: Map<string, string>,
+    options: ConstructorParameters<typeof Logger>[0],
+  ) {
+    super(options);
+  }
+
+  override error(input: LogItemMessage, ...extraInput: LogItemExtraInput): void {
+    const extra = extraInput[0] as { messageId?: unknown; error?: unknown } | undefined;
+    if (typeof extra?.messageId === 'string' && extra.error !== undefined) this.reasons.set(extra.messageId, describe(extra.error));
+    super.error(input, ...extraInput);
+  }
+}
+
+/** The decoded object key an S3 notification body is about ('?' if it is not one). */
+function keyOf(body: string): string {
+  try {
+    const event = JSON.parse(body) as S3Event;
+    return decodeEventKey(event.Records[0]!.s3.object.key);
+  } catch {
+    return '?';
+  }
+}
+
+async function writeDeadLetter(dir: string, letter: DeadLetter): Promise<string> {
+  const file = join(dir, letter.queue, `${letter.at.replace(/[:.]/g, '-')}-${letter.messageId}.json`);
+  try {
+    await mkdir(join(dir, letter.queue), { recursive: true });
+    await writeFile(file, JSON.stringify({ ...letter, key: keyOf(letter.body) }, null, 2) + '\n');
+  } catch (error) {
+    return `not written: ${describe(error)}`;
+  }
+  return relative(process.cwd(), file);
+}

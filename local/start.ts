@@ -1,0 +1,66 @@
+/**
+ * `npm start`: the local pipeline on 127.0.0.1:4569 (or PORT) until Ctrl-C. Data stays in
+ * `.local-s3/` (git-ignored) between runs.
+ */
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET, startLocalPipeline } from './pipeline';
+import { describe } from './queue';
+import { localCredentialsEnv } from './credentials';
+
+// The SDK's notice about its future Node 22 requirement says nothing about this run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const dataDir = fileURLToPath(new URL('../.local-s3/', import.meta.url));
+const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`error: PORT: "${process.env.PORT}" is not a port number\n`);
+  process.exit(2);
+}
+
+const stamp = (): string => new Date().toISOString().slice(11, 23);
+const log = (line: string): void => { process.stdout.write(`${stamp()} ${line}\n`); };
+
+let pipeline;
+try {
+  pipeline = await startLocalPipeline({ port, dataDir, log });
+} catch (error) {
+  process.stderr.write(`error: 127.0.0.1:${port}: cannot start the local S3 server: ${describe(error)}\n`);
+  process.exit(1);
+}
+// Once serving, a handler bug must cost one article, never the server: report it, keep going.
+process.on('unhandledRejection', (reason) => log(`bug   unhandled rejection: ${describe(reason)}`));
+process.on('uncaughtException', (error) => log(`bug   uncaught exception: ${describe(error)}`));
+
+const { endpoint } = pipeline;
+const env = Object.entries(localCredentialsEnv()).map(([name, value]) => `${name}=${value}`).join(' ');
+process.stdout.write(
+  [
+    `Local briefing pipeline: S3 endpoint ${endpoint} (data in ${relative(process.cwd(), dataDir) || dataDir})`,
+    `  upload articles to s3://${INPUT_BUCKET}/, briefings appear in s3://${OUTPUT_BUCKET}/ (figures/, briefings/, errors/)`,
+    '',
+    'Upload with the aws cli (any S3 client works; these local credentials are accepted):',
+    `  export ${env}`,
+    `  aws --endpoint-url ${endpoint} s3 cp examples/idlib-offensive-2019.txt s3://${INPUT_BUCKET}/`,
+    `  aws --endpoint-url ${endpoint} s3 sync s3://${OUTPUT_BUCKET}/ out/`,
+    `or: npm run -s briefing -- submit examples/*.txt --wait -o out --endpoint ${endpoint}`,
+    'Ctrl-C stops (work in flight finishes first).',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+const shutdown = (signal: string): void => {
+  if (stopping) {
+    log(`${signal} again: exiting without waiting`);
+    process.exit(130);
+  }
+  stopping = true;
+  log(`${signal}: finishing work in flight…`);
+  pipeline.stop().then(
+    () => { log('stopped'); process.exit(0); },
+    (error: unknown) => { log(`stop failed: ${describe(error)}`); process.exit(1); },
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
