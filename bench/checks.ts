@@ -33,7 +33,9 @@ export function deriveChecks(sections: BenchResults['sections']): Check[] {
     checks.push({ measure: 'Chromium ÷ ours per document', value: 'skipped', target: TARGETS.chromiumRatio.text, verdict: 'n/a' });
   } else if (chromium && chromium.rows.length > 0) {
     checks.push({ measure: `Chromium ÷ ours warm render, per document (worst of ${chromium.rows.length}; median ${chromium.medianRatioWarm}×)`, value: `${chromium.minRatioWarm}×`, target: TARGETS.chromiumRatio.text, verdict: chromium.verdictWarm });
-    checks.push({ measure: `Chromium ÷ ours cold CLI render, per document (worst; median ${chromium.medianRatioCold ?? '—'}×)`, value: chromium.minRatioCold === null ? 'not available' : `${chromium.minRatioCold}×`, target: TARGETS.chromiumRatio.text, verdict: chromium.verdictCold });
+    const times = (v: number | null): string => (v === null ? 'not available' : `${v}×`);
+    checks.push({ measure: `Chromium ÷ ours cold, bundled, fresh node per document (worst; median ${times(chromium.medianRatioColdBundled)})`, value: times(chromium.minRatioColdBundled), target: TARGETS.chromiumRatio.text, verdict: chromium.verdictColdBundled });
+    checks.push({ measure: `Chromium ÷ ours cold, \`briefing render\` CLI via tsx (worst; median ${times(chromium.medianRatioCold)})`, value: times(chromium.minRatioCold), target: TARGETS.chromiumRatio.text, verdict: chromium.verdictCold });
   }
   return checks;
 }

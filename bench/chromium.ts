@@ -1,8 +1,10 @@
 /**
  * Side by side with the usual way: the same briefing content as HTML (baseline-html.ts) printed
  * to PDF by headless Chromium, one cold process per document, against our renderer on the same
- * extractions in the same run. Ours is reported twice: warm (in-process renderBriefing, median)
- * and cold (a fresh `briefing render` CLI process, article to PDF). Ratio = Chromium ms ÷ ours.
+ * extractions in the same run. Ours is reported three ways: warm (in-process renderBriefing,
+ * median), cold bundled (a fresh `node` running the bundled pipeline, article to PDF, as a cold
+ * Lambda would) and cold CLI (a fresh `briefing render` via tsx, as a user runs it).
+ * Ratio = Chromium ms ÷ ours.
  */
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +15,7 @@ import { extractFigures } from '../lambdas/extract';
 import { renderBriefing } from '../lambdas/render';
 import { devSet, ROOT, type BenchArticle } from './articles';
 import { briefingHtml } from './baseline-html';
+import { bundleScript } from './bundle';
 import { lastLine, runTimed, tsxArgs } from './child';
 import { chromiumVersion } from './machine';
 import { round, summarise } from './stats';
@@ -32,11 +35,14 @@ export interface ChromiumRow {
   readonly chromiumMs: number;
   readonly chromiumBytes: number;
   readonly oursWarmMs: number;
+  readonly oursColdBundledMs: number | null;
   readonly oursColdCliMs: number | null;
   readonly oursBytes: number;
   readonly ratioWarm: number;
+  readonly ratioColdBundled: number | null;
   readonly ratioCold: number | null;
   readonly verdictWarm: Verdict;
+  readonly verdictColdBundled: Verdict;
   readonly verdictCold: Verdict;
   readonly note?: string;
 }
@@ -48,10 +54,13 @@ export interface ChromiumResult {
   readonly failures: readonly string[];
   readonly medianRatioWarm: number | null;
   readonly minRatioWarm: number | null;
+  readonly medianRatioColdBundled: number | null;
+  readonly minRatioColdBundled: number | null;
   readonly medianRatioCold: number | null;
   readonly minRatioCold: number | null;
-  /** The target judged on every document: warm and cold ratios both. */
+  /** The target judged on every document, for each of our three ways. */
   readonly verdictWarm: Verdict;
+  readonly verdictColdBundled: Verdict;
   readonly verdictCold: Verdict;
 }
 
@@ -67,7 +76,17 @@ async function warmRenderMs(extraction: Parameters<typeof renderBriefing>[0], it
   return { ms: summarise(samples).median, bytes: pdf.byteLength };
 }
 
-async function oneDocument(item: BenchArticle, work: string, iterations: number): Promise<ChromiumRow> {
+/** A fresh process that times itself from spawn to exit; null when it wrote no PDF. */
+async function coldMs(command: string, args: readonly string[], outPdf: string, notes: string[], what: string): Promise<number | null> {
+  const run = await runTimed(command, args);
+  if (run.code === 0 && existsSync(outPdf)) return run.ms;
+  notes.push(`${what} failed (exit ${run.code}): ${lastLine(run.stderr)}`);
+  return null;
+}
+
+const ratio = (chromiumMs: number, ours: number | null): number | null => (ours === null ? null : chromiumMs / ours);
+
+async function oneDocument(item: BenchArticle, work: string, iterations: number, coldRender: string): Promise<ChromiumRow> {
   const extraction = extractFigures(readArticle(item.bytes, { name: item.name }), { published: item.published });
   const stem = path.basename(item.name, path.extname(item.name));
   const htmlFile = path.join(work, `${stem}.html`);
@@ -80,24 +99,32 @@ async function oneDocument(item: BenchArticle, work: string, iterations: number)
 
   const warm = await warmRenderMs(extraction, iterations);
 
-  const ourPdf = path.join(work, `${stem}.ours.pdf`);
-  const args = ['render', item.path, '-o', ourPdf, ...(item.published ? ['--published', item.published] : [])];
-  const cold = await runTimed(process.execPath, tsxArgs(path.join(ROOT, 'bin/briefing.ts'), ...args));
-  const coldOk = cold.code === 0 && existsSync(ourPdf);
+  const notes: string[] = [];
+  const bundledPdf = path.join(work, `${stem}.bundled.pdf`);
+  const bundled = await coldMs(process.execPath, [coldRender, item.path, item.published ?? '-', bundledPdf], bundledPdf, notes, 'cold bundled render');
+  const cliPdf = path.join(work, `${stem}.cli.pdf`);
+  const cliArgs = ['render', item.path, '-o', cliPdf, ...(item.published ? ['--published', item.published] : [])];
+  const cli = await coldMs(process.execPath, tsxArgs(path.join(ROOT, 'bin/briefing.ts'), ...cliArgs), cliPdf, notes, 'cold CLI render');
+
   const ratioWarm = chrome.ms / warm.ms;
-  const ratioCold = coldOk ? chrome.ms / cold.ms : null;
+  const ratioBundled = ratio(chrome.ms, bundled);
+  const ratioCli = ratio(chrome.ms, cli);
+  const maybe = (v: number | null): number | null => (v === null ? null : round(v));
   return {
     document: item.name,
     chromiumMs: round(chrome.ms),
     chromiumBytes: statSync(chromiumPdf).size,
     oursWarmMs: round(warm.ms),
-    oursColdCliMs: coldOk ? round(cold.ms) : null,
+    oursColdBundledMs: maybe(bundled),
+    oursColdCliMs: maybe(cli),
     oursBytes: warm.bytes,
     ratioWarm: round(ratioWarm),
-    ratioCold: ratioCold === null ? null : round(ratioCold),
+    ratioColdBundled: maybe(ratioBundled),
+    ratioCold: maybe(ratioCli),
     verdictWarm: verdict(TARGETS.chromiumRatio, ratioWarm),
-    verdictCold: verdict(TARGETS.chromiumRatio, ratioCold),
-    ...(coldOk ? {} : { note: `cold CLI render failed (exit ${cold.code}): ${lastLine(cold.stderr)}` }),
+    verdictColdBundled: verdict(TARGETS.chromiumRatio, ratioBundled),
+    verdictCold: verdict(TARGETS.chromiumRatio, ratioCli),
+    ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
   };
 }
 
@@ -111,19 +138,23 @@ const stat = (values: ReadonlyArray<number | null>, pick: 'median' | 'min'): num
 
 export async function benchChromium(options: { documents?: number; iterations: number }): Promise<ChromiumResult> {
   const version = chromiumVersion();
-  const empty = { rows: [], failures: [], medianRatioWarm: null, minRatioWarm: null, medianRatioCold: null, minRatioCold: null, verdictWarm: 'n/a', verdictCold: 'n/a' } as const;
+  const empty = {
+    rows: [], failures: [], medianRatioWarm: null, minRatioWarm: null, medianRatioColdBundled: null, minRatioColdBundled: null,
+    medianRatioCold: null, minRatioCold: null, verdictWarm: 'n/a', verdictColdBundled: 'n/a', verdictCold: 'n/a',
+  } as const;
   if (version === null) {
     process.stderr.write(`bench: chromium not found; the baseline row is skipped. Install it with: ${CHROMIUM_INSTALL}\n`);
     return { chromium: null, skipped: `chromium not installed — ${CHROMIUM_INSTALL}`, ...empty };
   }
   const documents = devSet().slice(0, options.documents ?? Infinity);
+  const coldRender = await bundleScript('bench/cold-render-child.ts', 'cold-render');
   const work = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-chromium-'));
   const rows: ChromiumRow[] = [];
   const failures: string[] = [];
   try {
     for (const item of documents) {
       try {
-        rows.push(await oneDocument(item, work, options.iterations));
+        rows.push(await oneDocument(item, work, options.iterations, coldRender));
       } catch (error) {
         failures.push(`${item.name}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -137,9 +168,12 @@ export async function benchChromium(options: { documents?: number; iterations: n
     failures,
     medianRatioWarm: stat(rows.map((r) => r.ratioWarm), 'median'),
     minRatioWarm: stat(rows.map((r) => r.ratioWarm), 'min'),
+    medianRatioColdBundled: stat(rows.map((r) => r.ratioColdBundled), 'median'),
+    minRatioColdBundled: stat(rows.map((r) => r.ratioColdBundled), 'min'),
     medianRatioCold: stat(rows.map((r) => r.ratioCold), 'median'),
     minRatioCold: stat(rows.map((r) => r.ratioCold), 'min'),
     verdictWarm: overall(rows.map((r) => r.verdictWarm)),
+    verdictColdBundled: overall(rows.map((r) => r.verdictColdBundled)),
     verdictCold: overall(rows.map((r) => r.verdictCold)),
   };
 }

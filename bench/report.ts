@@ -13,6 +13,7 @@ function section<T>(title: string, s: Section<T> | undefined, body: (r: T) => st
   return `### ${title}\n\n${body(s.result)}\n\n_${s.seconds} s; 1-min load average ${s.loadBefore} before, ${s.loadAfter} after._\n`;
 }
 
+const x = (ratio: number | null): string | null => (ratio === null ? null : `${ratio}×`);
 const failures = (list: readonly string[]): string => (list.length === 0 ? '' : `\n\nNot available: ${list.map((f) => `\n- ${f}`).join('')}`);
 
 export function renderMarkdown(r: BenchResults): string {
@@ -44,7 +45,7 @@ export function renderMarkdown(r: BenchResults): string {
     c.skipped ? `skipped: ${c.skipped}` :
       `${c.chromium}. Ours warm = in-process renderBriefing median; ours cold = a fresh \`briefing render\` CLI process (article → PDF, via tsx).\n\n`
       + table(['Document', 'Chromium ms', 'Ours warm ms', 'Ours cold CLI ms', 'Ratio warm', 'Ratio cold', 'Chromium KB', 'Ours KB'], c.rows.map((row) => [row.document, row.chromiumMs, row.oursWarmMs, row.oursColdCliMs, `${row.ratioWarm}×`, row.ratioCold === null ? null : `${row.ratioCold}×`, Math.round(row.chromiumBytes / 1024), Math.round(row.oursBytes / 1024)]))
-      + failures(c.failures)));
+      + failures([...c.failures, ...c.rows.flatMap((row) => (row.note ? [`${row.document}: ${row.note}`] : []))])));
   if (r.profiles.length > 0) {
     out.push('### Profiles of missed targets (`node --cpu-prof`, self time)\n');
     for (const p of r.profiles) {
