@@ -1,0 +1,56 @@
+/**
+ * Runs the real `briefing` command line as a child process, the way a user does, minus npm's
+ * own start-up: `node --import tsx bin/briefing.ts …`. tsx is imported by absolute URL so the
+ * command can run from any working directory (a temp dir, a fixture dir).
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const tsxLoader = pathToFileURL(join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
+const entry = join(repoRoot, 'bin/briefing.ts');
+
+export interface CliResult {
+  /** Exit code; null when the process was killed (see `signal`). */
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Wall-clock time from spawn to exit, milliseconds. */
+  readonly ms: number;
+}
+
+export interface CliOptions {
+  readonly cwd?: string;
+  /** Added to (not replacing) the parent's environment. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly stdin?: string | Uint8Array;
+  /** Kill the command after this long; the result then has `signal` set. Default 60 s. */
+  readonly timeoutMs?: number;
+}
+
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', tsxLoader, entry, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: options.timeoutMs ?? 60_000,
+  });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  child.stdin.end(options.stdin ?? '');
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({
+      code,
+      signal,
+      stdout: Buffer.concat(stdout).toString('utf8'),
+      stderr: Buffer.concat(stderr).toString('utf8'),
+      ms: performance.now() - started,
+    }));
+  });
+}
