@@ -3,8 +3,8 @@
  *
  * Runs each section (each fails soft: "not available: <reason>", and the run goes on), checks
  * every figure against its target, profiles the workloads behind missed targets, and writes
- * bench/results.json and bench/results.md. A partial or quick run writes to bench/tmp/ instead,
- * so the committed results always come from one full run.
+ * bench/results.json and bench/results.md (and the table in docs/bench.md). A partial or quick
+ * run writes to bench/tmp/ instead, so the committed results always come from one full run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { deriveChecks } from './checks';
 import { benchColdStart } from './cold-start';
 import { describeMachine, loadAverage } from './machine';
 import { profileWorkload, type ProfileResult } from './profile';
+import { publishTable } from './publish';
 import { renderMarkdown } from './report';
 import type { BenchResults, Section } from './results';
 import { benchScale } from './scale';
@@ -83,4 +84,6 @@ const markdown = renderMarkdown(results);
 writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(path.join(dir, 'results.md'), markdown);
 process.stdout.write(markdown);
+const published = full ? publishTable(markdown) : [];
+if (published.length > 0) process.stderr.write(`bench: table updated in ${published.join(', ')}\n`);
 process.stderr.write(`bench: wrote ${path.relative(ROOT, path.join(dir, 'results.json'))} and results.md${full ? '' : ' (partial run: bench/results.* untouched)'}\n`);

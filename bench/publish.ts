@@ -1,0 +1,29 @@
+/**
+ * Keeps the documentation's copy of the latest table current: a full run replaces whatever
+ * sits between the two markers below, in every listed file that carries them.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './articles';
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+/** docs/bench.md is the bench's own page; the README carries the same section once merged. */
+const FILES = ['docs/bench.md', 'README.md'];
+
+export function publishTable(markdown: string): string[] {
+  const updated: string[] = [];
+  for (const rel of FILES) {
+    const file = path.join(ROOT, rel);
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const from = text.indexOf(START);
+    const to = text.indexOf(END);
+    if (from < 0 || to < from) continue;
+    // Headings inside the results drop one level so they nest under the page's own section.
+    const nested = markdown.replace(/^(#{2,4}) /gm, '#$1 ');
+    writeFileSync(file, `${text.slice(0, from + START.length)}\n${nested}${text.slice(to)}`);
+    updated.push(rel);
+  }
+  return updated;
+}
