@@ -1,0 +1,41 @@
+/** Which figures lead the briefing (cards) and which are drawn as bars. */
+import type { Category, Figure } from '../extract/types';
+
+export const MAX_CARDS = 8;
+const MIN_CARDS = 4;
+const MAX_BARS = 6;
+
+/** Categories whose figures count people, so their values can share one bar scale. */
+export const PEOPLE: ReadonlySet<Category> = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained']);
+
+/** The order a sitrep leads with when the extractor ranked nothing. */
+const PRIORITY: readonly Category[] = ['killed', 'injured', 'displaced', 'missing', 'affected', 'at_risk', 'detained', 'facilities', 'money', 'population', 'percentage', 'quantity', 'other'];
+
+const byPosition = (a: Figure, b: Figure): number => a.span[0] - b.span[0];
+const rankOf = (f: Figure): number => (typeof f.rank === 'number' ? f.rank : Number.MAX_SAFE_INTEGER);
+
+/** Key figures by rank (then position); topped up to four with the next most telling figures. */
+export function pickCards(figures: readonly Figure[]): Figure[] {
+  const key = figures.filter((f) => f.key).sort((a, b) => rankOf(a) - rankOf(b) || byPosition(a, b));
+  if (key.length >= MIN_CARDS) return key.slice(0, MAX_CARDS);
+  const rest = figures
+    .filter((f) => !f.key && !f.vague)
+    .sort((a, b) => PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category) || byPosition(a, b));
+  return [...key, ...rest].slice(0, MIN_CARDS);
+}
+
+/** Counts of people (not vague, one bar per distinct count), largest first; fewer than two → no chart. */
+export function pickBars(figures: readonly Figure[]): Figure[] {
+  const seen = new Set<string>();
+  const bars = figures
+    .filter((f) => PEOPLE.has(f.category) && !f.vague && (f.unit === null || f.unit === 'people') && f.value > 0)
+    .filter((f) => {
+      const k = `${f.category}:${f.value}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => b.value - a.value || byPosition(a, b))
+    .slice(0, MAX_BARS);
+  return bars.length >= 2 ? bars : [];
+}

@@ -1,0 +1,67 @@
+/**
+ * Flow of units → pages. Rules: a unit is never split; a chain of keep-with-next units moves to
+ * the next page together with the unit that follows it (so no heading, table header or orphan
+ * line ends a page); a table row opening a page gets its header repeated above it.
+ */
+import { BriefingError } from '../core/errors';
+import type { Box, DrawItem, PlacedBlock } from './types';
+import { shift, type Unit } from './units';
+
+export interface PageBody {
+  /** Content area of page n (1-based): page 1 has no running header. */
+  readonly areaOf: (page: number) => Box;
+}
+
+export interface FlowPage {
+  readonly items: DrawItem[];
+  readonly blocks: PlacedBlock[];
+}
+
+/** Height needed to place units[i] and everything chained to it by keepWithNext. */
+function chainHeight(units: readonly Unit[], i: number, limit: number): number {
+  let h = units[i]!.height;
+  let j = i;
+  while (units[j]!.keepWithNext && j + 1 < units.length) {
+    j += 1;
+    h += units[j]!.spaceBefore + units[j]!.height;
+  }
+  // A chain taller than a page cannot move as a whole; then only the unit itself must fit.
+  return h > limit ? units[i]!.height : h;
+}
+
+export function paginate(units: readonly Unit[], body: PageBody): FlowPage[] {
+  const pages: FlowPage[] = [];
+  let area = body.areaOf(1);
+  let page: FlowPage = { items: [], blocks: [] };
+  let y = area.y;
+  let empty = true;
+  const place = (unit: Unit, top: number): void => {
+    page.items.push(...shift(unit.items, top));
+    page.blocks.push(...shift(unit.boxes, top));
+  };
+  const newPage = (): void => {
+    pages.push(page);
+    page = { items: [], blocks: [] };
+    area = body.areaOf(pages.length + 1);
+    y = area.y;
+    empty = true;
+  };
+
+  units.forEach((unit, i) => {
+    if (unit.height + (unit.repeatHeader?.height ?? 0) > area.h) {
+      throw new BriefingError('layout', 'block_too_tall', `a ${unit.kind} is taller than a page (${Math.round(unit.height)} pt)`);
+    }
+    const gap = empty ? 0 : unit.spaceBefore;
+    if (!empty && y + gap + chainHeight(units, i, area.h) > area.y + area.h) newPage();
+    if (empty && unit.repeatHeader && pages.length > 0) {
+      place(unit.repeatHeader, y);
+      y += unit.repeatHeader.height;
+    }
+    const top = y + (empty ? 0 : unit.spaceBefore);
+    place(unit, top);
+    y = top + unit.height;
+    empty = false;
+  });
+  pages.push(page);
+  return pages;
+}

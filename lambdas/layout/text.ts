@@ -1,0 +1,59 @@
+/** Greedy line breaking on measured widths; words wider than a line are cut by characters. */
+import type { FontFace, FontMetrics } from './types';
+
+export interface TextStyle {
+  readonly face: FontFace;
+  readonly size: number;
+}
+
+function breakWord(word: string, style: TextStyle, width: number, m: FontMetrics): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  for (const ch of word) {
+    if (cur !== '' && m.widthOf(cur + ch, style.face, style.size) > width) {
+      parts.push(cur);
+      cur = ch;
+    } else cur += ch;
+  }
+  if (cur !== '') parts.push(cur);
+  return parts;
+}
+
+export function wrapText(text: string, style: TextStyle, width: number, m: FontMetrics): string[] {
+  const words = text.split(' ').filter((w) => w !== '');
+  const lines: string[] = [];
+  let line = '';
+  const space = m.widthOf(' ', style.face, style.size);
+  let lineWidth = 0;
+  for (const word of words) {
+    const w = m.widthOf(word, style.face, style.size);
+    if (line !== '' && lineWidth + space + w <= width) {
+      line += ' ' + word;
+      lineWidth += space + w;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    if (w <= width) {
+      line = word;
+      lineWidth = w;
+    } else {
+      const pieces = breakWord(word, style, width, m);
+      lines.push(...pieces.slice(0, -1));
+      line = pieces.at(-1) ?? '';
+      lineWidth = m.widthOf(line, style.face, style.size);
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** At most `maxLines` lines; the last one ends in an ellipsis when text was dropped. */
+export function wrapClamped(text: string, style: TextStyle, width: number, maxLines: number, m: FontMetrics): string[] {
+  const lines = wrapText(text, style, width, m);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1]!;
+  while (last !== '' && m.widthOf(last + '…', style.face, style.size) > width) last = last.slice(0, -1).trimEnd();
+  kept[maxLines - 1] = last + '…';
+  return kept;
+}
