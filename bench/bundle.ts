@@ -3,9 +3,9 @@
  * bundling options (infra/bundling.ts), and the bench's child scripts, so the measures in fresh
  * processes run what a Lambda runs and carry no TypeScript loader in their time or memory.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { ROOT } from './articles';
 
 export const TMP_DIR = path.join(ROOT, 'bench/tmp');
@@ -27,49 +27,81 @@ export async function bundleScript(entry: string, name: string): Promise<string>
   return outfile;
 }
 
-/** The bundling options of the CDK stack, reduced to the esbuild options they stand for. */
-export interface HandlerBundling {
-  readonly options: BuildOptions;
+type InfraBundling = typeof import('../infra/bundling');
+
+/** The CDK stack's bundling module; loaded lazily so the rest of the bench runs without it. */
+async function infraBundling(): Promise<InfraBundling> {
+  try {
+    return await import('../infra/bundling');
+  } catch (error) {
+    throw new Error(`infra/bundling.ts not available: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The stack's esbuild settings, as esbuild's own options. */
+function toEsbuild(bundle: InfraBundling['HANDLER_BUNDLE']): BuildOptions {
+  return {
+    format: bundle.format,
+    platform: bundle.platform,
+    target: bundle.target,
+    minify: bundle.minify,
+    sourcemap: bundle.sourcemap,
+    mainFields: [...bundle.mainFields],
+    external: [...bundle.external],
+    banner: { js: bundle.banner },
+  };
+}
+
+export interface HandlerBundle {
+  readonly outfile: string;
   readonly description: string;
+  /** Bytes of the files shipped beside the bundle (templates, fonts, ICC profile), by file. */
+  readonly assets: ReadonlyArray<{ readonly file: string; readonly bytes: number }>;
+  /** What fills the bundle: output bytes per npm package (or per project folder), largest first. */
+  readonly composition: ReadonlyArray<{ readonly package: string; readonly bytes: number }>;
 }
 
-/** Stand-in when infra/bundling.ts is not there: what CDK's NodejsFunction does by default for ESM. */
-const DEFAULT_HANDLER_BUNDLING: HandlerBundling = {
-  options: {
-    format: 'esm',
-    target: 'node22',
-    minify: true,
-    external: ['@aws-sdk/*'],
-    // CommonJS dependencies inside an ESM bundle still call require().
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  },
-  description: 'bench defaults (esm, node22, minify, @aws-sdk external): infra bundling options not available',
-};
-
-async function handlerBundling(): Promise<HandlerBundling> {
-  return DEFAULT_HANDLER_BUNDLING;
+/** The npm package of a bundled input path, or its top project folder (`lambdas/extract`). */
+export function packageOfPath(file: string): string {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  return match ? match[1]! : file.split('/').slice(0, 2).join('/');
 }
 
-export async function bundleHandler(handler: string): Promise<{ outfile: string; description: string }> {
-  const bundling = await handlerBundling();
-  const outdir = path.join(TMP_DIR, 'handlers', handler);
-  mkdirSync(outdir, { recursive: true });
-  const outfile = path.join(outdir, 'index.mjs');
-  await build({
-    ...bundling.options,
-    entryPoints: [path.join(ROOT, `lambdas/handlers/${handler}.ts`)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    logLevel: 'silent',
+function composition(metafile: Metafile, outfile: string): Array<{ package: string; bytes: number }> {
+  const output = metafile.outputs[path.relative(process.cwd(), outfile)] ?? Object.values(metafile.outputs)[0];
+  const perPackage = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const pkg = packageOfPath(input);
+    perPackage.set(pkg, (perPackage.get(pkg) ?? 0) + bytesInOutput);
+  }
+  return [...perPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([pkg, bytes]) => ({ package: pkg, bytes }));
+}
+
+function filesUnder(dir: string, root = dir): Array<{ file: string; bytes: number }> {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full, root) : [{ file: path.relative(root, full), bytes: statSync(full).size }];
   });
-  return { outfile, description: bundling.description };
 }
 
-/** The font files shipped beside the render bundle, measured apart from the bundle budget. */
-export function shippedFonts(): Array<{ file: string; bytes: number }> {
-  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => ({
-    file,
-    bytes: statSync(path.join(ROOT, 'node_modules/dejavu-fonts-ttf/ttf', file)).size,
-  }));
+/** Builds one handler exactly as infra/bundling.ts says, with its runtime assets beside it. */
+export async function bundleHandler(handler: string): Promise<HandlerBundle> {
+  const infra = await infraBundling();
+  const entry = infra.HANDLER_ENTRIES[handler as keyof InfraBundling['HANDLER_ENTRIES']];
+  if (!entry) throw new Error(`infra/bundling.ts names no handler "${handler}"`);
+  const outdir = path.join(TMP_DIR, 'handlers', handler);
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const outfile = path.join(outdir, `index${infra.HANDLER_BUNDLE.outExtension}`);
+  const built = await build({ ...toEsbuild(infra.HANDLER_BUNDLE), entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, metafile: true, logLevel: 'silent' });
+  // Assets go where the handler looks for them: beside the bundle, as the CDK command hooks put them.
+  if (infra.ASSETS_FOR[handler as keyof InfraBundling['ASSETS_FOR']]) infra.copyAssets(outdir);
+  const assets = filesUnder(outdir).filter((f) => f.file !== path.basename(outfile));
+  const { format, target, minify, external } = infra.HANDLER_BUNDLE;
+  return {
+    outfile,
+    assets,
+    composition: composition(built.metafile, outfile),
+    description: `infra/bundling.ts (${format}, ${target}${minify ? ', minified' : ''}, ${external.length === 0 ? 'everything bundled incl. the AWS SDK' : `external: ${external.join(', ')}`})`,
+  };
 }

@@ -39,8 +39,9 @@ export function renderMarkdown(r: BenchResults): string {
     + `\n\nGrowth factor (ms per KB at the largest size ÷ at 64 KB): extraction ${s.growth?.factor ?? '—'}, intake ${s.intakeGrowth?.factor ?? '—'}. Peak RSS is the whole process (Node, bundled code, the article and its extraction).` + failures(s.failures)));
   out.push(section('Lambda cold start (handler bundles)', coldstart, (c) =>
     `Bundled with ${c.bundling}. Import = \`await import(bundle)\` in a fresh \`node\`; process = spawn to exit.\n\n`
-    + table(['Handler', 'Bundle bytes', 'Import median ms', 'Import p95 ms', 'Process median ms'], c.rows.map((row) => [row.handler, row.bundleBytes, row.importMedianMs, row.importP95Ms, row.processMedianMs]))
-    + `\n\nFonts shipped beside the render bundle: ${c.fonts.map((f) => `${f.file} ${f.bytes} bytes`).join(', ')}.` + failures(c.failures)));
+    + table(['Handler', 'Bundle bytes', 'Other assets bytes', 'Font bytes', 'Import median ms', 'Import p95 ms', 'Process median ms'], c.rows.map((row) => [row.handler, row.bundleBytes, row.otherAssetBytes, row.fontBytes, row.importMedianMs, row.importP95Ms, row.processMedianMs]))
+    + c.rows.map((row) => `\n\nLargest parts of the ${row.handler} bundle: ${row.composition.map((p) => `${p.package} ${Math.round(p.bytes / 1024)} KB`).join(', ')}.`).join('')
+    + failures(c.failures)));
   out.push(section('Side by side: headless Chromium (cold process per document) vs ours', chromium, (c) =>
     c.skipped ? `skipped: ${c.skipped}` :
       `${c.chromium}. Ours warm = in-process renderBriefing median; ours cold = a fresh \`briefing render\` CLI process (article → PDF, via tsx).\n\n`
