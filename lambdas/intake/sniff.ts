@@ -11,13 +11,17 @@ import { DEFAULT_MAX_BYTES } from './types';
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
   const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
+  return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
 }
 
 export function tooLargeError(size: number, maxBytes: number): IntakeError {
+  // "5 MB, larger than the 5 MB limit" helps nobody: fall back to exact byte counts.
+  const [shown, limit] = formatSize(size) === formatSize(maxBytes)
+    ? [`${size} bytes`, `${maxBytes}-byte`]
+    : [formatSize(size), formatSize(maxBytes)];
   return new IntakeError(
     'too_large',
-    `file is ${formatSize(size)}, larger than the ${formatSize(maxBytes)} limit for one article`,
+    `file is ${shown}, larger than the ${limit} limit for one article`,
     { context: { size, maxBytes } },
   );
 }
