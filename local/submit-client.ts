@@ -1,0 +1,97 @@
+/**
+ * A client of the pipeline through S3 alone, local or deployed: upload an article, wait for
+ * what the stages write for that very upload, download it. Outputs are matched to the upload
+ * by the `source-etag` each stage records (figures ← article ETag, PDF ← figures ETag), so an
+ * older briefing under the same key is never mistaken for the new one.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { BriefingError } from '../lambdas/core/errors';
+import { bareEtag, headObject, SOURCE_ETAG } from '../lambdas/handlers/s3-io';
+import { briefingKeyFor, errorKeyFor, figuresKeyFor, withoutExtension } from '../lambdas/handlers/s3-keys';
+import type { Extraction } from '../lambdas/extract/types';
+
+export interface Stack {
+  readonly client: S3Client;
+  readonly inputBucket: string;
+  readonly outputBucket: string;
+}
+
+export type Outcome =
+  | { readonly ok: true; readonly key: string; readonly figuresKey: string; readonly briefingKey: string }
+  | { readonly ok: false; readonly key: string; readonly errorKey: string; readonly reason: string };
+
+export interface WaitOptions {
+  readonly timeoutMs: number;
+  /** Default 200 ms. */
+  readonly pollMs?: number;
+}
+
+/** Uploads one article; returns the bare ETag its outputs will record. */
+export async function uploadArticle(stack: Stack, key: string, bytes: Uint8Array, published?: string): Promise<string> {
+  const put = await stack.client.send(
+    new PutObjectCommand({
+      Bucket: stack.inputBucket,
+      Key: key,
+      Body: bytes,
+      // The extract handler reads `x-amz-meta-published` as the --published of the upload.
+      Metadata: published ? { published } : undefined,
+    }),
+  );
+  return bareEtag(put.ETag);
+}
+
+/** Polls until the upload with this ETag has its briefing or an error record. */
+export async function waitForOutcome(stack: Stack, key: string, etag: string, options: WaitOptions): Promise<Outcome> {
+  const deadline = Date.now() + options.timeoutMs;
+  const figuresKey = figuresKeyFor(key);
+  const briefingKey = briefingKeyFor(figuresKey) as string;
+  const recordsSource = async (outputKey: string, sourceEtag: string) => {
+    const head = await headObject(stack.client, stack.outputBucket, outputKey);
+    return head?.metadata[SOURCE_ETAG] === sourceEtag ? head : undefined;
+  };
+  for (;;) {
+    const figures = await recordsSource(figuresKey, etag);
+    if (figures) {
+      if (await recordsSource(briefingKey, figures.etag)) return { ok: true, key, figuresKey, briefingKey };
+      const renderError = errorKeyFor(figuresKey);
+      if (await recordsSource(renderError, figures.etag)) return failed(stack, key, renderError);
+    } else {
+      const extractError = errorKeyFor(key);
+      if (await recordsSource(extractError, etag)) return failed(stack, key, extractError);
+    }
+    if (Date.now() > deadline) {
+      throw new BriefingError('storage', 'timeout', `no briefing or error record after ${Math.round(options.timeoutMs / 1000)} s; is the pipeline running?`, {
+        permanent: false,
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
+  }
+}
+
+async function failed(stack: Stack, key: string, errorKey: string): Promise<Outcome> {
+  const record = JSON.parse(new TextDecoder().decode(await readOutput(stack, errorKey))) as { reason?: string; error?: string };
+  return { ok: false, key, errorKey, reason: record.reason ?? record.error ?? 'error record without a reason' };
+}
+
+export async function readOutput(stack: Stack, key: string): Promise<Uint8Array> {
+  const got = await stack.client.send(new GetObjectCommand({ Bucket: stack.outputBucket, Key: key }));
+  return got.Body ? got.Body.transformToByteArray() : new Uint8Array();
+}
+
+export interface Downloaded {
+  readonly json: string;
+  readonly pdf: string;
+  readonly extraction: Extraction;
+  readonly pdfBytes: Uint8Array;
+}
+
+/** Writes `<outDir>/<key minus extension>.json` and `.pdf`. */
+export async function downloadBriefing(stack: Stack, outcome: Outcome & { ok: true }, outDir: string): Promise<Downloaded> {
+  const base = join(outDir, withoutExtension(outcome.key));
+  const [figures, pdfBytes] = await Promise.all([readOutput(stack, outcome.figuresKey), readOutput(stack, outcome.briefingKey)]);
+  await mkdir(dirname(base), { recursive: true });
+  await Promise.all([writeFile(`${base}.json`, figures), writeFile(`${base}.pdf`, pdfBytes)]);
+  return { json: `${base}.json`, pdf: `${base}.pdf`, extraction: JSON.parse(new TextDecoder().decode(figures)) as Extraction, pdfBytes };
+}
