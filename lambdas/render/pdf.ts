@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import type { DrawItem, LaidOutDocument, StructNode, StructPath } from '../layout/types';
+import type { DrawItem, FontFace, LaidOutDocument, StructNode, StructPath } from '../layout/types';
 import { findAsset } from './assets';
 import { fontMetrics, loadFonts } from './fonts';
 
@@ -116,14 +116,45 @@ class Tagger {
   }
 }
 
-function draw(doc: Doc, item: DrawItem): void {
-  if (item.kind === 'rect') {
-    doc.rect(item.x, item.y, item.w, item.h).fill(item.fill);
-    return;
+/**
+ * pdfkit shapes every word with fontkit and caches the result per document; the runs depend
+ * only on the font, so one cache per face serves every document of the process. Bounded, so a
+ * long-lived Lambda fed many articles does not grow without limit.
+ */
+const SHARED_RUNS_MAX = 20_000;
+const sharedRuns: Record<FontFace, { runs: Record<string, unknown>; size: () => number }> = {
+  regular: { runs: Object.create(null), size() { return Object.keys(this.runs).length; } },
+  bold: { runs: Object.create(null), size() { return Object.keys(this.runs).length; } },
+};
+
+/** Draws items, switching font, size and colour only when they change. */
+class Painter {
+  private face: FontFace | null = null;
+  private readonly adopted = new Set<FontFace>();
+
+  constructor(private readonly doc: Doc) {}
+
+  private useFace(face: FontFace): void {
+    if (face === this.face) return;
+    this.doc.font(face);
+    this.face = face;
+    if (!this.adopted.has(face)) {
+      const shared = sharedRuns[face];
+      if (shared.size() > SHARED_RUNS_MAX) shared.runs = Object.create(null);
+      (this.doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font.layoutCache = shared.runs;
+      this.adopted.add(face);
+    }
   }
-  const ascent = fontMetrics().ascent(item.face, item.size);
-  doc.font(item.face).fontSize(item.size).fillColor(item.color)
-    .text(item.text, item.x, item.baseline - ascent, { lineBreak: false });
+
+  draw(item: DrawItem): void {
+    if (item.kind === 'rect') {
+      this.doc.rect(item.x, item.y, item.w, item.h).fill(item.fill);
+      return;
+    }
+    this.useFace(item.face);
+    const ascent = fontMetrics().ascent(item.face, item.size);
+    this.doc.fontSize(item.size).fillColor(item.color).text(item.text, item.x, item.baseline - ascent, { lineBreak: false });
+  }
 }
 
 export async function drawPdf(laid: LaidOutDocument, options: DrawOptions): Promise<Uint8Array> {
@@ -133,8 +164,9 @@ export async function drawPdf(laid: LaidOutDocument, options: DrawOptions): Prom
     size: [laid.width, laid.height],
     margin: 0,
     autoFirstPage: false,
-    // An embedded TTF as the default font: pdfkit never loads Helvetica (pdfkit #1801 in bundles).
-    font: fonts.regular as unknown as string,
+    // No default font: pdfkit would load Helvetica (breaks bundles, pdfkit #1801). Only the
+    // registered TTFs are used; a fontkit object as default would defeat pdfkit's font cache.
+    font: null as unknown as string,
     tagged: true,
     lang: info.lang,
     displayTitle: true,
@@ -163,11 +195,12 @@ export async function drawPdf(laid: LaidOutDocument, options: DrawOptions): Prom
   });
 
   const tagger = new Tagger(doc);
+  const painter = new Painter(doc);
   for (const page of laid.pages) {
     doc.addPage({ size: [laid.width, laid.height], margin: 0 });
     for (const item of page.items) {
       tagger.mark(item.struct, item.chrome ? 'Pagination' : 'Layout');
-      draw(doc, item);
+      painter.draw(item);
     }
     tagger.close();
   }
