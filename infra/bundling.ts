@@ -1,0 +1,75 @@
+/**
+ * How the Lambda handlers are bundled, in one place: the CDK stack turns this into
+ * NodejsFunction bundling options, and the benchmark builds the very same bundles with esbuild
+ * to measure their size and cold import. Plain data and node:fs only — no aws-cdk-lib import —
+ * so the benchmark can load it cheaply.
+ */
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The Lambda Node.js major version; the stack picks the matching runtime. */
+export const LAMBDA_NODE_MAJOR = 24;
+
+/** Lambda entry modules (relative to the project root); each exports `handler`. */
+export const HANDLER_ENTRIES = {
+  extract: 'lambdas/handlers/extract.ts',
+  render: 'lambdas/handlers/render.ts',
+} as const;
+
+export type HandlerName = keyof typeof HANDLER_ENTRIES;
+
+/**
+ * esbuild settings. ESM, because pdfkit's CommonJS build fails at import once bundled
+ * (pdfkit #1801) while its ESM build works when only embedded TTFs are used. CommonJS
+ * dependencies inside the ESM bundle still call `require`, hence the banner. The AWS SDK is
+ * bundled rather than taken from the runtime, so what runs is the version that was tested.
+ */
+export const HANDLER_BUNDLE = {
+  format: 'esm',
+  platform: 'node',
+  target: `node${LAMBDA_NODE_MAJOR}`,
+  minify: true,
+  sourcemap: false,
+  mainFields: ['module', 'main'],
+  external: [] as string[],
+  banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  outExtension: '.mjs',
+} as const;
+
+/** Files the renderer reads at run time (lambdas/render/assets.ts looks for them beside the bundle). */
+export const RUNTIME_ASSETS: ReadonlyArray<{ readonly from: string; readonly to: string }> = [
+  { from: 'templates', to: 'templates' },
+  { from: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', to: 'fonts/DejaVuSans.ttf' },
+  { from: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf', to: 'fonts/DejaVuSans-Bold.ttf' },
+  { from: 'node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', to: 'data/sRGB_IEC61966_2_1.icc' },
+];
+
+/** Only the render stage draws PDFs; the extract bundle ships code alone. */
+export const ASSETS_FOR: Readonly<Record<HandlerName, boolean>> = { extract: false, render: true };
+
+const missing = (from: string): Error =>
+  new Error(`bundling: ${from} is missing from the project; the render bundle cannot ship it`);
+
+/** Shell commands (CDK command hooks run them after esbuild) copying the assets into `outputDir`. */
+export function copyAssetCommands(outputDir: string, root = PROJECT_ROOT): string[] {
+  return RUNTIME_ASSETS.map(({ from, to }) => {
+    const source = join(root, from);
+    if (!existsSync(source)) throw missing(from);
+    const target = join(outputDir, to);
+    return `mkdir -p "${dirname(target)}" && cp -R "${source}" "${target}"`;
+  });
+}
+
+/** The same copy in-process, for builds made with esbuild directly (benchmark, tests). */
+export function copyAssets(outputDir: string, root = PROJECT_ROOT): void {
+  for (const { from, to } of RUNTIME_ASSETS) {
+    const source = join(root, from);
+    if (!existsSync(source)) throw missing(from);
+    const target = join(outputDir, to);
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(source, target, { recursive: true });
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * CDK context → typed settings. `-c key=value` always arrives as a string, cdk.json values as
+ * JSON; both are accepted, and a value that is neither is refused with the key named.
+ */
+import type { Node } from 'constructs';
+import type { BriefingContext } from './briefing-stack';
+
+type Reader = Pick<Node, 'tryGetContext'>;
+
+const text = (node: Reader, key: string): string | undefined => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`context ${key} must be a string, got ${JSON.stringify(value)}`);
+  return value;
+};
+
+const integer = (node: Reader, key: string): number | undefined => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  const number = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(number)) throw new Error(`context ${key} must be an integer, got ${JSON.stringify(value)}`);
+  return number;
+};
+
+const flag = (node: Reader, key: string): boolean | undefined => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new Error(`context ${key} must be true or false, got ${JSON.stringify(value)}`);
+};
+
+export function readContext(scope: { readonly node: Reader }): BriefingContext {
+  const { node } = scope;
+  return {
+    inputBucketName: text(node, 'inputBucketName'),
+    outputBucketName: text(node, 'outputBucketName'),
+    kmsKeyArn: text(node, 'kmsKeyArn'),
+    alarmEmail: text(node, 'alarmEmail'),
+    reservedConcurrency: integer(node, 'reservedConcurrency'),
+    maxBytes: integer(node, 'maxBytes'),
+    errorsExpirationDays: integer(node, 'errorsExpirationDays'),
+    retainData: flag(node, 'retainData'),
+  };
+}
