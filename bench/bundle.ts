@@ -84,16 +84,21 @@ function filesUnder(dir: string, root = dir): Array<{ file: string; bytes: numbe
   });
 }
 
-/** Builds one handler exactly as infra/bundling.ts says, with its runtime assets beside it. */
-export async function bundleHandler(handler: string): Promise<HandlerBundle> {
+/**
+ * Builds one handler exactly as infra/bundling.ts says, with its runtime assets beside it.
+ * `readable` turns minification off (into a separate folder) so a CPU profile of the import can
+ * name the module each sample fell in, from esbuild's `// path` comments.
+ */
+export async function bundleHandler(handler: string, readable = false): Promise<HandlerBundle> {
   const infra = await infraBundling();
   const entry = infra.HANDLER_ENTRIES[handler as keyof InfraBundling['HANDLER_ENTRIES']];
   if (!entry) throw new Error(`infra/bundling.ts names no handler "${handler}"`);
-  const outdir = path.join(TMP_DIR, 'handlers', handler);
+  const outdir = path.join(TMP_DIR, 'handlers', readable ? `${handler}-readable` : handler);
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const outfile = path.join(outdir, `index${infra.HANDLER_BUNDLE.outExtension}`);
-  const built = await build({ ...toEsbuild(infra.HANDLER_BUNDLE), entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, metafile: true, logLevel: 'silent' });
+  const options = { ...toEsbuild(infra.HANDLER_BUNDLE), ...(readable ? { minify: false } : {}) };
+  const built = await build({ ...options, entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, metafile: true, logLevel: 'silent' });
   // Assets go where the handler looks for them: beside the bundle, as the CDK command hooks put them.
   if (infra.ASSETS_FOR[handler as keyof InfraBundling['ASSETS_FOR']]) infra.copyAssets(outdir);
   const assets = filesUnder(outdir).filter((f) => f.file !== path.basename(outfile));
@@ -102,6 +107,6 @@ export async function bundleHandler(handler: string): Promise<HandlerBundle> {
     outfile,
     assets,
     composition: composition(built.metafile, outfile),
-    description: `infra/bundling.ts (${format}, ${target}${minify ? ', minified' : ''}, ${external.length === 0 ? 'everything bundled incl. the AWS SDK' : `external: ${external.join(', ')}`})`,
+    description: `infra/bundling.ts (${format}, ${target}${minify && !readable ? ', minified' : ''}, ${external.length === 0 ? 'everything bundled incl. the AWS SDK' : `external: ${external.join(', ')}`})`,
   };
 }

@@ -17,6 +17,7 @@ export function deriveChecks(sections: BenchResults['sections']): Check[] {
     checks.push({ measure: 'Extraction per 4 KB, warm (seed)', value: ms(stages.extractionPer4KB.seed), target: TARGETS.extractionPer4KB.text, verdict: verdict(TARGETS.extractionPer4KB, stages.extractionPer4KB.seed) });
     checks.push({ measure: `Extraction per 4 KB, warm (dev set, ${stages.articles} articles, median)`, value: ms(stages.extractionPer4KB.devSet), target: TARGETS.extractionPer4KB.text, verdict: verdict(TARGETS.extractionPer4KB, stages.extractionPer4KB.devSet) });
     checks.push({ measure: 'Rendering the seed briefing, warm (template + layout + PDF, median)', value: ms(stages.renderingSeed.median), target: TARGETS.rendering.text, verdict: stages.renderingSeed.verdict });
+    if (stages.seedPdf) checks.push({ measure: 'Size of the seed briefing PDF', value: `${(stages.seedPdf.bytes / 1024).toFixed(1)} KB`, target: TARGETS.seedPdfSize.text, verdict: stages.seedPdf.verdict });
   }
   const scale = result(sections.scale);
   if (scale?.extractionAt4KB) checks.push({ measure: 'Extraction of a 4 KB article (scale series, fresh process, warmed)', value: ms(scale.extractionAt4KB.ms), target: TARGETS.extractionPer4KB.text, verdict: scale.extractionAt4KB.verdict });

@@ -36,3 +36,13 @@ export const tsxArgs = (script: string, ...args: string[]): string[] => ['--impo
 
 /** The last line of a child's stderr, for a one-line "not available" reason. */
 export const lastLine = (text: string): string => text.trim().split('\n').pop()?.trim() ?? '';
+
+/** What a Lambda's environment gives a handler at import; no request is ever made. */
+export const LAMBDA_ENV: NodeJS.ProcessEnv = {
+  AWS_REGION: 'eu-west-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  OUTPUT_BUCKET: 'briefings',
+  POWERTOOLS_METRICS_NAMESPACE: 'bench',
+};

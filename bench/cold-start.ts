@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleHandler } from './bundle';
-import { lastLine, runTimed } from './child';
+import { LAMBDA_ENV, lastLine, runTimed } from './child';
 import { round, summarise } from './stats';
 import { TARGETS, verdict, type Verdict } from './targets';
 
@@ -40,15 +40,6 @@ export interface ColdStartResult {
 /** Imports the module named by argv[1] and prints how long the import took, in ms. */
 const IMPORT_PROBE = 'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));';
 
-/** What a Lambda's environment gives a handler at import; no request is ever made. */
-const LAMBDA_ENV: NodeJS.ProcessEnv = {
-  AWS_REGION: 'eu-west-1',
-  AWS_ACCESS_KEY_ID: 'bench',
-  AWS_SECRET_ACCESS_KEY: 'bench',
-  AWS_LAMBDA_FUNCTION_NAME: 'bench',
-  OUTPUT_BUCKET: 'briefings',
-  POWERTOOLS_METRICS_NAMESPACE: 'bench',
-};
 
 export async function benchColdStart(options: { runs: number }): Promise<ColdStartResult> {
   const rows: ColdStartRow[] = [];

@@ -1,6 +1,6 @@
 /**
- * A CPU-profiling workload, run as `node --cpu-prof --import tsx bench/profile-child.ts <workload>`
- * by profile.ts when a target is missed. Each workload repeats one hot path long enough
+ * A CPU-profiling workload, bundled and run as `node --cpu-prof profile-child.mjs <workload>` by
+ * profile.ts when a target is missed. Each workload repeats one hot path long enough
  * (a few seconds) for the sampling profiler to see where the time goes.
  */
 import { readFileSync } from 'node:fs';

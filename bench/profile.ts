@@ -5,9 +5,10 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from './articles';
-import { lastLine, runTimed } from './child';
-import { TMP_DIR } from './bundle';
+import { LAMBDA_ENV, lastLine, runTimed } from './child';
+import { bundleScript, TMP_DIR } from './bundle';
 
 interface ProfileNode {
   readonly id: number;
@@ -46,7 +47,10 @@ function packageOf(file: string): string {
   return file.split('/').slice(0, 2).join('/');
 }
 
-export function summariseProfile(profile: CpuProfile, topN = 12): Omit<ProfileResult, 'workload'> {
+/** Names the source of a sample: by default its file; for a bundle, the module inside it. */
+type Locate = (url: string, line: number) => string;
+
+export function summariseProfile(profile: CpuProfile, locate: Locate = (url, line) => `${fileOf(url)}:${line + 1}`, topN = 12): Omit<ProfileResult, 'workload'> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfTime = new Map<string, number>();
   const perPackage = new Map<string, number>();
@@ -55,10 +59,11 @@ export function summariseProfile(profile: CpuProfile, topN = 12): Omit<ProfileRe
     const node = byId.get(id);
     const dt = profile.timeDeltas[i] ?? 0;
     if (!node || node.callFrame.functionName === '(idle)') return;
-    const file = fileOf(node.callFrame.url);
-    const key = `${node.callFrame.functionName || '(anonymous)'}\u0000${file}:${node.callFrame.lineNumber + 1}`;
+    const file = locate(node.callFrame.url, node.callFrame.lineNumber);
+    const key = `${node.callFrame.functionName || '(anonymous)'}\u0000${file}`;
     selfTime.set(key, (selfTime.get(key) ?? 0) + dt);
-    perPackage.set(packageOf(file), (perPackage.get(packageOf(file)) ?? 0) + dt);
+    const pkg = packageOf(file.replace(/:\d+$/, ''));
+    perPackage.set(pkg, (perPackage.get(pkg) ?? 0) + dt);
     total += dt;
   });
   const share = (us: number): number => Math.round((us / total) * 1000) / 10;
@@ -70,19 +75,59 @@ export function summariseProfile(profile: CpuProfile, topN = 12): Omit<ProfileRe
   return { sampledMs: Math.round(total / 1000), top, packages };
 }
 
-export async function profileWorkload(workload: string, ...args: string[]): Promise<ProfileResult> {
+/** Runs `node --cpu-prof <args>` and returns the profile it wrote. */
+async function cpuProfile(workload: string, nodeArgs: readonly string[], env?: NodeJS.ProcessEnv): Promise<CpuProfile> {
   mkdirSync(TMP_DIR, { recursive: true });
   const dir = mkdtempSync(path.join(TMP_DIR, 'profile-'));
   try {
-    const run = await runTimed(process.execPath, [
-      '--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', path.join(ROOT, 'bench/profile-child.ts'), workload, ...args,
-    ]);
+    const run = await runTimed(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100', ...nodeArgs], env ? { env } : {});
     if (run.code !== 0) throw new Error(`profiling ${workload} failed (exit ${run.code}): ${lastLine(run.stderr)}`);
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no .cpuprofile written for ${workload}`);
-    const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
-    return { workload, ...summariseProfile(profile) };
+    return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A hot path of the pipeline (profile-child.ts), bundled without minification so no TypeScript
+ * loader runs in the profile; samples in the bundle are named by the project module they ran in.
+ */
+export async function profileWorkload(workload: string, ...args: string[]): Promise<ProfileResult> {
+  const bundle = await bundleScript('bench/profile-child.ts', 'profile-child');
+  const profile = await cpuProfile(workload, [bundle, workload, ...args]);
+  return { workload, ...summariseProfile(profile, bundleLocator(bundle)) };
+}
+
+/** Lines at which each module of an unminified esbuild bundle starts (`// node_modules/x/y.js`). */
+function moduleStarts(bundle: string): Array<{ line: number; module: string }> {
+  const starts: Array<{ line: number; module: string }> = [];
+  readFileSync(bundle, 'utf8').split('\n').forEach((text, line) => {
+    const match = /^\/\/ ((?:node_modules|lambdas|cli|infra|templates)\/\S+)$/.exec(text);
+    if (match) starts.push({ line, module: match[1]! });
+  });
+  return starts;
+}
+
+/** Names a sample inside `bundle` by the module it ran in; other samples by their own file. */
+function bundleLocator(bundle: string): Locate {
+  const url = pathToFileURL(bundle).href;
+  const starts = moduleStarts(bundle);
+  return (sampleUrl, line) => {
+    if (sampleUrl !== url) return `${fileOf(sampleUrl)}:${line + 1}`;
+    let found = '(bundle prelude)';
+    for (const start of starts) {
+      if (start.line > line) break;
+      found = start.module;
+    }
+    return found;
+  };
+}
+
+/** The import of a handler bundle (readable build), each sample named by the module it ran in. */
+export async function profileColdImport(handler: string, bundle: string): Promise<ProfileResult> {
+  const url = pathToFileURL(bundle).href;
+  const profile = await cpuProfile(`cold import of ${handler}`, ['--input-type=module', '-e', `await import(${JSON.stringify(url)})`], { PATH: process.env.PATH, ...LAMBDA_ENV });
+  return { workload: `cold import of the ${handler} handler`, ...summariseProfile(profile, bundleLocator(bundle)) };
 }

@@ -55,5 +55,5 @@ export function renderMarkdown(r: BenchResults): string {
       out.push(table(['Function', 'File', 'Share'], p.top.map((h) => [`\`${h.function}\``, `\`${h.file}\``, `${h.share}%`])) + '\n');
     }
   }
-  return out.filter((s) => s !== '').join('\n') + '\n';
+  return out.filter((block) => block.trim() !== '').map((block) => block.trim()).join('\n\n') + '\n';
 }

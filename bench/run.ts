@@ -6,20 +6,20 @@
  * bench/results.json and bench/results.md (and the table in docs/bench.md). A partial or quick
  * run writes to bench/tmp/ instead, so the committed results always come from one full run.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './articles';
-import { TMP_DIR } from './bundle';
+import { bundleHandler, TMP_DIR } from './bundle';
 import { benchChromium } from './chromium';
 import { deriveChecks } from './checks';
 import { benchColdStart } from './cold-start';
 import { describeMachine, loadAverage } from './machine';
-import { profileWorkload, type ProfileResult } from './profile';
+import { profileColdImport, profileWorkload, type ProfileResult } from './profile';
 import { publishTable } from './publish';
 import { renderMarkdown } from './report';
 import type { BenchResults, Section } from './results';
-import { benchScale } from './scale';
+import { benchScale, SCALE_SIZES_KB } from './scale';
 import { benchStages } from './stages';
 import { benchThroughput } from './throughput';
 
@@ -64,16 +64,22 @@ if (wanted('chromium')) sections.chromium = await runSection('chromium', () => b
 
 const checks = deriveChecks(sections);
 const missed = (pattern: RegExp): boolean => checks.some((c) => c.verdict === 'miss' && pattern.test(c.measure));
-/** The workload to profile for each kind of missed target (or all of them with --only profile). */
-const workloads: string[] = [];
-if (wanted('profile') && (values.only?.includes('profile') || missed(/^Extraction|^Growth/))) workloads.push('extraction');
-if (wanted('profile') && (values.only?.includes('profile') || missed(/^Rendering|^Chromium|^Throughput/))) workloads.push('render');
+/** The workloads to profile for the kinds of missed targets (all of them with --only profile). */
+const forced = values.only?.split(',').includes('profile') ?? false;
+const workloads: Array<[string, ...string[]]> = [];
+if (wanted('profile') && (forced || missed(/^Extraction/))) workloads.push(['extraction']);
+if (wanted('profile') && (forced || missed(/^Rendering|^Chromium|^Throughput/))) workloads.push(['render']);
+const largest = path.join(TMP_DIR, 'scale', `article-${SCALE_SIZES_KB.at(-1)}kb.txt`);
+if (wanted('profile') && missed(/^Growth/) && existsSync(largest)) workloads.push(['large-extraction', largest]);
 const profiles: Array<BenchResults['profiles'][number]> = [];
-for (const workload of workloads) {
+async function profile(workload: string, body: () => Promise<ProfileResult>): Promise<void> {
   process.stderr.write(`bench: profiling ${workload}…\n`);
-  profiles.push(await profileWorkload(workload).catch((error: unknown): ProfileResult | { workload: string; error: string } => ({
-    workload, error: error instanceof Error ? error.message : String(error),
-  })));
+  profiles.push(await body().catch((error: unknown) => ({ workload, error: error instanceof Error ? error.message : String(error) })));
+}
+for (const [workload, ...args] of workloads) await profile(workload, () => profileWorkload(workload, ...args));
+const slowImports = sections.coldstart?.status === 'ok' ? sections.coldstart.result.rows.filter((row) => row.verdictImport === 'miss') : [];
+for (const row of wanted('profile') ? slowImports : []) {
+  await profile(`cold import of ${row.handler}`, async () => profileColdImport(row.handler, (await bundleHandler(row.handler, true)).outfile));
 }
 
 const results: BenchResults = { machine, quick, sections, checks, profiles };

@@ -28,10 +28,15 @@ export interface StagesResult {
   /** Extraction normalised to a 4 KB article (ms × 4096 / input bytes), pooled over the dev set. */
   readonly extractionPer4KB: { readonly seed: number; readonly devSet: number; readonly verdict: Verdict };
   readonly renderingSeed: { readonly median: number; readonly verdict: Verdict };
+  /** Issue 5's size budget for the seed briefing. */
+  readonly seedPdf: { readonly bytes: number; readonly verdict: Verdict } | null;
   readonly failures: readonly string[];
 }
 
 type Samples = Map<string, number[]>;
+
+/** The size of the last PDF rendered for each article, by name. */
+const pdfBytes = new Map<string, number>();
 
 function push(samples: Samples, stage: string, ms: number): void {
   const list = samples.get(stage) ?? [];
@@ -55,8 +60,9 @@ async function onePass(item: BenchArticle, split: RenderSplit | null, samples: S
     for (const [stage, ms] of await split.time(extraction)) push(samples, stage, ms);
   }
   t = performance.now();
-  await renderBriefing(extraction, {});
+  const pdf = await renderBriefing(extraction, {});
   push(samples, 'render total (template + layout + pdf)', performance.now() - t);
+  pdfBytes.set(item.name, pdf.byteLength);
 }
 
 async function measure(items: readonly BenchArticle[], split: RenderSplit | null, warmup: number, iterations: number, failures: string[]): Promise<Samples> {
@@ -99,6 +105,7 @@ export async function benchStages(options: { iterations: number; warmup: number 
     rows,
     extractionPer4KB: { seed: per4Seed, devSet: per4Dev, verdict: verdict(TARGETS.extractionPer4KB, Math.max(per4Seed, per4Dev)) },
     renderingSeed: { median: renderSeed, verdict: verdict(TARGETS.rendering, renderSeed) },
+    seedPdf: pdfBytes.has(seed.name) ? { bytes: pdfBytes.get(seed.name)!, verdict: verdict(TARGETS.seedPdfSize, pdfBytes.get(seed.name)) } : null,
     failures,
   };
 }

@@ -25,6 +25,8 @@ export const TARGETS = {
   chromiumRatio: atLeast('chromium-ratio', 40, '≥ 40× faster'),
   growth: atMost('growth', LINEAR_GROWTH_TOLERANCE, `linear (≤ ${LINEAR_GROWTH_TOLERANCE}×)`),
   peakRss: atMost('peak-rss', 256, '≤ 256 MB at 5 MB'),
+  /** Issue 5: the seed briefing at most 80 KB. */
+  seedPdfSize: atMost('seed-pdf-size', 80 * 1024, '≤ 80 KB (issue 5)'),
 } as const satisfies Record<string, Target>;
 
 export function verdict(target: Target, value: number | null | undefined): Verdict {
