@@ -1,31 +1,169 @@
+/**
+ * Article → Extraction JSON. Small parsers (sentences, numbers, dates, quotes, entities), each
+ * guarded so odd text yields nothing rather than an error, then refiners (not-figure filter,
+ * meaning, attribution, merging, ranking). Deterministic and linear in the text length.
+ */
 import type { Article } from '../intake/types';
-import type { Extraction } from './types';
+import type { Category, Extraction, Figure, TimelineEntry } from './types';
+import { guarded } from './guard';
+import { splitSentences, type Sentence } from './sentences';
+import { findNumbers, type NumberMention } from './numbers';
+import { notFigureReason, phoneAndDateRanges } from './negatives';
+import { meaningOf } from './meaning';
+import { attributeSentences, type Attribution } from './attribution';
+import { datesIn, type DateMention } from './dates';
+import { findQuotes } from './quotes';
+import { findEntities, type Entities, type PlaceHit } from './entities';
+import { mergeDuplicates, rankKeyFigures, type Draft } from './reconcile';
+import { summarise } from './summary';
 
 export interface ExtractOptions {
   /** YYYY-MM-DD; overrides the article's own date and anchors relative dates ("on Friday"). */
   readonly published?: string | null;
 }
 
-/** Article → Extraction JSON. Placeholder until issue 4: the article block only, empty lists. */
+const PEOPLE: ReadonlySet<Category> = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained']);
+const NO_ENTITIES: Entities = { organisations: [], places: [], placeHits: [], acronyms: new Map() };
+// How far a figure looks for its counted noun and cue words.
+const WINDOW = 160;
+
+interface DraftAt extends Draft { readonly sentenceIndex: number }
+
+/** The nearest place named after the number in its sentence, else the nearest before it. */
+function placeFor(hits: readonly PlaceHit[], sentence: Sentence, m: NumberMention): string | null {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.start < sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let before: string | null = null;
+  for (let i = lo; i < hits.length && hits[i]!.start < sentence.end; i++) {
+    const hit = hits[i]!;
+    if (hit.start >= m.end) return hit.name;
+    if (hit.end <= m.start) before = hit.name;
+  }
+  return before;
+}
+
+function sourceName(attribution: Attribution | undefined, acronyms: ReadonlyMap<string, string>): string | null {
+  const source = attribution?.source ?? null;
+  return source === null ? null : acronyms.get(source) ?? source;
+}
+
+function figureDrafts(
+  text: string,
+  sentences: readonly Sentence[],
+  mentions: readonly NumberMention[],
+  attributions: readonly Attribution[],
+  dates: readonly DateMention[][],
+  entities: Entities,
+): DraftAt[] {
+  const phones = guarded(() => phoneAndDateRanges(text));
+  const drafts: DraftAt[] = [];
+  let s = 0;
+  let first = 0; // index of the first mention of the current sentence
+  let previousPeople: Category | null = null;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    while (s < sentences.length && sentences[s]!.end <= m.coreStart) { s++; first = i; previousPeople = null; }
+    const sentence = sentences[s];
+    if (!sentence || m.coreStart < sentence.start) continue;
+    if (notFigureReason(text, m, phones)) continue;
+    const prev = i > first ? mentions[i - 1] : undefined;
+    const next = mentions[i + 1];
+    const beforeFrom = Math.max(sentence.start, prev ? prev.end : 0, m.start - WINDOW);
+    const afterTo = Math.min(sentence.end, next && next.start < sentence.end ? next.start : sentence.end, m.end + WINDOW);
+    const meaning = meaningOf({
+      mention: m,
+      before: text.slice(beforeFrom, m.start),
+      after: text.slice(m.end, Math.max(m.end, afterTo)),
+      rest: text.slice(m.end, Math.min(sentence.end, m.end + WINDOW)),
+      previous: previousPeople,
+    });
+    if (PEOPLE.has(meaning.category)) previousPeople = meaning.category;
+    // A small number in words with no meaning ("two of them", "one side") is prose, not a figure.
+    if (meaning.category === 'other' && (m.words || m.ordinal) && !m.vague && m.value < 100) continue;
+    drafts.push({
+      value: m.value,
+      max: m.max,
+      text: text.slice(m.start, m.end),
+      qualifier: m.qualifier,
+      unit: m.unit ?? (PEOPLE.has(meaning.category) || meaning.category === 'population' ? 'people' : null),
+      category: meaning.category,
+      subject: meaning.subject,
+      label: meaning.label,
+      place: placeFor(entities.placeHits, sentence, m),
+      date: dates[sentence.index]?.[0]?.date ?? null,
+      source: sourceName(attributions[sentence.index], entities.acronyms),
+      sentence: sentence.text,
+      span: [m.start, m.end],
+      vague: m.vague,
+      mentions: [],
+      sentenceIndex: sentence.index,
+    });
+  }
+  return drafts;
+}
+
+function timelineOf(sentences: readonly Sentence[], dates: readonly DateMention[][]): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  for (const sentence of sentences) {
+    const seen = new Set<string>();
+    for (const d of dates[sentence.index] ?? []) {
+      if (seen.has(d.date)) continue;
+      seen.add(d.date);
+      out.push({ date: d.date, text: sentence.text, span: [sentence.start, sentence.end] });
+    }
+  }
+  // Stable: same-day events keep article order.
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Article → Extraction JSON (schemaVersion 1). Never throws on odd text. */
 export function extractFigures(article: Article, options: ExtractOptions = {}): Extraction {
-  const words = article.text.match(/\S+/g)?.length ?? 0;
+  const text = article.text;
+  const published = options.published ?? article.published;
+  const sentences = guarded(() => splitSentences(text));
+  const entities = guarded(() => [findEntities(text)])[0] ?? NO_ENTITIES;
+  const attributions = guarded(() => attributeSentences(sentences));
+  const dates = sentences.map((s) => guarded(() => datesIn(s, published)));
+  const mentions = guarded(() => findNumbers(text));
+  const drafts = mergeDuplicates(guarded(() => figureDrafts(text, sentences, mentions, attributions, dates, entities))) as DraftAt[];
+  const ranks = rankKeyFigures(drafts);
+
+  const figures: Figure[] = drafts.map((d, i) => {
+    const rank = ranks.get(i) ?? null;
+    const { sentenceIndex: _sentenceIndex, vague, mentions: others, ...rest } = d;
+    return {
+      id: `f${i + 1}`,
+      ...rest,
+      key: rank !== null,
+      rank,
+      ...(vague ? { vague } : {}),
+      ...(others.length ? { mentions: others } : {}),
+    };
+  });
+  const keySentences = [...ranks.entries()].sort((a, b) => a[1] - b[1]).map(([i]) => drafts[i]!.sentenceIndex);
+
   return {
     schemaVersion: 1,
     article: {
       title: article.title,
-      published: options.published ?? article.published,
+      published: published ?? null,
       source: article.source,
       url: article.url,
-      wordCount: words,
+      wordCount: text.match(/\S+/g)?.length ?? 0,
       sha256: article.sha256,
       input: article.input,
       byline: article.byline,
     },
-    summary: [],
-    figures: [],
-    timeline: [],
-    quotes: [],
-    organisations: [],
-    places: [],
+    summary: guarded(() => summarise(sentences, keySentences)),
+    figures,
+    timeline: guarded(() => timelineOf(sentences, dates)),
+    quotes: guarded(() => findQuotes(text.split(/\n\s*\n/))),
+    organisations: entities.organisations,
+    places: entities.places,
   };
 }

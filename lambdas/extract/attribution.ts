@@ -1,0 +1,94 @@
+/**
+ * Who said it: "X said", "said X", "according to X", "X told Reuters", "X, which monitors …,
+ * said". A sentence with no attribution of its own continues the previous sentence of the same
+ * paragraph ("Another 2,117 people have been injured."); a pronoun ("it added") points back too.
+ */
+import type { Sentence } from './sentences';
+
+const VERBS = 'said|says|say|told|tells|reported|reports|estimated|estimates|added|adds|announced|announces|warned|warns|confirmed|confirms|stated|states|declared|declares|recorded|counted|documented|put\\s+the\\s+(?:death\\s+)?toll|puts\\s+the\\s+(?:death\\s+)?toll';
+const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'gi');
+const ACCORDING = /\baccording\s+to\s+(?:figures\s+(?:from|by)\s+|data\s+(?:from|by)\s+|a\s+statement\s+(?:from|by)\s+)?([^,.;:"“”]+?)(?=\s*(?:[,.;:"“”]|$|\s+(?:on|in|at|as|which|who)\s))/i;
+const PRONOUN = /^(?:it|he|she|they|we|the\s+(?:group|agency|organisation|organization|ministry|monitor|statement|report|official|spokesman|spokeswoman|spokesperson|body|network|office|charity|authority|authorities|un\s+agency))$/i;
+const MAX_WORDS = 9;
+
+/** Strips "The", "US-based", "a spokesman for" so the source reads as a name. */
+export function cleanSource(raw: string): string | null {
+  let s = raw.replace(/\s+/g, ' ').trim()
+    .replace(/^(?:and|but|while|as|that|however|meanwhile)\s+/i, '')
+    .replace(/^(?:a\s+|the\s+)?(?:spokes(?:man|woman|person)|official|statement|report|director|head|chief)\s+(?:for|of|from)\s+/i, '')
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/^[\w’'-]+-based\s+/i, '')
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/[,;:]+$/, '').trim();
+  if (!s || s.split(' ').length > MAX_WORDS || /^[^A-Za-z]*$/.test(s)) return null;
+  if (/^(?:it|he|she|they|we|i|you|who|which|this|that|there)$/i.test(s)) return null;
+  s = s.replace(/\s+(?:on|in|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i, '');
+  return s;
+}
+
+// "following reported air strikes": a participle after these is not a verb of saying.
+const NOT_A_SUBJECT_END = /\b(?:following|after|of|by|in|on|at|the|a|an|with|from|to|and|or|than|as|for|widely|first|previously|officially|newly)\s*$/i;
+
+function subjectBefore(text: string, verbAt: number): string | null {
+  if (NOT_A_SUBJECT_END.test(text.slice(Math.max(0, verbAt - 20), verbAt))) return null;
+  let before = text.slice(0, verbAt).replace(/\s+(?:also|had|has|have|later|previously|earlier|on\s+\w+)\s*$/i, ' ');
+  // "X, which monitors casualties …, said": skip the relative clause.
+  const relative = /^(.*?[^,]),\s+(?:which|who)\s+[^]*,\s*$/.exec(before);
+  if (relative) before = relative[1]!;
+  // Start of the subject: after the last clause break.
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('”'), before.lastIndexOf('"'), before.lastIndexOf('('));
+  const clause = before.slice(cut + 1).replace(/^\s*(?:that|and|but|as)\s+/i, '');
+  const words = clause.trim().split(/\s+/);
+  if (words.length > MAX_WORDS || words.length === 0) return null;
+  return clause.trim() || null;
+}
+
+function subjectAfter(text: string, verbEnd: number): string | null {
+  // Inverted: ", said the United Nations." / "said Civil Defence spokesman Ahmad Al Sheikho, adding"
+  const m = /^\s+([^,.;:"“”\d]+?)(?:\s+(?:in\s+a\s+statement|on\s+\w+day))?\s*(?:[,.;:]|$)/i.exec(text.slice(verbEnd, verbEnd + 120));
+  return m ? m[1]!.trim() || null : null;
+}
+
+export interface Attribution {
+  readonly source: string | null;
+  /** True when the sentence names its source itself (not inherited). */
+  readonly own: boolean;
+}
+
+/** The attribution of one sentence on its own, or null; `pronoun` when it says "it said". */
+export function attributionIn(text: string): { source: string | null; pronoun: boolean } {
+  const according = ACCORDING.exec(text);
+  if (according) return { source: cleanSource(according[1]!), pronoun: false };
+  VERB.lastIndex = 0;
+  let pronoun = false;
+  for (let m = VERB.exec(text); m; m = VERB.exec(text)) {
+    // An inverted attribution follows a quote or a comma: "…,” said X" / ", said X."
+    const inverted = /[,”"]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && !/^tol/i.test(m[0]);
+    const after = inverted ? subjectAfter(text, m.index + m[0].length) : null;
+    const raw = after && /^(?:[A-Z]|the\s)/.test(after) ? after : subjectBefore(text, m.index);
+    if (!raw) continue;
+    if (PRONOUN.test(raw.trim())) { pronoun = true; continue; }
+    const source = cleanSource(raw);
+    if (source) return { source, pronoun: false };
+  }
+  return { source: null, pronoun };
+}
+
+/** One attribution per sentence, inheriting within a paragraph. */
+export function attributeSentences(sentences: readonly Sentence[]): Attribution[] {
+  const out: Attribution[] = [];
+  let previous: { source: string | null; paragraph: number } = { source: null, paragraph: -1 };
+  for (const sentence of sentences) {
+    const found = attributionIn(sentence.text);
+    if (found.source) {
+      out.push({ source: found.source, own: true });
+      previous = { source: found.source, paragraph: sentence.paragraph };
+      continue;
+    }
+    const continues = found.pronoun || previous.paragraph === sentence.paragraph;
+    const inherited = continues ? previous.source : null;
+    out.push({ source: inherited, own: false });
+    if (!found.pronoun && previous.paragraph !== sentence.paragraph) previous = { source: null, paragraph: sentence.paragraph };
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * Organisations and places from capitalised phrases: an organisation has an organisation word
+ * ("Network", "Ministry", "Red Cross") or is known by name; a place is in the gazetteer or is
+ * introduced as one ("the village of Mhambil", "Hama province"). Acronyms defined in the text
+ * ("Syrian Network for Human Rights … SNHR") map to the full name.
+ */
+import { COUNTRIES, KNOWN_ORGS, ORG_KEYWORDS } from './gazetteer';
+
+export interface PlaceHit {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+}
+
+export interface Entities {
+  readonly organisations: string[];
+  readonly places: string[];
+  /** Every occurrence of a place, in text order (for the place of a figure). */
+  readonly placeHits: PlaceHit[];
+  /** Acronym → full organisation name. */
+  readonly acronyms: ReadonlyMap<string, string>;
+}
+
+const WORD = "[A-Z][\\w'’&-]*";
+const PHRASE = new RegExp(`${WORD}(?:\\s+(?:of|for|and|the|on|de|du|des|al|el|sans)(?=\\s+[A-Z])|\\s+${WORD})*`, 'g');
+const PLACE_TYPE = '(?:village|town|city|province|district|region|governorate|state|county|camp|municipality|area|neighbourhood|suburb|island|valley|capital)s?';
+const INTRODUCED = new RegExp(`\\b${PLACE_TYPE}\\s+of\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'g');
+const TYPED = new RegExp(`\\b(${WORD}(?:\\s+${WORD}){0,2})\\s+(?:(?:province|governorate|district|region)s?|village|town|city|state|county|camp|municipality|hospital|airport|port)\\b`, 'g');
+const NOT_PLACE = /^(?:The|A|An|In|On|At|Last|This|Residents?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|President|Minister|Russian|Syrian|Turkish|Western|Eastern|Northern|Southern|Central|Capital)$/;
+const CONNECTOR = /^(?:of|for|and|the|on|de|du|des|al|el|sans)$/;
+
+const stripLeading = (phrase: string): string =>
+  phrase.replace(/^(?:The|A|An|In|On|At|But|And|Last|This|Its|Their|Our)\s+/, '').replace(/^[\w’'-]+-based\s+/, '');
+
+// "Syrian Idlib province" → Idlib; a country name itself stays whole.
+const stripDemonym = (name: string): string =>
+  COUNTRIES.has(name) ? name : name.replace(/^[A-Z][a-z]+(?:ian|ese|ish|an|i)\s+(?=[A-Z])/, '');
+
+function initials(name: string): string {
+  return name.split(/\s+/).filter((w) => !CONNECTOR.test(w)).map((w) => w[0]).join('');
+}
+
+function orgParts(phrase: string): string[] {
+  // "Human Rights Watch and Amnesty International" are two organisations.
+  const parts = phrase.split(/\s+and\s+/);
+  const allOrgs = parts.length > 1 && parts.every((p) => ORG_KEYWORDS.test(p.split(/\s+/).pop() ?? '') || p in KNOWN_ORGS);
+  return allOrgs ? parts : [phrase];
+}
+
+export function findEntities(text: string): Entities {
+  const orgs = new Map<string, number>();
+  const phrases: PlaceHit[] = [];
+  PHRASE.lastIndex = 0;
+  for (let m = PHRASE.exec(text); m; m = PHRASE.exec(text)) {
+    const raw = m[0];
+    const phrase = stripLeading(raw);
+    const offset = m.index + raw.length - phrase.length;
+    if (!phrase) continue;
+    phrases.push({ start: offset, end: offset + phrase.length, name: phrase });
+    for (const part of orgParts(phrase)) {
+      const known = KNOWN_ORGS[part];
+      if (known) orgs.set(known, orgs.get(known) ?? m.index);
+      else if (ORG_KEYWORDS.test(part) && part.split(/\s+/).length >= 2 && !COUNTRIES.has(part)) orgs.set(part, orgs.get(part) ?? m.index);
+    }
+  }
+
+  // Acronyms: an all-capitals word whose letters are the initials of an organisation found.
+  const acronyms = new Map<string, string>();
+  const byInitials = new Map<string, string>();
+  for (const name of orgs.keys()) if (name.split(/\s+/).length >= 2) byInitials.set(initials(name), name);
+  for (const hit of phrases) {
+    const full = /^[A-Z]{2,8}$/.test(hit.name) ? byInitials.get(hit.name) : undefined;
+    if (full) acronyms.set(hit.name, full);
+  }
+  for (const acronym of acronyms.keys()) orgs.delete(acronym);
+
+  const placeNames = new Set<string>();
+  for (const re of [INTRODUCED, TYPED]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const name = stripDemonym(stripLeading(m[1]!));
+      if (name && !NOT_PLACE.test(name) && !ORG_KEYWORDS.test(name)) placeNames.add(name);
+    }
+  }
+  const placeHits: PlaceHit[] = [];
+  const places = new Map<string, number>();
+  for (const hit of phrases) {
+    const name = placeNames.has(hit.name) || COUNTRIES.has(hit.name) ? hit.name : placeWithin(hit.name, placeNames);
+    if (!name) continue;
+    const at = hit.start + hit.name.indexOf(name);
+    placeHits.push({ start: at, end: at + name.length, name });
+    if (!places.has(name)) places.set(name, at);
+  }
+  return {
+    organisations: [...orgs.keys()].filter((o) => !placeNames.has(o)),
+    places: [...places.keys()],
+    placeHits,
+    acronyms,
+  };
+}
+
+/** "Idlib province" / "northern Hama" inside a longer phrase: the first known place word in it. */
+function placeWithin(phrase: string, known: ReadonlySet<string>): string | null {
+  if (ORG_KEYWORDS.test(phrase) && !/\b(?:Province|Governorate|District)\b/.test(phrase)) return null;
+  const words = phrase.split(/\s+/);
+  for (let len = Math.min(3, words.length); len >= 1; len--) {
+    for (let i = 0; i + len <= words.length; i++) {
+      const candidate = words.slice(i, i + len).join(' ');
+      if (COUNTRIES.has(candidate) || known.has(candidate)) return candidate;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,46 @@
+/** Small word lists: countries and well-known regions, organisations known by name or acronym. */
+
+export const COUNTRIES: ReadonlySet<string> = new Set([
+  'Afghanistan', 'Albania', 'Algeria', 'Andorra', 'Angola', 'Argentina', 'Armenia', 'Australia', 'Austria',
+  'Azerbaijan', 'Bahamas', 'Bahrain', 'Bangladesh', 'Barbados', 'Belarus', 'Belgium', 'Belize', 'Benin',
+  'Bhutan', 'Bolivia', 'Bosnia', 'Botswana', 'Brazil', 'Brunei', 'Bulgaria', 'Burkina Faso', 'Burundi',
+  'Cambodia', 'Cameroon', 'Canada', 'Cape Verde', 'Central African Republic', 'Chad', 'Chile', 'China',
+  'Colombia', 'Comoros', 'Congo', 'Costa Rica', 'Croatia', 'Cuba', 'Cyprus', 'Czech Republic', 'Denmark',
+  'Djibouti', 'Dominica', 'Dominican Republic', 'Ecuador', 'Egypt', 'El Salvador', 'Eritrea', 'Estonia',
+  'Eswatini', 'Ethiopia', 'Fiji', 'Finland', 'France', 'Gabon', 'Gambia', 'Georgia', 'Germany', 'Ghana',
+  'Greece', 'Grenada', 'Guatemala', 'Guinea', 'Guinea-Bissau', 'Guyana', 'Haiti', 'Honduras', 'Hungary',
+  'Iceland', 'India', 'Indonesia', 'Iran', 'Iraq', 'Ireland', 'Israel', 'Italy', 'Ivory Coast', 'Jamaica',
+  'Japan', 'Jordan', 'Kazakhstan', 'Kenya', 'Kiribati', 'Kosovo', 'Kuwait', 'Kyrgyzstan', 'Laos', 'Latvia',
+  'Lebanon', 'Lesotho', 'Liberia', 'Libya', 'Liechtenstein', 'Lithuania', 'Luxembourg', 'Madagascar',
+  'Malawi', 'Malaysia', 'Maldives', 'Mali', 'Malta', 'Mauritania', 'Mauritius', 'Mexico', 'Moldova',
+  'Monaco', 'Mongolia', 'Montenegro', 'Morocco', 'Mozambique', 'Myanmar', 'Namibia', 'Nauru', 'Nepal',
+  'Netherlands', 'New Zealand', 'Nicaragua', 'Niger', 'Nigeria', 'North Korea', 'North Macedonia', 'Norway',
+  'Oman', 'Pakistan', 'Palau', 'Palestine', 'Panama', 'Papua New Guinea', 'Paraguay', 'Peru', 'Philippines',
+  'Poland', 'Portugal', 'Qatar', 'Romania', 'Russia', 'Rwanda', 'Samoa', 'Saudi Arabia', 'Senegal', 'Serbia',
+  'Seychelles', 'Sierra Leone', 'Singapore', 'Slovakia', 'Slovenia', 'Somalia', 'South Africa',
+  'South Korea', 'South Sudan', 'Spain', 'Sri Lanka', 'Sudan', 'Suriname', 'Sweden', 'Switzerland', 'Syria',
+  'Taiwan', 'Tajikistan', 'Tanzania', 'Thailand', 'Timor-Leste', 'Togo', 'Tonga', 'Trinidad and Tobago',
+  'Tunisia', 'Turkey', 'Türkiye', 'Turkmenistan', 'Tuvalu', 'Uganda', 'Ukraine', 'United Arab Emirates',
+  'United Kingdom', 'United States', 'Uruguay', 'Uzbekistan', 'Vanuatu', 'Venezuela', 'Vietnam', 'Yemen',
+  'Zambia', 'Zimbabwe', 'Gaza', 'West Bank', 'Kashmir', 'Darfur', 'Tigray', 'Kurdistan', 'Crimea', 'Donbas',
+  'Sahel', 'Balochistan', 'Punjab', 'Sindh', 'Kerala', 'Assam', 'Bihar', 'Rakhine', 'Kachin', 'Aleppo',
+  'Damascus', 'Idlib', 'Hama', 'Homs', 'Mosul', 'Baghdad', 'Kabul', 'Khartoum', 'Kyiv', 'Kharkiv', 'Mariupol',
+  'Beirut', 'Gaza City', 'Rafah', 'Khan Younis', 'Sanaa', 'Aden', 'Hodeidah', 'Tripoli', 'Benghazi',
+  'Mogadishu', 'Nairobi', 'Addis Ababa', 'Dhaka', 'Cox’s Bazar', "Cox's Bazar", 'Kathmandu', 'Islamabad',
+  'Karachi', 'Lahore', 'New Delhi', 'Delhi', 'Mumbai', 'Chennai', 'Kolkata', 'Manila', 'Jakarta', 'Istanbul',
+  'Ankara', 'Antakya', 'Hatay', 'Gaziantep', 'Port-au-Prince', 'Europe', 'Africa', 'Asia', 'Middle East',
+  'Latin America', 'Caribbean', 'Mediterranean', 'Horn of Africa', 'Pacific', 'Atlantic', 'Indian Ocean',
+]);
+
+// A capitalised phrase with one of these words names an organisation.
+export const ORG_KEYWORDS = /\b(?:Network|Watch|Organi[sz]ations?|Agency|Agencies|Ministry|Council|Committee|Commission|Red\s+Cross|Red\s+Crescent|Union|Programme|Program|Fund|Bank|Office|Department|Authority|Service|Services|Institute|Corps|Forces|Defence|Defense|Group|Association|Federation|Party|Court|Police|Government|Coalition|Observatory|Foundation|Society|Centre|Center|Alliance|Front|Movement|Directorate|Board|Federation|International|Nations|Relief|Rescue|Crisis|Doctors|Médecins|Unicef|Company|Corporation|Inc|Ltd|Bureau|Administration|Secretariat|Parliament|Assembly|Army|Navy|Guard|Brigade|Commissioner)\b/;
+
+export const KNOWN_ORGS: Readonly<Record<string, string>> = {
+  UN: 'United Nations', 'United Nations': 'United Nations', Reuters: 'Reuters', AFP: 'AFP', AP: 'Associated Press',
+  'Associated Press': 'Associated Press', WHO: 'World Health Organization', UNICEF: 'UNICEF', Unicef: 'UNICEF',
+  UNHCR: 'UNHCR', OCHA: 'OCHA', WFP: 'World Food Programme', IOM: 'International Organization for Migration',
+  ICRC: 'International Committee of the Red Cross', MSF: 'Médecins Sans Frontières', NATO: 'NATO', EU: 'European Union',
+  'European Union': 'European Union', IMF: 'International Monetary Fund', 'World Bank': 'World Bank',
+  'Amnesty International': 'Amnesty International', Oxfam: 'Oxfam', 'Save the Children': 'Save the Children',
+  UNRWA: 'UNRWA', FAO: 'FAO', UNDP: 'UNDP', BBC: 'BBC', 'Al Jazeera': 'Al Jazeera', Bloomberg: 'Bloomberg',
+};

@@ -1,0 +1,125 @@
+/**
+ * Refiners over the raw figures: one quantity stated twice becomes one figure with the most
+ * precise value ("more than 2,000" then "2,117"), implausible values go, and the key figures
+ * are ranked (harm to people first, then by size).
+ */
+import type { Category, FigureMention, Qualifier } from './types';
+
+export interface Draft {
+  value: number;
+  max: number | null;
+  text: string;
+  qualifier: Qualifier;
+  unit: string | null;
+  category: Category;
+  subject: string;
+  label: string;
+  place: string | null;
+  date: string | null;
+  source: string | null;
+  sentence: string;
+  span: readonly [number, number];
+  vague: boolean;
+  mentions: FigureMention[];
+}
+
+const WEIGHT: Record<Category, number> = {
+  killed: 10, injured: 9, missing: 8.5, displaced: 8, affected: 7.5, at_risk: 7, detained: 6, facilities: 5,
+  money: 4.5, quantity: 4, percentage: 3, population: 1, other: 0,
+};
+const PEOPLE_CATEGORIES: ReadonlySet<Category> = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained', 'population']);
+const GENERIC_SUBJECTS: ReadonlySet<string> = new Set(['', 'people', 'persons', 'person', 'civilians', 'individuals', 'others', 'lives', 'civilian lives']);
+export const MAX_KEY_FIGURES = 8;
+
+const singular = (word: string): string => word.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
+const headOf = (subject: string): string => singular(subject.split(' ').pop() ?? '');
+
+function subjectsAgree(a: string, b: string): boolean {
+  return GENERIC_SUBJECTS.has(a) || GENERIC_SUBJECTS.has(b) || headOf(a) === headOf(b);
+}
+
+/** A round number said loosely ("more than 500"), which a precise count can refine. */
+function isRough(d: Draft): boolean {
+  if (d.qualifier === 'exact') return false;
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, d.value))) - 1);
+  return d.value % magnitude === 0;
+}
+
+function refines(rough: Draft, precise: Draft): boolean {
+  const r = rough.value;
+  const p = precise.value;
+  switch (rough.qualifier) {
+    case 'at_least': case 'more_than': return p >= r && p <= r * 1.25;
+    case 'approximately': return Math.abs(p - r) <= r * 0.1;
+    case 'up_to': case 'fewer_than': return p <= r && p >= r * 0.8;
+    default: return false;
+  }
+}
+
+function sameQuantity(a: Draft, b: Draft): boolean {
+  if (a.category !== b.category || a.unit !== b.unit || a.vague || b.vague) return false;
+  if (a.place && b.place && a.place !== b.place) return false;
+  if (!subjectsAgree(a.subject, b.subject)) return false;
+  if (a.value === b.value && a.max === b.max) return true;
+  if (a.max !== null || b.max !== null) return false;
+  if (isRough(a) && !isRough(b)) return refines(a, b);
+  if (isRough(b) && !isRough(a)) return refines(b, a);
+  return false;
+}
+
+/** Precision first: an exact count beats a bound, a bound beats a round estimate. */
+function precision(d: Draft): number {
+  return (isRough(d) ? 0 : 2) + (d.qualifier === 'exact' ? 1 : 0);
+}
+
+const named = (source: string | null): boolean => source !== null && /^[A-Z]/.test(source);
+
+function absorb(into: Draft, other: Draft): Draft {
+  // Equal values: the first mention, with its qualifier as first stated ("At least 544").
+  const primary = other.value !== into.value && precision(other) > precision(into) ? other : into;
+  const secondary = primary === into ? other : into;
+  return {
+    ...primary,
+    place: primary.place ?? secondary.place,
+    date: primary.date ?? secondary.date,
+    // A named organisation beats "rights groups": the body usually names who the lead summarised.
+    source: named(primary.source) || !named(secondary.source) ? primary.source ?? secondary.source : secondary.source,
+    subject: GENERIC_SUBJECTS.has(primary.subject) && !GENERIC_SUBJECTS.has(secondary.subject) ? secondary.subject : primary.subject,
+    label: GENERIC_SUBJECTS.has(primary.subject) && !GENERIC_SUBJECTS.has(secondary.subject) ? secondary.label : primary.label,
+    mentions: [...primary.mentions, { text: secondary.text, span: secondary.span }, ...secondary.mentions],
+  };
+}
+
+function plausible(d: Draft): boolean {
+  if (!Number.isFinite(d.value) || d.value < 0) return false;
+  if (PEOPLE_CATEGORIES.has(d.category) && d.value > 9e9) return false;
+  if (d.category === 'percentage' && d.value > 1000) return false;
+  return true;
+}
+
+/** Merges restatements of one quantity, keeping text order of the first mention. */
+export function mergeDuplicates(drafts: readonly Draft[]): Draft[] {
+  const out: Draft[] = [];
+  // Index by category so the scan stays near-linear on long texts.
+  const byCategory = new Map<Category, number[]>();
+  for (const d of drafts) {
+    if (!plausible(d)) continue;
+    const candidates = byCategory.get(d.category) ?? [];
+    // The last few dozen figures of a category are enough for an article and keep 5 MB linear.
+    const match = candidates.slice(-64).find((i) => sameQuantity(out[i]!, d));
+    if (match !== undefined) { out[match] = absorb(out[match]!, d); continue; }
+    candidates.push(out.length);
+    byCategory.set(d.category, candidates);
+    out.push(d);
+  }
+  return out;
+}
+
+/** Rank → index into `drafts` for the key figures (1 = lead), at most MAX_KEY_FIGURES. */
+export function rankKeyFigures(drafts: readonly Draft[]): Map<number, number> {
+  const eligible = drafts
+    .map((d, i) => ({ d, i }))
+    .filter(({ d }) => !d.vague && WEIGHT[d.category] > 1 && d.value > 0);
+  eligible.sort((a, b) => WEIGHT[b.d.category] - WEIGHT[a.d.category] || b.d.value - a.d.value || a.i - b.i);
+  return new Map(eligible.slice(0, MAX_KEY_FIGURES).map(({ i }, rank) => [i, rank + 1]));
+}
