@@ -10,7 +10,7 @@ export function deriveChecks(sections: BenchResults['sections']): Check[] {
   const checks: Check[] = [];
   const throughput = result(sections.throughput);
   for (const row of throughput?.rows ?? []) {
-    checks.push({ measure: `Throughput, \`briefing batch --jobs ${row.jobs}\` (${row.articles} articles)`, value: `${row.briefingsPerSecond} briefings/s`, target: row.jobs === 2 ? TARGETS.throughput.text : '(scaling reference)', verdict: row.verdict });
+    checks.push({ measure: `Throughput, \`briefing batch --jobs ${row.jobs}\` (${row.articles} articles)`, value: row.pdfs === 0 ? `not available: ${row.note ?? 'no PDFs'}` : `${row.briefingsPerSecond} briefings/s`, target: row.jobs === 2 ? TARGETS.throughput.text : '(scaling reference)', verdict: row.verdict });
   }
   const stages = result(sections.stages);
   if (stages) {

@@ -100,6 +100,14 @@ export async function profileWorkload(workload: string, ...args: string[]): Prom
   return { workload, ...summariseProfile(profile, bundleLocator(bundle)) };
 }
 
+/** One cold per-document render (cold-render-child.ts bundled): article → PDF in a fresh process. */
+export async function profileColdRender(article: string, published: string | null): Promise<ProfileResult> {
+  const bundle = await bundleScript('bench/cold-render-child.ts', 'cold-render');
+  const out = path.join(TMP_DIR, 'profile-cold-render.pdf');
+  const profile = await cpuProfile('cold render', [bundle, article, published ?? '-', out]);
+  return { workload: `cold render of ${path.basename(article)} (fresh process)`, ...summariseProfile(profile, bundleLocator(bundle)) };
+}
+
 /** Lines at which each module of an unminified esbuild bundle starts (`// node_modules/x/y.js`). */
 function moduleStarts(bundle: string): Array<{ line: number; module: string }> {
   const starts: Array<{ line: number; module: string }> = [];

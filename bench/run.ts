@@ -9,13 +9,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT } from './articles';
+import { ROOT, seedArticle } from './articles';
 import { bundleHandler, TMP_DIR } from './bundle';
 import { benchChromium } from './chromium';
 import { deriveChecks } from './checks';
 import { benchColdStart } from './cold-start';
 import { describeMachine, loadAverage } from './machine';
-import { profileColdImport, profileWorkload, type ProfileResult } from './profile';
+import { profileColdImport, profileColdRender, profileWorkload, type ProfileResult } from './profile';
 import { publishTable } from './publish';
 import { renderMarkdown } from './report';
 import type { BenchResults, Section } from './results';
@@ -77,6 +77,11 @@ async function profile(workload: string, body: () => Promise<ProfileResult>): Pr
   profiles.push(await body().catch((error: unknown) => ({ workload, error: error instanceof Error ? error.message : String(error) })));
 }
 for (const [workload, ...args] of workloads) await profile(workload, () => profileWorkload(workload, ...args));
+const chromium = sections.chromium?.status === 'ok' ? sections.chromium.result : null;
+if (wanted('profile') && chromium?.verdictColdBundled === 'miss') {
+  const seed = seedArticle();
+  await profile('cold render', () => profileColdRender(seed.path, seed.published));
+}
 const slowImports = sections.coldstart?.status === 'ok' ? sections.coldstart.result.rows.filter((row) => row.verdictImport === 'miss') : [];
 for (const row of wanted('profile') ? slowImports : []) {
   await profile(`cold import of ${row.handler}`, async () => profileColdImport(row.handler, (await bundleHandler(row.handler, true)).outfile));
