@@ -17,6 +17,8 @@ export interface ThroughputRow {
   readonly pdfs: number;
   readonly seconds: number;
   readonly briefingsPerSecond: number;
+  /** The rate `briefing batch` prints itself (its own clock, after the CLI has started); null if absent. */
+  readonly batchReportedPerSecond: number | null;
   readonly exitCode: number | null;
   readonly verdict: Verdict;
   readonly note?: string;
@@ -52,6 +54,12 @@ function countFiles(dir: string, ext: string): number {
   return count;
 }
 
+/** The summary line of `briefing batch`: "… (123.4 briefings/s on 2 workers) …". */
+function reportedRate(stdout: string): number | null {
+  const match = /([\d.]+) briefings\/s/.exec(stdout);
+  return match ? Number(match[1]) : null;
+}
+
 export async function benchThroughput(options: { articles: number; jobs: readonly number[] }): Promise<ThroughputResult> {
   const cli = path.join(ROOT, 'bin/briefing.ts');
   const work = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-batch-'));
@@ -73,6 +81,7 @@ export async function benchThroughput(options: { articles: number; jobs: readonl
         pdfs,
         seconds: round(seconds),
         briefingsPerSecond: round(rate),
+        batchReportedPerSecond: reportedRate(run.stdout),
         exitCode: run.code,
         // The target is stated for 2 cores; the single-job row is shown for scaling, not judged.
         verdict: jobs === 2 && pdfs > 0 ? verdict(TARGETS.throughput, rate) : 'n/a',
