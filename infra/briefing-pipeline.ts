@@ -254,6 +254,8 @@ export class BriefingPipeline extends Construct {
       memorySize,
       role,
       logGroup,
+      // Powertools already writes JSON; this makes Lambda's own START/REPORT lines JSON too.
+      loggingFormat: lambda.LoggingFormat.JSON,
       reservedConcurrentExecutions: settings.reservedConcurrency,
       environment: {
         OUTPUT_BUCKET: this.outputBucket.bucketName,
