@@ -21,7 +21,9 @@ export function keyFiguresText(figures: readonly Figure[], limit = 3): string {
     const number = compactNumber(figure.value);
     const unit = figure.unit ?? '';
     const amount = CURRENCY[unit] ? `${CURRENCY[unit]}${number}` : unit === '%' ? `${number}%` : unit && unit !== 'people' ? `${number} ${unit}` : number;
-    return `${amount} ${figure.label}`;
+    // Labels of money and measures often restate the unit ("USD", "°C"); say it once.
+    const label = unit && figure.label.startsWith(unit) ? figure.label.slice(unit.length).trim() : figure.label;
+    return label ? `${amount} ${label}` : amount;
   });
   return said.join('; ') + (key.length > limit ? ` (+${key.length - limit})` : '');
 }

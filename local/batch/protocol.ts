@@ -1,0 +1,17 @@
+/** Messages between `briefing batch` and its worker threads. */
+export interface BatchJob {
+  readonly id: number;
+  /** Absolute path of the article. */
+  readonly file: string;
+  /** Name given to intake (its extension picks the format; it lands in `article.input`). */
+  readonly name: string;
+  /** Output path without extension; `.json` and `.pdf` are added. */
+  readonly outBase: string;
+  readonly published?: string | null;
+}
+
+export type JobOutcome =
+  | { readonly ok: true; readonly figures: number; readonly ms: number }
+  | { readonly ok: false; readonly reason: string; readonly ms: number };
+
+export type BatchReply = JobOutcome & { readonly id: number };

@@ -1,0 +1,131 @@
+/**
+ * `briefing batch`: every article of a folder through the whole pipeline, without S3, on a pool
+ * of worker threads (extraction and PDF layout are CPU-bound, so threads buy real parallelism).
+ * A bad file is a result, not a stop: the run goes on and the caller lists the failures.
+ */
+import { readdir } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { withoutExtension } from '../../lambdas/handlers/s3-keys';
+import type { BatchJob, BatchReply, JobOutcome } from './protocol';
+
+export interface BatchOptions {
+  readonly inDir: string;
+  readonly outDir: string;
+  readonly jobs: number;
+  readonly published?: string | null;
+  /** Called after each article, in completion order. */
+  readonly onResult?: (result: BatchResult) => void;
+}
+
+export interface BatchResult {
+  /** The article's path relative to the input folder. */
+  readonly file: string;
+  readonly ok: boolean;
+  readonly reason: string | null;
+  readonly figures: number;
+  readonly ms: number;
+}
+
+export interface BatchSummary {
+  readonly results: readonly BatchResult[];
+  readonly ms: number;
+  readonly workers: number;
+}
+
+/**
+ * The article files of a folder and its subfolders, sorted. Hidden files (`.DS_Store`) and gold
+ * annotations (`*.gold.json`, beside the articles they annotate) are not articles.
+ */
+export async function articleFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)))
+    .filter((file) => !file.split(sep).some((part) => part.startsWith('.')) && !file.endsWith('.gold.json'))
+    .sort();
+}
+
+const workerUrl = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+/** Under tsx a worker must load tsx itself: Node 20 does not pass the loader hooks on to threads. */
+function startWorker(): Worker {
+  if (!workerUrl.pathname.endsWith('.ts')) return new Worker(workerUrl);
+  const api = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(workerUrl.href)}))`;
+  return new Worker(boot, { eval: true });
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const inDir = resolve(options.inDir);
+  const outDir = resolve(options.outDir);
+  const files = await articleFiles(inDir);
+  const results: BatchResult[] = [];
+  const report = (result: BatchResult) => {
+    results.push(result);
+    options.onResult?.(result);
+  };
+
+  // `a.txt` and `a.md` would both write `a.pdf`: keep the first, refuse the rest by name.
+  const owner = new Map<string, string>();
+  const jobs: BatchJob[] = [];
+  for (const file of files) {
+    const base = withoutExtension(file);
+    const first = owner.get(base);
+    if (first) {
+      report({ file, ok: false, reason: `would overwrite the briefing of ${first} (same name, other extension)`, figures: 0, ms: 0 });
+      continue;
+    }
+    owner.set(base, file);
+    jobs.push({ id: jobs.length, file: join(inDir, file), name: file, outBase: join(outDir, base), published: options.published ?? null });
+  }
+
+  const workers = Math.max(1, Math.min(options.jobs, jobs.length));
+  let next = 0;
+  await new Promise<void>((done) => {
+    let running = 0;
+    const finish = (job: BatchJob, reply: JobOutcome) => {
+      report({
+        file: job.name,
+        ok: reply.ok,
+        reason: reply.ok ? null : reply.reason,
+        figures: reply.ok ? reply.figures : 0,
+        ms: Math.round(reply.ms),
+      });
+    };
+    const lane = () => {
+      const worker = startWorker();
+      let current: BatchJob | null = null;
+      let jobStarted = 0;
+      running += 1;
+      const feed = () => {
+        current = next < jobs.length ? jobs[next++]! : null;
+        if (!current) {
+          void worker.terminate();
+          return;
+        }
+        jobStarted = performance.now();
+        worker.postMessage(current);
+      };
+      worker.on('message', (reply: BatchReply) => {
+        if (current && reply.id === current.id) finish(current, reply);
+        feed();
+      });
+      // A thread that dies (out of memory, a native crash) costs its current article only.
+      worker.on('error', (error) => {
+        if (current) finish(current, { ok: false, reason: `worker crashed: ${error.message}`, ms: performance.now() - jobStarted });
+        current = null;
+      });
+      worker.on('exit', () => {
+        running -= 1;
+        if (next < jobs.length) lane();
+        else if (running === 0) done();
+      });
+      worker.on('online', feed);
+    };
+    if (jobs.length === 0) return done();
+    for (let i = 0; i < workers; i += 1) lane();
+  });
+  return { results, ms: performance.now() - started, workers };
+}
