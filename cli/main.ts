@@ -1,12 +1,24 @@
+/**
+ * The `briefing` program. Each command lives in its own module, loaded only when it is the
+ * command being run: `extract` must not pay for the AWS SDK that `submit` needs, so a bad
+ * input is turned away in a fraction of a second. Top-level help loads them all.
+ */
 import { Command, CommanderError } from 'commander';
 import { errorLine, EXIT_USAGE } from './exit';
-import { registerExtract } from './commands/extract';
-import { registerRender } from './commands/render';
-import { registerBatch } from './commands/batch';
-import { registerEval } from './commands/eval';
-import { registerSubmit } from './commands/submit';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** In the order `briefing --help` lists them. */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  extract: async () => (await import('./commands/extract')).registerExtract,
+  render: async () => (await import('./commands/render')).registerRender,
+  batch: async () => (await import('./commands/batch')).registerBatch,
+  eval: async () => (await import('./commands/eval')).registerEval,
+  submit: async () => (await import('./commands/submit')).registerSubmit,
+};
+
+/** The program with `names` registered (all commands by default). */
+export async function buildProgram(names: readonly string[] = Object.keys(COMMANDS)): Promise<Command> {
   const program = new Command('briefing')
     .description('Turn news articles into key-figure extractions and two-page briefing PDFs.')
     .exitOverride()
@@ -14,16 +26,14 @@ export function buildProgram(): Command {
       // Commander's own messages start with "error: "; keep the contract's one-line shape.
       outputError: (message, write) => write(errorLine('briefing', message.replace(/^error:\s*/i, '').trim()) + '\n'),
     });
-  registerExtract(program);
-  registerRender(program);
-  registerBatch(program);
-  registerEval(program);
-  registerSubmit(program);
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const register of registers) register(program);
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram();
+  const first = argv[0];
+  const program = await buildProgram(first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : undefined);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -1,12 +1,13 @@
 /**
  * `briefing extract <article>`: one article → one Extraction JSON document on stdout, and
- * nothing else there. Intake and extraction load only after the file passed the cheap byte
- * checks, so a wrong file is turned away without loading a DOM or a language model.
+ * nothing else there. Intake and extraction load only after the file passed the cheap checks
+ * (size, signatures, encoding, blank), so a wrong file is turned away without loading a DOM
+ * parser or a language model.
  */
 import { Option, type Command } from 'commander';
 import { DEFAULT_MAX_BYTES, type ArticleFormat } from '../../lambdas/intake/types';
 import { FORMATS } from '../../lambdas/intake/format';
-import { screenBytes } from '../../lambdas/intake/sniff';
+import { screenInput } from '../../lambdas/intake/sniff';
 import { runCommand } from '../exit';
 import { readInputFile } from '../input';
 import { parseMaxBytes, parsePublished } from '../options';
@@ -20,12 +21,11 @@ export interface ExtractCommandOptions {
 export async function extractCommand(file: string, options: ExtractCommandOptions): Promise<void> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = await readInputFile(file, maxBytes);
-  screenBytes(bytes, maxBytes);
-  const [{ readArticle }, { extractFigures }] = await Promise.all([
-    import('../../lambdas/intake'),
-    import('../../lambdas/extract'),
-  ]);
+  screenInput(bytes, maxBytes);
+  // One module at a time: a file intake refuses never loads the extractor.
+  const { readArticle } = await import('../../lambdas/intake');
   const article = readArticle(bytes, { name: file, format: options.format, maxBytes });
+  const { extractFigures } = await import('../../lambdas/extract');
   const extraction = extractFigures(article, { published: options.published ?? article.published });
   process.stdout.write(`${JSON.stringify(extraction, null, 2)}\n`);
 }

@@ -6,14 +6,13 @@
 import { createHash } from 'node:crypto';
 import { IntakeError } from '../core/errors';
 import { separateCaptions } from './captions';
-import { decodeBytes } from './decode';
 import { chooseFormat } from './format';
 import { readHtml } from './formats/html';
 import { readJson } from './formats/json';
 import { readMarkdown } from './formats/markdown';
 import { readTxt } from './formats/txt';
 import { normalizeParagraph, normalizeParagraphs } from './normalize';
-import { screenBytes, screenText } from './sniff';
+import { screenInput } from './sniff';
 import { DEFAULT_MAX_BYTES, type Article, type ArticleDraft, type ArticleFormat, type IntakeOptions } from './types';
 
 export { DEFAULT_MAX_BYTES } from './types';
@@ -40,9 +39,7 @@ function titleFromBody(first: string): string {
 }
 
 export function readArticle(bytes: Uint8Array, options: IntakeOptions): Article {
-  screenBytes(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  const { text } = decodeBytes(bytes);
-  screenText(text);
+  const { text } = screenInput(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
   const format = chooseFormat(text, options);
   const draft = READERS[format](text);
 

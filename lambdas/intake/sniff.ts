@@ -4,7 +4,7 @@
  * Every reason says what the file is and, where it helps, what to do instead.
  */
 import { IntakeError } from '../core/errors';
-import { bomEncoding } from './decode';
+import { bomEncoding, decodeBytes, type Decoded } from './decode';
 import { DEFAULT_MAX_BYTES } from './types';
 
 /** "812 bytes", "42.5 KB", "6.2 MB" (binary units, as the 5 MB default is 5 × 1024 × 1024). */
@@ -103,4 +103,12 @@ export function screenText(text: string): void {
   if (!/[^\s\u200b-\u200d\u2060\ufeff\u00ad]/u.test(text)) {
     throw new IntakeError('blank', 'file has no visible text (only spaces and line breaks)');
   }
+}
+
+/** Every check that needs no parser: the bytes, then the decoded text. Returns the decoding. */
+export function screenInput(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): Decoded {
+  screenBytes(bytes, maxBytes);
+  const decoded = decodeBytes(bytes);
+  screenText(decoded.text);
+  return decoded;
 }

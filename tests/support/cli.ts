@@ -4,11 +4,14 @@
  * command can run from any working directory (a temp dir, a fixture dir).
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const tsxLoader = pathToFileURL(join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
+const cpuReporter = pathToFileURL(join(repoRoot, 'tests/support/report-cpu.ts')).href;
 const entry = join(repoRoot, 'bin/briefing.ts');
 
 export interface CliResult {
@@ -19,6 +22,8 @@ export interface CliResult {
   readonly stderr: string;
   /** Wall-clock time from spawn to exit, milliseconds. */
   readonly ms: number;
+  /** CPU time (user + system) the command used, milliseconds; null if it died before reporting. */
+  readonly cpuMs: number | null;
 }
 
 export interface CliOptions {
@@ -31,10 +36,12 @@ export interface CliOptions {
 }
 
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  const reportDir = mkdtempSync(join(tmpdir(), 'briefing-cpu-'));
+  const report = join(reportDir, 'cpu.json');
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', tsxLoader, entry, ...args], {
+  const child = spawn(process.execPath, ['--import', tsxLoader, '--import', cpuReporter, entry, ...args], {
     cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...options.env, BRIEFING_TEST_CPU_REPORT: report },
     stdio: ['pipe', 'pipe', 'pipe'],
     timeout: options.timeoutMs ?? 60_000,
   });
@@ -45,12 +52,24 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   child.stdin.end(options.stdin ?? '');
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({
-      code,
-      signal,
-      stdout: Buffer.concat(stdout).toString('utf8'),
-      stderr: Buffer.concat(stderr).toString('utf8'),
-      ms: performance.now() - started,
-    }));
+    child.on('close', (code, signal) => {
+      const ms = performance.now() - started;
+      let cpuMs: number | null = null;
+      try {
+        const { user, system } = JSON.parse(readFileSync(report, 'utf8')) as { user: number; system: number };
+        cpuMs = (user + system) / 1000;
+      } catch {
+        cpuMs = null; // killed before its exit handler ran
+      }
+      rmSync(reportDir, { recursive: true, force: true });
+      resolve({
+        code,
+        signal,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        ms,
+        cpuMs,
+      });
+    });
   });
 }

@@ -20,6 +20,7 @@ const BLOCK_TAGS = new Set([
 ]);
 /** Never text: code, styling, embedded media. */
 const NOT_TEXT = 'script, style, noscript, template, iframe, object, embed, svg, canvas, button, select, textarea';
+const PAGE_FURNITURE = 'nav, aside, footer, form, [role="navigation"], [role="complementary"], [role="contentinfo"], [role="search"]';
 const BLOCK_SELECTOR = [...BLOCK_TAGS].map((tag) => tag.toLowerCase()).join(', ');
 
 // linkedom's DOM types are its own; the few members used here are typed structurally.
@@ -156,6 +157,9 @@ export function readHtml(html: string): ArticleDraft {
   const url = canonicalUrl(document, jsonLd);
   const ownCaptions = articleCaptions(document);
   const heading = document.querySelector('h1')?.textContent ?? null;
+  // Never article text. Readability scores these low, but on a page with no article it would
+  // still return the menu; removed, such a page is refused for having no body.
+  Array.from(document.querySelectorAll(PAGE_FURNITURE)).forEach((element) => element.remove());
 
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
   const body = parsed?.content ? htmlToBlocks(parsed.content) : { paragraphs: [], captions: [] };

@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractionErrors } from '../../schema/validate';
+import { repoRoot, runCli, type CliResult } from '../support/cli';
+
+const seed = '../shared/articles/idlib-offensive-2019.txt';
+const fixture = (name: string): string => join(repoRoot, 'tests/fixtures/intake', name);
+
+/** Exactly one line on stderr, in the contract's shape, and no stack trace. */
+function expectOneErrorLine(result: CliResult, file: string): string {
+  expect(result.stderr.endsWith('\n')).toBe(true);
+  const lines = result.stderr.slice(0, -1).split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]!.startsWith(`error: ${file}: `)).toBe(true);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stdout).toBe('');
+  return lines[0]!.slice(`error: ${file}: `.length);
+}
+
+describe('briefing extract', () => {
+  it('npm run -s briefing -- extract <seed> prints schema-valid Extraction JSON and nothing else', async () => {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '-s', 'briefing', '--', 'extract', seed], { cwd: repoRoot });
+    expect(stderr).toBe('');
+    const extraction = JSON.parse(stdout);
+    expect(extractionErrors(extraction)).toEqual([]);
+    expect(extraction.schemaVersion).toBe(1);
+    expect(extraction.article.title).toBe('Idlib: ‘more than 500 civilians killed’ since Russian-led assault began');
+    expect(extraction.article.sha256).toBe(createHash('sha256').update(readFileSync(resolve(repoRoot, seed))).digest('hex'));
+    expect(extraction.article.wordCount).toBeGreaterThan(400);
+  });
+
+  it('--published sets the article date', async () => {
+    const result = await runCli(['extract', seed, '--published', '2019-06-29']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).article.published).toBe('2019-06-29');
+  });
+
+  it.each([
+    ['cyclone-page.html', 'Cyclone Idai: floods cut off Buzi as death toll climbs', '2019-03-18'],
+    ['field-notes.md', 'Measles outbreak spreads to three more districts', '2022-11-14'],
+    ['newsapi-article.json', 'Port strike strands 1,200 containers of medical supplies', '2024-04-09'],
+    ['cafe-utf16be.txt', 'Café owners in Beira count the cost: “We lost €12,000 in one night”', null],
+  ])('%s → schema-valid JSON with its title and date', async (name, title, published) => {
+    const result = await runCli(['extract', fixture(name)]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const extraction = JSON.parse(result.stdout);
+    expect(extractionErrors(extraction)).toEqual([]);
+    expect(extraction.article).toMatchObject({ title, published });
+  });
+
+  it('--format overrides the extension', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-format-'));
+    try {
+      writeFileSync(join(dir, 'article.txt'), JSON.stringify({ title: 'Read as JSON', body: 'Forty homes burned.' }));
+      const result = await runCli(['extract', 'article.txt', '--format', 'json'], { cwd: dir });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).article.title).toBe('Read as JSON');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('briefing extract refuses bad input: exit 3, one line, no stack trace, under a second', () => {
+  let dir: string;
+  const utf16NoBom = Buffer.from('Headline\n\nA body paragraph long enough to matter.', 'utf16le');
+  const files: Record<string, string | Uint8Array> = {
+    'empty.txt': '',
+    'blank.txt': '  \n\t\n\u00a0\u200b\n',
+    'nul.txt': 'Headline\n\nBody\u0000 with a NUL byte.',
+    'report.txt': '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n',
+    'photo.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    'article.docx': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0]),
+    'article.txt.gz': new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03]),
+    'utf16-no-bom.txt': utf16NoBom,
+    'big.txt': `Headline\n\n${'A sentence that repeats. '.repeat(100)}`,
+    'broken.json': '{\n  "title": "Floods",\n  "body": "Water rose."\n  "date": "2020-01-01"\n}\n',
+    'list.json': JSON.stringify([{ title: 'A', body: 'One.' }, { title: 'B', body: 'Two.' }, { title: 'C', body: 'Three.' }]),
+    'no-body.json': JSON.stringify({ title: 'Headline only', url: 'https://example.org/a' }),
+    'menu-only.html': '<!doctype html><html><head><title>Home</title><script>document.write("<p>Breaking news</p>")</script></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><footer>© 2024</footer></body></html>',
+    'bad-front-matter.md': '---\ntitle: "Unclosed\ndate: 2021-05-01\n---\n\nBody text.\n',
+    'caption-only.txt': '(FILES) A man walks past a damaged building in Aleppo. / AFP / STRINGER\n',
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'briefing-bad-'));
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+    mkdirSync(join(dir, 'a-directory.txt'));
+    writeFileSync(join(dir, 'too-big-default.txt'), Buffer.alloc(5 * 1024 * 1024 + 1, 0x61));
+  });
+  const timings: { args: string; ms: number; cpuMs: number }[] = [];
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BRIEFING_TIMINGS) console.table(timings);
+  });
+
+  it.each([
+    [['empty.txt'], /^file is empty \(0 bytes\)$/],
+    [['blank.txt'], /^file has no visible text/],
+    [['nul.txt'], /^binary file \(NUL byte at offset \d+\), not text$/],
+    [['report.txt'], /^binary file \(PDF document; save its text as \.txt\), not an article$/],
+    [['photo.txt'], /^binary file \(PNG image signature\), not an article$/],
+    [['article.docx'], /^binary file \(ZIP archive signature.*\), not an article$/],
+    [['article.txt.gz'], /^binary file \(GZIP signature; decompress it first\), not an article$/],
+    [['utf16-no-bom.txt'], /UTF-16 text without a byte-order mark; save it as UTF-8$/],
+    [['big.txt', '--max-bytes', '1000'], /^file is 2.5 KB, larger than the 1000 bytes limit|^file is [\d.]+ KB, larger than the 1000 bytes limit for one article$/],
+    [['too-big-default.txt'], /^file is 5242881 bytes, larger than the 5242880-byte limit for one article$/],
+    [['missing.txt'], /^no such file$/],
+    [['a-directory.txt'], /^is a directory, not an article file$/],
+    [['broken.json'], /^not valid JSON: Expected ',' or '}' after property value \(line 4, column 3\)$/],
+    [['list.json'], /^JSON is a list of 3 articles; extract takes one article per file$/],
+    [['no-body.json'], /^JSON has no article text/],
+    [['menu-only.html'], /^no article text found in the HTML page$/],
+    [['bad-front-matter.md'], /^front matter is not valid YAML \(line \d+\)/],
+    [['caption-only.txt'], /^no body text left after reading it as text \(only 1 photo caption\)$/],
+    [['empty.txt', '--format', 'json'], /^file is empty/],
+  ])('%j', async (args, reason) => {
+    const result = await runCli(['extract', ...args], { cwd: dir });
+    expect(result.code).toBe(3);
+    expect(expectOneErrorLine(result, args[0]!)).toMatch(reason);
+    // Under a second of CPU; wall time gets slack for a machine busy with other test files.
+    expect(result.cpuMs).not.toBeNull();
+    expect(result.cpuMs!).toBeLessThan(1000);
+    expect(result.ms).toBeLessThan(3000);
+    timings.push({ args: args.join(' '), ms: Math.round(result.ms), cpuMs: Math.round(result.cpuMs!) });
+  });
+});
+
+describe('briefing usage errors exit 2 with one line', () => {
+  it.each([
+    [['extract', seed, '--published', '2019-02-30'], /'2019-02-30' is invalid\. expected a real date written YYYY-MM-DD/],
+    [['extract', seed, '--published', '29/06/2019'], /is invalid/],
+    [['extract', seed, '--format', 'pdf'], /Allowed choices are txt, md, html, json/],
+    [['extract', seed, '--max-bytes', 'lots'], /expected a positive whole number of bytes/],
+    [['extract'], /missing required argument 'article'/],
+    [['extract', seed, '--no-such-flag'], /unknown option '--no-such-flag'/],
+    [['no-such-command'], /unknown command 'no-such-command'/],
+  ])('%j', async (args, reason) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(expectOneErrorLine(result, 'briefing')).toMatch(reason);
+  });
+});
+
+describe('briefing --help', () => {
+  it.each(['extract', 'render', 'batch', 'eval', 'submit'])('%s --help prints its usage and exits 0', async (command) => {
+    const result = await runCli([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Usage: briefing ${command}`);
+    expect(result.stderr).toBe('');
+  });
+
+  it('lists every command of the contract', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    for (const command of ['extract', 'render', 'batch', 'eval', 'submit']) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+});
