@@ -1,0 +1,101 @@
+/**
+ * The deployable artefacts themselves: both handler bundles are taken from the synthesized
+ * cdk.out asset folders and run in a plain `node` process (no tsx, no node_modules, cwd outside
+ * the project, so fonts and templates must come from the bundle) against s3rver over HTTP.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import type { S3EventRecord, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
+import { startS3Server, type S3Server } from '../../local/s3-server';
+import { synthStack } from '../infra/synth';
+import { getBytes, putObject, recordEvents, sqsEvent, stat, waitForRecord } from '../support/s3';
+
+const run = promisify(execFile);
+const INPUT = 'articles';
+const OUTPUT = 'briefings';
+const ARTICLE = readFileSync(new URL('../fixtures/articles/idlib-offensive-2019.txt', import.meta.url));
+
+/** Imports the bundle, invokes its handler once, and reports the result and the cold import time. */
+const CHILD = `
+const started = performance.now();
+const { handler } = await import(process.env.BUNDLE_URL);
+const importMs = performance.now() - started;
+const result = await handler(JSON.parse(process.env.SQS_EVENT), {});
+(await import('node:fs')).writeFileSync(process.env.RESULT_FILE, JSON.stringify({ result, importMs }));
+`;
+
+let server: S3Server;
+let records: S3EventRecord[];
+let assetDir: { extract: string; render: string };
+const scratch = mkdtempSync(join(tmpdir(), 'bundle-run-'));
+
+beforeAll(async () => {
+  const { stack, template, outdir } = synthStack();
+  const resources = template.toJSON().Resources as Record<string, { Properties: { Code: { S3Key: string } } }>;
+  const dirOf = (fn: typeof stack.pipeline.extract.function): string => {
+    const key = resources[stack.getLogicalId(fn.node.defaultChild as never)]!.Properties.Code.S3Key;
+    return join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
+  };
+  assetDir = { extract: dirOf(stack.pipeline.extract.function), render: dirOf(stack.pipeline.render.function) };
+  server = await startS3Server({ buckets: [INPUT, OUTPUT] });
+  records = recordEvents(server);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function invokeBundle(dir: string, event: SQSEvent): Promise<{ result: SQSBatchResponse; importMs: number }> {
+  const resultFile = join(scratch, `result-${Date.now()}.json`);
+  await run(process.execPath, ['--input-type=module', '-e', CHILD], {
+    cwd: scratch,
+    env: {
+      PATH: process.env.PATH,
+      BUNDLE_URL: pathToFileURL(join(dir, 'index.mjs')).href,
+      SQS_EVENT: JSON.stringify(event),
+      RESULT_FILE: resultFile,
+      OUTPUT_BUCKET: OUTPUT,
+      AWS_ENDPOINT_URL_S3: server.endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    },
+  });
+  return JSON.parse(readFileSync(resultFile, 'utf8')) as { result: SQSBatchResponse; importMs: number };
+}
+
+describe('bundled handlers from cdk.out in plain node', () => {
+  it('ships the render assets beside the render bundle only', () => {
+    for (const rel of ['templates/briefing.hbs', 'fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf', 'data/sRGB_IEC61966_2_1.icc']) {
+      expect(() => readFileSync(join(assetDir.render, rel))).not.toThrow();
+      expect(() => readFileSync(join(assetDir.extract, rel))).toThrow();
+    }
+  });
+
+  it('extracts and renders an uploaded article end to end', async () => {
+    const key = 'bundle/idlib ü.txt';
+    await putObject(server.client, INPUT, key, ARTICLE);
+    const inputRecord = await waitForRecord(records, INPUT, encodeEventKey(key));
+
+    const extracted = await invokeBundle(assetDir.extract, sqsEvent(inputRecord));
+    expect(extracted.result).toEqual({ batchItemFailures: [] });
+    const figuresKey = 'figures/bundle/idlib ü.json';
+    expect(await stat(server.client, OUTPUT, figuresKey)).not.toBeNull();
+
+    const figuresRecord = await waitForRecord(records, OUTPUT, encodeEventKey(figuresKey));
+    const rendered = await invokeBundle(assetDir.render, sqsEvent(figuresRecord));
+    expect(rendered.result).toEqual({ batchItemFailures: [] });
+    const pdf = await getBytes(server.client, OUTPUT, 'briefings/bundle/idlib ü.pdf');
+    const file = join(scratch, 'bundle.pdf');
+    writeFileSync(file, pdf);
+    const { stdout } = await run('pdfinfo', [file]);
+    expect(stdout).toMatch(/Pages:\s+[1-9]/);
+  });
+});
