@@ -4,11 +4,13 @@
  * of each package, so the owner of the slow code knows what to fix.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './articles';
 import { LAMBDA_ENV, lastLine, runTimed } from './child';
 import { bundleScript, TMP_DIR } from './bundle';
+import { fillInput } from './throughput';
 
 interface ProfileNode {
   readonly id: number;
@@ -33,10 +35,30 @@ export interface ProfileResult {
   readonly packages: ReadonlyArray<{ readonly package: string; readonly share: number }>;
 }
 
+/** Profiles of several threads as one: node ids are offset so they stay distinct. */
+function merge(profiles: readonly CpuProfile[]): CpuProfile {
+  if (profiles.length === 1) return profiles[0]!;
+  const nodes: ProfileNode[] = [];
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let offset = 0;
+  for (const p of profiles) {
+    let maxId = 0;
+    for (const n of p.nodes) {
+      nodes.push({ ...n, id: n.id + offset });
+      maxId = Math.max(maxId, n.id);
+    }
+    samples.push(...p.samples.map((id) => id + offset));
+    timeDeltas.push(...p.timeDeltas);
+    offset += maxId + 1;
+  }
+  return { nodes, samples, timeDeltas };
+}
+
 /** A file URL as a path relative to the project, node internals and V8 states kept as named. */
 function fileOf(url: string): string {
   if (!url) return '(native / V8)';
-  const plain = url.replace(/^file:\/\//, '');
+  const plain = url.replace(/^file:\/\//, '').replace(/\?.*$/, '');
   return plain.startsWith(ROOT) ? path.relative(ROOT, plain) : plain;
 }
 
@@ -75,16 +97,16 @@ export function summariseProfile(profile: CpuProfile, locate: Locate = (url, lin
   return { sampledMs: Math.round(total / 1000), top, packages };
 }
 
-/** Runs `node --cpu-prof <args>` and returns the profile it wrote. */
-async function cpuProfile(workload: string, nodeArgs: readonly string[], env?: NodeJS.ProcessEnv): Promise<CpuProfile> {
+/** Runs `node --cpu-prof <args>` and returns the profiles it wrote (one per thread), merged. */
+async function cpuProfile(workload: string, nodeArgs: readonly string[], env?: NodeJS.ProcessEnv, anyExit = false): Promise<CpuProfile> {
   mkdirSync(TMP_DIR, { recursive: true });
   const dir = mkdtempSync(path.join(TMP_DIR, 'profile-'));
   try {
     const run = await runTimed(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100', ...nodeArgs], env ? { env } : {});
-    if (run.code !== 0) throw new Error(`profiling ${workload} failed (exit ${run.code}): ${lastLine(run.stderr)}`);
-    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (!file) throw new Error(`no .cpuprofile written for ${workload}`);
-    return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
+    if (run.code !== 0 && !anyExit) throw new Error(`profiling ${workload} failed (exit ${run.code}): ${lastLine(run.stderr)}`);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+    if (files.length === 0) throw new Error(`no .cpuprofile written for ${workload}`);
+    return merge(files.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as CpuProfile));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -98,6 +120,24 @@ export async function profileWorkload(workload: string, ...args: string[]): Prom
   const bundle = await bundleScript('bench/profile-child.ts', 'profile-child');
   const profile = await cpuProfile(workload, [bundle, workload, ...args]);
   return { workload, ...summariseProfile(profile, bundleLocator(bundle)) };
+}
+
+/**
+ * `briefing batch --jobs 1` over copies of the dev set, as the throughput row runs it, with the
+ * main thread and the worker thread profiled together.
+ */
+export async function profileBatch(articles: number): Promise<ProfileResult> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-profile-batch-'));
+  try {
+    const input = path.join(work, 'in');
+    mkdirSync(input);
+    fillInput(input, articles);
+    const cli = path.join(ROOT, 'bin/briefing.ts');
+    const profile = await cpuProfile('batch', ['--import', 'tsx', cli, 'batch', input, '-o', path.join(work, 'out'), '--jobs', '1'], undefined, true);
+    return { workload: `briefing batch --jobs 1 over ${articles} articles (all threads)`, ...summariseProfile(profile) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** One cold per-document render (cold-render-child.ts bundled): article → PDF in a fresh process. */

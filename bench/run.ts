@@ -15,7 +15,7 @@ import { benchChromium } from './chromium';
 import { deriveChecks } from './checks';
 import { benchColdStart } from './cold-start';
 import { describeMachine, loadAverage } from './machine';
-import { profileColdImport, profileColdRender, profileWorkload, type ProfileResult } from './profile';
+import { profileBatch, profileColdImport, profileColdRender, profileWorkload, type ProfileResult } from './profile';
 import { publishTable } from './publish';
 import { renderMarkdown } from './report';
 import type { BenchResults, Section } from './results';
@@ -68,7 +68,7 @@ const missed = (pattern: RegExp): boolean => checks.some((c) => c.verdict === 'm
 const forced = values.only?.split(',').includes('profile') ?? false;
 const workloads: Array<[string, ...string[]]> = [];
 if (wanted('profile') && (forced || missed(/^Extraction/))) workloads.push(['extraction']);
-if (wanted('profile') && (forced || missed(/^Rendering|^Chromium|^Throughput/))) workloads.push(['render']);
+if (wanted('profile') && (forced || missed(/^Rendering|^Chromium ÷ ours warm/))) workloads.push(['render']);
 const largest = path.join(TMP_DIR, 'scale', `article-${SCALE_SIZES_KB.at(-1)}kb.txt`);
 if (wanted('profile') && missed(/^Growth/) && existsSync(largest)) workloads.push(['large-extraction', largest]);
 const profiles: Array<BenchResults['profiles'][number]> = [];
@@ -77,6 +77,7 @@ async function profile(workload: string, body: () => Promise<ProfileResult>): Pr
   profiles.push(await body().catch((error: unknown) => ({ workload, error: error instanceof Error ? error.message : String(error) })));
 }
 for (const [workload, ...args] of workloads) await profile(workload, () => profileWorkload(workload, ...args));
+if (wanted('profile') && (forced || missed(/^Throughput/))) await profile('batch', () => profileBatch(quick ? 40 : 200));
 const chromium = sections.chromium?.status === 'ok' ? sections.chromium.result : null;
 if (wanted('profile') && chromium?.verdictColdBundled === 'miss') {
   const seed = seedArticle();

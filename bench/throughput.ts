@@ -32,7 +32,7 @@ export interface ThroughputResult {
 }
 
 /** Copies the dev set round-robin into `dir` until it holds `count` articles (unique names). */
-function fillInput(dir: string, count: number): void {
+export function fillInput(dir: string, count: number): void {
   const articles = devSet();
   if (articles.length === 0) throw new Error('the development set (tests/fixtures/articles) is empty');
   for (let i = 0; i < count; i += 1) {
