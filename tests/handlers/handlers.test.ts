@@ -89,6 +89,17 @@ describe('extract and render handlers against s3rver', () => {
     expect(await render(sqsEvent(figuresRecord, figuresRecord))).toEqual({ batchItemFailures: [] });
     expect(metrics.times(METRIC.renderMs)).toBe(1);
     expect(await stat(server.client, OUTPUT, pdfKey)).toEqual(pdfHead);
+
+    // Processing the same upload again from scratch writes byte-identical outputs.
+    const figuresBytes = await getBytes(server.client, OUTPUT, figuresKey);
+    for (const key of [figuresKey, pdfKey]) await server.client.send(new DeleteObjectCommand({ Bucket: OUTPUT, Key: key }));
+    const before = records.length;
+    expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
+    expect(await getBytes(server.client, OUTPUT, figuresKey)).toEqual(figuresBytes);
+    const again = await waitForRecord(records.slice(before), OUTPUT, encodeEventKey(figuresKey));
+    expect(await render(sqsEvent(again))).toEqual({ batchItemFailures: [] });
+    expect(metrics.times(METRIC.renderMs)).toBe(2);
+    expect(await getBytes(server.client, OUTPUT, pdfKey)).toEqual(pdf);
   });
 
   it('records a bad article in errors/ without retrying, and the record is reproducible', async () => {
