@@ -35,13 +35,12 @@ export function fontMetrics(): FontMetrics {
   metrics = {
     widthOf(text: string, face: FontFace, size: number): number {
       const cache = advance[face];
-      const font = fonts[face];
       let units = 0;
       for (const ch of text) {
         const cp = ch.codePointAt(0) ?? 32;
         let w = cache.get(cp);
         if (w === undefined) {
-          w = font.glyphForCodePoint(cp).advanceWidth;
+          w = fonts[face].glyphForCodePoint(cp).advanceWidth;
           cache.set(cp, w);
         }
         units += w;

@@ -3,6 +3,7 @@
  * with its structure element (H1/H2/P/Table/Figure…) or as an artifact (decoration, page chrome).
  */
 import { readFileSync } from 'node:fs';
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { DrawItem, FontFace, LaidOutDocument, StructNode, StructPath } from '../layout/types';
 import { findAsset } from './assets';
@@ -116,21 +117,46 @@ class Tagger {
   }
 }
 
+interface GlyphRun {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  advanceWidth: number;
+}
+
+interface PdfkitFont {
+  font: Font;
+  scale: number;
+  layoutRun(text: string): GlyphRun;
+}
+
 /**
- * pdfkit shapes every word with fontkit and caches the result per document; the runs depend
- * only on the font, so one cache per face serves every document of the process. Bounded, so a
- * long-lived Lambda fed many articles does not grow without limit.
+ * Replaces pdfkit's per-word shaping with a plain cmap lookup, for two reasons. fontkit keeps
+ * one glyph object per glyph for the life of the font, with the code points it was first met
+ * with; after a Vietnamese text had "E" decomposed by shaping, that glyph had no code points and
+ * pdfkit's ToUnicode map lost every later "E", in this and every later document. Here each use
+ * carries its own code point. And without kerning or ligatures the drawn widths are exactly the
+ * advance widths the layout measured.
  */
-const SHARED_RUNS_MAX = 20_000;
-const sharedRuns: Record<FontFace, { runs: Record<string, unknown>; size: () => number }> = {
-  regular: { runs: Object.create(null), size() { return Object.keys(this.runs).length; } },
-  bold: { runs: Object.create(null), size() { return Object.keys(this.runs).length; } },
-};
+function plainLayout(target: PdfkitFont): void {
+  const { font, scale } = target;
+  target.layoutRun = (text: string): GlyphRun => {
+    const run: GlyphRun = { glyphs: [], positions: [], advanceWidth: 0 };
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      const glyph = font.glyphForCodePoint(cp);
+      const advance = glyph.advanceWidth * scale;
+      run.glyphs.push({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [cp] });
+      run.positions.push({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance });
+      run.advanceWidth += advance;
+    }
+    return run;
+  };
+}
 
 /** Draws items, switching font, size and colour only when they change. */
 class Painter {
   private face: FontFace | null = null;
-  private readonly adopted = new Set<FontFace>();
+  private readonly patched = new Set<FontFace>();
 
   constructor(private readonly doc: Doc) {}
 
@@ -138,11 +164,9 @@ class Painter {
     if (face === this.face) return;
     this.doc.font(face);
     this.face = face;
-    if (!this.adopted.has(face)) {
-      const shared = sharedRuns[face];
-      if (shared.size() > SHARED_RUNS_MAX) shared.runs = Object.create(null);
-      (this.doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font.layoutCache = shared.runs;
-      this.adopted.add(face);
+    if (!this.patched.has(face)) {
+      plainLayout((this.doc as unknown as { _font: PdfkitFont })._font);
+      this.patched.add(face);
     }
   }
 
@@ -158,7 +182,6 @@ class Painter {
 }
 
 export async function drawPdf(laid: LaidOutDocument, options: DrawOptions): Promise<Uint8Array> {
-  const fonts = loadFonts();
   const { info } = laid;
   const doc = new PDFDocument({
     size: [laid.width, laid.height],
@@ -184,6 +207,7 @@ export async function drawPdf(laid: LaidOutDocument, options: DrawOptions): Prom
     },
   });
   patchPdfkit(doc);
+  const fonts = loadFonts();
   doc.registerFont('regular', fonts.regular as unknown as string);
   doc.registerFont('bold', fonts.bold as unknown as string);
 
