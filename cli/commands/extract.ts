@@ -5,6 +5,7 @@
  * parser or a language model.
  */
 import { Option, type Command } from 'commander';
+import { IntakeError } from '../../lambdas/core/errors';
 import { DEFAULT_MAX_BYTES, type ArticleFormat } from '../../lambdas/intake/types';
 import { FORMATS } from '../../lambdas/intake/format';
 import { screenInput } from '../../lambdas/intake/sniff';
@@ -18,9 +19,17 @@ export interface ExtractCommandOptions {
   readonly maxBytes?: number;
 }
 
+/** The core's reason names the limit; on the command line, also say how to change it. */
+function withLimitHint(error: unknown): never {
+  if (error instanceof IntakeError && error.code === 'too_large') {
+    throw new IntakeError(error.code, `${error.message} (raise it with --max-bytes)`, { cause: error, context: error.context });
+  }
+  throw error;
+}
+
 export async function extractCommand(file: string, options: ExtractCommandOptions): Promise<void> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const bytes = await readInputFile(file, maxBytes);
+  const bytes = await readInputFile(file, maxBytes).catch(withLimitHint);
   screenInput(bytes, maxBytes);
   // One module at a time: a file intake refuses never loads the extractor.
   const { readArticle } = await import('../../lambdas/intake');

@@ -15,15 +15,13 @@ export function formatSize(bytes: number): string {
 }
 
 export function tooLargeError(size: number, maxBytes: number): IntakeError {
-  // "5 MB, larger than the 5 MB limit" helps nobody: fall back to exact byte counts.
+  // "5 MB; the limit is 5 MB" helps nobody: fall back to exact byte counts.
   const [shown, limit] = formatSize(size) === formatSize(maxBytes)
-    ? [`${size} bytes`, `${maxBytes}-byte`]
+    ? [`${size} bytes`, `${maxBytes} bytes`]
     : [formatSize(size), formatSize(maxBytes)];
-  return new IntakeError(
-    'too_large',
-    `file is ${shown}, larger than the ${limit} limit for one article`,
-    { context: { size, maxBytes } },
-  );
+  return new IntakeError('too_large', `file is ${shown}; the limit for one article is ${limit}`, {
+    context: { size, maxBytes },
+  });
 }
 
 interface Signature {

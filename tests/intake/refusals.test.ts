@@ -42,9 +42,9 @@ describe('refusals', () => {
   it('refuses an input over the limit and says both sizes', () => {
     expect(refusal(bytes('x'.repeat(2048)), 'big.txt', 1024)).toEqual({
       code: 'too_large',
-      message: 'file is 2 KB, larger than the 1 KB limit for one article',
+      message: 'file is 2 KB; the limit for one article is 1 KB',
     });
-    expect(refusal(bytes('x'.repeat(1025)), 'big.txt', 1024).message).toBe('file is 1025 bytes, larger than the 1024-byte limit for one article');
+    expect(refusal(bytes('x'.repeat(1025)), 'big.txt', 1024).message).toBe('file is 1025 bytes; the limit for one article is 1024 bytes');
     expect(formatSize(6.25 * 1024 * 1024)).toBe('6.3 MB');
     expect(formatSize(1)).toBe('1 byte');
   });
