@@ -4,7 +4,7 @@
  * the input bucket, so this stage cannot trigger itself.
  */
 import { IntakeError } from '../core/errors';
-import { extractFromBytes } from '../core/pipeline';
+import { extractFromBytes } from '../core/extract-bytes';
 import { DEFAULT_MAX_BYTES } from '../intake/types';
 import { count, METRIC } from './observability';
 import { errorKeyFor, figuresKeyFor } from './s3-keys';
