@@ -21,7 +21,8 @@ export interface Entities {
   readonly acronyms: ReadonlyMap<string, string>;
 }
 
-const WORD = "[A-Z][\\w'’&-]*";
+// A possessive ends a name: "Haiti's civil protection agency", "Oklahoma's Department of …".
+const WORD = "[A-Z][\\w&-]*(?:['’](?!s\\b)[\\w-]+)*";
 const PHRASE = new RegExp(`${WORD}(?:\\s+(?:of|for|and|the|on|de|du|des|al|el|sans)(?=\\s+[A-Z])|\\s+${WORD})*`, 'g');
 const PLACE_TYPE = '(?:village|town|city|province|district|region|governorate|state|county|camp|municipality|area|neighbourhood|suburb|island|valley|capital)s?';
 const INTRODUCED = new RegExp(`\\b${PLACE_TYPE}\\s+of\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'g');

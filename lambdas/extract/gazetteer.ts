@@ -30,6 +30,13 @@ export const COUNTRIES: ReadonlySet<string> = new Set([
   'Karachi', 'Lahore', 'New Delhi', 'Delhi', 'Mumbai', 'Chennai', 'Kolkata', 'Manila', 'Jakarta', 'Istanbul',
   'Ankara', 'Antakya', 'Hatay', 'Gaziantep', 'Port-au-Prince', 'Europe', 'Africa', 'Asia', 'Middle East',
   'Latin America', 'Caribbean', 'Mediterranean', 'Horn of Africa', 'Pacific', 'Atlantic', 'Indian Ocean',
+  // US states: wire copy names them without "state of".
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida',
+  'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland',
+  'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada',
+  'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma',
+  'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah',
+  'Vermont', 'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming',
 ]);
 
 // A capitalised phrase with one of these words names an organisation.

@@ -9,7 +9,7 @@ import { guarded } from './guard';
 import { splitSentences, type Sentence } from './sentences';
 import { findNumbers, type NumberMention } from './numbers';
 import { notFigureReason, phoneAndDateRanges } from './negatives';
-import { meaningOf } from './meaning';
+import { meaningOf, type Meaning } from './meaning';
 import { attributeSentences, type Attribution } from './attribution';
 import { datesIn, type DateMention } from './dates';
 import { findQuotes } from './quotes';
@@ -29,8 +29,11 @@ const WINDOW = 160;
 
 interface DraftAt extends Draft { readonly sentenceIndex: number }
 
-/** The nearest place named after the number in its sentence, else the nearest before it. */
-function placeFor(hits: readonly PlaceHit[], sentence: Sentence, m: NumberMention): string | null {
+// A place after the number counts only when the number happened there: "killed in the village of X".
+const LOCATIVE = /\b(?:in|at|near|across|around|throughout|inside|outside|on|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$/;
+
+/** The place where the number happened: after it in its clause ("in X"), else the nearest before it. */
+function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, m: NumberMention, clauseEnd: number): string | null {
   let lo = 0;
   let hi = hits.length;
   while (lo < hi) {
@@ -41,8 +44,10 @@ function placeFor(hits: readonly PlaceHit[], sentence: Sentence, m: NumberMentio
   let before: string | null = null;
   for (let i = lo; i < hits.length && hits[i]!.start < sentence.end; i++) {
     const hit = hits[i]!;
-    if (hit.start >= m.end) return hit.name;
-    if (hit.end <= m.start) before = hit.name;
+    if (hit.start >= m.end) {
+      if (hit.start < clauseEnd && LOCATIVE.test(text.slice(Math.max(m.end, hit.start - 40), hit.start))) return hit.name;
+      if (hit.start >= clauseEnd) break;
+    } else if (hit.end <= m.start) before = hit.name;
   }
   return before;
 }
@@ -65,9 +70,10 @@ function figureDrafts(
   let s = 0;
   let first = 0; // index of the first mention of the current sentence
   let previousPeople: Category | null = null;
+  let previousMeaning: Meaning | null = null;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
-    while (s < sentences.length && sentences[s]!.end <= m.coreStart) { s++; first = i; previousPeople = null; }
+    while (s < sentences.length && sentences[s]!.end <= m.coreStart) { s++; first = i; previousPeople = null; previousMeaning = null; }
     const sentence = sentences[s];
     if (!sentence || m.coreStart < sentence.start) continue;
     if (notFigureReason(text, m, phones)) continue;
@@ -79,10 +85,13 @@ function figureDrafts(
       mention: m,
       before: text.slice(beforeFrom, m.start),
       after: text.slice(m.end, Math.max(m.end, afterTo)),
+      sentenceBefore: text.slice(Math.max(sentence.start, m.start - WINDOW), m.start),
       rest: text.slice(m.end, Math.min(sentence.end, m.end + WINDOW)),
       previous: previousPeople,
+      previousMeaning,
     });
     if (PEOPLE.has(meaning.category)) previousPeople = meaning.category;
+    previousMeaning = meaning;
     // A small number in words with no meaning ("two of them", "one side") is prose, not a figure.
     if (meaning.category === 'other' && (m.words || m.ordinal) && !m.vague && m.value < 100) continue;
     drafts.push({
@@ -94,7 +103,7 @@ function figureDrafts(
       category: meaning.category,
       subject: meaning.subject,
       label: meaning.label,
-      place: placeFor(entities.placeHits, sentence, m),
+      place: placeFor(text, entities.placeHits, sentence, m, afterTo),
       date: dates[sentence.index]?.[0]?.date ?? null,
       source: sourceName(attributions[sentence.index], entities.acronyms),
       sentence: sentence.text,

@@ -4,44 +4,53 @@
  */
 import type { Category } from './types';
 import type { NumberMention } from './numbers';
+import { shortTopic, topicAfter, topicBefore } from './topic';
 
 interface Cue {
   readonly re: RegExp;
   readonly category: Category;
-  readonly label: string;
+  /** Label word; `null` uses the words as matched ("malnourished", "taken shelter"). */
+  readonly label: string | null;
 }
 
-// Order matters only for cues at the same position; otherwise the nearest cue wins.
+// The nearest cue wins; at the same position the earlier entry does.
 const CUES: readonly Cue[] = [
-  { re: /\bforced\s+(?:to\s+(?:leave|flee)|from|out\s+of)\s+(?:their\s+)?homes?\b/i, category: 'displaced', label: 'forced from homes' },
+  { re: /\b(?:forced|driven|chased|pushed)\s+(?:to\s+(?:leave|flee)|from|out\s+of)\s+(?:their\s+)?homes?\b|\b(?:from|out\s+of|left|leave|fled|flee)\s+their\s+homes?\b/i, category: 'displaced', label: 'forced from homes' },
   { re: /\b(?:lost\s+their\s+lives|lives\s+lost)\b/i, category: 'killed', label: 'dead' },
   { re: /\b(?:at\s+risk|risk\s+of|threatened|in\s+danger|vulnerable|could\s+be\s+(?:forced|displaced|affected|killed)|in\s+the\s+path)\b/i, category: 'at_risk', label: 'at risk' },
   { re: /\b(?:killed|killing|kills?)\b/i, category: 'killed', label: 'killed' },
   { re: /\b(?:died|dead|deaths?|death\s+toll|toll|fatalities|fatality|bodies|perished|drowned|massacred|executed|slain|murdered|dying|die)\b/i, category: 'killed', label: 'dead' },
-  { re: /\b(?:injur\w*|wounded|wounding|hurt|hospitali[sz]ed)\b/i, category: 'injured', label: 'injured' },
+  { re: /\b(?:injur\w*|wounded|wounding|hurt|hospitali[sz]ed|treat(?:ed|ing)\s+(?:for|in)|burns|in\s+intensive\s+care)\b/i, category: 'injured', label: 'injured' },
   { re: /\b(?:missing|unaccounted\s+for|disappeared)\b/i, category: 'missing', label: 'missing' },
   { re: /\b(?:displaced|displacing|displacement|uprooted)\b/i, category: 'displaced', label: 'displaced' },
-  { re: /\b(?:evacuated|evacuating|evacuees?|evacuation)\b/i, category: 'displaced', label: 'evacuated' },
+  { re: /\b(?:evacuated|evacuating|evacuees?|evacuations?)\b/i, category: 'displaced', label: 'evacuated' },
   { re: /\b(?:fled|fleeing|flee|refugees?|asylum[-\s]seekers?)\b/i, category: 'displaced', label: 'fled' },
-  { re: /\b(?:homeless|lost\s+their\s+homes|(?:living|sheltering)\s+in\s+(?:relief\s+)?(?:camps|shelters|tents))\b/i, category: 'displaced', label: 'homeless' },
+  { re: /\b(?:homeless|lost\s+their\s+homes|(?:taken|took|taking|sought|seeking)\s+(?:shelter|refuge)|sheltering|(?:moved|relocated)\s+to\s*(?:safety|shelters?|camps?|safer)?|in\s+(?:relief\s+|evacuation\s+)?(?:camps|shelters|tents))\b/i, category: 'displaced', label: null },
   { re: /\b(?:arrested|arrests?|detained|detaining|detention|abducted|kidnapped|jailed|imprisoned|hostages?|in\s+custody|captured|rounded\s+up)\b/i, category: 'detained', label: 'detained' },
   { re: /\b(?:cases|infected|infections?|tested\s+positive|fell\s+ill|sickened)\b/i, category: 'affected', label: 'cases' },
-  { re: /\b(?:in\s+need|need(?:s|ing)?\s+(?:of\s+)?(?:urgent\s+)?(?:humanitarian\s+)?(?:aid|assistance|help|support|food)|food[-\s]insecure|hungry|malnourished|starving|without\s+(?:food|water|power|electricity|shelter))\b/i, category: 'affected', label: 'in need' },
-  { re: /\b(?:affected|affecting|hit\s+by|impacted)\b/i, category: 'affected', label: 'affected' },
-  { re: /\b(?:inhabitants|population)\b/i, category: 'population', label: 'population' },
+  { re: /\b(?:in\s+need|need(?:s|ed|ing)?\s+(?:of\s+)?(?:urgent\s+)?(?:humanitarian\s+|food\s+)?(?:aid|assistance|help|support|food)|food[-\s]insecure|(?:acutely\s+)?malnourished|malnutrition|hungry|starving|without\s+(?:food|water|power|electricity|shelter))\b/i, category: 'affected', label: null },
+  { re: /\b(?:affected|affecting|hit\s+by|have\s+hit|has\s+hit|impacted)\b/i, category: 'affected', label: 'affected' },
 ];
+const GLOBAL_CUES = CUES.map((cue) => ({ cue, re: new RegExp(cue.re.source, 'gi') }));
 
 // A cue right before the number governs it: "killing at least 20", "death toll rose to 120".
-const FILLER_GAP = /^(?:\s|,|:|\(|\b(?:at|least|more|than|some|about|nearly|almost|to|of|rose|risen|has|had|have|climbed|reached|stood|stands|is|was|were|are|now|an|a|estimated|over|around|up|the|by|jumped|increased|hit|another|further|total|totalled|totaling|totalling|be|been|included|including)\b)*$/i;
+const FILLER_GAP = /^(?:\s|,|:|\(|\b(?:at|least|more|than|some|about|nearly|almost|to|of|rose|risen|has|had|have|climbed|reached|stood|stands|is|was|were|are|now|an|a|estimated|over|around|up|the|by|jumped|increased|hit|another|further|total|totalled|totaling|totalling|be|been|included|including|treating|treated)\b)*$/i;
+const CLAUSE_BREAK = /[,;:()]|\b(?:that|which|who|when|while|after|before|because|as|but)\b/i;
 const POPULATION_BEFORE = /\b(?:home\s+to|population\s+of|(?:city|town|country|nation|province|region|state|district)\s+of|inhabited\s+by|houses)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|an\s+estimated)\s+)?$/i;
-const SUBSET_BEFORE = /\b(?:including|includ(?:e|es|ed)|among\s+(?:them|whom|those|the\s+dead|the\s+victims)|of\s+whom|of\s+them|of\s+those)\b(?:\s+(?:those\s+of|at\s+least|some|more\s+than|about|nearly|an\s+estimated))*\s*$/i;
+const SUBSET_BEFORE = /\b(?:including|includ(?:e|es|ed)|among\s+(?:them|whom|those|the\s+dead|the\s+victims)|of\s+whom|of\s+which|of\s+them|of\s+those)\b(?:\s+(?:those\s+of|at\s+least|some|more\s+than|about|nearly|an\s+estimated))*\s*$/i;
+// "and another 9,300 damaged": a count coordinated with the previous one, of the same thing.
+const COORDINATED_BEFORE = /^\s*(?:\w+\s+){0,3}?(?:and|but|with|while)\s+(?:another|a\s+further|an\s+additional|some|at\s+least)?\s*$/i;
+// "seven of the dead were passengers", "14 of the injured were in a serious condition".
+const OF_GROUP_AFTER = /^\s+of\s+(?:the|them|those)\s+([a-z]+(?:\s+[a-z]+)?)(?:\s+(?:were|was|are|is|had\s+been|have\s+been)\s+(?:(?:in\s+(?:a\s+)?)?([a-z]+)))?/i;
+const CONDITION_AFTER = /^[^.;]{0,40}?\b(?:were|was|are|is|remain(?:ed)?)\s+in\s+(?:a\s+)?(serious|critical|stable|grave)\s+condition/i;
+const CASE_KIND = /\b(confirmed|suspected|probable|new)\b/i;
 
-const PERSON_NOUNS = /^(?:people|persons?|civilians?|children|child|kids|women|men|man|woman|residents?|families|family|households?|villagers|troops|soldiers|fighters|militants|rebels|police(?:men)?|officers|refugees|migrants|patients|workers|students|pupils|babies|infants|girls|boys|adults|elderly|individuals|pilgrims|passengers|miners|farmers|fishermen|journalists|staff|volunteers|victims|survivors|inmates|prisoners|detainees|protesters|demonstrators|lives|dead|others|more|citizens|nationals|inhabitants|minors|teenagers|youths|aid\s+workers|health\s+workers|medics|doctors|nurses|teachers|asylum\s+seekers|evacuees|tourists|climbers|trekkers|crew|sailors|mourners|worshippers|shoppers|commuters|voters)$/i;
-const BUILDING_NOUNS = /^(?:houses?|homes?|buildings?|hospitals?|schools?|clinics?|facilit(?:y|ies)|centres?|centers?|villages?|towns?|shelters?|bridges?|markets?|mosques?|churches?|temples?|structures?|dwellings?|shops?|businesses|classrooms?|posts?|points?|wells?|roads?|apartments?|flats?|homesteads?|huts?|offices?|factories|plants?|stations?|camps?)$/i;
-const THING_NOUNS = /^(?:rockets?|missiles?|shells?|drones?|bombs?|tanks?|vehicles?|trucks?|lorries|aircraft|jets?|helicopters?|boats?|ships?|airstrikes?|strikes?|attacks?|raids?|explosions?|mortars?|rounds?|aftershocks?|tremors?|tents?|kits?|meals?|rations?|doses?|vaccines?|parcels?|containers?|cattle|livestock|animals|trees|flights?|trains?)$/i;
-const DAMAGE = /\b(damaged|destroyed|flattened|collapsed|razed|bombed|hit|attacked|struck|flooded|submerged|burned|burnt|looted|levelled|leveled|shelled|targeted|closed|swept\s+away|washed\s+away|in\s+ruins|out\s+of\s+service|affected)\b/i;
+const PERSON_NOUNS = /^(?:people|persons?|civilians?|children|child|kids|women|men|man|woman|residents?|families|family|households?|villagers|troops|soldiers|fighters|militants|rebels|police(?:men)?|officers|refugees|migrants|patients|workers|students|pupils|babies|infants|girls|boys|adults|elderly|individuals|pilgrims|passengers|miners|farmers|fishermen|journalists|staff|volunteers|victims|survivors|inmates|prisoners|detainees|protesters|demonstrators|lives|dead|others|more|citizens|nationals|inhabitants|minors|teenagers|youths|medics|doctors|nurses|teachers|evacuees|tourists|climbers|trekkers|crew|sailors|mourners|worshippers|shoppers|commuters|voters|employees|officials|guards|drivers|operators|members|hikers|firefighters|rescuers|relatives|sudanese|syrians|afghans|rohingya|bodies|casualties|deaths|cases|fatalities)$/i;
+const BUILDING_NOUNS = /^(?:houses?|homes?|buildings?|hospitals?|schools?|clinics?|facilit(?:y|ies)|centres?|centers?|villages?|towns?|shelters?|bridges?|markets?|mosques?|churches?|temples?|structures?|dwellings?|shops?|businesses|classrooms?|posts?|wells?|roads?|apartments?|flats?|homesteads?|huts?|offices?|factories|plants?|stations?|camps?|carriages?|properties|hectares)$/i;
+const THING_NOUNS = /^(?:rockets?|missiles?|shells?|drones?|bombs?|tanks?|vehicles?|trucks?|lorries|aircraft|jets?|helicopters?|boats?|ships?|airstrikes?|strikes?|attacks?|raids?|explosions?|mortars?|rounds?|aftershocks?|tremors?|tents?|kits?|meals?|rations?|doses?|vaccines?|parcels?|containers?|cattle|livestock|animals|trees|flights?|trains?|wildfires?|fires?|blazes?|tornadoes|tornados|landslides?|earthquakes?|quakes?)$/i;
+const DAMAGE = /\b(damaged|destroyed|flattened|collapsed|razed|bombed|hit|attacked|struck|flooded|submerged|burned|burnt|looted|levelled|leveled|shelled|targeted|closed|swept\s+away|washed\s+away|in\s+ruins|out\s+of\s+service|affected|derailed|overturned)\b/i;
 // Words that end the counted noun phrase: auxiliaries, prepositions, verbs of the cues.
-const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such)$/i;
+const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of)$/i;
 
 export interface Meaning {
   readonly category: Category;
@@ -55,7 +64,7 @@ export function countedNoun(after: string): string {
   if (!m) return '';
   const words: string[] = [];
   for (const word of m[1]!.trim().split(/\s+/)) {
-    if (PHRASE_STOP.test(word) || !/^[a-z]/.test(word) && words.length > 0) break;
+    if (PHRASE_STOP.test(word)) break;
     if (!/^[a-z]/.test(word)) break; // a capitalised word starts a name, not the counted noun
     if (words.length > 0 && /ed$/.test(word)) break; // "attacks carried out": a participle ends the noun
     words.push(word.toLowerCase());
@@ -66,38 +75,67 @@ export function countedNoun(after: string): string {
 
 const headOf = (subject: string): string => subject.split(' ').pop() ?? '';
 
-const GLOBAL_CUES = CUES.map((cue) => ({ cue, re: new RegExp(cue.re.source, 'gi') }));
-
-function nearestCue(window: string, fromEnd: boolean): { cue: Cue; at: number; end: number } | null {
-  let best: { cue: Cue; at: number; end: number } | null = null;
+function nearestCue(window: string, fromEnd: boolean): { cue: Cue; at: number; end: number; text: string } | null {
+  let best: { cue: Cue; at: number; end: number; text: string } | null = null;
   for (const { cue, re } of GLOBAL_CUES) {
     re.lastIndex = 0;
     for (let m = re.exec(window); m; m = re.exec(window)) {
       const better = best === null || (fromEnd ? m.index > best.at : m.index < best.at);
-      if (better) best = { cue, at: m.index, end: m.index + m[0].length };
+      if (better) best = { cue, at: m.index, end: m.index + m[0].length, text: m[0] };
       if (!fromEnd) break;
     }
   }
   return best;
 }
 
+const cueLabel = (found: { cue: Cue; text: string }): string => found.cue.label ?? found.text.toLowerCase().replace(/\s+/g, ' ');
+
 export interface MeaningContext {
   readonly mention: NumberMention;
   /** Words between the previous number of the sentence (or its start) and this mention. */
   readonly before: string;
+  /** Words from the start of the sentence (at most a window) to this mention. */
+  readonly sentenceBefore: string;
   /** Words between this mention and the next number of the sentence (or its end). */
   readonly after: string;
   /** Words from this mention to the end of the sentence, for "20 people, including 5 children, were killed". */
   readonly rest: string;
   /** The category of the previous count of people in the sentence, for subsets ("including 130 children"). */
   readonly previous: Category | null;
+  /** The meaning of the previous figure of the sentence, for "and another 9,300 damaged". */
+  readonly previousMeaning: Meaning | null;
 }
 
 const PEOPLE: ReadonlySet<Category> = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained', 'population']);
 
-function withSubject(category: Category, subject: string, cueLabel: string): Meaning {
+function withSubject(category: Category, subject: string, label: string, after = ''): Meaning {
   const counted = subject || (PEOPLE.has(category) ? 'people' : '');
-  return { category, subject: counted, label: `${counted} ${cueLabel}`.trim() };
+  let text = `${counted} ${label}`.trim();
+  if (label === 'cases') {
+    const kind = CASE_KIND.exec(counted) ? null : CASE_KIND.exec(after.slice(0, 60));
+    text = counted.includes('case') ? counted : `${kind ? `${kind[1]!.toLowerCase()} ` : ''}${counted === 'people' ? '' : `${counted} `}cases`.trim();
+  }
+  const condition = CONDITION_AFTER.exec(after);
+  if (condition) text += ` in ${condition[1]!.toLowerCase()} condition`;
+  return { category, subject: counted, label: text };
+}
+
+/** An amount, share or measure: named by the phrase it is attached to. */
+function amountMeaning(ctx: MeaningContext, subject: string): Meaning {
+  const { mention, before, after } = ctx;
+  if (mention.unitKind === 'percent') {
+    const topic = topicBefore(before);
+    if (topic) return { category: 'percentage', subject: topic, label: shortTopic(topic) };
+    // "40% of children under five … were acutely malnourished"
+    const cue = nearestCue(ctx.rest.slice(0, 120), false);
+    const label = [subject, cue ? cueLabel(cue) : ''].filter(Boolean).join(' ');
+    return { category: 'percentage', subject, label: label ? `% ${label}` : 'percent' };
+  }
+  const topic = mention.unitKind === 'currency' ? topicAfter(after) ?? topicBefore(before) : topicBefore(before);
+  const category: Category = mention.unitKind === 'currency' ? 'money' : 'quantity';
+  const named = topic ?? subject;
+  const label = [named ? shortTopic(named) : '', mention.unitKind === 'measure' ? mention.unit : ''].filter(Boolean).join(' ');
+  return { category, subject: named || (mention.unit ?? ''), label: label || (mention.unit ?? '') };
 }
 
 /** Category, subject and label of one number mention. */
@@ -105,33 +143,62 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   const { mention, before, after } = ctx;
   const subject = countedNoun(after);
   const head = headOf(subject);
-  if (mention.unitKind === 'currency') return { category: 'money', subject, label: subject ? `${mention.unit} ${subject}` : `${mention.unit}` };
-  if (mention.unitKind === 'percent') return { category: 'percentage', subject, label: subject ? `% ${subject}` : 'percent' };
-  if (mention.unitKind === 'measure') return { category: 'quantity', subject: subject || (mention.unit ?? ''), label: [mention.unit, subject].filter(Boolean).join(' ') };
+  if (mention.unitKind !== null) return amountMeaning(ctx, subject);
 
+  const ofGroup = OF_GROUP_AFTER.exec(after);
+  if (!subject || ofGroup) {
+    const group = ofGroup ? nearestCue(ofGroup[1]!, false) : null;
+    if (group && ofGroup) {
+      const part = ofGroup[2] && PERSON_NOUNS.test(ofGroup[2]) ? ofGroup[2].toLowerCase() : '';
+      return withSubject(group.cue.category, part, cueLabel(group), after);
+    }
+  }
+  if (!subject && ctx.previousMeaning && COORDINATED_BEFORE.test(before)) {
+    const damage = DAMAGE.exec(after);
+    const p = ctx.previousMeaning;
+    return p.category === 'facilities' && damage
+      ? { category: 'facilities', subject: p.subject, label: `${p.subject} ${damage[1]!.toLowerCase()}` }
+      : { ...p };
+  }
   if (head && BUILDING_NOUNS.test(head)) {
     const damage = DAMAGE.exec(after) ?? DAMAGE.exec(before);
     return { category: 'facilities', subject, label: `${subject} ${damage ? damage[1]!.toLowerCase() : 'damaged'}` };
   }
+  // The counted noun may itself say what happened: "97 deaths", "4,216 suspected cases", "eight bodies".
+  const own = head ? nearestCue(head, false) : null;
+  if (own && !/^(?:dead|more|others)$/.test(head)) {
+    return withSubject(own.cue.category, subject, own.cue.label === 'cases' ? 'cases' : '', after);
+  }
   if (head && THING_NOUNS.test(head)) return { category: 'quantity', subject, label: subject };
-  if (POPULATION_BEFORE.test(before)) return withSubject('population', subject, 'inhabitants');
+  if (POPULATION_BEFORE.test(before) || /^(?:inhabitants|population)$/.test(head)) return withSubject('population', subject, 'inhabitants');
   const personOrNone = !head || PERSON_NOUNS.test(head) || PERSON_NOUNS.test(subject);
 
   if (ctx.previous && PEOPLE.has(ctx.previous) && SUBSET_BEFORE.test(before) && personOrNone) {
-    return withSubject(ctx.previous, subject, labelFor(ctx.previous));
+    return withSubject(ctx.previous, subject, labelFor(ctx.previous), after);
   }
   if (!personOrNone) return { category: 'other', subject, label: subject };
 
   const governing = nearestCue(before, true);
-  if (governing && FILLER_GAP.test(before.slice(governing.end))) return withSubject(governing.cue.category, subject, governing.cue.label);
+  if (governing && FILLER_GAP.test(before.slice(governing.end))) return withSubject(governing.cue.category, subject, cueLabel(governing), after);
   const parenthetical = /\b(?:including|among\s+them|of\s+whom)\b/i.test(after);
   const following = nearestCue(after.slice(0, 160), false) ?? (parenthetical ? nearestCue(ctx.rest.slice(0, 200), false) : null);
-  if (following) return withSubject(following.cue.category, subject, following.cue.label);
-  if (governing) return withSubject(governing.cue.category, subject, governing.cue.label);
-  return { category: 'other', subject: subject || 'people', label: subject || 'people' };
+  if (following) return withSubject(following.cue.category, subject, cueLabel(following), after);
+  // "forced the evacuation of 11 villages and about 3,200 people": a cue earlier in the same clause.
+  const wide = nearestCue(ctx.sentenceBefore, true);
+  if (wide && !CLAUSE_BREAK.test(ctx.sentenceBefore.slice(wide.end))) return withSubject(wide.cue.category, subject, cueLabel(wide), after);
+  return otherMeaning(subject, after);
 }
 
-const CATEGORY_LABEL: Partial<Record<Category, string>> = { at_risk: 'at risk', population: 'inhabitants' };
+// "about 63 people had been on board", "100 people were panning for gold": what they were doing.
+function otherMeaning(subject: string, after: string): Meaning {
+  const counted = subject || 'people';
+  const rest = after.slice(after.toLowerCase().indexOf(counted) >= 0 ? after.toLowerCase().indexOf(counted) + counted.length : 0);
+  const m = /^\s+(?:(?:had|have|has)\s+been|were|was|are|is)\s+((?:[a-z]+\s*){1,3})/.exec(rest);
+  const predicate = m ? m[1]!.trim().split(/\s+/).filter((w, i, all) => !(i === all.length - 1 && /^(?:when|while|in|at|the|a|and|as)$/.test(w))).join(' ') : '';
+  return { category: 'other', subject: counted, label: predicate ? `${counted} ${predicate}` : counted };
+}
+
+const CATEGORY_LABEL: Partial<Record<Category, string>> = { at_risk: 'at risk', population: 'inhabitants', affected: 'affected' };
 
 function labelFor(category: Category): string {
   return CATEGORY_LABEL[category] ?? category;

@@ -15,7 +15,8 @@ const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}\\b`);
 const DAY_RANGE_AFTER_MONTH = new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}\\s*(?:-|–|to|and)\\s*$`);
 
 // Capitalised words that name a thing by number: "Highway 7", "Resolution 2401", "Flight 17".
-const NAME_BEFORE = /\b(?:Highway|Route|Road|Resolution|Article|Section|Chapter|Flight|Gate|Terminal|Platform|Room|Block|Sector|Phase|Stage|Level|Grade|Unit|Ward|Zone|Apartment|Suite|No\.?|Number|Vol\.?|Volume|Page|Paragraph|Clause|Rule|Act|Decree|Order|Protocol|Annex|Amendment|Division|Brigade|Battalion|Regiment|Fleet|Apollo|Windows|Agenda|Vision|Building|Tower|Pier|Exit|Channel|COP|Group\s+of|Formula|Boeing|Airbus|Model|Type|Mark|Mk|Gen|Generation|Day|Year|Season|Episode|Part|Book|Track|Lot|Plot|Box|Kilometre|Km|Mile|Bus|Train|Line|Camp|Hall|Team|Squad|Class|Series|Version|v)\s+$/;
+const PHONE_BEFORE = /\b(?:hotline|helpline|phone|telephone|tel\.?|call|dial|SMS|text|WhatsApp|fax)\s+(?:number\s+)?(?:on\s+|at\s+)?$/i;
+const NAME_BEFORE = /\b(?:Category|Highway|Route|Road|Resolution|Article|Section|Chapter|Flight|Gate|Terminal|Platform|Room|Block|Sector|Phase|Stage|Level|Grade|Unit|Ward|Zone|Apartment|Suite|No\.?|Number|Vol\.?|Volume|Page|Paragraph|Clause|Rule|Act|Decree|Order|Protocol|Annex|Amendment|Division|Brigade|Battalion|Regiment|Fleet|Apollo|Windows|Agenda|Vision|Building|Tower|Pier|Exit|Channel|COP|Group\s+of|Formula|Boeing|Airbus|Model|Type|Mark|Mk|Gen|Generation|Day|Year|Season|Episode|Part|Book|Track|Lot|Plot|Box|Kilometre|Km|Mile|Bus|Train|Line|Camp|Hall|Team|Squad|Class|Series|Version|v)\s+$/;
 const ADDRESS_AFTER = /^[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Square|Place|Way|Close|Crescent|Terrace)\b/;
 const CLOCK_AFTER = /^(?:[:.]\d{2}\b(?!\s*(?:%|per|million|billion))|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|local time\b|o'clock\b|hours?\s+(?:GMT|UTC|local))|\s*h\d{2}\b)/i;
 const AGE_AFTER = /^(?:[\s-]+(?:year|month|week|day)s?[\s-]+old\b|[\s-]+(?:year|month|week|day)-olds?\b)/i;
@@ -24,7 +25,7 @@ const DURATION_AFTER = /^(?:[\s-]+(?:and\s+a\s+half\s+|more\s+|other\s+|consecut
 const MULTIPLIER_AFTER = /^(?:[\s-]+(?:times|fold)\b|-fold\b)/i;
 // "the 30th facility to be bombed": an ordinal that counts things hit so far is a figure.
 const COUNTING_ORDINAL_AFTER = /^\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:to\s+(?:be|have\s+been)|(?:so\s+far|this\s+year)\s+to)\b/i;
-const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){2,}/g;
+const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}(?:[\s.-]\d{2,8})+/g;
 const THOUSANDS_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$/;
 
 /** Character ranges that hold phone numbers or numeric dates; a mention inside one is not a figure. */
@@ -35,8 +36,9 @@ export function phoneAndDateRanges(text: string): [number, number][] {
     const raw = m[0];
     const digits = raw.replace(/\D/g, '').length;
     if (THOUSANDS_GROUPS.test(raw) || digits < 7) continue;
-    // "10-15-20" style ranges of small counts are not phones; a phone has a long group or a prefix.
-    if (!/[+(]/.test(raw) && !/\d{4}/.test(raw) && digits < 9) continue;
+    // A phone has a prefix, a leading zero, three or more groups, or a long group; "1990-2000" has none.
+    const groups = raw.split(/[\s.-]+/);
+    if (!/[+(]/.test(raw) && !/^0/.test(raw) && groups.length < 3 && !groups.some((g) => g.length >= 6)) continue;
     out.push([m.index, m.index + raw.length]);
   }
   const numericDate = /\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})\b/g;
@@ -67,7 +69,7 @@ export function notFigureReason(text: string, m: NumberMention, phones: readonly
   const afterMention = text.slice(m.end, m.end + 60);
   const plain = !m.words && !m.formatted && m.unitKind === null && Number.isInteger(m.value);
 
-  if (inRanges(phones, m.coreStart)) return 'phone';
+  if (inRanges(phones, m.coreStart) || (!m.words && PHONE_BEFORE.test(before))) return 'phone';
   if (!m.words && /[A-Za-z]-?$/.test(before)) return 'name'; // G20, Covid-19, F-16
   if (!m.words && /^[\/]\d/.test(after)) return 'date'; // 9/11, 24/7
   if (!m.words && /\d\/$/.test(before)) return 'date';
@@ -75,11 +77,14 @@ export function notFigureReason(text: string, m: NumberMention, phones: readonly
   if (CLOCK_AFTER.test(after) || (!m.words && /\d:$/.test(before))) return 'clock';
   if (AGE_AFTER.test(after) || AGE_BEFORE.test(before)) return 'age';
   // "Fadel Ghany, 45, said": a small number between commas right after a name.
-  if (plain && m.value <= 120 && /[A-Z][a-z]+,\s$/.test(before) && /^,/.test(after)) return 'age';
+  if (plain && m.value <= 120 && /\p{Lu}\p{Ll}+,\s$/u.test(before) && /^,/.test(after)) return 'age';
+  // "the rescue ship Mare Libero 9, which …": a number closing a capitalised name.
+  if (plain && m.value < 1000 && /\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s$/u.test(before) && /^(?:[,;)]|\s+(?:which|that|who)\b)/.test(after)) return 'name';
   if (/^s\b/.test(after) || /^'s\b/.test(after) && m.value >= 1900) return 'year'; // the 1990s, his 60s
   if (plain && m.value >= 1000 && m.value <= 2100 && text.slice(m.coreStart, m.coreEnd).length === 4
     && m.qualifier === 'exact' && !PERSON_NOUN_AFTER.test(after)) return 'year';
   if (plain && /^\s*[-–\/]\s*\d{2}\b/.test(after) && m.value >= 1900 && m.value <= 2100) return 'year'; // 2019-20, 2019/20
+  if (plain && m.value < 100 && /\b(?:19|20)\d{2}\s*[-–\/]\s*$/.test(before)) return 'year'; // the "20" of 2019-20
   if (!m.words && m.value >= 1 && m.value <= 31 && Number.isInteger(m.value) && !m.formatted
     && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after) || DAY_RANGE_AFTER_MONTH.test(before))) return 'day_of_month';
   if (m.unitKind === null && DURATION_AFTER.test(afterMention)) return 'duration';

@@ -1,0 +1,60 @@
+/**
+ * What an amount or a share is about, for money, percentages and measures: the noun phrase
+ * the number is attached to ("a relief package of Rs 1,200 crore", "borrowing is forecast at
+ * £118.5bn", "vaccination coverage … had fallen to 57%", "40,000 million pesos for
+ * reconstruction"). Read backwards from the number over verbs and prepositions.
+ */
+
+// Trailing words between the topic and the number: prepositions, auxiliaries, verbs of change.
+const LINK = /^(?:to|at|of|by|from|for|in|on|with|was|were|is|are|be|been|being|would|will|could|should|may|might|had|has|have|now|just|stood|stands|stand|standing|fell|fallen|falling|rose|risen|rising|reached|reaching|climbed|climbing|hit|hits|topped|totalled|totaled|totalling|amounted|amounting|increased|decreased|dropped|jumped|grew|grown|cut|lift|lifted|raise|raised|set|aside|put|estimated|estimates|forecast|forecasts|projected|expected|seen|valued|worth|priced|costing|cost|down|up|back|further|only|than|more|less|around|about|between|some|nearly|almost|the|a|an|which|that|it|its|and|or|still|also|already|last|next|this|year|month|week|spring|summer|autumn|winter|quarter|overnight|today|yesterday|lower|higher|double|doubled|halve|halved|triple|tripled)$/i;
+// Words that end the topic going backwards: verbs of saying, conjunctions, possessives.
+const STOP = /^(?:said|says|say|told|added|announced|approved|reported|warned|that|which|who|whose|while|and|but|or|as|her|his|its|their|our|my|your|would|will|is|was|were|are|be|been|has|have|had|put|set|raise|raised|cut|lift|lifted|double|doubled|to|at|by|when|after|before|because|since|if|than|estimates|estimated|early|late|with|about|around|some|more|less)$/i;
+// A preposition inside a topic ("coverage in the affected health zones", "losses across Hispaniola").
+const INNER = /^(?:of|in|across|against|for|on|among|under|aboard)$/i;
+const TIME = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|year|years|month|months|week|weeks|day|days|spring|summer|autumn|winter|next|last|this|current|financial|fiscal|\d+)$/i;
+const MAX_WORDS = 8;
+
+function words(text: string): string[] {
+  return text.replace(/[“”"()]/g, ' ').split(/\s+/).filter(Boolean);
+}
+
+/** The topic phrase ending just before the number, or null. `before` is the clause text before it. */
+export function topicBefore(before: string): string | null {
+  // A relative clause between topic and number: "inflation, which stood at 3.8%".
+  const clause = before.replace(/,\s*(?:which|that|who)\s+[^,]*$/i, ' ').replace(/,\s*(?:at|to|of)?\s*$/i, ' ');
+  const tokens = words(clause.split(/[;:–—]|,(?=[^,]*$)/).pop() ?? clause);
+  let i = tokens.length - 1;
+  const clean = (w: string): string => w.replace(/[,.;:!?]+$/, '');
+  while (i >= 0 && (LINK.test(clean(tokens[i]!)) || TIME.test(clean(tokens[i]!)) || /^(?:in|on)$/i.test(tokens[i]!))) i--;
+  const out: string[] = [];
+  for (; i >= 0 && out.length < MAX_WORDS; i--) {
+    const w = clean(tokens[i]!);
+    if (/[,.;]$/.test(tokens[i]!) && out.length > 0) break;
+    const previous = tokens[i - 1]?.toLowerCase();
+    // "the affected health zones": a participle after a determiner is an adjective.
+    const adjective = /ed$/i.test(w) && (previous === 'the' || previous === 'a' || out.length > 0 && /^(?:insured|uninsured|sustained|estimated|expected|projected)$/i.test(w));
+    if (!adjective && (STOP.test(w) || (/ed$/i.test(w) && out.length > 0 && !/^(?:need|speed|seed|feed)$/i.test(w)))) break;
+    if (/^[A-Z]/.test(w) && out.length === 0 && i === 0) { out.unshift(w); break; }
+    out.unshift(w);
+  }
+  while (out.length && (INNER.test(out[0]!) || /^(?:the|a|an)$/i.test(out[0]!))) out.shift();
+  while (out.length && (INNER.test(out[out.length - 1]!) || /^(?:the|a|an)$/i.test(out[out.length - 1]!))) out.pop();
+  const topic = out.join(' ').trim();
+  return topic && /[a-z]/i.test(topic) ? topic : null;
+}
+
+/** "… for reconstruction", "… in new revenue", "… in aid": what an amount is for, right after it. */
+export function topicAfter(after: string): string | null {
+  const m = /^\s*(?:a\s+year\s+|a\s+month\s+|annually\s+)?(?:for|in|of|on|to\s+fund|to\s+pay\s+for)\s+((?:the\s+|new\s+|additional\s+|extra\s+|emergency\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)/.exec(after);
+  if (!m) return null;
+  const phrase = m[1]!.replace(/^the\s+/, '').split(/\s+/).filter((w) => !/^(?:and|or|the|a|to|from|by|with|which|that|each|every|per)$/.test(w));
+  return phrase.join(' ') || null;
+}
+
+/** Short form for a card label: the phrase before any inner preposition, at most 4 words. */
+export function shortTopic(topic: string): string {
+  const parts = topic.split(/\s+/);
+  const cut = parts.findIndex((w) => INNER.test(w));
+  const head = cut > 0 ? parts.slice(0, cut) : parts;
+  return head.slice(-4).join(' ');
+}
