@@ -267,14 +267,13 @@ export class FlowBuilder {
       else if (zebra) items.push({ kind: 'rect', x: this.x0, y: 0, w: this.width, h: height, fill: COLOR.zebra, struct: null });
       for (const cell of laid) {
         const struct = artifact ? null : [...tr, this.node(head ? 'TH' : 'TD')];
-        // Words of the first column (figures) stay bold-free; emphasis comes from the header only.
         cell.lines.forEach((line, n) => {
           items.push(textLine(this.m, n < cell.lines.length - 1 ? `${line} ` : line, face, size, head ? COLOR.bandText : COLOR.text,
             xs[cell.i]! + SPACE.cellPadX, SPACE.cellPadY + n * lh, struct));
         });
       }
       if (!head) items.push({ kind: 'rect', x: this.x0, y: height - 0.5, w: this.width, h: 0.5, fill: COLOR.rule, struct: null });
-      return { kind: head ? 'table-header' : 'row', height, spaceBefore: 0, keepWithNext: head, items, boxes: [{ kind: 'row', x: this.x0, y: 0, w: this.width, h: height }] };
+      return { kind: head ? 'table-header' : 'row', height, spaceBefore: 0, keepWithNext: head, items, boxes: [{ kind: head ? 'table-header' : 'row', x: this.x0, y: 0, w: this.width, h: height }] };
     };
 
     const headerRow = rows.find((r) => r.attrs.header === 'true');

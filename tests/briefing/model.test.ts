@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { cardNumber, clip, compactNumber, formatDate, groupDigits, shortSource } from '../../lambdas/briefing/format';
+import { buildBriefingModel } from '../../lambdas/briefing/model';
+import type { Figure } from '../../lambdas/extract/types';
+import { loadExtraction } from '../render/fixtures';
+
+const seed = loadExtraction('idlib-offensive-2019');
+const figure = (over: Partial<Figure>): Figure => ({ ...seed.figures[0]!, ...over });
+
+describe('formatting', () => {
+  it('writes dates the way a sitrep does', () => {
+    expect(formatDate('2019-06-29')).toBe('29 June 2019');
+    expect(formatDate('2019-04-01')).toBe('1 April 2019');
+    expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('groups digits without the host locale', () => {
+    expect(groupDigits(2117)).toBe('2,117');
+    expect(groupDigits(1234567.891)).toBe('1,234,567.89');
+    expect(compactNumber(3_000_000)).toBe('3 million');
+    expect(compactNumber(4_500_000_000)).toBe('4.5 billion');
+    expect(compactNumber(300_000)).toBe('300,000');
+    expect(compactNumber(1_234_567)).toBe('1,234,567');
+  });
+
+  it('shows the number as written, without its qualifier words', () => {
+    expect(cardNumber(figure({ text: 'At least 544' }))).toBe('544');
+    expect(cardNumber(figure({ text: 'more than 2,000', value: 2000 }))).toBe('2,000');
+    expect(cardNumber(figure({ text: '3 million', value: 3e6 }))).toBe('3 million');
+    expect(cardNumber(figure({ text: 'some three million', value: 3e6 }))).toBe('3 million');
+    expect(cardNumber(figure({ text: '$4.5bn', value: 4.5e9, unit: 'USD' }))).toBe('$4.5bn');
+    expect(cardNumber(figure({ text: 'four and a half billion dollars', value: 4.5e9, unit: 'USD' }))).toBe('$4.5 billion');
+    expect(cardNumber(figure({ text: 'between 10 and 20', value: 10, max: 20 }))).toBe('10–20');
+    expect(cardNumber(figure({ text: '12 per cent', value: 12, unit: '%' }))).toBe('12%');
+  });
+
+  it('shortens a source to the acronym only when the article uses it', () => {
+    expect(shortSource('Syrian Network for Human Rights', 'chairman of SNHR')).toBe('SNHR');
+    expect(shortSource('Syrian Network for Human Rights', 'no acronym here')).toBe('Syrian Network for Human Rights');
+    expect(shortSource('Reuters', 'R')).toBe('Reuters');
+  });
+
+  it('clips long text at a word', () => {
+    expect(clip('alpha beta gamma delta', 15)).toBe('alpha beta…');
+    expect(clip('short', 12)).toBe('short');
+  });
+});
+
+describe('the briefing model of the seed', () => {
+  const model = buildBriefingModel(seed);
+
+  it('leads with 4–8 key figure cards in rank order, with qualifier and source', () => {
+    expect(model.cards.length).toBeGreaterThanOrEqual(4);
+    expect(model.cards.length).toBeLessThanOrEqual(8);
+    expect(model.cards[0]).toEqual({ value: '544', qualifier: 'at least', label: 'Civilians killed', source: 'SNHR' });
+    expect(model.cards[1]!.value).toBe('2,117');
+  });
+
+  it('charts comparable counts of people, largest first, and describes them in the alt text', () => {
+    expect(model.chart).not.toBeNull();
+    const values = model.chart!.bars.map((b) => b.value);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(values).not.toContain(30); // facilities are not people
+    expect(model.chart!.alt).toMatch(/Civilians killed, at least 544/);
+  });
+
+  it('dates the briefing from the article and says when it cannot', () => {
+    expect(model.asOf).toBe('29 June 2019');
+    expect(buildBriefingModel({ ...seed, article: { ...seed.article, published: null } }).asOf).toBe('date not stated');
+  });
+
+  it('orders the timeline and lists every figure with its sentence', () => {
+    expect(model.timeline.map((t) => t.date)).toEqual(['26 April 2019', '28 June 2019']);
+    expect(model.figures).toHaveLength(seed.figures.length);
+    expect(model.footer).toContain('sha256 415521cf3603');
+  });
+
+  it('tops a short list of key figures up to four cards and leaves out vague ones', () => {
+    const few = seed.figures.map((f, i) => ({ ...f, key: i < 2, vague: i === 7 }));
+    const m = buildBriefingModel({ ...seed, figures: few });
+    expect(m.cards).toHaveLength(4);
+    expect(m.cards.map((c) => c.label)).not.toContain('Killed in Mhambil');
+  });
+
+  it('draws no chart from a single count', () => {
+    expect(buildBriefingModel({ ...seed, figures: seed.figures.slice(0, 1) }).chart).toBeNull();
+  });
+});
