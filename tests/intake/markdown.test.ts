@@ -48,6 +48,6 @@ describe('Markdown notes', () => {
 
   it('refuses front matter that is not valid YAML, saying where', () => {
     expect(() => readText('---\ntitle: "unclosed\ndate: 2020-01-01\n---\nBody text.\n', { name: 'bad.md' }))
-      .toThrow(/^front matter is not valid YAML \(line \d+\)/);
+      .toThrow(/^front matter is not valid YAML \(line 3\): Missing closing "quote$/);
   });
 });

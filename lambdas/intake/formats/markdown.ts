@@ -21,8 +21,9 @@ function readFrontMatter(text: string): { fields: Fields; body: string } {
   try {
     fields = parseYaml(match[1]!);
   } catch (error) {
+    // yaml counts lines from the start of the front matter; the file has the "---" line above.
     const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line + 1})` : '';
-    const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const what = error instanceof Error ? error.message.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?$/, '') : String(error);
     throw new IntakeError('bad_front_matter', `front matter is not valid YAML${where}: ${what}`);
   }
   if (fields !== null && fields !== undefined && !isRecord(fields)) {
