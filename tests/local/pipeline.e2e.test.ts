@@ -151,4 +151,23 @@ describe('local pipeline (s3rver + queues + real handlers)', () => {
     expect(letter).toMatchObject({ key: 'figures/always failing.json', receiveCount: 2, lastError: 'renderer out of memory' });
     expect(lines.some((line) => line.startsWith('error always failing.txt') && line.includes('failed after 2 tries'))).toBe(true);
   });
+
+  it('stop() lets the article in flight finish, render included, before closing', async () => {
+    const events: string[] = [];
+    let extracting!: () => void;
+    const extractStarted = new Promise<void>((resolve) => { extracting = resolve; });
+    const { pipeline, lines, put } = await start({
+      wrapHandler: (stage, handler) => async (event: SQSEvent) => {
+        if (stage === 'extract') extracting();
+        const response = await handler(event);
+        events.push(`${stage} done`);
+        return response;
+      },
+    });
+    await put('in flight.txt', seed);
+    await extractStarted;
+    await pipeline.stop();
+    expect(events).toEqual(['extract done', 'render done']);
+    expect(lines.filter((line) => line.startsWith('ok    in flight.txt'))).toHaveLength(1);
+  });
 });
