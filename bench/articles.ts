@@ -40,8 +40,11 @@ function load(file: string): BenchArticle {
   return { name: path.basename(file), path: file, bytes: readFileSync(file), published: publishedFromGold(file) };
 }
 
+/** An article of the set is a file with its `.gold.json` beside it, as `briefing eval` reads them. */
 const isArticleFile = (name: string): boolean =>
-  !name.endsWith('.gold.json') && ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase());
+  !name.endsWith('.gold.json')
+  && ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase())
+  && existsSync(path.join(DEV_SET_DIR, name.replace(/\.[^.]+$/, '.gold.json')));
 
 /** Every article of the development set, sorted by name (the seed among them). */
 export function devSet(): BenchArticle[] {

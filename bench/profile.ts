@@ -164,7 +164,7 @@ function bundleLocator(bundle: string): Locate {
   const starts = moduleStarts(bundle);
   return (sampleUrl, line) => {
     if (sampleUrl !== url) return `${fileOf(sampleUrl)}:${line + 1}`;
-    let found = '(bundle prelude)';
+    let found = '(bundle top level, esbuild runtime)';
     for (const start of starts) {
       if (start.line > line) break;
       found = start.module;

@@ -36,7 +36,7 @@ export function renderMarkdown(r: BenchResults): string {
     + table(['--jobs', 'PDFs', 'Seconds', 'Briefings/s (wall)', 'Briefings/s (batch\'s own clock)', 'Note'], t.rows.map((row) => [row.jobs, `${row.pdfs}/${row.articles}`, row.seconds, row.briefingsPerSecond, row.batchReportedPerSecond, row.note ?? '']))
     + '\n\nThe target is judged on the wall time; the batch\'s own figure leaves out the CLI\'s start.'));
   out.push(section('Scale: extraction by article size (fresh bundled process per size)', scale, (s) =>
-    table(['Size', 'Bytes', 'Intake ms', 'Extraction ms', 'ms per KB', 'Figures', 'RSS before MB', 'Peak RSS MB'], s.rows.map((row) => [`${row.sizeKB} KB`, row.bytes, row.intakeMs, row.extractMs, row.msPerKB, row.figures, row.rssBeforeMB, row.maxRssMB]))
+    table(['Size', 'Bytes', 'Intake ms', 'Extraction ms', 'ms per KB', 'Figures', 'RSS before MB', 'Heap after intake MB', 'Heap after extraction MB', 'Peak RSS MB'], s.rows.map((row) => [`${row.sizeKB} KB`, row.bytes, row.intakeMs, row.extractMs, row.msPerKB, row.figures, row.rssBeforeMB, row.heapAfterIntakeMB, row.heapAfterExtractionMB, row.maxRssMB]))
     + `\n\nGrowth factor (ms per KB at the largest size ÷ at 64 KB): extraction ${s.growth?.factor ?? '—'}, intake ${s.intakeGrowth?.factor ?? '—'}. Peak RSS is the whole process (Node, bundled code, the article and its extraction).` + failures(s.failures)));
   out.push(section('Lambda cold start (handler bundles)', coldstart, (c) =>
     `Bundled with ${c.bundling}. Import = \`await import(bundle)\` in a fresh \`node\`; process = spawn to exit.\n\n`

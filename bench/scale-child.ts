@@ -19,6 +19,9 @@ for (let i = 0; i < 5; i += 1) extractFigures(readArticle(seed.bytes, { name: se
 const rssBeforeMB = process.memoryUsage().rss / 2 ** 20;
 
 const bytes = readFileSync(file);
+const heapMB = (): number => process.memoryUsage().heapUsed / 2 ** 20;
+let heapAfterIntakeMB = 0;
+let heapAfterExtractionMB = 0;
 const intakeMs: number[] = [];
 const extractMs: number[] = [];
 let figures = 0;
@@ -26,9 +29,13 @@ for (let i = 0; i < repeats; i += 1) {
   let t = performance.now();
   const article = readArticle(bytes, { name: path.basename(file) });
   intakeMs.push(performance.now() - t);
+  heapAfterIntakeMB = heapMB();
   t = performance.now();
-  figures = extractFigures(article, { published }).figures.length;
+  const extraction = extractFigures(article, { published });
   extractMs.push(performance.now() - t);
+  // Both still alive here: the heap holds the article and its extraction, as a handler would.
+  heapAfterExtractionMB = heapMB();
+  figures = extraction.figures.length;
 }
 process.stdout.write(JSON.stringify({
   bytes: bytes.byteLength,
@@ -36,6 +43,8 @@ process.stdout.write(JSON.stringify({
   extractMs: summarise(extractMs).median,
   figures,
   rssBeforeMB,
+  heapAfterIntakeMB,
+  heapAfterExtractionMB,
   // resourceUsage().maxRSS is in kilobytes.
   maxRssMB: process.resourceUsage().maxRSS / 1024,
 }) + '\n');

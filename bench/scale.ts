@@ -22,6 +22,9 @@ export interface ScaleRow {
   readonly msPerKB: number;
   readonly figures: number;
   readonly rssBeforeMB: number;
+  /** V8 heap in use with the article read, then with its extraction beside it. */
+  readonly heapAfterIntakeMB: number;
+  readonly heapAfterExtractionMB: number;
   readonly maxRssMB: number;
   readonly repeats: number;
 }
@@ -63,6 +66,8 @@ export async function benchScale(options: { sizesKB?: readonly number[] } = {}):
       msPerKB: round(r.extractMs / (r.bytes / 1024)),
       figures: r.figures,
       rssBeforeMB: round(r.rssBeforeMB),
+      heapAfterIntakeMB: round(r.heapAfterIntakeMB),
+      heapAfterExtractionMB: round(r.heapAfterExtractionMB),
       maxRssMB: round(r.maxRssMB),
       repeats,
     });
