@@ -1,13 +1,12 @@
 /**
  * `briefing render <article | extraction.json> -o <out.pdf>`: an article goes through intake and
  * extraction first; a JSON file holding `"schemaVersion": 1` is taken as Extraction JSON and
- * rendered as it is (after schema validation).
+ * rendered as it is (after schema validation), without loading intake or the extractor.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import { BriefingError, IntakeError } from '../../lambdas/core/errors';
-import { extractFromBytes } from '../../lambdas/core/pipeline';
 import type { Extraction } from '../../lambdas/extract/types';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
 import { renderBriefing } from '../../lambdas/render';
@@ -56,7 +55,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions)
   const given = asExtraction(file, bytes);
   const extraction: Extraction = given
     ? { ...given, article: { ...given.article, published: options.published ?? given.article.published } }
-    : extractFromBytes(bytes, { name: basename(file), published: options.published ?? null });
+    : (await import('../../lambdas/core/pipeline')).extractFromBytes(bytes, { name: basename(file), published: options.published ?? null });
   const template = options.template === undefined ? undefined : await readTemplate(options.template);
   const pdf = await renderBriefing(extraction, {
     ...(template === undefined ? {} : { template, templateName: options.template }),

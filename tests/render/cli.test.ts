@@ -1,0 +1,62 @@
+/** `briefing render` as a user runs it: real child process, real files, real poppler/qpdf. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli';
+import { folded, pdffonts, pdfinfo, pdftotext, qpdfCheck } from './poppler';
+
+const dir = mkdtempSync(join(tmpdir(), 'render-cli-'));
+const article = 'tests/fixtures/articles/idlib-offensive-2019.txt';
+const extraction = 'tests/fixtures/extraction/idlib-offensive-2019.json';
+const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('briefing render', () => {
+  it('renders an article end to end, the same bytes twice', async () => {
+    const a = join(dir, 'a.pdf');
+    const b = join(dir, 'sub', 'b.pdf');
+    const first = await runCli(['render', article, '--published', '2019-06-29', '-o', a]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect((await runCli(['render', article, '--published', '2019-06-29', '-o', b])).code).toBe(0);
+    expect(sha(a)).toBe(sha(b));
+    const pdf = readFileSync(a);
+    expect(qpdfCheck(pdf).status).toBe(0);
+    expect(pdffonts(pdf)).not.toMatch(/\sno\s+(yes|no)\s+(yes|no)\s/);
+    expect(pdfinfo(pdf)).toMatch(/Tagged:\s+yes/);
+    expect(pdfinfo(pdf)).toMatch(/Title:\s+Idlib: ‘more than 500 civilians killed’/);
+    expect(folded(pdftotext(pdf))).toContain('As of 29 June 2019');
+  });
+
+  it('renders an Extraction JSON file directly, with PDF/A on request', async () => {
+    const out = join(dir, 'x.pdf');
+    const r = await runCli(['render', extraction, '-o', out, '--pdfa']);
+    expect(r.code).toBe(0);
+    const pdf = readFileSync(out);
+    expect(folded(pdftotext(pdf))).toContain('At least 544');
+    expect(pdf.toString('latin1')).toContain('<pdfaid:part>2</pdfaid:part>');
+  });
+
+  it('reports a broken template with its file and line, exit 3', async () => {
+    const template = join(dir, 'broken.hbs');
+    writeFileSync(template, '<document>\n<section>\n<heading>{{title}}</heading>\n<paragraf>x</paragraf>\n</section>\n</document>\n');
+    const r = await runCli(['render', extraction, '-o', join(dir, 't.pdf'), '--template', template]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`error: ${template}: line 4: unknown element <paragraf>\n`);
+  });
+
+  it('refuses an extraction that is not valid Extraction JSON v1, exit 3', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ schemaVersion: 1, article: { title: 'x' } }));
+    const r = await runCli(['render', bad, '-o', join(dir, 'bad.pdf')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^error: .*bad\.json: not valid Extraction JSON v1: .+\n$/);
+  });
+
+  it('needs -o, exit 2', async () => {
+    const r = await runCli(['render', extraction]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
