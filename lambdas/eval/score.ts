@@ -4,7 +4,7 @@
  * every `about` stem in its label, subject, place or text; precision is the share of extracted
  * figures whose value is a key or ok value; a not-figure hit is a figure whose value is only in
  * `not_figures`. Vague counts ("hundreds of") carry no number to be right or wrong, so they
- * are left out of precision (and counted apart); they still count as not-figure hits.
+ * are left out of precision and of not-figure hits (and counted apart).
  */
 import type { Extraction, Figure } from '../extract/types';
 import type { Gold, GoldFigure } from './gold';
@@ -45,7 +45,8 @@ export function scoreArticle(article: string, x: Extraction, gold: Gold): Articl
   const missed = gold.key.filter((k) => !x.figures.some((f) => matchesKey(f, k)));
   const foundAsKey = gold.key.filter((k) => x.figures.some((f) => f.key && matchesKey(f, k))).length;
   const precise = x.figures.filter((f) => !f.vague);
-  const notFigures = x.figures.filter((f) => !isKnown(f.value) && gold.not_figures.some((n) => same(n, f.value)));
+  // A vague count ("dozens" → 12) has no number written, so it cannot be a year or a day.
+  const notFigures = precise.filter((f) => !isKnown(f.value) && gold.not_figures.some((n) => same(n, f.value)));
   const timelineFound = (gold.timeline ?? []).filter((t) => x.timeline.some((e) => e.date === t.date)).length;
   const quotesFound = (gold.quotes ?? []).filter((q) => x.quotes.some((e) =>
     e.speaker !== null && squash(e.speaker).includes(squash(q.speaker))

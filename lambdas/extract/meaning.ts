@@ -36,12 +36,12 @@ const GLOBAL_CUES = CUES.map((cue) => ({ cue, re: new RegExp(cue.re.source, 'gi'
 // A cue right before the number governs it: "killing at least 20", "death toll rose to 120".
 const FILLER_GAP = /^(?:\s|,|:|\(|\b(?:at|least|more|than|some|about|nearly|almost|to|of|rose|risen|has|had|have|climbed|reached|stood|stands|is|was|were|are|now|an|a|estimated|over|around|up|the|by|jumped|increased|hit|another|further|total|totalled|totaling|totalling|be|been|included|including|treating|treated)\b)*$/i;
 const CLAUSE_BREAK = /[,;:()]|\b(?:that|which|who|when|while|after|before|because|as|but)\b/i;
-const POPULATION_BEFORE = /\b(?:home\s+to|population\s+of|(?:city|town|country|nation|province|region|state|district)\s+of|inhabited\s+by|houses)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|an\s+estimated)\s+)?$/i;
+const POPULATION_BEFORE = /\b(?:home\s+to|population\s+(?:is\s+|was\s+|now\s+)?(?:estimated\s+|put\s+|thought\s+)?(?:at|of|to\s+be)|(?:city|town|country|nation|province|region|state|district)\s+of|inhabited\s+by|houses)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|an\s+estimated)\s+)?$/i;
 const SUBSET_BEFORE = /\b(?:including|includ(?:e|es|ed)|among\s+(?:them|whom|those|the\s+dead|the\s+victims)|of\s+whom|of\s+which|of\s+them|of\s+those)\b(?:\s+(?:those\s+of|at\s+least|some|more\s+than|about|nearly|an\s+estimated))*\s*$/i;
 // "and another 9,300 damaged": a count coordinated with the previous one, of the same thing.
 const COORDINATED_BEFORE = /^\s*(?:\w+\s+){0,3}?(?:and|but|with|while)\s+(?:another|a\s+further|an\s+additional|some|at\s+least)?\s*$/i;
 // "seven of the dead were passengers", "14 of the injured were in a serious condition".
-const OF_GROUP_AFTER = /^\s+of\s+(?:the|them|those)\s+([a-z]+(?:\s+[a-z]+)?)(?:\s+(?:were|was|are|is|had\s+been|have\s+been)\s+(?:(?:in\s+(?:a\s+)?)?([a-z]+)))?/i;
+const OF_GROUP_AFTER = /^\s+of\s+(?:the|them|those)\s+([a-z]+)(?:\s+(?:were|was|are|is|had\s+been|have\s+been)\s+(?:(?:in\s+(?:a\s+)?)?([a-z]+)))?/i;
 const CONDITION_AFTER = /^[^.;]{0,40}?\b(?:were|was|are|is|remain(?:ed)?)\s+in\s+(?:a\s+)?(serious|critical|stable|grave)\s+condition/i;
 const CASE_KIND = /\b(confirmed|suspected|probable|new)\b/i;
 
@@ -90,6 +90,25 @@ function nearestCue(window: string, fromEnd: boolean): { cue: Cue; at: number; e
 
 const cueLabel = (found: { cue: Cue; text: string }): string => found.cue.label ?? found.text.toLowerCase().replace(/\s+/g, ' ');
 
+const CAUSE_AFTER = /^\s+(?:of|from)\s+((?:[a-z][a-z-]*\s*){1,3})/;
+const SHELTER_KIND = /\b(camps?|shelters?|tents|schools|evacuation\s+centres)\b/i;
+
+/** The cue label plus what the words right after it add: "dead from heat-related causes", "taken shelter in camps". */
+function detailed(found: { cue: Cue; text: string; end: number }, window: string): string {
+  const label = cueLabel(found);
+  const next = window.slice(found.end, found.end + 60);
+  if (found.cue.category === 'killed') {
+    const cause = CAUSE_AFTER.exec(next);
+    const words = cause ? cause[1]!.trim().split(/\s+/).filter((w) => !/^(?:since|in|on|at|after|the|and|a)$/.test(w)) : [];
+    return words.length ? `${label} from ${words.join(' ')}` : label;
+  }
+  if (found.cue.label === null && found.cue.category === 'displaced') {
+    const kind = SHELTER_KIND.exec(next.slice(0, 50));
+    return kind && !label.includes(kind[1]!.toLowerCase()) ? `${label} in ${kind[1]!.toLowerCase()}` : label;
+  }
+  return label;
+}
+
 export interface MeaningContext {
   readonly mention: NumberMention;
   /** Words between the previous number of the sentence (or its start) and this mention. */
@@ -108,11 +127,11 @@ export interface MeaningContext {
 
 const PEOPLE: ReadonlySet<Category> = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained', 'population']);
 
-function withSubject(category: Category, subject: string, label: string, after = ''): Meaning {
+function withSubject(category: Category, subject: string, label: string, after = '', before = ''): Meaning {
   const counted = subject || (PEOPLE.has(category) ? 'people' : '');
   let text = `${counted} ${label}`.trim();
   if (label === 'cases') {
-    const kind = CASE_KIND.exec(counted) ? null : CASE_KIND.exec(after.slice(0, 60));
+    const kind = CASE_KIND.exec(counted) ? null : CASE_KIND.exec(after.slice(0, 60)) ?? CASE_KIND.exec(before.slice(-40));
     text = counted.includes('case') ? counted : `${kind ? `${kind[1]!.toLowerCase()} ` : ''}${counted === 'people' ? '' : `${counted} `}cases`.trim();
   }
   const condition = CONDITION_AFTER.exec(after);
@@ -125,13 +144,15 @@ function amountMeaning(ctx: MeaningContext, subject: string): Meaning {
   const { mention, before, after } = ctx;
   if (mention.unitKind === 'percent') {
     const topic = topicBefore(before);
-    if (topic) return { category: 'percentage', subject: topic, label: shortTopic(topic) };
+    // "the response was only 14% funded"
+    const participle = /^\s+([a-z]+ed)\b/.exec(after)?.[1];
+    if (topic) return { category: 'percentage', subject: topic, label: [shortTopic(topic), participle].filter(Boolean).join(' ') };
     // "40% of children under five … were acutely malnourished"
     const cue = nearestCue(ctx.rest.slice(0, 120), false);
     const label = [subject, cue ? cueLabel(cue) : ''].filter(Boolean).join(' ');
     return { category: 'percentage', subject, label: label ? `% ${label}` : 'percent' };
   }
-  const topic = mention.unitKind === 'currency' ? topicAfter(after) ?? topicBefore(before) : topicBefore(before);
+  const topic = topicAfter(after) ?? topicBefore(before);
   const category: Category = mention.unitKind === 'currency' ? 'money' : 'quantity';
   const named = topic ?? subject;
   const label = [named ? shortTopic(named) : '', mention.unitKind === 'measure' ? mention.unit : ''].filter(Boolean).join(' ');
@@ -150,10 +171,12 @@ export function meaningOf(ctx: MeaningContext): Meaning {
     const group = ofGroup ? nearestCue(ofGroup[1]!, false) : null;
     if (group && ofGroup) {
       const part = ofGroup[2] && PERSON_NOUNS.test(ofGroup[2]) ? ofGroup[2].toLowerCase() : '';
-      return withSubject(group.cue.category, part, cueLabel(group), after);
+      return withSubject(group.cue.category, part, cueLabel(group), after, before);
     }
   }
-  if (!subject && ctx.previousMeaning && COORDINATED_BEFORE.test(before)) {
+  const immediate = nearestCue(after.slice(0, 40), false);
+  const immediateOk = immediate !== null && !CLAUSE_BREAK.test(after.slice(0, immediate.at));
+  if (!subject && ctx.previousMeaning && COORDINATED_BEFORE.test(before) && !immediateOk) {
     const damage = DAMAGE.exec(after);
     const p = ctx.previousMeaning;
     return p.category === 'facilities' && damage
@@ -169,12 +192,18 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   if (own && !/^(?:dead|more|others)$/.test(head)) {
     return withSubject(own.cue.category, subject, own.cue.label === 'cases' ? 'cases' : '', after);
   }
-  if (head && THING_NOUNS.test(head)) return { category: 'quantity', subject, label: subject };
+  if (head && THING_NOUNS.test(head)) {
+    // "1.4 million doses of oral cholera vaccine"
+    const of = new RegExp(`\\b${head}\\s+of\\s+((?:[a-z][a-z-]*\\s*){1,4})`).exec(after);
+    const full = of ? `${subject} of ${of[1]!.trim().split(/\s+/).filter((w) => !PHRASE_STOP.test(w)).join(' ')}` : subject;
+    return { category: 'quantity', subject: full, label: full };
+  }
   if (POPULATION_BEFORE.test(before) || /^(?:inhabitants|population)$/.test(head)) return withSubject('population', subject, 'inhabitants');
   const personOrNone = !head || PERSON_NOUNS.test(head) || PERSON_NOUNS.test(subject);
 
   if (ctx.previous && PEOPLE.has(ctx.previous) && SUBSET_BEFORE.test(before) && personOrNone) {
-    return withSubject(ctx.previous, subject, labelFor(ctx.previous), after);
+    const cases = ctx.previousMeaning?.label.includes('cases') ?? false;
+    return withSubject(ctx.previous, subject, cases ? 'cases' : labelFor(ctx.previous), after, before);
   }
   if (!personOrNone) return { category: 'other', subject, label: subject };
 
@@ -182,11 +211,12 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   if (governing && FILLER_GAP.test(before.slice(governing.end))) return withSubject(governing.cue.category, subject, cueLabel(governing), after);
   const parenthetical = /\b(?:including|among\s+them|of\s+whom)\b/i.test(after);
   const following = nearestCue(after.slice(0, 160), false) ?? (parenthetical ? nearestCue(ctx.rest.slice(0, 200), false) : null);
-  if (following) return withSubject(following.cue.category, subject, cueLabel(following), after);
+  if (following) return withSubject(following.cue.category, subject, detailed(following, after), after);
   // "forced the evacuation of 11 villages and about 3,200 people": a cue earlier in the same clause.
   const wide = nearestCue(ctx.sentenceBefore, true);
   if (wide && !CLAUSE_BREAK.test(ctx.sentenceBefore.slice(wide.end))) return withSubject(wide.cue.category, subject, cueLabel(wide), after);
-  return otherMeaning(subject, after);
+  const topic = subject ? null : topicBefore(before);
+  return topic ? { category: 'other', subject: topic, label: shortTopic(topic) } : otherMeaning(subject, after);
 }
 
 // "about 63 people had been on board", "100 people were panning for gold": what they were doing.

@@ -225,6 +225,16 @@ function vagueMention(text: string, start: number, raw: string): NumberMention {
   };
 }
 
+/** Length of `unit` written at the start of `tail` ("%", " per cent", "C", " km"), 0 when absent. */
+function unitLength(tail: string, unit: string | null): number {
+  if (unit === '%') return PERCENT_AFTER.exec(tail)?.[0].length ?? 0;
+  for (const [re, measure] of MEASURE_AFTER) {
+    const m = measure === unit ? re.exec(tail) : null;
+    if (m) return m[0].length;
+  }
+  return 0;
+}
+
 /** One mention around the core at `core`; `null` when the words are not a number ("a", "an"). */
 function mentionAround(text: string, core: Core): NumberMention | null {
   let { value } = core;
@@ -284,6 +294,21 @@ function mentionAround(text: string, core: Core): NumberMention | null {
     // "$4.5bn dollars" is rare; "US$ 12 million USD" rarer: only swallow a trailing ISO code.
     const iso = /^\s+(?:USD|dollars)\b/.exec(text.slice(end, end + 10));
     if (iso) end += iso[0].length;
+  }
+
+  // "between 3% and 4%", "42C to 45C": a range whose ends both carry the unit.
+  if (max === null && !ordinal && (unitKind === 'percent' || unitKind === 'measure')) {
+    const between = BETWEEN_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+    const joiner = between ? /^\s+and\s+/i.exec(text.slice(end, end + 8)) : /^\s*(?:-|–|to)\s*/i.exec(text.slice(end, end + 8));
+    const upper = joiner ? coreAt(text, end + joiner[0].length) : null;
+    if (joiner && upper && upper.value > value && !upper.words) {
+      const length = unitLength(text.slice(upper.end, upper.end + 40), unit);
+      if (length > 0) {
+        max = upper.value;
+        end = upper.end + length;
+        if (between) start -= /\bbetween\s+$/i.exec(text.slice(Math.max(0, start - 40), start))![0].length;
+      }
+    }
   }
 
   let qualifier: Qualifier = 'exact';
