@@ -7,6 +7,7 @@
  * Ratio = Chromium ms ÷ ours.
  */
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,6 +35,9 @@ export interface ChromiumRow {
   readonly document: string;
   readonly chromiumMs: number;
   readonly chromiumBytes: number;
+  /** Pages of each PDF (pdfinfo), so the two documents can be seen to be comparable; null without poppler. */
+  readonly chromiumPages: number | null;
+  readonly oursPages: number | null;
   readonly oursWarmMs: number;
   readonly oursColdBundledMs: number | null;
   readonly oursColdCliMs: number | null;
@@ -62,6 +66,17 @@ export interface ChromiumResult {
   readonly verdictWarm: Verdict;
   readonly verdictColdBundled: Verdict;
   readonly verdictCold: Verdict;
+}
+
+/** Page count from poppler's pdfinfo, or null when it is not installed. */
+function pages(pdf: string): number | null {
+  try {
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const match = /^Pages:\s+(\d+)/m.exec(info);
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
 }
 
 async function warmRenderMs(extraction: Parameters<typeof renderBriefing>[0], iterations: number): Promise<{ ms: number; bytes: number }> {
@@ -114,6 +129,8 @@ async function oneDocument(item: BenchArticle, work: string, iterations: number,
     document: item.name,
     chromiumMs: round(chrome.ms),
     chromiumBytes: statSync(chromiumPdf).size,
+    chromiumPages: pages(chromiumPdf),
+    oursPages: bundled === null ? null : pages(bundledPdf),
     oursWarmMs: round(warm.ms),
     oursColdBundledMs: maybe(bundled),
     oursColdCliMs: maybe(cli),
