@@ -49,14 +49,16 @@ process.stdout.write(
   ].join('\n'),
 );
 
-let stopping = false;
+let stoppingSince = 0;
 const shutdown = (signal: string): void => {
-  if (stopping) {
+  if (stoppingSince > 0) {
+    // `npm start` passes the terminal's Ctrl-C on to us as well: one keypress, two signals.
+    if (Date.now() - stoppingSince < 1000) return;
     log(`${signal} again: exiting without waiting`);
     process.exit(130);
   }
-  stopping = true;
-  log(`${signal}: finishing work in flight…`);
+  stoppingSince = Date.now();
+  log(`${signal}: finishing work in flight… (Ctrl-C again to exit at once)`);
   pipeline.stop().then(
     () => { log('stopped'); process.exit(0); },
     (error: unknown) => { log(`stop failed: ${describe(error)}`); process.exit(1); },
