@@ -30,7 +30,7 @@ function withLimitHint(error: unknown): never {
 export async function extractCommand(file: string, options: ExtractCommandOptions): Promise<void> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = await readInputFile(file, maxBytes).catch(withLimitHint);
-  screenInput(bytes, maxBytes);
+  screenInput(bytes, { maxBytes });
   // One module at a time: a file intake refuses never loads the extractor.
   const { readArticle } = await import('../../lambdas/intake');
   const article = readArticle(bytes, { name: file, format: options.format, maxBytes });

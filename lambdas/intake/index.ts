@@ -13,7 +13,7 @@ import { readMarkdown } from './formats/markdown';
 import { readTxt } from './formats/txt';
 import { normalizeParagraph, normalizeParagraphs } from './normalize';
 import { screenInput } from './sniff';
-import { DEFAULT_MAX_BYTES, type Article, type ArticleDraft, type ArticleFormat, type IntakeOptions } from './types';
+import type { Article, ArticleDraft, ArticleFormat, IntakeOptions } from './types';
 
 export { DEFAULT_MAX_BYTES } from './types';
 export type { Article, ArticleFormat, IntakeOptions } from './types';
@@ -39,7 +39,7 @@ function titleFromBody(first: string): string {
 }
 
 export function readArticle(bytes: Uint8Array, options: IntakeOptions): Article {
-  const { text } = screenInput(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const { text } = screenInput(bytes, options);
   const format = chooseFormat(text, options);
   const draft = READERS[format](text);
 

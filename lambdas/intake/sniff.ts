@@ -4,7 +4,7 @@
  * Every reason says what the file is and, where it helps, what to do instead.
  */
 import { IntakeError } from '../core/errors';
-import { bomEncoding, decodeBytes, type Decoded } from './decode';
+import { bomEncoding, declaredCharset, decodeBytes, type Decoded } from './decode';
 import { DEFAULT_MAX_BYTES } from './types';
 
 /** "812 bytes", "42.5 KB", "6.2 MB" (binary units, as the 5 MB default is 5 × 1024 × 1024). */
@@ -104,9 +104,12 @@ export function screenText(text: string): void {
 }
 
 /** Every check that needs no parser: the bytes, then the decoded text. Returns the decoding. */
-export function screenInput(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): Decoded {
-  screenBytes(bytes, maxBytes);
-  const decoded = decodeBytes(bytes);
+export function screenInput(
+  bytes: Uint8Array,
+  options: { readonly maxBytes?: number; readonly contentType?: string } = {},
+): Decoded {
+  screenBytes(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const decoded = decodeBytes(bytes, declaredCharset(bytes, options.contentType));
   screenText(decoded.text);
   return decoded;
 }

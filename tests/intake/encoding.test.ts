@@ -64,3 +64,25 @@ describe('encodings', () => {
     expect(article.text.slice(start, start + 13)).toBe('Paragraph 17:');
   });
 });
+
+describe('declared charsets (bytes that are not UTF-8)', () => {
+  it('honours <meta http-equiv> windows-1251 in an HTML page', () => {
+    const article = readArticle(fixture('orsk-cp1251.html'), { name: 'orsk-cp1251.html' });
+    expect(article.title).toBe('Паводок в Орске: эвакуированы более 4 500 человек');
+    expect(article.paragraphs[1]).toBe('«Вода продолжает прибывать», — сказал глава города, добавив, что подтоплены около 2 000 жилых домов.');
+  });
+
+  it('honours the charset of a content type (an S3 object with no useful key)', () => {
+    // "Ещё 12 домов" in KOI8-R, written out byte by byte.
+    const koi8 = new Uint8Array([0xe5, 0xdd, 0xa3, 0x20, 0x31, 0x32, 0x20, 0xc4, 0xcf, 0xcd, 0xcf, 0xd7, 0x2e]);
+    expect(readArticle(koi8, { name: 'upload', contentType: 'text/plain; charset=KOI8-R' }).text).toBe('Ещё 12 домов.');
+    // Without the declaration the same bytes can only be guessed as Windows-1252.
+    expect(decodeBytes(koi8).encoding).toBe('windows-1252');
+  });
+
+  it('lets valid UTF-8 win over a wrong declaration, and maps latin1 labels to Windows-1252', () => {
+    expect(readArticle(new TextEncoder().encode('Ação em São Paulo.'), { name: 'x', contentType: 'text/plain; charset=iso-8859-1' }).text)
+      .toBe('Ação em São Paulo.');
+    expect(decodeBytes(new Uint8Array([0x93, 0x41, 0x94]), 'iso-8859-1')).toEqual({ text: '“A”', encoding: 'windows-1252' });
+  });
+});

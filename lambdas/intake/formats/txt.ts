@@ -12,10 +12,18 @@ import type { ArticleDraft } from '../types';
 const WRAP_WIDTH = 100;
 const ENDS_SENTENCE = /[.!?:;"”’)\]]$/;
 
-/** A block of lines is hard-wrapped when its lines are short and some stop mid-sentence. */
+/**
+ * A block of lines is hard-wrapped when every line but the last is short and of about the
+ * same length (a wrap column), and some stop mid-sentence. A headline or caption over a
+ * paragraph is much shorter than the lines around it, so wire copy is never joined up.
+ */
 function isHardWrapped(lines: readonly string[]): boolean {
   const inner = lines.slice(0, -1);
-  return inner.length > 0 && inner.every((line) => line.length <= WRAP_WIDTH) && inner.some((line) => !ENDS_SENTENCE.test(line));
+  if (inner.length === 0) return false;
+  const longest = Math.max(...lines.map((line) => line.length));
+  return longest <= WRAP_WIDTH
+    && inner.every((line) => line.length >= longest * 0.6)
+    && inner.some((line) => !ENDS_SENTENCE.test(line));
 }
 
 interface Block {
