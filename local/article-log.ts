@@ -102,6 +102,7 @@ export class ArticleTracker {
     // Reported already: a duplicate delivery rewrote the same output.
     if (start === undefined) return;
     this.started.delete(key);
+    this.inputByStem.delete(withoutExtension(key));
     const result: ArticleResult = { key, ms: Date.now() - start, ...outcome };
     for (const listener of this.listeners) listener(result);
   }
