@@ -69,7 +69,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     buckets: [INPUT_BUCKET, OUTPUT_BUCKET],
     silent: true,
   });
-  // Locally the article lines above are the log; the handlers' JSON logs only on request
+  // Locally the one line per article is the log; the handlers' JSON logs show only on request
   // (POWERTOOLS_LOG_LEVEL), and their CloudWatch metrics have nowhere to go.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const reasons = new Map<string, string>();
@@ -78,7 +78,12 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     outputBucket: OUTPUT_BUCKET,
     logger: new ReasonLogger(reasons, { serviceName: service, logLevel: (process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT') as 'SILENT' }),
   });
-  const reasonFor = (messageId: string, fallback: string): string => reasons.get(messageId) ?? fallback;
+  /** The handler's reason for this failure (taken once, so a later success leaves nothing behind). */
+  const reasonFor = (messageId: string, fallback: string): string => {
+    const reason = reasons.get(messageId) ?? fallback;
+    reasons.delete(messageId);
+    return reason;
+  };
   const handlers: Record<StageName, QueueHandler> = {
     extract: createExtractHandler(depsFor('briefing-extract')),
     render: createRenderHandler(depsFor('briefing-render')),
@@ -99,7 +104,6 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       },
       onDeadLetter: async (letter) => {
         const why = reasonFor(letter.messageId, letter.lastError);
-        reasons.delete(letter.messageId);
         const file = await writeDeadLetter(deadLetterDir, { ...letter, lastError: why });
         log(`dead  ${keyOf(letter.body)}  ${stage} gave up after ${letter.receiveCount} tries: ${why} (record: ${file})`);
         tracker.deadLettered(keyOf(letter.body), why, letter.receiveCount);
