@@ -35,6 +35,8 @@ export interface ModelOptions {
   readonly generator?: string;
 }
 
+export const SAME_SENTENCE = '(same sentence as above)';
+
 const label = (f: Figure): string => capitalise(clip(f.label || f.subject || f.category.replace('_', ' '), 60));
 
 /** "544 civilians killed, 2,117 people injured" — what the chart says, for screen readers. */
@@ -69,10 +71,12 @@ export function buildBriefingModel(x: Extraction, options: ModelOptions = {}): B
       bars: bars.map((f) => ({ label: label(f), value: f.value, display: `${f.qualifier === 'exact' ? '' : `${qualifierWords(f.qualifier)} `}${compactNumber(f.value)}` })),
     },
     timeline: [...x.timeline].sort((p, q) => p.date.localeCompare(q.date) || p.span[0] - q.span[0])
-      .map((t) => ({ date: formatDate(t.date), text: clip(t.text, 300) })),
+      .map((t) => ({ date: formatDate(t.date), text: clip(t.text, 200) })),
     quotes: x.quotes.map((q) => ({ text: clip(unquote(q.text), 500), speaker: clip(q.speaker ?? '', 80), role: clip(q.role ?? '', 120) })),
-    figures: [...x.figures].sort((p, q) => p.span[0] - q.span[0]).map((f) => ({
-      figure: clip(f.text, 40), what: what(f), source: f.source ? clip(f.source, 80) : '—', sentence: clip(f.sentence, 320),
+    figures: [...x.figures].sort((p, q) => p.span[0] - q.span[0]).map((f, i, all) => ({
+      figure: clip(f.text, 40), what: what(f), source: f.source ? clip(f.source, 80) : '—',
+      // Several figures often come from one sentence: print it once, not three times.
+      sentence: i > 0 && all[i - 1]!.sentence === f.sentence ? SAME_SENTENCE : clip(f.sentence, 220),
     })),
     organisations: clip(x.organisations.join(' · '), 600),
     places: clip(x.places.join(' · '), 600),

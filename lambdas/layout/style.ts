@@ -2,7 +2,7 @@
  * The look of the briefing: A4, a navy band, UN-blue accents, DejaVu Sans. Sizes in points.
  * One place so the layout code says what a thing is, not how big it is.
  */
-export const PAGE = { width: 595.28, height: 841.89, margin: 40 } as const;
+export const PAGE = { width: 595.28, height: 841.89, margin: 36 } as const;
 
 export const COLOR = {
   navy: '#0D3B66',
@@ -31,21 +31,21 @@ export const SIZE = {
   cardValue: 20,
   cardValueMin: 11,
   cardLabel: 8.5,
-  table: 7.8,
+  table: 7.2,
   footer: 7,
 } as const;
 
 export const SPACE = {
   bandPad: 14,
-  sectionBefore: 16,
-  headingAfter: 7,
+  sectionBefore: 13,
+  headingAfter: 5,
   block: 6,
   listItem: 3,
   cardGap: 8,
-  cardPad: 8,
+  cardPad: 7,
   cellPadX: 4,
-  cellPadY: 3,
-  barRow: 15,
+  cellPadY: 2.5,
+  barRow: 13,
   barHeight: 9,
   runningHeader: 22,
   footer: 24,

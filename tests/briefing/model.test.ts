@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardNumber, clip, compactNumber, formatDate, groupDigits, shortSource } from '../../lambdas/briefing/format';
-import { buildBriefingModel } from '../../lambdas/briefing/model';
+import { buildBriefingModel, SAME_SENTENCE } from '../../lambdas/briefing/model';
 import type { Figure } from '../../lambdas/extract/types';
 import { loadExtraction } from '../render/fixtures';
 
@@ -72,6 +72,8 @@ describe('the briefing model of the seed', () => {
   it('orders the timeline and lists every figure with its sentence', () => {
     expect(model.timeline.map((t) => t.date)).toEqual(['26 April 2019', '28 June 2019']);
     expect(model.figures).toHaveLength(seed.figures.length);
+    const atRisk = model.figures.filter((f) => f.what.includes('at risk'));
+    expect(atRisk.map((f) => f.sentence)).toEqual([expect.stringMatching(/^The heads of 11/), SAME_SENTENCE]);
     expect(model.footer).toContain('sha256 415521cf3603');
   });
 
