@@ -25,17 +25,23 @@ function parsePublished(published: string | null): Date | null {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
 }
 
-/** The most recent `weekday` on or before `ref` ("on Saturday" in a Saturday report is that day). */
-function weekdayOnOrBefore(ref: Date, weekday: number, last: boolean): string {
-  let back = (ref.getUTCDay() - weekday + 7) % 7;
-  if (last && back === 0) back = 7;
-  const d = new Date(ref.getTime() - back * 86_400_000);
+// A sentence about plans or forecasts points its weekdays forward ("marches on Tuesday").
+const FUTURE = /\b(?:will|would|is\s+due|are\s+due|due\s+to|call(?:s|ed)?\s+for|plan(?:s|ned)?\s+(?:to|for)|scheduled|expected\s+to|set\s+to|next|later|upcoming|ahead\s+of|risk\s+for|forecast\s+for)\b/i;
+// "NAIROBI, June 2 –": the dateline says when the report was filed, not what happened.
+const DATELINE_AFTER = /^\s*(?:\([^)]{0,60}\)\s*)?[-–—]/;
+
+/** The `weekday` nearest `ref` in the direction the sentence points ("on Saturday" in a Saturday report is that day). */
+function weekdayFrom(ref: Date, weekday: number, last: boolean, future: boolean): string {
+  let shift = future ? (weekday - ref.getUTCDay() + 7) % 7 : -((ref.getUTCDay() - weekday + 7) % 7);
+  if (last && shift === 0) shift = -7;
+  const d = new Date(ref.getTime() + shift * 86_400_000);
   return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-function resolve(result: chrono.ParsedResult, ref: Date | null): string | null {
+function resolve(result: chrono.ParsedResult, ref: Date | null, future: boolean): string | null {
   const start = result.start;
-  if (FUZZY.test(result.text)) return null;
+  // "weekend", "this week": chrono pins them to a day; a timeline wants only days the text names.
+  if (FUZZY.test(result.text) || !/\d|day\b|tonight/i.test(result.text)) return null;
   if (start.isCertain('day') && start.isCertain('month')) {
     if (!start.isCertain('year') && !ref) return null;
     return iso(start.get('year')!, start.get('month')!, start.get('day')!);
@@ -43,7 +49,8 @@ function resolve(result: chrono.ParsedResult, ref: Date | null): string | null {
   if (start.isCertain('weekday') && ref) {
     const name = WEEKDAYS.findIndex((w) => result.text.toLowerCase().includes(w));
     if (name < 0) return null;
-    return weekdayOnOrBefore(ref, name, /\blast\b/i.test(result.text));
+    const last = /\blast\b/i.test(result.text);
+    return weekdayFrom(ref, name, last, future && !last);
   }
   if (/\byesterday\b/i.test(result.text) && ref) return iso(start.get('year')!, start.get('month')!, start.get('day')!);
   if (/\b(?:today|tonight)\b/i.test(result.text) && ref) return iso(ref.getUTCFullYear(), ref.getUTCMonth() + 1, ref.getUTCDate());
@@ -58,7 +65,10 @@ export function datesIn(sentence: Sentence, published: string | null): DateMenti
   const instant = ref ? new Date(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate(), 12) : new Date(2000, 0, 1, 12);
   const out: DateMention[] = [];
   for (const result of chrono.parse(sentence.text, instant, { forwardDate: false })) {
-    const date = resolve(result, ref);
+    // Only the words leading up to the date decide its direction, not a "would" elsewhere.
+    const future = FUTURE.test(sentence.text.slice(Math.max(0, result.index - 80), result.index + result.text.length));
+    const isDateline = result.index < 40 && DATELINE_AFTER.test(sentence.text.slice(result.index + result.text.length));
+    const date = isDateline ? null : resolve(result, ref, future);
     if (date) out.push({ date, start: sentence.start + result.index, end: sentence.start + result.index + result.text.length });
   }
   return out;

@@ -69,7 +69,7 @@ function figureDrafts(
   const drafts: DraftAt[] = [];
   let s = 0;
   let first = 0; // index of the first mention of the current sentence
-  let previousPeople: Category | null = null;
+  let previousPeople: Meaning | null = null;
   let previousMeaning: Meaning | null = null;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
@@ -90,7 +90,7 @@ function figureDrafts(
       previous: previousPeople,
       previousMeaning,
     });
-    if (PEOPLE.has(meaning.category)) previousPeople = meaning.category;
+    if (PEOPLE.has(meaning.category)) previousPeople = meaning;
     previousMeaning = meaning;
     // A small number in words with no meaning ("two of them", "one side") is prose, not a figure.
     if (meaning.category === 'other' && (m.words || m.ordinal) && !m.vague && m.value < 100) continue;

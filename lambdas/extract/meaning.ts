@@ -119,8 +119,8 @@ export interface MeaningContext {
   readonly after: string;
   /** Words from this mention to the end of the sentence, for "20 people, including 5 children, were killed". */
   readonly rest: string;
-  /** The category of the previous count of people in the sentence, for subsets ("including 130 children"). */
-  readonly previous: Category | null;
+  /** The meaning of the previous count of people in the sentence, for subsets ("including 130 children"). */
+  readonly previous: Meaning | null;
   /** The meaning of the previous figure of the sentence, for "and another 9,300 damaged". */
   readonly previousMeaning: Meaning | null;
 }
@@ -201,9 +201,9 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   if (POPULATION_BEFORE.test(before) || /^(?:inhabitants|population)$/.test(head)) return withSubject('population', subject, 'inhabitants');
   const personOrNone = !head || PERSON_NOUNS.test(head) || PERSON_NOUNS.test(subject);
 
-  if (ctx.previous && PEOPLE.has(ctx.previous) && SUBSET_BEFORE.test(before) && personOrNone) {
-    const cases = ctx.previousMeaning?.label.includes('cases') ?? false;
-    return withSubject(ctx.previous, subject, cases ? 'cases' : labelFor(ctx.previous), after, before);
+  if (ctx.previous && SUBSET_BEFORE.test(before) && personOrNone) {
+    const { category, label } = ctx.previous;
+    return withSubject(category, subject, label.includes('cases') ? 'cases' : labelFor(category), after, before);
   }
   if (!personOrNone) return { category: 'other', subject, label: subject };
 
@@ -211,7 +211,7 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   if (governing && FILLER_GAP.test(before.slice(governing.end))) return withSubject(governing.cue.category, subject, cueLabel(governing), after);
   const parenthetical = /\b(?:including|among\s+them|of\s+whom)\b/i.test(after);
   const following = nearestCue(after.slice(0, 160), false) ?? (parenthetical ? nearestCue(ctx.rest.slice(0, 200), false) : null);
-  if (following) return withSubject(following.cue.category, subject, detailed(following, after), after);
+  if (following) return withSubject(following.cue.category, subject, detailed(following, ctx.rest), after);
   // "forced the evacuation of 11 villages and about 3,200 people": a cue earlier in the same clause.
   const wide = nearestCue(ctx.sentenceBefore, true);
   if (wide && !CLAUSE_BREAK.test(ctx.sentenceBefore.slice(wide.end))) return withSubject(wide.cue.category, subject, cueLabel(wide), after);

@@ -49,13 +49,24 @@ function speakerAfter(after: string): Speaker {
   return NONE;
 }
 
-/** "X said:" / "X, the head of Y, said," right before an opening quote. */
+/** "X said:" right before an opening quote, or "X said those arrested had been “…”" in the same sentence. */
 function speakerBefore(before: string): Speaker {
-  const m = /((?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’-]+)(?:,\s*([^,]+?),?)?\s+(?:said|says|told\s+\w+|added|declared|warned|wrote)\s*[:,]?\s*$/.exec(before.slice(-200));
+  const sentence = before.slice(-300).split(/[.!?]["”’]?\s+(?=[A-Z“"])/).pop() ?? '';
+  const m = /((?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’-]+)(?:,\s*([^,]+?),?)?\s+(?:said|says|told\s+\w+|added|declared|warned|wrote)\b[^“”"]*$/.exec(sentence);
   if (!m) return NONE;
   const name = m[1]!.replace(TITLES, '').trim();
   if (PRONOUN.test(name) || !NAME.test(name)) return NONE;
-  return { speaker: name, role: m[2]?.trim() || null };
+  // "Interior ministry spokesman Daniel Kiprotich said": the words before the name are the role.
+  const lead = sentence.slice(0, m.index).trim().split(/\s+/).slice(-5).join(' ');
+  const role = m[2]?.trim() || (/\b(?:spokes(?:man|woman|person)|minister|director|chief|head|president|official|secretary|chairman|chairwoman|chair|governor|mayor|commissioner|coordinator|representative|economist|analyst|officer)$/i.test(lead) ? lead : null);
+  return { speaker: name, role };
+}
+
+/** "she said" after a quote: the last person the paragraph had speaking ("Whitcombe told parliament …"). */
+function speakerFromPronoun(before: string, fallback: Speaker): Speaker {
+  const names = [...before.matchAll(/((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(?:said|says|told|added|warned)\b/g)];
+  const last = names.pop()?.[1];
+  return last && !PRONOUN.test(last) ? { speaker: last.replace(TITLES, ''), role: null } : fallback;
 }
 
 interface Segment { readonly start: number; readonly end: number; readonly inner: string }
@@ -82,7 +93,11 @@ function quotesOfParagraph(paragraph: string, lastSpeaker: { value: string | nul
     const before = paragraph.slice(i > 0 ? segs[i - 1]!.end : 0, seg.start);
     let who = speakerAfter(after);
     if (!who.speaker) who = speakerBefore(before);
-    if (!who.speaker && /^[\s,]*(?:he|she)\s+(?:said|says|added)/i.test(after)) who = { speaker: lastSpeaker.value, role: lastSpeaker.role };
+    if (!who.speaker && /^[\s,]*(?:he|she)\s+(?:said|says|added|told)/i.test(after)) {
+      who = speakerFromPronoun(paragraph.slice(0, seg.start), { speaker: lastSpeaker.value, role: lastSpeaker.role });
+    }
+    // "Darlene Whitaker, 58, …": an age is not a role.
+    if (who.role && /^\d+$/.test(who.role)) who = { speaker: who.speaker, role: null };
     if (who.speaker) { lastSpeaker.value = who.speaker; lastSpeaker.role = who.role; }
     const text = seg.inner.replace(/[,]$/, '').trim();
     out.push({ text, speaker: who.speaker, role: who.role });
@@ -90,7 +105,17 @@ function quotesOfParagraph(paragraph: string, lastSpeaker: { value: string | nul
   return out;
 }
 
+/** "Whitcombe" → "Eleanor Whitcombe" when the article gave the full name somewhere. */
+function fullName(text: string, speaker: string): string {
+  if (/\s/.test(speaker)) return speaker;
+  const escaped = speaker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`\\b((?:[A-Z][\\w'’-]+\\s+){1,2})${escaped}\\b`).exec(text);
+  return m && !/^(?:The|A|An|In|On|Mr|Mrs|Ms|Dr|Minister|President)\s*$/.test(m[1]!.trim()) ? `${m[1]!.trim().replace(TITLES, '')} ${speaker}` : speaker;
+}
+
 export function findQuotes(paragraphs: readonly string[]): Quote[] {
   const last = { value: null as string | null, role: null as string | null };
-  return paragraphs.flatMap((p) => quotesOfParagraph(p, last));
+  const text = paragraphs.join('\n\n');
+  return paragraphs.flatMap((p) => quotesOfParagraph(p, last))
+    .map((q) => (q.speaker ? { ...q, speaker: fullName(text, q.speaker) } : q));
 }
