@@ -78,5 +78,6 @@ export function shortSource(name: string, corpus: string): string {
   const words = name.split(/\s+/).filter((w) => w !== '' && !MINOR.has(w.toLowerCase()));
   if (words.length < 2) return name;
   const acronym = words.map((w) => w[0]!.toUpperCase()).join('');
-  return new RegExp(`\\b${acronym}\\b`).test(corpus) ? acronym : name;
+  // Escaped: a word such as "(OCHA)" puts a bracket into the acronym.
+  return new RegExp(`\\b${acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(corpus) ? acronym : name;
 }
