@@ -1,0 +1,17 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { readContext } from '../../infra/context';
+
+describe('CDK context settings', () => {
+  it('reads -c strings and cdk.json values alike', () => {
+    const fromCli = readContext(new App({ context: { reservedConcurrency: '10', retainData: 'false', alarmEmail: 'ops@example.org' } }));
+    const fromJson = readContext(new App({ context: { reservedConcurrency: 10, retainData: false, alarmEmail: 'ops@example.org' } }));
+    expect(fromCli).toEqual(fromJson);
+    expect(fromCli).toMatchObject({ reservedConcurrency: 10, retainData: false, alarmEmail: 'ops@example.org', inputBucketName: undefined });
+  });
+
+  it('names the key of a value it cannot use', () => {
+    expect(() => readContext(new App({ context: { maxBytes: 'five' } }))).toThrow(/context maxBytes must be an integer/);
+    expect(() => readContext(new App({ context: { retainData: 'yes' } }))).toThrow(/context retainData must be true or false/);
+  });
+});
