@@ -58,6 +58,16 @@ describe('HTML pages', () => {
     expect(article.published).toBe('2022-10-12');
   });
 
+  it('reads a page that leaves out <html>, <head> and <body>, as HTML allows', () => {
+    const article = readText(
+      '<!DOCTYPE html><title>Storm closes port</title><meta property="article:published_time" content="2020-11-02T08:00:00Z">'
+      + '<p>The port closed on Monday as winds reached 120 km/h, the harbour master said.</p><p>Ferries will resume on Wednesday.</p>',
+      { name: 'bare.html' },
+    );
+    expect(article).toMatchObject({ title: 'Storm closes port', published: '2020-11-02' });
+    expect(article.paragraphs).toEqual(['The port closed on Monday as winds reached 120 km/h, the harbour master said.', 'Ferries will resume on Wednesday.']);
+  });
+
   it('refuses a page with no article text', () => {
     expect(() => readText('<html><head><title>Home</title><script>document.write("x")</script></head><body><nav><a href="/">Home</a></nav></body></html>',
       { name: 'empty-page.html' })).toThrow(/no (article|body) text/);

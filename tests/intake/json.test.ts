@@ -70,6 +70,7 @@ describe('JSON articles', () => {
     ['{"title": "A", "body": "x",}', /^bad_json: not valid JSON: .+ \(line 1, column \d+\)$/],
     ['{\n  "title": "A"\n  "body": "x"\n}', /^bad_json: not valid JSON: .+ \(line 3, column 3\)$/],
     ['{"title": "A", "body": ', /^bad_json: not valid JSON: Unexpected end of JSON input \(line 1, column 24\)$/],
+    ['{"title": "A",\n "body": tru\n}', /^bad_json: not valid JSON: Unexpected token '\\n'$/],
     ['[]', /^many_articles: JSON is an empty list/],
     ['[{"body":"a"},{"body":"b"}]', /^many_articles: JSON is a list of 2 articles; extract takes one/],
     ['{"status":"ok","articles":[]}', /^many_articles: JSON holds an empty list of articles/],

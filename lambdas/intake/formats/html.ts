@@ -50,6 +50,27 @@ function parseDocument(html: string): DomDocument {
   return parseHTML(html).document as unknown as DomDocument;
 }
 
+/** Tags that only give a page its shape; HTML lets a page leave any of them out. */
+const STRUCTURE_TAGS = /<!doctype[^>]*>|<\/?(?:html|head|body)(?:\s[^>]*)?>/gi;
+const HEAD_ELEMENTS = 'title, meta, link, base, style';
+
+/**
+ * A whole page as a DOM with a real <head> and <body>. linkedom builds the tree as written and
+ * does not infer the html/head/body elements a browser would, so a page that omits <body>
+ * (legal HTML) would have its text outside the body, or no document element at all. Such a
+ * page is rebuilt: its structural tags dropped, its content put in a body, and its title and
+ * meta elements moved to the head where Readability looks for them.
+ */
+function parsePage(html: string): DomDocument {
+  const document = parseDocument(html);
+  const root = (document as unknown as { documentElement: DomElement | null }).documentElement;
+  if (root?.nodeName === 'HTML' && root.querySelector(':scope > body')) return document;
+  const rebuilt = parseDocument(`<!DOCTYPE html><html><head></head><body>${html.replace(STRUCTURE_TAGS, '')}</body></html>`);
+  const head = rebuilt.querySelector('head') as unknown as { append(...nodes: DomElement[]): void };
+  head.append(...Array.from(rebuilt.querySelectorAll(`body ${HEAD_ELEMENTS.split(', ').join(', body ')}`)));
+  return rebuilt;
+}
+
 export interface HtmlBlocks {
   readonly paragraphs: string[];
   readonly captions: string[];
@@ -150,7 +171,7 @@ function articleCaptions(document: DomDocument): string[] {
 }
 
 export function readHtml(html: string): ArticleDraft {
-  const document = parseDocument(html);
+  const document = parsePage(html);
   // Everything read from the page itself comes before Readability, which rewrites the DOM.
   const jsonLd = jsonLdArticle(document);
   const published = publishedDate(document, jsonLd);

@@ -32,7 +32,13 @@ function parseJson(text: string): unknown {
     const message = error instanceof Error ? error.message : String(error);
     const at = /at position (\d+)/.exec(message);
     const position = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : null;
-    const what = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)/, '');
+    // V8 quotes a snippet of the input ('Unexpected token 'x', "…" is not valid JSON'); the
+    // snippet may hold line breaks and says less than a position, so it is dropped.
+    const what = message
+      .replace(/\s*in JSON at position \d+.*$/s, '')
+      .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
     throw new IntakeError('bad_json', `not valid JSON: ${what}${position === null ? '' : ` (${lineColumn(text, position)})`}`);
   }
 }
