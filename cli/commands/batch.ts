@@ -52,7 +52,7 @@ export function registerBatch(program: Command): void {
     .description('Brief every article in a folder (no S3): <name>.json and <name>.pdf per article, on worker threads.')
     .argument('<in-dir>', 'folder of articles (.txt .md .html .json), searched recursively; hidden files and *.gold.json are skipped')
     .requiredOption('-o, --output <out-dir>', 'where the .json and .pdf files go (created if missing)')
-    .option('--jobs <n>', `worker threads (default: ${availableParallelism()}, the cores available)`, parseJobs, availableParallelism())
+    .option('--jobs <n>', 'worker threads; the default is the number of cores available', parseJobs, availableParallelism())
     .option('--published <YYYY-MM-DD>', "publication date for every article; overrides the articles' own", parsePublished)
     .addHelpText('after', '\nExit codes: 0 all briefed, 2 usage error, 3 some articles failed (each listed on stderr with its reason).')
     .action((inDir: string, options: BatchCommandOptions) => runCommand(inDir, () => batchCommand(inDir, options)));
