@@ -95,7 +95,8 @@ export class FlowBuilder {
       const shown = child.name === 'note' ? text.toUpperCase() : text;
       if (child.name === 'heading' && y > pad) y += 2;
       for (const line of wrapText(shown, style, inner, this.m)) {
-        items.push(textLine(this.m, line, style.face, style.size, style.color, this.x0 + pad, y, struct));
+        // Trailing spaces keep words and lines apart in the structure text screen readers get.
+        items.push(textLine(this.m, `${line} `, style.face, style.size, style.color, this.x0 + pad, y, struct));
         y += lineHeight(style.size);
       }
       if (child.name === 'heading') y += 3;
@@ -177,7 +178,7 @@ export class FlowBuilder {
     let y = pad;
     const put = (text: string, face: FontFace, size: number, color: string, maxLines: number): void => {
       for (const line of wrapClamped(text, { face, size }, inner, maxLines, this.m)) {
-        items.push(textLine(this.m, line, face, size, color, left, y, struct));
+        items.push(textLine(this.m, `${line} `, face, size, color, left, y, struct));
         y += lineHeight(size);
       }
     };
