@@ -37,7 +37,6 @@ interface DomElement extends DomNode {
   remove(): void;
 }
 interface DomDocument {
-  readonly title: string;
   readonly body: DomElement | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
@@ -82,7 +81,7 @@ export interface HtmlBlocks {
  * carry HTML.
  */
 export function htmlToBlocks(html: string): HtmlBlocks {
-  const document = parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  const document = parseDocument(`<!DOCTYPE html><html><body>${html.replace(STRUCTURE_TAGS, '')}</body></html>`);
   const root = document.body;
   const blocks: HtmlBlocks = { paragraphs: [], captions: [] };
   if (!root) return blocks;

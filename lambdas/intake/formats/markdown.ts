@@ -58,36 +58,39 @@ const onlyImages = (token: Token): boolean => {
 
 interface Body {
   readonly h1: string | null;
-  readonly paragraphs: string[];
-  readonly captions: string[];
+  readonly paragraphs: readonly string[];
+  readonly captions: readonly string[];
 }
 
+const markdownIt = new MarkdownIt({ html: true });
+
 function readBody(markdown: string): Body {
-  const tokens = new MarkdownIt({ html: true }).parse(markdown, {});
-  const body: { h1: string | null; paragraphs: string[]; captions: string[] } = { h1: null, paragraphs: [], captions: [] };
+  const tokens = markdownIt.parse(markdown, {});
+  let h1: string | null = null;
+  const paragraphs: string[] = [];
+  const captions: string[] = [];
   let row: string[] | null = null;
   tokens.forEach((token, i) => {
-    const opener = tokens[i - 1];
     if (token.type === 'tr_open') row = [];
     else if (token.type === 'tr_close' && row) {
-      body.paragraphs.push(row.filter((cell) => cell.trim()).join(' | '));
+      paragraphs.push(row.filter((cell) => cell.trim()).join(' | '));
       row = null;
     } else if (token.type === 'inline' && row) row.push(inlineText(token));
     else if (token.type === 'inline' && onlyImages(token)) {
-      body.captions.push(...(token.children ?? []).map((image) => image.content).filter((alt) => alt.trim()));
+      captions.push(...(token.children ?? []).map((image) => image.content).filter((alt) => alt.trim()));
     } else if (token.type === 'inline') {
-      const text = inlineText(token);
+      const opener = tokens[i - 1];
       // The first block, when it is an H1, is the title rather than body.
-      if (opener?.type === 'heading_open' && opener.tag === 'h1' && i === 1 && body.h1 === null) body.h1 = text;
-      else body.paragraphs.push(text);
+      if (i === 1 && opener?.type === 'heading_open' && opener.tag === 'h1') h1 = inlineText(token);
+      else paragraphs.push(inlineText(token));
     } else if (token.type === 'html_block') {
       const blocks = htmlToBlocks(token.content);
-      body.paragraphs.push(...blocks.paragraphs);
-      body.captions.push(...blocks.captions);
+      paragraphs.push(...blocks.paragraphs);
+      captions.push(...blocks.captions);
     }
     // Code blocks and fences are not prose; rules and list markers carry no text.
   });
-  return body;
+  return { h1, paragraphs, captions };
 }
 
 const TITLE_KEYS = ['title', 'headline'];
