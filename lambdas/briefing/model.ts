@@ -12,7 +12,8 @@ export interface FigureRowView { figure: string; what: string; source: string; s
 
 export interface BriefingModel {
   title: string;
-  asOf: string;
+  /** "29 June 2019", or null when the article has no date. */
+  asOf: string | null;
   source: string | null;
   lang: string;
   subject: string;
@@ -58,7 +59,7 @@ export function buildBriefingModel(x: Extraction, options: ModelOptions = {}): B
   const categories = [...new Set(x.figures.filter((f) => f.key).map((f) => f.category.replace('_', ' ')))];
   return {
     title: clip(a.title || 'Untitled article', 180),
-    asOf: a.published ? formatDate(a.published) : 'date not stated',
+    asOf: a.published ? formatDate(a.published) : null,
     source: a.source ? clip(a.source, 80) : null,
     lang: 'en',
     subject: clip(`Situation briefing: key figures from "${a.title}"`, 240),
