@@ -33,7 +33,7 @@ export async function batchCommand(inDir: string, options: BatchCommandOptions):
   const ok = summary.results.length - failed.length;
   const seconds = summary.ms / 1000;
   process.stdout.write(
-    `${summary.results.length} articles, ${ok} ok, ${failed.length} failed in ${seconds.toFixed(1)} s ` +
+    `${summary.results.length} article${summary.results.length === 1 ? '' : 's'}, ${ok} ok, ${failed.length} failed in ${seconds.toFixed(1)} s ` +
       `(${(ok / seconds).toFixed(1)} briefings/s on ${summary.workers} worker${summary.workers === 1 ? '' : 's'}) → ${relative(process.cwd(), options.output) || '.'}\n`,
   );
   for (const result of failed) process.stderr.write(`${errorLine(result.file, result.reason ?? 'failed')}\n`);
