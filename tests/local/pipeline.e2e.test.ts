@@ -132,7 +132,7 @@ describe('local pipeline (s3rver + queues + real handlers)', () => {
   });
 
   it('gives up after maxTries and leaves a dead-letter record on disk, while serving other uploads', async () => {
-    const { pipeline, dataDir, lines, put, list } = await start({
+    const { pipeline, lines, put, list } = await start({
       maxTries: 2,
       wrapHandler: (stage, handler) => async (event: SQSEvent) => {
         if (stage === 'render' && event.Records[0]!.body.includes('always')) throw new Error('renderer out of memory');
@@ -144,7 +144,7 @@ describe('local pipeline (s3rver + queues + real handlers)', () => {
     await pipeline.idle();
 
     expect((await list('briefings')).filter((key) => key.startsWith('briefings/'))).toEqual(['briefings/fine.pdf']);
-    const dir = join(dataDir, 'dead-letters', 'render-queue');
+    const dir = join(pipeline.deadLetterDir, 'render-queue');
     expect(existsSync(dir)).toBe(true);
     const [file] = readdirSync(dir);
     const letter = JSON.parse(readFileSync(join(dir, file!), 'utf8')) as Record<string, unknown>;
