@@ -21,6 +21,7 @@ import { ArticleTracker, formatResult, type ArticleListener } from './article-lo
 export const DEFAULT_PORT = 4569;
 export const INPUT_BUCKET = 'articles';
 export const OUTPUT_BUCKET = 'briefings';
+export const DEFAULT_MAX_TRIES = 3;
 
 export interface LocalPipelineOptions {
   /** 0 picks a free port. Default 4569. */
@@ -96,7 +97,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       name: `${stage}-queue`,
       handler: options.wrapHandler ? options.wrapHandler(stage, handlers[stage]) : handlers[stage],
       concurrency: options.concurrency ?? 2,
-      maxTries: options.maxTries ?? 3,
+      maxTries: options.maxTries ?? DEFAULT_MAX_TRIES,
       backoffMs: options.backoffMs ?? 500,
       onRetry: (failure) => {
         const why = reasonFor(failure.messageId, failure.error);

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET, startLocalPipeline } from './pipeline';
+import { DEFAULT_MAX_TRIES, DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET, startLocalPipeline, type LocalPipeline } from './pipeline';
 import { describe } from './queue';
 import { localCredentialsEnv } from './credentials';
 
@@ -21,7 +21,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const stamp = (): string => new Date().toISOString().slice(11, 23);
 const log = (line: string): void => { process.stdout.write(`${stamp()} ${line}\n`); };
 
-let pipeline;
+let pipeline: LocalPipeline;
 try {
   pipeline = await startLocalPipeline({ port, dataDir, log });
 } catch (error) {
@@ -38,6 +38,7 @@ process.stdout.write(
   [
     `Local briefing pipeline: S3 endpoint ${endpoint} (data in ${relative(process.cwd(), dataDir) || dataDir})`,
     `  upload articles to s3://${INPUT_BUCKET}/, briefings appear in s3://${OUTPUT_BUCKET}/ (figures/, briefings/, errors/)`,
+    `  messages that fail ${DEFAULT_MAX_TRIES} times are kept in ${relative(process.cwd(), pipeline.deadLetterDir)}/`,
     '',
     'Upload with the aws cli (any S3 client works; these local credentials are accepted):',
     `  export ${env}`,
