@@ -68,6 +68,7 @@ export function fillTemplate(main: TemplateSource, partials: readonly TemplateSo
     const env = Handlebars.create();
     for (const p of partials) env.registerPartial(p.name.replace(/\.hbs$/, ''), p.source);
     render = env.compile(main.source, { strict: false, preventIndent: true });
+    if (compiled.size >= 16) compiled.clear(); // user templates come and go; the bundled one recompiles in ~1 ms
     compiled.set(key, render);
   }
   let xml: string;
