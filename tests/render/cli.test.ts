@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cardNumber } from '../../lambdas/briefing/format';
+import { extractFromBytes } from '../../lambdas/core/pipeline';
 import { runCli } from '../support/cli';
 import { folded, pdffonts, pdfinfo, pdftotext, qpdfCheck } from './poppler';
 
@@ -26,7 +28,13 @@ describe('briefing render', () => {
     expect(pdffonts(pdf)).not.toMatch(/\sno\s+(yes|no)\s+(yes|no)\s/);
     expect(pdfinfo(pdf)).toMatch(/Tagged:\s+yes/);
     expect(pdfinfo(pdf)).toMatch(/Title:\s+Idlib: ‘more than 500 civilians killed’/);
-    expect(folded(pdftotext(pdf))).toContain('As of 29 June 2019');
+    const text = folded(pdftotext(pdf));
+    expect(text).toContain('As of 29 June 2019');
+    // Every key figure the extractor found is printed, as its card shows it.
+    const extraction = extractFromBytes(readFileSync(article), { name: 'idlib-offensive-2019.txt', published: '2019-06-29' });
+    const key = extraction.figures.filter((f) => f.key);
+    expect(key.length).toBeGreaterThanOrEqual(4);
+    for (const f of key) expect(text).toContain(cardNumber(f));
   });
 
   it('renders an Extraction JSON file directly, with PDF/A on request', async () => {
