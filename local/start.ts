@@ -11,7 +11,8 @@ import { localCredentialsEnv } from './credentials';
 // The SDK's notice about its future Node 22 requirement says nothing about this run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const dataDir = fileURLToPath(new URL('../.local-s3/', import.meta.url));
+// LOCAL_S3_DIR moves the data elsewhere (tests, a second instance); .local-s3/ is git-ignored.
+const dataDir = process.env.LOCAL_S3_DIR ?? fileURLToPath(new URL('../.local-s3/', import.meta.url));
 const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write(`error: PORT: "${process.env.PORT}" is not a port number\n`);
