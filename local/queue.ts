@@ -169,6 +169,8 @@ export class LocalQueue {
         (error) => this.settle(message, lease, error),
         (error: unknown) => this.settle(message, lease, describe(error)),
       )
+      // Only a failing onDeadLetter/onRetry callback gets here; the queue must keep serving.
+      .catch((error: unknown) => process.stderr.write(`${this.name}: dead-letter or retry callback failed: ${describe(error)}\n`))
       .finally(() => {
         clearTimeout(visibility);
         this.visibilityTimers.delete(visibility);
