@@ -79,6 +79,16 @@ describe('plain text (wire copy)', () => {
     expect(article.title).toBe('The river rose by two metres overnight, officials said');
   });
 
+  it('finds the headline below a leading photo caption', () => {
+    const article = readText(
+      '(FILES) Smoke rises over the port on March 3. / AFP / STRINGER\n\nBlast at port kills 9\n\nAn explosion at the port killed nine workers on Sunday, officials said.',
+      { name: 'caption-first.txt' },
+    );
+    expect(article.title).toBe('Blast at port kills 9');
+    expect(article.captions).toHaveLength(1);
+    expect(article.paragraphs).toEqual(['An explosion at the port killed nine workers on Sunday, officials said.']);
+  });
+
   it('takes a "By …" line as the byline, not as body', () => {
     const article = readText(
       'Drought hits maize harvest\n\nBy Grace Phiri and Tendai Moyo\n\nThe maize harvest will fall by a third this year, the farmers union said.',

@@ -61,22 +61,24 @@ function readsAsHeadline(line: string): boolean {
 
 const BYLINE = /^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|in|de|al|van|von|,))*$/iu;
 
+/** Where the headline is: the first line that is not a photo caption, if it reads as one. */
+function headlineIndex(blocks: readonly Block[], paragraphs: readonly string[]): number {
+  const at = paragraphs.findIndex((p) => !isCaption(p));
+  const candidate = paragraphs[at];
+  const next = paragraphs[at + 1];
+  if (candidate === undefined || next === undefined || !readsAsHeadline(candidate)) return -1;
+  // It either stands alone above a blank line, or is visibly shorter than the sentence-ending
+  // line that follows it (a headline over a single line break).
+  const standsAlone = blocks.some((block) => block.lines.length === 1 && normalizeParagraph(block.lines[0]!) === candidate);
+  return standsAlone || (next.length > candidate.length && ENDS_SENTENCE.test(next)) ? at : -1;
+}
+
 export function readTxt(text: string): ArticleDraft {
   const blocks = blocksOf(text);
-  const first = blocks[0];
   let paragraphs = paragraphsOfBlocks(blocks);
-  let title: string | null = null;
-  const candidate = paragraphs[0];
-  // The headline either stands alone above a blank line, or is visibly shorter than the
-  // sentence-ending line that follows it (a headline over a single line break).
-  if (first && candidate !== undefined && paragraphs.length > 1 && readsAsHeadline(candidate)) {
-    const next = paragraphs[1]!;
-    const standsAlone = first.lines.length === 1;
-    if (standsAlone || (next.length > candidate.length && ENDS_SENTENCE.test(next))) {
-      title = candidate;
-      paragraphs = paragraphs.slice(1);
-    }
-  }
+  const headlineAt = headlineIndex(blocks, paragraphs);
+  const title = headlineAt >= 0 ? paragraphs[headlineAt]! : null;
+  if (headlineAt >= 0) paragraphs = paragraphs.filter((_, i) => i !== headlineAt);
   let byline: string | null = null;
   const bylineAt = paragraphs.slice(0, 3).findIndex((p) => p.length <= 80 && BYLINE.test(p));
   if (bylineAt >= 0 && paragraphs.length > 1) {
