@@ -74,7 +74,7 @@ describe('briefing extract', () => {
   });
 });
 
-describe('briefing extract refuses bad input: exit 3, one line, no stack trace, under a second', () => {
+describe('briefing extract refuses bad input: exit 3, one line, no stack trace', () => {
   let dir: string;
   const utf16NoBom = Buffer.from('Headline\n\nA body paragraph long enough to matter.', 'utf16le');
   const files: Record<string, string | Uint8Array> = {
@@ -130,11 +130,9 @@ describe('briefing extract refuses bad input: exit 3, one line, no stack trace, 
     const result = await runCli(['extract', ...args], { cwd: dir });
     expect(result.code).toBe(3);
     expect(expectOneErrorLine(result, args[0]!)).toMatch(reason);
-    // Under a second of CPU; wall time gets slack for a machine busy with other test files.
-    expect(result.cpuMs).not.toBeNull();
-    expect(result.cpuMs!).toBeLessThan(1000);
-    expect(result.ms).toBeLessThan(3000);
-    timings.push({ args: args.join(' '), ms: Math.round(result.ms), cpuMs: Math.round(result.cpuMs!) });
+    // Speed is the bench's job (`npm run bench -- --only refusals`), not a timed assertion;
+    // BRIEFING_TIMINGS=1 prints what each refusal cost here.
+    timings.push({ args: args.join(' '), ms: Math.round(result.ms), cpuMs: Math.round(result.cpuMs ?? -1) });
   });
 });
 
