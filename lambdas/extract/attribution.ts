@@ -10,6 +10,8 @@ const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'gi');
 const ACCORDING = /\baccording\s+to\s+(?:figures\s+(?:from|by)\s+|data\s+(?:from|by)\s+|a\s+statement\s+(?:from|by)\s+)?([^,.;:"“”]+?)(?=\s*(?:[,.;:"“”]|$|\s+(?:on|in|at|as|which|who)\s))/i;
 const PRONOUN = /^(?:it|he|she|they|we|the\s+(?:group|agency|organisation|organization|ministry|monitor|statement|report|official|spokesman|spokeswoman|spokesperson|body|network|office|charity|authority|authorities|un\s+agency))$/i;
 const MAX_WORDS = 9;
+// Verbs of saying looked at per sentence; real sentences have one or two.
+const MAX_TRIES = 12;
 
 /** Strips "The", "US-based", "a spokesman for" so the source reads as a name. */
 export function cleanSource(raw: string): string | null {
@@ -31,7 +33,8 @@ const NOT_A_SUBJECT_END = /\b(?:following|after|of|by|in|on|at|the|a|an|with|fro
 
 function subjectBefore(text: string, verbAt: number): string | null {
   if (NOT_A_SUBJECT_END.test(text.slice(Math.max(0, verbAt - 20), verbAt))) return null;
-  let before = text.slice(0, verbAt).replace(/\s+(?:also|had|has|have|later|previously|earlier|on\s+\w+)\s*$/i, ' ');
+  // A subject is short; the bound keeps a long run-on sentence linear.
+  let before = text.slice(Math.max(0, verbAt - 300), verbAt).replace(/\s+(?:also|had|has|have|later|previously|earlier|on\s+\w+)\s*$/i, ' ');
   // "X, which monitors casualties …, said": skip the relative clause.
   const relative = /^(.*?[^,]),\s+(?:which|who)\s+[^]*,\s*$/.exec(before);
   if (relative) before = relative[1]!;
@@ -61,7 +64,8 @@ export function attributionIn(text: string): { source: string | null; pronoun: b
   if (according) return { source: cleanSource(according[1]!), pronoun: false };
   VERB.lastIndex = 0;
   let pronoun = false;
-  for (let m = VERB.exec(text); m; m = VERB.exec(text)) {
+  let tries = 0;
+  for (let m = VERB.exec(text); m && tries < MAX_TRIES; m = VERB.exec(text), tries++) {
     // An inverted attribution follows a quote or a comma: "…,” said X" / ", said X."
     const inverted = /[,”"]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && !/^tol/i.test(m[0]);
     const after = inverted ? subjectAfter(text, m.index + m[0].length) : null;

@@ -38,7 +38,7 @@ function weekdayFrom(ref: Date, weekday: number, last: boolean, future: boolean)
   return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-function resolve(result: chrono.ParsedResult, ref: Date | null, future: boolean): string | null {
+function resolve(result: Found, ref: Date | null, future: boolean): string | null {
   const start = result.start;
   // "weekend", "this week": chrono pins them to a day; a timeline wants only days the text names.
   if (FUZZY.test(result.text) || !/\d|day\b|tonight/i.test(result.text)) return null;
@@ -57,6 +57,26 @@ function resolve(result: chrono.ParsedResult, ref: Date | null, future: boolean)
   return null;
 }
 
+const CHUNK = 2000;
+
+/** chrono over a run-on "sentence" in pieces cut at spaces, so cost stays linear in its length. */
+interface Found { readonly index: number; readonly text: string; readonly start: chrono.ParsedComponents }
+
+function parseInChunks(text: string, instant: Date): Found[] {
+  if (text.length <= CHUNK) return chrono.parse(text, instant, { forwardDate: false });
+  const out: Found[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + CHUNK);
+    const space = text.lastIndexOf(' ', end);
+    if (end < text.length && space > start + CHUNK / 2) end = space;
+    for (const r of chrono.parse(text.slice(start, end), instant, { forwardDate: false })) {
+      out.push({ index: r.index + start, text: r.text, start: r.start });
+    }
+    start = end;
+  }
+  return out;
+}
+
 /** Dated mentions in one sentence, resolved against `published` (YYYY-MM-DD or null). */
 export function datesIn(sentence: Sentence, published: string | null): DateMention[] {
   if (!DATEISH.test(sentence.text)) return [];
@@ -64,7 +84,7 @@ export function datesIn(sentence: Sentence, published: string | null): DateMenti
   // chrono reads the reference in local time; noon keeps the calendar day in any time zone.
   const instant = ref ? new Date(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate(), 12) : new Date(2000, 0, 1, 12);
   const out: DateMention[] = [];
-  for (const result of chrono.parse(sentence.text, instant, { forwardDate: false })) {
+  for (const result of parseInChunks(sentence.text, instant)) {
     // Only the words leading up to the date decide its direction, not a "would" elsewhere.
     const future = FUTURE.test(sentence.text.slice(Math.max(0, result.index - 80), result.index + result.text.length));
     const isDateline = result.index < 40 && DATELINE_AFTER.test(sentence.text.slice(result.index + result.text.length));

@@ -32,24 +32,28 @@ interface DraftAt extends Draft { readonly sentenceIndex: number }
 // A place after the number counts only when the number happened there: "killed in the village of X".
 const LOCATIVE = /\b(?:in|at|near|across|around|throughout|inside|outside|on|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$/;
 
-/** The place where the number happened: after it in its clause ("in X"), else the nearest before it. */
-function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, m: NumberMention, clauseEnd: number): string | null {
+/** Index of the first hit starting at or after `at` (hits are in text order). */
+function firstHitFrom(hits: readonly PlaceHit[], at: number): number {
   let lo = 0;
   let hi = hits.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (hits[mid]!.start < sentence.start) lo = mid + 1;
+    if (hits[mid]!.start < at) lo = mid + 1;
     else hi = mid;
   }
-  let before: string | null = null;
-  for (let i = lo; i < hits.length && hits[i]!.start < sentence.end; i++) {
+  return lo;
+}
+
+/** The place where the number happened: after it in its clause ("in X"), else the nearest before it. */
+function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, m: NumberMention, clauseEnd: number): string | null {
+  // Binary searches only: a run-on text with thousands of places and numbers stays linear.
+  const from = firstHitFrom(hits, m.end);
+  for (let i = from; i < hits.length && i < from + 4 && hits[i]!.start < Math.min(clauseEnd, sentence.end); i++) {
     const hit = hits[i]!;
-    if (hit.start >= m.end) {
-      if (hit.start < clauseEnd && LOCATIVE.test(text.slice(Math.max(m.end, hit.start - 40), hit.start))) return hit.name;
-      if (hit.start >= clauseEnd) break;
-    } else if (hit.end <= m.start) before = hit.name;
+    if (LOCATIVE.test(text.slice(Math.max(m.end, hit.start - 40), hit.start))) return hit.name;
   }
-  return before;
+  const before = hits[firstHitFrom(hits, m.start) - 1];
+  return before && before.start >= sentence.start && before.end <= m.start ? before.name : null;
 }
 
 function sourceName(attribution: Attribution | undefined, acronyms: ReadonlyMap<string, string>): string | null {

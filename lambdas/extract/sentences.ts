@@ -18,7 +18,8 @@ const ABBREVIATIONS = new Set([
   'mt', 'ft', 'rs', 'pp', 'para', 'art',
 ]);
 
-const CANDIDATE_END = /[.!?]+["”’)\]]*(?=\s)/g;
+// Bounded runs, starting only at the start of a run: a megabyte of dots stays linear.
+const CANDIDATE_END = /(?<![.!?])[.!?]{1,8}["”’)\]]{0,3}(?=\s)/g;
 
 /** True when the full stop at `dot` ends an abbreviation, an initial or a dotted acronym. */
 function isAbbreviation(text: string, dot: number): boolean {
