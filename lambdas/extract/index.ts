@@ -16,6 +16,7 @@ import { findQuotes } from './quotes';
 import { findEntities, type Entities, type PlaceHit } from './entities';
 import { mergeDuplicates, rankKeyFigures, type Draft } from './reconcile';
 import { summarise } from './summary';
+import { resolveCurrency } from './currency';
 
 export interface ExtractOptions {
   /** YYYY-MM-DD; overrides the article's own date and anchors relative dates ("on Friday"). */
@@ -103,7 +104,7 @@ function figureDrafts(
       max: m.max,
       text: text.slice(m.start, m.end),
       qualifier: m.qualifier,
-      unit: m.unit ?? (PEOPLE.has(meaning.category) || meaning.category === 'population' ? 'people' : null),
+      unit: m.unit ? resolveCurrency(m.unit, entities.places) : (PEOPLE.has(meaning.category) || meaning.category === 'population' ? 'people' : null),
       category: meaning.category,
       subject: meaning.subject,
       label: meaning.label,

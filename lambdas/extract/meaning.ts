@@ -156,7 +156,8 @@ function amountMeaning(ctx: MeaningContext, subject: string): Meaning {
   const category: Category = mention.unitKind === 'currency' ? 'money' : 'quantity';
   const named = topic ?? subject;
   const label = [named ? shortTopic(named) : '', mention.unitKind === 'measure' ? mention.unit : ''].filter(Boolean).join(' ');
-  return { category, subject: named || (mention.unit ?? ''), label: label || (mention.unit ?? '') };
+  const fallback = mention.unitKind === 'currency' ? 'amount' : mention.unit ?? '';
+  return { category, subject: named || fallback, label: label || fallback };
 }
 
 /** Category, subject and label of one number mention. */

@@ -4,6 +4,7 @@
  * Pure parsing: whether a mention is a figure at all is decided later (negatives.ts).
  */
 import type { Qualifier } from './types';
+import { CURRENCY_WORD, currencyFromWords } from './currency';
 
 export type UnitKind = 'currency' | 'percent' | 'measure' | null;
 
@@ -100,14 +101,8 @@ const CURRENCY_BEFORE: readonly [RegExp, string][] = [
   [/¥\s*$/, 'JPY'], [/(?:₹|\bRs\.?|\bINR)\s*$/, 'INR'],
   [/\b(USD|EUR|GBP|JPY|CNY|CHF|INR|PKR|BDT|NPR|LKR|KES|NGN|ZAR|ETB|UGX|TZS|EGP|TRY|SYP|LBP|AFN|IRR|IQD|MXN|BRL|PHP|IDR|MMK|AUD|CAD|SDR)\s*$/, ''],
 ];
-const CURRENCY_AFTER = /^\s*(?:(US|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore)\s+)?(dollars?|euros?|pounds?(?:\s+sterling)?|rupees?|yuan|yen|francs?|shillings?|naira|taka|rands?|dirhams?|riyals?|lira|pesos?|USD|EUR|GBP|INR|CHF|JPY|CNY|PKR|BDT|KES|NGN)\b/i;
-const CURRENCY_WORDS: Record<string, string> = {
-  dollar: 'USD', euro: 'EUR', pound: 'GBP', rupee: 'INR', yuan: 'CNY', yen: 'JPY', franc: 'CHF',
-  shilling: 'KES', naira: 'NGN', taka: 'BDT', rand: 'ZAR', dirham: 'AED', riyal: 'SAR', lira: 'TRY', peso: 'MXN',
-};
-const DOLLAR_COUNTRIES: Record<string, string> = {
-  us: 'USD', american: 'USD', canadian: 'CAD', australian: 'AUD', 'hong kong': 'HKD', 'new zealand': 'NZD', singapore: 'SGD',
-};
+const DEMONYMS = 'US|American|Canadian|Australian|Hong\\s+Kong|New\\s+Zealand|Singapore|Zimbabwean|Sudanese|Egyptian|Syrian|Lebanese|British|Kenyan|Ugandan|Tanzanian|Somali|Chilean|Mexican|Argentine|Argentinian|Colombian|Philippine|Cuban|Dominican|Indian|Nepali|Nepalese|Pakistani|Sri\\s+Lankan|Swiss|Iraqi|Jordanian|Libyan|Tunisian|Algerian';
+const CURRENCY_AFTER = new RegExp(`^\\s*(?:(${DEMONYMS})\\s+)?${CURRENCY_WORD.source}\\b|^\\s*(USD|EUR|GBP|INR|CHF|JPY|CNY|PKR|BDT|KES|NGN|CLP|MXN)\\b`, 'i');
 
 const SCALE_AFTER = /^(?:\s*(million|billion|trillion|thousand|lakhs?|crores?)\b|(mn|m|bn|b|tn|k)\b)/i;
 const SCALE_AFTER_SPACED_ABBR = /^\s+(mn|bn|tn)\b/i;
@@ -203,10 +198,7 @@ function currencyBefore(before: string): { unit: string; length: number } | null
 function currencyAfter(after: string): { unit: string; length: number } | null {
   const m = CURRENCY_AFTER.exec(after);
   if (!m) return null;
-  const word = m[2]!.toLowerCase().replace(/s$/, '').replace(/\s+sterling$/, '');
-  if (/^[A-Z]{3}$/.test(m[2]!)) return { unit: m[2]!, length: m[0].length };
-  const unit = word === 'dollar' && m[1] ? DOLLAR_COUNTRIES[m[1].toLowerCase().replace(/\s+/g, ' ')] ?? 'USD' : CURRENCY_WORDS[word];
-  return unit ? { unit, length: m[0].length } : null;
+  return { unit: m[3] ? m[3].toUpperCase() : currencyFromWords(m[1], m[2]!), length: m[0].length };
 }
 
 function qualifierBefore(before: string): { qualifier: Qualifier; length: number } | null {
