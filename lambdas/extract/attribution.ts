@@ -59,11 +59,13 @@ export interface Attribution {
 }
 
 /** The attribution of one sentence on its own, or null; `pronoun` when it says "it said". */
-export function attributionIn(text: string): { source: string | null; pronoun: boolean } {
+export function attributionIn(text: string): { source: string | null; pronoun: boolean; fallback: string | null } {
   const according = ACCORDING.exec(text);
-  if (according) return { source: cleanSource(according[1]!), pronoun: false };
+  if (according) return { source: cleanSource(according[1]!), pronoun: false, fallback: null };
   VERB.lastIndex = 0;
   let pronoun = false;
+  // "The ministry said": the ministry named before, or else just "ministry".
+  let fallback: string | null = null;
   let tries = 0;
   for (let m = VERB.exec(text); m && tries < MAX_TRIES; m = VERB.exec(text), tries++) {
     // An inverted attribution follows a quote or a comma: "…,” said X" / ", said X."
@@ -71,11 +73,15 @@ export function attributionIn(text: string): { source: string | null; pronoun: b
     const after = inverted ? subjectAfter(text, m.index + m[0].length) : null;
     const raw = after && /^(?:[A-Z]|the\s)/.test(after) ? after : subjectBefore(text, m.index);
     if (!raw) continue;
-    if (PRONOUN.test(raw.trim())) { pronoun = true; continue; }
+    if (PRONOUN.test(raw.trim())) {
+      pronoun = true;
+      fallback ??= /^the\s/i.test(raw.trim()) ? cleanSource(raw) : null;
+      continue;
+    }
     const source = cleanSource(raw);
-    if (source) return { source, pronoun: false };
+    if (source) return { source, pronoun: false, fallback: null };
   }
-  return { source: null, pronoun };
+  return { source: null, pronoun, fallback };
 }
 
 /** One attribution per sentence, inheriting within a paragraph. */
@@ -90,7 +96,7 @@ export function attributeSentences(sentences: readonly Sentence[]): Attribution[
       continue;
     }
     const continues = found.pronoun || previous.paragraph === sentence.paragraph;
-    const inherited = continues ? previous.source : null;
+    const inherited = (continues ? previous.source : null) ?? found.fallback;
     out.push({ source: inherited, own: false });
     if (!found.pronoun && previous.paragraph !== sentence.paragraph) previous = { source: null, paragraph: sentence.paragraph };
   }
