@@ -16,7 +16,7 @@ interface Cue {
 // The nearest cue wins; at the same position the earlier entry does.
 const CUES: readonly Cue[] = [
   { re: /\b(?:forced|driven|chased|pushed)\s+(?:to\s+(?:leave|flee)|from|out\s+of)\s+(?:their\s+)?homes?\b|\b(?:from|out\s+of|left|leave|fled|flee)\s+their\s+homes?\b/i, category: 'displaced', label: 'forced from homes' },
-  { re: /\b(?:lost\s+their\s+lives|lives\s+lost)\b/i, category: 'killed', label: 'dead' },
+  { re: /\b(?:lost\s+their\s+lives|lives\s+lost|claimed\s+(?:the\s+)?lives|confirmed\s+dead|left\s+dead|crushed\s+to\s+death|burned\s+to\s+death)\b/i, category: 'killed', label: 'dead' },
   { re: /\b(?:at\s+risk|risk\s+of|threatened|in\s+danger|vulnerable|could\s+be\s+(?:forced|displaced|affected|killed)|in\s+the\s+path)\b/i, category: 'at_risk', label: 'at risk' },
   { re: /\b(?:killed|killing|kills?)\b/i, category: 'killed', label: 'killed' },
   { re: /\b(?:died|dead|deaths?|death\s+toll|toll|fatalities|fatality|bodies|perished|drowned|massacred|executed|slain|murdered|dying|die)\b/i, category: 'killed', label: 'dead' },
@@ -26,9 +26,9 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:evacuated|evacuating|evacuees?|evacuations?)\b/i, category: 'displaced', label: 'evacuated' },
   { re: /\b(?:fled|fleeing|flee|refugees?|asylum[-\s]seekers?)\b/i, category: 'displaced', label: 'fled' },
   { re: /\b(?:homeless|lost\s+their\s+homes|(?:taken|took|taking|sought|seeking)\s+(?:shelter|refuge)|sheltering|(?:moved|relocated)\s+to\s*(?:safety|shelters?|camps?|safer)?|in\s+(?:relief\s+|evacuation\s+)?(?:camps|shelters|tents))\b/i, category: 'displaced', label: null },
-  { re: /\b(?:arrested|arrests?|detained|detaining|detention|abducted|kidnapped|jailed|imprisoned|hostages?|in\s+custody|captured|rounded\s+up)\b/i, category: 'detained', label: 'detained' },
+  { re: /\b(?:arrested|arrests?|detained|detaining|detention|abducted|kidnapped|jailed|imprisoned|hostages?|in\s+custody|captured|rounded\s+up|taken\s+captive|held\s+captive|seized)\b/i, category: 'detained', label: 'detained' },
   { re: /\b(?:cases|infected|infections?|tested\s+positive|fell\s+ill|sickened)\b/i, category: 'affected', label: 'cases' },
-  { re: /\b(?:in\s+need|need(?:s|ed|ing)?\s+(?:of\s+)?(?:urgent\s+)?(?:humanitarian\s+|food\s+)?(?:aid|assistance|help|support|food)|food[-\s]insecure|(?:acutely\s+)?malnourished|malnutrition|hungry|starving|without\s+(?:food|water|power|electricity|shelter))\b/i, category: 'affected', label: null },
+  { re: /\b(?:in\s+need|need(?:s|ed|ing)?\s+(?:of\s+)?(?:urgent\s+)?(?:humanitarian\s+|food\s+)?(?:aid|assistance|help|support|food)|food[-\s]insecure|(?:acutely\s+)?malnourished|malnutrition|hungry|starving|stranded|without\s+(?:food|water|power|electricity|shelter))\b/i, category: 'affected', label: null },
   { re: /\b(?:affected|affecting|hit\s+by|have\s+hit|has\s+hit|impacted)\b/i, category: 'affected', label: 'affected' },
 ];
 const GLOBAL_CUES = CUES.map((cue) => ({ cue, re: new RegExp(cue.re.source, 'gi') }));
@@ -46,6 +46,9 @@ const CONDITION_AFTER = /^[^.;]{0,40}?\b(?:were|was|are|is|remain(?:ed)?)\s+in\s
 const CASE_KIND = /\b(confirmed|suspected|probable|new)\b/i;
 
 const PERSON_NOUNS = /^(?:people|persons?|civilians?|children|child|kids|women|men|man|woman|residents?|families|family|households?|villagers|troops|soldiers|fighters|militants|rebels|police(?:men)?|officers|refugees|migrants|patients|workers|students|pupils|babies|infants|girls|boys|adults|elderly|individuals|pilgrims|passengers|miners|farmers|fishermen|journalists|staff|volunteers|victims|survivors|inmates|prisoners|detainees|protesters|demonstrators|lives|dead|others|more|citizens|nationals|inhabitants|minors|teenagers|youths|medics|doctors|nurses|teachers|evacuees|tourists|climbers|trekkers|crew|sailors|mourners|worshippers|shoppers|commuters|voters|employees|officials|guards|drivers|operators|members|hikers|firefighters|rescuers|relatives|sudanese|syrians|afghans|rohingya|bodies|casualties|deaths|cases|fatalities)$/i;
+// Plural nouns for people not in the list ("devotees", "labourers", "motorists", "seafarers").
+const PERSON_SUFFIX = /(?:ers|ees|ists|ians|ors|ants|ents|men|women|girls|boys|children)$/i;
+const NOT_PERSON = /^(?:numbers|containers|centers|towers|rivers|letters|papers|computers|meters|metres|litres|liters|dollars|members?hips|years|hours|quarters|headquarters|borders|waters|orders|reports|agents|governments|departments|settlements|parliaments|incidents|accidents|events|payments|shipments|instruments|segments|statements|documents|elements|investments|treatments|assessments|tents|percents|cents|ministers|indicators|sectors|factors|doors|floors|districts|regions|provinces|countries|states|municipalities|counties|areas|zones|hectares|acres)$/i;
 const BUILDING_NOUNS = /^(?:houses?|homes?|buildings?|hospitals?|schools?|clinics?|facilit(?:y|ies)|centres?|centers?|villages?|towns?|shelters?|bridges?|markets?|mosques?|churches?|temples?|structures?|dwellings?|shops?|businesses|classrooms?|posts?|wells?|roads?|apartments?|flats?|homesteads?|huts?|offices?|factories|plants?|stations?|camps?|carriages?|properties|hectares)$/i;
 const THING_NOUNS = /^(?:rockets?|missiles?|shells?|drones?|bombs?|tanks?|vehicles?|trucks?|lorries|aircraft|jets?|helicopters?|boats?|ships?|airstrikes?|strikes?|attacks?|raids?|explosions?|mortars?|rounds?|aftershocks?|tremors?|tents?|kits?|meals?|rations?|doses?|vaccines?|parcels?|containers?|cattle|livestock|animals|trees|flights?|trains?|wildfires?|fires?|blazes?|tornadoes|tornados|landslides?|earthquakes?|quakes?)$/i;
 const DAMAGE = /\b(damaged|destroyed|flattened|collapsed|razed|bombed|hit|attacked|struck|flooded|submerged|burned|burnt|looted|levelled|leveled|shelled|targeted|closed|swept\s+away|washed\s+away|in\s+ruins|out\s+of\s+service|affected|derailed|overturned)\b/i;
@@ -200,7 +203,8 @@ export function meaningOf(ctx: MeaningContext): Meaning {
     return { category: 'quantity', subject: full, label: full };
   }
   if (POPULATION_BEFORE.test(before) || /^(?:inhabitants|population)$/.test(head)) return withSubject('population', subject, 'inhabitants');
-  const personOrNone = !head || PERSON_NOUNS.test(head) || PERSON_NOUNS.test(subject);
+  const personOrNone = !head || PERSON_NOUNS.test(head) || PERSON_NOUNS.test(subject)
+    || (PERSON_SUFFIX.test(head) && !NOT_PERSON.test(head));
 
   if (ctx.previous && SUBSET_BEFORE.test(before) && personOrNone) {
     const { category, label } = ctx.previous;

@@ -131,7 +131,7 @@ const MEASURE_AFTER: readonly [RegExp, string][] = [
   [/^\s*(?:°\s?C|degrees?\s+(?:Celsius|centigrade|C\b))|^C\b/i, '°C'],
   [/^\s*(?:°\s?F|degrees?\s+Fahrenheit)/i, '°F'],
   [/^\s*degrees?\b/i, '°'],
-  [/^[\s-]*magnitude\b/i, 'magnitude'],
+  [/^[\s-]*magnitude\b|^\s+on\s+the\s+Richter\s+scale\b/i, 'magnitude'],
 ];
 const MAGNITUDE_BEFORE = /\bmagnitude(?:\s+of)?\s+$/i;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;

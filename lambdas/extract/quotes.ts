@@ -1,15 +1,23 @@
 /**
  * Quotes with speaker and role: `“…,” said X, role of Y` / `“…,” X, role, told Reuters` /
- * `said in a statement` / `X said: “…”`. Curly and straight double quotes; a quote left open
- * at the end of a paragraph is dropped, never carried into the next one.
+ * `said in a statement` / `X said: “…”`. Curly double, straight double and curly single
+ * quotes. A quote with no attribution of its own continues the speaker of the quote before it
+ * in the paragraph, or of a quote left open at the end of the previous paragraph.
  */
 import type { Quote } from './types';
 
 const TITLES = /^(?:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Gen\.?|General|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Maj\.?|Major|Sheikh|Sir|Dame|Rev\.?|President|Prime\s+Minister|Minister|Governor|Senator|Ambassador)\s+/;
-const NAME_WORD = "(?:[A-Z][\\w'’.-]*|al|Al|el|El|bin|ibn|de|da|van|von|der|abu|Abu|Abdul|ul)";
-// A person's name: two to five capitalised words (particles allowed inside).
-const NAME = new RegExp(`(?:${NAME_WORD}\\s+){1,4}[A-Z][\\w'’-]+`);
+const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|al|Al|el|El|bin|ibn|de|da|van|von|der|abu|Abu|Abdul|ul)";
 const PRONOUN = /^(?:he|she|they|we|it)$/i;
+// Capitalised words that start a sentence or name a group, never a speaker.
+const NOT_A_NAME = /^(?:The|It|He|She|They|We|I|You|This|That|These|Those|There|Officials|Police|Authorities|Residents|Witnesses|Rescuers|Analysts|Experts|Doctors|Medics|Critics|Others|Survivors|Some|Many|But|And|Then)$/;
+// "the health ministry said in a statement": an organisation speaking.
+const BODY_SPEAKER = /^(?:the\s+)((?:[\w-]+\s+){0,3}(?:ministry|agency|police|army|military|government|group|organi[sz]ation|office|council|committee|commission|authority|authorities|statement|spokes(?:man|woman|person)|coalition|network|charity))\s+(?:said|says|added|told|wrote)\b/i;
+
+/** One to five capitalised words that are not a sentence opener: "Khan", "Fadel Abdul Ghany". */
+const NAME = new RegExp(`^(?:${NAME_WORD}\\s+){0,4}\\p{Lu}[\\p{L}\\p{M}'’-]+$`, 'u');
+const NAME_WORD_ALONE = new RegExp(`^${NAME_WORD}$`, 'u');
+const isName = (name: string): boolean => NAME.test(name) && !NOT_A_NAME.test(name.split(/\s+/)[0]!);
 
 interface Speaker { readonly speaker: string | null; readonly role: string | null }
 
@@ -19,11 +27,11 @@ function splitNameRole(phrase: string): Speaker {
   // "Idlib-based Civil Defence spokesman Ahmad Al Sheikho": the name is the trailing capitalised run.
   const words = phrase.trim().replace(/[,.;:]+$/, '').split(/\s+/);
   let i = words.length;
-  while (i > 0 && new RegExp(`^${NAME_WORD}$`).test(words[i - 1]!)) i--;
+  while (i > 0 && NAME_WORD_ALONE.test(words[i - 1]!)) i--;
   const nameWords = words.slice(i);
   const role = words.slice(0, i).join(' ').trim() || null;
   const name = nameWords.join(' ').replace(TITLES, '');
-  if (nameWords.length === 0 || !NAME.test(name)) return { speaker: phrase.trim() || null, role: null };
+  if (nameWords.length === 0 || !isName(name)) return { speaker: phrase.trim() || null, role: null };
   return { speaker: name, role };
 }
 
@@ -39,23 +47,24 @@ function speakerAfter(after: string): Speaker {
     return { speaker: split.speaker, role: split.role ?? trailingRole };
   }
   // "Dr Khaula Sawah, vice president of the Union …, which provides aid …, said in a statement."
-  const nameFirst = /^((?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’-]+)(?:,\s*([^]+?))?,?\s+(?:said|says|told|added|declared|warned|wrote|stated)\b/.exec(text.slice(0, 300));
+  const nameFirst = /^((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+)*?\p{Lu}[\p{L}\p{M}'’-]+)(?:,\s*([^]+?))?,?\s+(?:said|says|told|added|declared|warned|wrote|stated)\b/u.exec(text.slice(0, 300));
   if (nameFirst) {
     const name = nameFirst[1]!.replace(TITLES, '').trim();
-    if (PRONOUN.test(name) || !NAME.test(name)) return NONE;
+    if (PRONOUN.test(name) || !isName(name)) return NONE;
     const role = nameFirst[2] ? nameFirst[2].replace(/,\s*(?:which|who)\b[^]*$/, '').trim() : null;
     return { speaker: name, role: role || null };
   }
-  return NONE;
+  const body = BODY_SPEAKER.exec(text);
+  return body ? { speaker: body[1]!.trim(), role: null } : NONE;
 }
 
 /** "X said:" right before an opening quote, or "X said those arrested had been “…”" in the same sentence. */
 function speakerBefore(before: string): Speaker {
   const sentence = before.slice(-300).split(/[.!?]["”’]?\s+(?=[A-Z“"])/).pop() ?? '';
-  const m = /((?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’-]+)(?:,\s*([^,]+?),?)?\s+(?:said|says|told\s+\w+|added|declared|warned|wrote)\b[^“”"]*$/.exec(sentence);
+  const m = /((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+)*?\p{Lu}[\p{L}\p{M}'’-]+)(?:,\s*([^,]+?),?)?\s+(?:said|says|told\s+\w+|added|declared|warned|wrote)\b[^“”"]*$/u.exec(sentence);
   if (!m) return NONE;
   const name = m[1]!.replace(TITLES, '').trim();
-  if (PRONOUN.test(name) || !NAME.test(name)) return NONE;
+  if (PRONOUN.test(name) || !isName(name)) return NONE;
   // "Interior ministry spokesman Daniel Kiprotich said": the words before the name are the role.
   const lead = sentence.slice(0, m.index).trim().split(/\s+/).slice(-5).join(' ');
   const role = m[2]?.trim() || (/\b(?:spokes(?:man|woman|person)|minister|director|chief|head|president|official|secretary|chairman|chairwoman|chair|governor|mayor|commissioner|coordinator|representative|economist|analyst|officer)$/i.test(lead) ? lead : null);
@@ -64,26 +73,34 @@ function speakerBefore(before: string): Speaker {
 
 /** "she said" after a quote: the last person the paragraph had speaking ("Whitcombe told parliament …"). */
 function speakerFromPronoun(before: string, fallback: Speaker): Speaker {
-  const names = [...before.matchAll(/((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(?:said|says|told|added|warned)\b/g)];
+  const names = [...before.matchAll(/((?:\p{Lu}[\p{L}\p{M}'’-]+\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]+)\s+(?:said|says|told|added|warned)\b/gu)];
   const last = names.pop()?.[1];
   return last && !PRONOUN.test(last) ? { speaker: last.replace(TITLES, ''), role: null } : fallback;
 }
 
-interface Segment { readonly start: number; readonly end: number; readonly inner: string }
+interface Segment { readonly start: number; readonly end: number; readonly inner: string; readonly open: boolean }
+
+// “…” / "…" / ‘…’ (an apostrophe inside a word, "Let’s", does not close a single quote); a
+// double quote still open at the end of the paragraph runs to its end.
+const SEGMENT = /“([^“”]*)”|"([^"\n]*)"|(?<=^|[\s(—–])‘((?:[^‘’]|’(?=\p{L}))*)’(?!\p{L})|“([^“”]*)$/gu;
 
 function segments(paragraph: string): Segment[] {
   const out: Segment[] = [];
-  const re = /“([^“”]*)”|"([^"\n]*)"/g;
-  for (let m = re.exec(paragraph); m; m = re.exec(paragraph)) {
-    out.push({ start: m.index, end: m.index + m[0].length, inner: (m[1] ?? m[2] ?? '').trim() });
+  SEGMENT.lastIndex = 0;
+  for (let m = SEGMENT.exec(paragraph); m; m = SEGMENT.exec(paragraph)) {
+    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
+    out.push({ start: m.index, end: m.index + m[0].length, inner, open: m[4] !== undefined });
   }
   return out;
 }
 
-/** Quotes of one paragraph; `lastSpeaker` resolves "he said" to the person named before. */
-function quotesOfParagraph(paragraph: string, lastSpeaker: { value: string | null; role: string | null }): Quote[] {
+interface Carry { value: string | null; role: string | null; open: boolean }
+
+/** Quotes of one paragraph; `carry` holds the last speaker and whether their quote is still open. */
+function quotesOfParagraph(paragraph: string, carry: Carry): Quote[] {
   const out: Quote[] = [];
   const segs = segments(paragraph);
+  let previous: Speaker | null = null;
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i]!;
     // Scare quotes and titles ("‘more than 500’", "“even wars have laws”") are not statements.
@@ -94,14 +111,17 @@ function quotesOfParagraph(paragraph: string, lastSpeaker: { value: string | nul
     let who = speakerAfter(after);
     if (!who.speaker) who = speakerBefore(before);
     if (!who.speaker && /^[\s,]*(?:he|she)\s+(?:said|says|added|told)/i.test(after)) {
-      who = speakerFromPronoun(paragraph.slice(0, seg.start), { speaker: lastSpeaker.value, role: lastSpeaker.role });
+      who = speakerFromPronoun(paragraph.slice(0, seg.start), { speaker: carry.value, role: carry.role });
     }
+    // “A,” X said. “B.” — B is X's too; so is a paragraph continuing a quote left open.
+    if (!who.speaker && previous?.speaker) who = previous;
+    if (!who.speaker && i === 0 && seg.start === 0 && carry.open) who = { speaker: carry.value, role: carry.role };
     // "Darlene Whitaker, 58, …": an age is not a role.
     if (who.role && /^\d+$/.test(who.role)) who = { speaker: who.speaker, role: null };
-    if (who.speaker) { lastSpeaker.value = who.speaker; lastSpeaker.role = who.role; }
-    const text = seg.inner.replace(/[,]$/, '').trim();
-    out.push({ text, speaker: who.speaker, role: who.role });
+    if (who.speaker) { carry.value = who.speaker; carry.role = who.role; previous = who; }
+    out.push({ text: seg.inner.replace(/[,]$/, '').trim(), speaker: who.speaker, role: who.role });
   }
+  carry.open = segs.length > 0 && segs[segs.length - 1]!.open;
   return out;
 }
 
@@ -109,13 +129,13 @@ function quotesOfParagraph(paragraph: string, lastSpeaker: { value: string | nul
 function fullName(text: string, speaker: string): string {
   if (/\s/.test(speaker)) return speaker;
   const escaped = speaker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`\\b((?:[A-Z][\\w'’-]+\\s+){1,2})${escaped}\\b`).exec(text);
+  const m = new RegExp(`\\b((?:\\p{Lu}[\\p{L}\\p{M}'’-]+\\s+){1,2})${escaped}\\b`, 'u').exec(text);
   return m && !/^(?:The|A|An|In|On|Mr|Mrs|Ms|Dr|Minister|President)\s*$/.test(m[1]!.trim()) ? `${m[1]!.trim().replace(TITLES, '')} ${speaker}` : speaker;
 }
 
 export function findQuotes(paragraphs: readonly string[]): Quote[] {
-  const last = { value: null as string | null, role: null as string | null };
+  const carry: Carry = { value: null, role: null, open: false };
   const text = paragraphs.join('\n\n');
-  return paragraphs.flatMap((p) => quotesOfParagraph(p, last))
+  return paragraphs.flatMap((p) => quotesOfParagraph(p, carry))
     .map((q) => (q.speaker ? { ...q, speaker: fullName(text, q.speaker) } : q));
 }
