@@ -22,11 +22,15 @@ export interface Entities {
 }
 
 // A possessive ends a name: "Haiti's civil protection agency", "Oklahoma's Department of …".
-const WORD = "[A-Z][\\w&-]*(?:['’](?!s\\b)[\\w-]+)*";
-const PHRASE = new RegExp(`${WORD}(?:\\s+(?:of|for|and|the|on|de|du|des|al|el|sans)(?=\\s+[A-Z])|\\s+${WORD})*`, 'g');
+// Unicode letters: "Valparaíso", "Aimée" are one word each.
+const WORD = "\\p{Lu}[\\p{L}\\p{M}\\d&-]*(?:['’](?!s(?![\\p{L}]))[\\p{L}\\p{M}\\d-]+)*";
+const PHRASE = new RegExp(`(?<![\\p{L}\\p{M}])${WORD}(?:\\s+(?:of|for|and|the|on|de|du|des|al|el|sans)(?=\\s+\\p{Lu})|\\s+${WORD})*`, 'gu');
 const PLACE_TYPE = '(?:village|town|city|province|district|region|governorate|state|county|camp|municipality|area|neighbourhood|suburb|island|valley|capital)s?';
-const INTRODUCED = new RegExp(`\\b${PLACE_TYPE}\\s+of\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'g');
-const TYPED = new RegExp(`\\b(${WORD}(?:\\s+${WORD}){0,2})\\s+(?:(?:province|governorate|district|region)s?|village|town|city|state|county|camp|municipality|hospital|airport|port)\\b`, 'g');
+const INTRODUCED = new RegExp(`\\b${PLACE_TYPE}\\s+of\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
+const TYPED = new RegExp(`(?<![\\p{L}\\p{M}])(${WORD}(?:\\s+${WORD}){0,2})\\s+(?:(?:province|governorate|district|region)s?|village|town|city|state|county|camp|municipality|hospital|airport|port)\\b`, 'gu');
+// "in Valparaíso", "near Barahona": a capitalised name after a preposition of place.
+const LOCATED = new RegExp(`\\b(?:in|near|outside|across|around|from|throughout)\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
+const NOT_LOCATED = /^(?:Parliament|Congress|Senate|Court|English|Arabic|French|Spanish|Portuguese|Swahili|Hindi|Urdu|Russian|Chinese|Government|God|Islam|Christianity|Twitter|Facebook|X|Telegram|WhatsApp|Instagram|TikTok|YouTube|Geneva\s+Conventions?)$/;
 const NOT_PLACE = /^(?:The|A|An|In|On|At|Last|This|Residents?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|President|Minister|Russian|Syrian|Turkish|Western|Eastern|Northern|Southern|Central|Capital)$/;
 const CONNECTOR = /^(?:of|for|and|the|on|de|du|des|al|el|sans)$/;
 
@@ -76,22 +80,35 @@ export function findEntities(text: string): Entities {
   for (const acronym of acronyms.keys()) orgs.delete(acronym);
 
   const placeNames = new Set<string>();
-  for (const re of [INTRODUCED, TYPED]) {
+  for (const re of [INTRODUCED, TYPED, LOCATED]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const name = stripDemonym(stripLeading(m[1]!));
-      if (name && !NOT_PLACE.test(name) && !ORG_KEYWORDS.test(name)) placeNames.add(name);
+      if (!name || NOT_PLACE.test(name.split(/\s+/)[0]!) || ORG_KEYWORDS.test(name) || name in KNOWN_ORGS || orgs.has(name)) continue;
+      if (re === LOCATED && (NOT_LOCATED.test(name) || acronyms.has(name) || /^[A-Z]{2,}$/.test(name))) continue;
+      placeNames.add(name);
     }
   }
   const placeHits: PlaceHit[] = [];
   const places = new Map<string, number>();
-  for (const hit of phrases) {
-    const name = placeNames.has(hit.name) || COUNTRIES.has(hit.name) ? hit.name : placeWithin(hit.name, placeNames);
-    if (!name) continue;
-    const at = hit.start + hit.name.indexOf(name);
+  const add = (name: string, at: number): void => {
     placeHits.push({ start: at, end: at + name.length, name });
     if (!places.has(name)) places.set(name, at);
+  };
+  // "OKLAHOMA CITY, April 29 –": the dateline names where the report was filed.
+  const dateline = DATELINE.exec(text);
+  if (dateline) add(titleCase(dateline[1]!), -1);
+  for (const hit of phrases) {
+    if (placeNames.has(hit.name) || COUNTRIES.has(hit.name)) { add(hit.name, hit.start); continue; }
+    // "Guinea, Ivory Coast and Mali": each part of a list.
+    let offset = 0;
+    for (const part of hit.name.split(/(\s+and\s+)/)) {
+      const name = /^\s+and\s+$/.test(part) ? null : placeWithin(part, placeNames);
+      if (name) add(name, hit.start + offset + part.indexOf(name));
+      offset += part.length;
+    }
   }
+  placeHits.sort((a, b) => a.start - b.start);
   return {
     organisations: [...orgs.keys()].filter((o) => !placeNames.has(o)),
     places: [...places.keys()],
@@ -99,6 +116,9 @@ export function findEntities(text: string): Entities {
     acronyms,
   };
 }
+
+const DATELINE = /^([A-Z][A-Z'’. -]{2,30}),\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\b/;
+const titleCase = (caps: string): string => caps.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 
 /** "Idlib province" / "northern Hama" inside a longer phrase: the first known place word in it. */
 function placeWithin(phrase: string, known: ReadonlySet<string>): string | null {
