@@ -65,12 +65,14 @@ function sourceName(attribution: Attribution | undefined, acronyms: ReadonlyMap<
 function figureDrafts(
   text: string,
   sentences: readonly Sentence[],
-  mentions: readonly NumberMention[],
+  allMentions: readonly NumberMention[],
   attributions: readonly Attribution[],
   dates: readonly DateMention[][],
   entities: Entities,
 ): DraftAt[] {
   const phones = guarded(() => phoneAndDateRanges(text));
+  // Not-figures go first, so "children under five" or "in 2019" do not cut a figure's window.
+  const mentions = allMentions.filter((m) => !notFigureReason(text, m, phones));
   const drafts: DraftAt[] = [];
   let s = 0;
   let first = 0; // index of the first mention of the current sentence
@@ -81,7 +83,6 @@ function figureDrafts(
     while (s < sentences.length && sentences[s]!.end <= m.coreStart) { s++; first = i; previousPeople = null; previousMeaning = null; }
     const sentence = sentences[s];
     if (!sentence || m.coreStart < sentence.start) continue;
-    if (notFigureReason(text, m, phones)) continue;
     const prev = i > first ? mentions[i - 1] : undefined;
     const next = mentions[i + 1];
     const beforeFrom = Math.max(sentence.start, prev ? prev.end : 0, m.start - WINDOW);

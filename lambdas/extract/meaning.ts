@@ -30,6 +30,9 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:cases|infected|infections?|tested\s+positive|fell\s+ill|sickened)\b/i, category: 'affected', label: 'cases' },
   { re: /\b(?:in\s+need|need(?:s|ed|ing)?\s+(?:of\s+)?(?:urgent\s+)?(?:humanitarian\s+|food\s+)?(?:aid|assistance|help|support|food)|food[-\s]insecure|(?:acutely\s+)?malnourished|malnutrition|hungry|starving|stranded|without\s+(?:food|water|power|electricity|shelter))\b/i, category: 'affected', label: null },
   { re: /\b(?:affected|affecting|hit\s+by|have\s+hit|has\s+hit|impacted)\b/i, category: 'affected', label: 'affected' },
+  { re: /\b(?:(?:without|lost|losing|cut\s+off)\s+(?:power|electricity|water)|power\s+(?:to|for)|power\s+outages?|blackouts?)\b/i, category: 'affected', label: 'without power' },
+  { re: /\b(?:to\s+)?(?:help|assist|reach|feed|support)\b/i, category: 'affected', label: 'in need' },
+  { re: /\b(?:live|lives|living|reside|residing)\s+in\b(?!\s+(?:\w+\s+)?(?:camps|shelters|tents))/i, category: 'population', label: 'inhabitants' },
 ];
 const GLOBAL_CUES = CUES.map((cue) => ({ cue, re: new RegExp(cue.re.source, 'gi') }));
 
@@ -43,6 +46,8 @@ const COORDINATED_BEFORE = /^\s*(?:\w+\s+){0,3}?(?:and|but|with|while)\s+(?:anot
 // "seven of the dead were passengers", "14 of the injured were in a serious condition".
 const OF_GROUP_AFTER = /^\s+of\s+(?:the|them|those)\s+([a-z]+)(?:\s+(?:were|was|are|is|had\s+been|have\s+been)\s+(?:(?:in\s+(?:a\s+)?)?([a-z]+)))?/i;
 const CONDITION_AFTER = /^[^.;]{0,40}?\b(?:were|was|are|is|remain(?:ed)?)\s+in\s+(?:a\s+)?(serious|critical|stable|grave)\s+condition/i;
+const LIVES_CLAIMED = /\bclaim(?:ed|ing|s)?\s+(?:the\s+)?(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+)?$/i;
+const DAMAGE_BEFORE = /\b(damaged|destroyed|flattened|razed|flooded|burned|burnt|levelled|leveled|swept\s+away)\s+(?:(?:at\s+least|more\s+than|some|nearly|another|a\s+further)\s+)?$/i;
 const CASE_KIND = /\b(confirmed|suspected|probable|new)\b/i;
 
 const PERSON_NOUNS = /^(?:people|persons?|civilians?|children|child|kids|women|men|man|woman|residents?|families|family|households?|villagers|troops|soldiers|fighters|militants|rebels|police(?:men)?|officers|refugees|migrants|patients|workers|students|pupils|babies|infants|girls|boys|adults|elderly|individuals|pilgrims|passengers|miners|farmers|fishermen|journalists|staff|volunteers|victims|survivors|inmates|prisoners|detainees|protesters|demonstrators|lives|dead|others|more|citizens|nationals|inhabitants|minors|teenagers|youths|medics|doctors|nurses|teachers|evacuees|tourists|climbers|trekkers|crew|sailors|mourners|worshippers|shoppers|commuters|voters|employees|officials|guards|drivers|operators|members|hikers|firefighters|rescuers|relatives|sudanese|syrians|afghans|rohingya|bodies|casualties|deaths|cases|fatalities)$/i;
@@ -53,7 +58,7 @@ const BUILDING_NOUNS = /^(?:houses?|homes?|buildings?|hospitals?|schools?|clinic
 const THING_NOUNS = /^(?:rockets?|missiles?|shells?|drones?|bombs?|tanks?|vehicles?|trucks?|lorries|aircraft|jets?|helicopters?|boats?|ships?|airstrikes?|strikes?|attacks?|raids?|explosions?|mortars?|rounds?|aftershocks?|tremors?|tents?|kits?|meals?|rations?|doses?|vaccines?|parcels?|containers?|cattle|livestock|animals|trees|flights?|trains?|wildfires?|fires?|blazes?|tornadoes|tornados|landslides?|earthquakes?|quakes?)$/i;
 const DAMAGE = /\b(damaged|destroyed|flattened|collapsed|razed|bombed|hit|attacked|struck|flooded|submerged|burned|burnt|looted|levelled|leveled|shelled|targeted|closed|swept\s+away|washed\s+away|in\s+ruins|out\s+of\s+service|affected|derailed|overturned)\b/i;
 // Words that end the counted noun phrase: auxiliaries, prepositions, verbs of the cues.
-const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of)$/i;
+const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of|live|living|reside|residing|need|needs|face|faces|facing|lack|lacking|require|requiring|die|got|get|went|go|fled|flee|were|rely|depend)$/i;
 
 export interface Meaning {
   readonly category: Category;
@@ -68,13 +73,16 @@ export function countedNoun(after: string): string {
   const words: string[] = [];
   for (const word of m[1]!.trim().split(/\s+/)) {
     if (PHRASE_STOP.test(word)) break;
-    if (!/^[a-z]/.test(word)) break; // a capitalised word starts a name, not the counted noun
+    // A capitalised word starts a name, not the counted noun, unless it is a people ("Palestinians").
+    if (!/^[a-z]/.test(word) && !(words.length === 0 && DEMONYM_PLURAL.test(word))) break;
     if (words.length > 0 && /ed$/.test(word)) break; // "attacks carried out": a participle ends the noun
     words.push(word.toLowerCase());
     if (words.length === 4) break;
   }
   return words.slice(-2).join(' ');
 }
+
+const DEMONYM_PLURAL = /^\p{Lu}\p{Ll}+(?:ians|ans|ese|is|ites|ers)$/u;
 
 const headOf = (subject: string): string => subject.split(' ').pop() ?? '';
 
@@ -155,9 +163,10 @@ function amountMeaning(ctx: MeaningContext, subject: string): Meaning {
     const label = [subject, cue ? cueLabel(cue) : ''].filter(Boolean).join(' ');
     return { category: 'percentage', subject, label: label ? `% ${label}` : 'percent' };
   }
-  const topic = topicAfter(after) ?? topicBefore(before);
+  // "$250 million in emergency aid", "a $7 billion loan", "a relief package of Rs 1,200 crore"
+  const topic = topicAfter(after) ?? (subject || topicBefore(before));
   const category: Category = mention.unitKind === 'currency' ? 'money' : 'quantity';
-  const named = topic ?? subject;
+  const named = topic || subject;
   const label = [named ? shortTopic(named) : '', mention.unitKind === 'measure' ? mention.unit : ''].filter(Boolean).join(' ');
   const fallback = mention.unitKind === 'currency' ? 'amount' : mention.unit ?? '';
   return { category, subject: named || fallback, label: label || fallback };
@@ -204,7 +213,7 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   }
   if (POPULATION_BEFORE.test(before) || /^(?:inhabitants|population)$/.test(head)) return withSubject('population', subject, 'inhabitants');
   const personOrNone = !head || PERSON_NOUNS.test(head) || PERSON_NOUNS.test(subject)
-    || (PERSON_SUFFIX.test(head) && !NOT_PERSON.test(head));
+    || (PERSON_SUFFIX.test(head) && !NOT_PERSON.test(head)) || /(?:ians|ans|ese|is)$/.test(head) && DEMONYM_PLURAL.test(head[0]!.toUpperCase() + head.slice(1));
 
   if (ctx.previous && SUBSET_BEFORE.test(before) && personOrNone) {
     const { category, label } = ctx.previous;
@@ -212,6 +221,13 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   }
   if (!personOrNone) return { category: 'other', subject, label: subject };
 
+  // "claimed 34 lives", "destroyed 300 homes and damaged 1,200 more"
+  if (/^lives$/.test(subject) && LIVES_CLAIMED.test(before)) return withSubject('killed', 'lives', 'lost');
+  const damaged = DAMAGE_BEFORE.exec(before);
+  if (!subject && damaged) {
+    const things = ctx.previousMeaning?.category === 'facilities' ? ctx.previousMeaning.subject : 'buildings';
+    return { category: 'facilities', subject: things, label: `${things} ${damaged[1]!.toLowerCase()}` };
+  }
   const governing = nearestCue(before, true);
   if (governing && FILLER_GAP.test(before.slice(governing.end))) return withSubject(governing.cue.category, subject, cueLabel(governing), after);
   const parenthetical = /\b(?:including|among\s+them|of\s+whom)\b/i.test(after);

@@ -20,7 +20,7 @@ const NAME_BEFORE = /\b(?:Category|Highway|Route|Road|Resolution|Article|Section
 const ADDRESS_AFTER = /^[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Square|Place|Way|Close|Crescent|Terrace)\b/;
 const CLOCK_AFTER = /^(?:[:.]\d{2}\b(?!\s*(?:%|per|million|billion))|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|local time\b|o'clock\b|hours?\s+(?:GMT|UTC|local))|\s*h\d{2}\b)/i;
 const AGE_AFTER = /^(?:[\s-]+(?:year|month|week|day)s?[\s-]+old\b|[\s-]+(?:year|month|week|day)-olds?\b)/i;
-const AGE_BEFORE = /\b(?:aged|age|ages|ages of|age of)\s+$/i;
+const AGE_BEFORE = /\b(?:aged|age|ages|ages of|age of)\s+$|\b(?:children|child|kids|infants|babies|boys|girls)\s+(?:aged\s+)?(?:under|below|over)\s+(?:the\s+age\s+of\s+)?$/i;
 const DURATION_AFTER = /^(?:[\s-]+(?:and\s+a\s+half\s+|more\s+|other\s+|consecutive\s+|straight\s+|full\s+|successive\s+|long\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|nights?|weekends?)\b)/i;
 const MULTIPLIER_AFTER = /^(?:[\s-]+(?:times|fold)\b|-fold\b)/i;
 // "the 30th facility to be bombed": an ordinal that counts things hit so far is a figure.
