@@ -12,7 +12,7 @@ const PRONOUN = /^(?:he|she|they|we|it)$/i;
 // Capitalised words that start a sentence or name a group, never a speaker.
 const NOT_A_NAME = /^(?:The|It|He|She|They|We|I|You|This|That|These|Those|There|Officials|Police|Authorities|Residents|Witnesses|Rescuers|Analysts|Experts|Doctors|Medics|Critics|Others|Survivors|Some|Many|But|And|Then)$/;
 // "the health ministry said in a statement": an organisation speaking.
-const BODY_SPEAKER = /^(?:the\s+)((?:[\w-]+\s+){0,3}(?:ministry|agency|police|army|military|government|group|organi[sz]ation|office|council|committee|commission|authority|authorities|statement|spokes(?:man|woman|person)|coalition|network|charity))\s+(?:said|says|added|told|wrote)\b/i;
+const BODY_SPEAKER = /^(?:the\s+)((?:[\w-]+\s+){0,3}(?:ministry|agency|police|army|military|government|group|organi[sz]ation|office|council|committee|commission|authority|authorities|coalition|network|charity))\s+(?:said|says|added|told|wrote)\b/i;
 
 /** One to five capitalised words that are not a sentence opener: "Khan", "Fadel Abdul Ghany". */
 const NAME = new RegExp(`^(?:${NAME_WORD}\\s+){0,4}\\p{Lu}[\\p{L}\\p{M}'’-]+$`, 'u');
@@ -38,13 +38,22 @@ function splitNameRole(phrase: string): Speaker {
 /** "Fadel Abdul Ghany, chairman of SNHR, told Reuters" / "said Civil Defence spokesman Ahmad Al Sheikho, saying…" */
 function speakerAfter(after: string): Speaker {
   const text = after.replace(/^[\s,]+/, '');
-  const verbFirst = /^(said|says|added|adds|declared|warned|stated|explained|insisted|noted)\s+([^,.;]+?)(?:,\s*([^,.;]+?))?(?=[,.;]|$|\s+(?:in\s+a\s+statement|on\s|at\s|to\s))/.exec(text);
+  const verbFirst = /^(said|says|added|adds|declared|warned|stated|explained|insisted|noted)\s+([^,.;]+?)(?=[,.;]|$|\s+(?:in\s+a\s+statement|on\s|at\s|to\s))([^.;]*)/.exec(text);
   if (verbFirst) {
     const who = verbFirst[2]!.trim();
     if (PRONOUN.test(who)) return NONE;
     const split = splitNameRole(who.replace(TITLES, ''));
-    const trailingRole = verbFirst[3] && !/^(?:saying|adding|who|which|according)\b/i.test(verbFirst[3]) ? verbFirst[3].trim() : null;
+    // ", 45, a farmer" / ", the head of the rescue operation, said": the first part that is not an age.
+    const trailingRole = verbFirst[3]!.split(',').map((p) => p.trim())
+      .find((p) => p && !/^\d+$/.test(p) && !/^(?:saying|adding|who|which|according|as|when|after|before|in|on)\b/i.test(p)) ?? null;
     return { speaker: split.speaker, role: split.role ?? trailingRole };
+  }
+  // "the governor, Mark Tan, told local television" / "according to Dr Ana Silva of the ministry"
+  const roleFirst = /^the\s+([a-z][^,]{1,60}),\s+([^,]+?),\s+(?:said|says|told|added|warned)\b/u.exec(text);
+  if (roleFirst && isName(roleFirst[2]!.replace(TITLES, ''))) return { speaker: roleFirst[2]!.replace(TITLES, ''), role: `the ${roleFirst[1]}` };
+  const according = /^according\s+to\s+((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+)*\p{Lu}[\p{L}\p{M}'’-]+)(?:,?\s+([^.;]+))?/u.exec(text);
+  if (according && isName(according[1]!.replace(TITLES, ''))) {
+    return { speaker: according[1]!.replace(TITLES, ''), role: according[2]?.replace(/^(?:of|from)\s+/, '').trim() || null };
   }
   // "Dr Khaula Sawah, vice president of the Union …, which provides aid …, said in a statement."
   const nameFirst = /^((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+)*?\p{Lu}[\p{L}\p{M}'’-]+)(?:,\s*([^]+?))?,?\s+(?:said|says|told|added|declared|warned|wrote|stated)\b/u.exec(text.slice(0, 300));

@@ -1,0 +1,37 @@
+/** Quotes with speaker and role, in the phrasings wire copy uses (sentences written for this test). */
+import { describe, expect, it } from 'vitest';
+import { extractFigures } from '../../lambdas/extract';
+import { articleFromText } from './article';
+
+const CASES: readonly [string, string | null, string | null][] = [
+  ['“We have lost everything in the flood,” said Maria Lopez, 45, a farmer.', 'Maria Lopez', 'a farmer'],
+  ['Interior Minister Rana Khan visited the site.\n“The situation is dire and getting worse,” Khan said.', 'Rana Khan', null],
+  ['UN spokesman Stephane Dujarric told reporters: “We are deeply concerned about the situation.”', 'Stephane Dujarric', 'UN spokesman'],
+  ['‘We are running out of everything,’ said aid worker John Mbeki.', 'John Mbeki', 'aid worker'],
+  ['“It is the worst flooding in 50 years,” the governor, Mark Tan, told local television.', 'Mark Tan', 'the governor'],
+  ['“The dam could collapse at any moment,” warned engineer Paulo Reis.', 'Paulo Reis', 'engineer'],
+  ['Grace Okafor runs the clinic. Ms Okafor said the clinic had run out of drugs. “We turn away 50 mothers a day,” she said.', 'Grace Okafor', null],
+  ['“This is a catastrophe for the whole region,” according to Dr Ana Silva of the health ministry.', 'Ana Silva', null],
+  ['“We will rebuild every single home,” President Luis Arce said on Monday.', 'Luis Arce', null],
+  ['“We will not stop until everyone is found,” said Colonel Ahmed Musa, the head of the rescue operation.', 'Ahmed Musa', 'the head of the rescue operation'],
+  ['“Too many have died already,” the statement said, without naming anyone.', null, null],
+];
+
+describe('quotes', () => {
+  it.each(CASES)('%s', (body, speaker, role) => {
+    const [quote] = extractFigures(articleFromText(`T\n${body}`), { published: '2025-06-02' }).quotes;
+    expect(quote).toBeDefined();
+    expect(quote!.speaker).toBe(speaker);
+    if (role !== null) expect(quote!.role).toBe(role);
+  });
+
+  it('gives a quote without attribution to the speaker of the quote before it', () => {
+    const x = extractFigures(articleFromText('T\n“We ran out of water on Tuesday,” said Amina Diallo. “Nobody came to help us for three days.”'));
+    expect(x.quotes.map((q) => q.speaker)).toEqual(['Amina Diallo', 'Amina Diallo']);
+  });
+
+  it('skips scare quotes and keeps an apostrophe inside a single-quoted statement', () => {
+    const x = extractFigures(articleFromText('T\nThe ‘ceasefire’ failed. ‘Let’s call this what it is, a war crime,’ said Omar Haddad.'));
+    expect(x.quotes).toEqual([{ text: 'Let’s call this what it is, a war crime', speaker: 'Omar Haddad', role: null }]);
+  });
+});
