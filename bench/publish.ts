@@ -1,6 +1,7 @@
 /**
  * Keeps the documentation's copy of the latest table current: a full run replaces whatever
- * sits between the two markers below, in every listed file that carries them.
+ * sits between the two markers below, in every listed file that carries them, with the summary
+ * (machine and checks; the detail stays in bench/results.md).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,9 +21,7 @@ export function publishTable(markdown: string): string[] {
     const from = text.indexOf(START);
     const to = text.indexOf(END);
     if (from < 0 || to < from) continue;
-    // Headings inside the results drop one level so they nest under the page's own section.
-    const nested = markdown.replace(/^(#{2,4}) /gm, '#$1 ');
-    writeFileSync(file, `${text.slice(0, from + START.length)}\n${nested}${text.slice(to)}`);
+    writeFileSync(file, `${text.slice(0, from + START.length)}\n${markdown}${text.slice(to)}`);
     updated.push(rel);
   }
   return updated;

@@ -16,16 +16,22 @@ function section<T>(title: string, s: Section<T> | undefined, body: (r: T) => st
 const x = (ratio: number | null): string | null => (ratio === null ? null : `${ratio}×`);
 const failures = (list: readonly string[]): string => (list.length === 0 ? '' : `\n\nNot available: ${list.map((f) => `\n- ${f}`).join('')}`);
 
-export function renderMarkdown(r: BenchResults): string {
+/** The machine line and every figure against its target. */
+function summaryBlocks(r: BenchResults): string[] {
   const m = r.machine;
-  const out: string[] = [
-    `## Benchmark results${r.quick ? ' (quick run)' : ''}`,
-    '',
+  return [
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node}, ${m.os}; ${m.chromium ?? 'Chromium not installed'}. Run ${m.date} (load average ${m.loadAtStart} at start).`,
-    '',
     table(['Measure', 'Value', 'Target', 'Result'], r.checks.map((c) => [c.measure, c.value, c.target, MARK[c.verdict]])),
-    '',
   ];
+}
+
+/** What the README carries: the summary, pointing at the full results for the detail. */
+export function renderSummary(r: BenchResults): string {
+  return [...summaryBlocks(r), 'MB = 2^20 bytes. Every section in detail (medians, p95s, per document) and the profiles of missed targets: `bench/results.md`.'].join('\n\n') + '\n';
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const out: string[] = [`## Benchmark results${r.quick ? ' (quick run)' : ''}`, ...summaryBlocks(r), 'MB = 2^20 bytes.'];
   const { stages, throughput, scale, coldstart, chromium } = r.sections;
   out.push(section('Per stage, warm, one process (ms)', stages, (s) =>
     `${s.iterations} iterations per article after warm-up; dev set = ${s.articles} articles pooled. Render split: ${s.renderSplit}.\n\n`

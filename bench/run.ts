@@ -1,12 +1,12 @@
 /**
- * `npm run bench [-- --only stages,throughput,scale,coldstart,chromium,profile] [--quick]`
+ * `npm run bench [-- --only stages,throughput,scale,coldstart,chromium,profile] [--quick] [--report-only]`
  *
  * Runs each section (each fails soft: "not available: <reason>", and the run goes on), checks
  * every figure against its target, profiles the workloads behind missed targets, and writes
  * bench/results.json and bench/results.md (and the table in docs/bench.md). A partial or quick
  * run writes to bench/tmp/ instead, so the committed results always come from one full run.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, seedArticle } from './articles';
@@ -17,7 +17,7 @@ import { benchColdStart } from './cold-start';
 import { describeMachine, loadAverage } from './machine';
 import { profileBatch, profileColdImport, profileColdRender, profileWorkload, type ProfileResult } from './profile';
 import { publishTable } from './publish';
-import { renderMarkdown } from './report';
+import { renderMarkdown, renderSummary } from './report';
 import type { BenchResults, Section } from './results';
 import { benchScale, SCALE_SIZES_KB } from './scale';
 import { benchStages } from './stages';
@@ -27,7 +27,7 @@ const SECTIONS = ['stages', 'throughput', 'scale', 'coldstart', 'chromium', 'pro
 type SectionName = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false } },
   allowPositionals: false,
 });
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
@@ -52,6 +52,22 @@ async function runSection<T>(name: string, body: () => Promise<T>): Promise<Sect
     process.stderr.write(`bench: ${name}: not available: ${reason}\n`);
     return { status: 'not available', reason };
   }
+}
+
+/** Writes the Markdown of a results object; a full run also refreshes the docs' summary table. */
+function writeReport(results: BenchResults, dir: string, full: boolean): void {
+  const markdown = renderMarkdown(results);
+  writeFileSync(path.join(dir, 'results.md'), markdown);
+  process.stdout.write(markdown);
+  const published = full ? publishTable(renderSummary(results)) : [];
+  if (published.length > 0) process.stderr.write(`bench: table updated in ${published.join(', ')}\n`);
+}
+
+// --report-only: re-render bench/results.md and the docs from bench/results.json, measuring nothing.
+if (values['report-only']) {
+  const dir = path.join(ROOT, 'bench');
+  writeReport(JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as BenchResults, dir, true);
+  process.exit(0);
 }
 
 const machine = describeMachine();
@@ -92,10 +108,6 @@ const results: BenchResults = { machine, quick, sections, checks, profiles };
 const full = !quick && !values.only;
 const dir = full ? path.join(ROOT, 'bench') : TMP_DIR;
 mkdirSync(dir, { recursive: true });
-const markdown = renderMarkdown(results);
 writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-writeFileSync(path.join(dir, 'results.md'), markdown);
-process.stdout.write(markdown);
-const published = full ? publishTable(markdown) : [];
-if (published.length > 0) process.stderr.write(`bench: table updated in ${published.join(', ')}\n`);
+writeReport(results, dir, full);
 process.stderr.write(`bench: wrote ${path.relative(ROOT, path.join(dir, 'results.json'))} and results.md${full ? '' : ' (partial run: bench/results.* untouched)'}\n`);
