@@ -80,18 +80,24 @@ function speakerBefore(before: string): Speaker {
   return { speaker: name, role };
 }
 
-/** "she said" after a quote: the last person the paragraph had speaking ("Whitcombe told parliament …"). */
+/**
+ * "she said" after a quote: the last person who spoke before it ("Whitcombe told parliament …"),
+ * or was introduced with an age ("Maria Lopez, 45, lost her home."), in this or the previous paragraph.
+ */
 function speakerFromPronoun(before: string, fallback: Speaker): Speaker {
-  const names = [...before.matchAll(/((?:\p{Lu}[\p{L}\p{M}'’-]+\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]+)\s+(?:said|says|told|added|warned)\b/gu)];
-  const last = names.pop()?.[1];
-  return last && !PRONOUN.test(last) ? { speaker: last.replace(TITLES, ''), role: null } : fallback;
+  const spoke = [...before.matchAll(/((?:\p{Lu}[\p{L}\p{M}'’.-]+\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]+)\s+(?:said|says|told|added|warned)\b/gu)]
+    .map((m) => ({ at: m.index, name: m[1]!.replace(TITLES, '') }));
+  const introduced = [...before.matchAll(/((?:\p{Lu}[\p{L}\p{M}'’-]+\s+){1,3}\p{Lu}[\p{L}\p{M}'’-]+),\s+\d{1,3},/gu)]
+    .map((m) => ({ at: m.index, name: m[1]!.replace(TITLES, '') }));
+  const last = [...spoke, ...introduced].filter((c) => isName(c.name)).sort((a, b) => a.at - b.at).pop();
+  return last ? { speaker: last.name, role: null } : fallback;
 }
 
 interface Segment { readonly start: number; readonly end: number; readonly inner: string; readonly open: boolean }
 
 // “…” / "…" / ‘…’ (an apostrophe inside a word, "Let’s", does not close a single quote); a
 // double quote still open at the end of the paragraph runs to its end.
-const SEGMENT = /“([^“”]*)”|"([^"\n]*)"|(?<=^|[\s(—–])‘((?:[^‘’]|’(?=\p{L}))*)’(?!\p{L})|“([^“”]*)$/gu;
+const SEGMENT = /“([^“”]*)”|"([^"\n]*)"|(?<=^|[\s(—–])‘((?:[^‘’]|’(?=\p{L}))*)’(?!\p{L})|[“"]([^“”"]*)$/gu;
 
 function segments(paragraph: string): Segment[] {
   const out: Segment[] = [];
@@ -103,7 +109,7 @@ function segments(paragraph: string): Segment[] {
   return out;
 }
 
-interface Carry { value: string | null; role: string | null; open: boolean }
+interface Carry { value: string | null; role: string | null; open: boolean; previousParagraph: string }
 
 /** Quotes of one paragraph; `carry` holds the last speaker and whether their quote is still open. */
 function quotesOfParagraph(paragraph: string, carry: Carry): Quote[] {
@@ -120,7 +126,7 @@ function quotesOfParagraph(paragraph: string, carry: Carry): Quote[] {
     let who = speakerAfter(after);
     if (!who.speaker) who = speakerBefore(before);
     if (!who.speaker && /^[\s,]*(?:he|she)\s+(?:said|says|added|told)/i.test(after)) {
-      who = speakerFromPronoun(paragraph.slice(0, seg.start), { speaker: carry.value, role: carry.role });
+      who = speakerFromPronoun(`${carry.previousParagraph}\n\n${paragraph.slice(0, seg.start)}`, { speaker: carry.value, role: carry.role });
     }
     // “A,” X said. “B.” — B is X's too; so is a paragraph continuing a quote left open.
     if (!who.speaker && previous?.speaker) who = previous;
@@ -131,6 +137,7 @@ function quotesOfParagraph(paragraph: string, carry: Carry): Quote[] {
     out.push({ text: seg.inner.replace(/[,]$/, '').trim(), speaker: who.speaker, role: who.role });
   }
   carry.open = segs.length > 0 && segs[segs.length - 1]!.open;
+  carry.previousParagraph = paragraph;
   return out;
 }
 
@@ -143,7 +150,7 @@ function fullName(text: string, speaker: string): string {
 }
 
 export function findQuotes(paragraphs: readonly string[]): Quote[] {
-  const carry: Carry = { value: null, role: null, open: false };
+  const carry: Carry = { value: null, role: null, open: false, previousParagraph: '' };
   const text = paragraphs.join('\n\n');
   return paragraphs.flatMap((p) => quotesOfParagraph(p, carry))
     .map((q) => (q.speaker ? { ...q, speaker: fullName(text, q.speaker) } : q));
