@@ -58,7 +58,7 @@ const BUILDING_NOUNS = /^(?:houses?|homes?|buildings?|hospitals?|schools?|clinic
 const THING_NOUNS = /^(?:rockets?|missiles?|shells?|drones?|bombs?|tanks?|vehicles?|trucks?|lorries|aircraft|jets?|helicopters?|boats?|ships?|airstrikes?|strikes?|attacks?|raids?|explosions?|mortars?|rounds?|aftershocks?|tremors?|tents?|kits?|meals?|rations?|doses?|vaccines?|parcels?|containers?|cattle|livestock|animals|trees|flights?|trains?|wildfires?|fires?|blazes?|tornadoes|tornados|landslides?|earthquakes?|quakes?)$/i;
 const DAMAGE = /\b(damaged|destroyed|flattened|collapsed|razed|bombed|hit|attacked|struck|flooded|submerged|burned|burnt|looted|levelled|leveled|shelled|targeted|closed|swept\s+away|washed\s+away|in\s+ruins|out\s+of\s+service|affected|derailed|overturned)\b/i;
 // Words that end the counted noun phrase: auxiliaries, prepositions, verbs of the cues.
-const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of|live|living|reside|residing|need|needs|face|faces|facing|lack|lacking|require|requiring|die|got|get|went|go|fled|flee|were|rely|depend)$/i;
+const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of|live|living|reside|residing|lacks|has|hold|holds|need|needs|face|faces|facing|lack|lacking|require|requiring|die|got|get|went|go|fled|flee|were|rely|depend)$/i;
 
 export interface Meaning {
   readonly category: Category;
@@ -151,14 +151,16 @@ function withSubject(category: Category, subject: string, label: string, after =
 }
 
 /** An amount, share or measure: named by the phrase it is attached to. */
-function amountMeaning(ctx: MeaningContext, subject: string): Meaning {
+function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
+  let subject = counted;
   const { mention, before, after } = ctx;
   if (mention.unitKind === 'percent') {
     const topic = topicBefore(before);
     // "the response was only 14% funded"
     const participle = /^\s+([a-z]+ed)\b/.exec(after)?.[1];
     if (topic) return { category: 'percentage', subject: topic, label: [shortTopic(topic), participle].filter(Boolean).join(' ') };
-    // "40% of children under five … were acutely malnourished"
+    // "40% of children under five … were acutely malnourished", "40% of the population"
+    if (!subject) subject = countedNoun(after.replace(/^\s+of\s+(?:the|its|their)\s+/i, ' '));
     const cue = nearestCue(ctx.rest.slice(0, 120), false);
     const label = [subject, cue ? cueLabel(cue) : ''].filter(Boolean).join(' ');
     return { category: 'percentage', subject, label: label ? `% ${label}` : 'percent' };

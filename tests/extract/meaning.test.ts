@@ -35,6 +35,7 @@ const CATEGORIES: readonly [string, number, string, string[]][] = [
   ['The storm dumped up to 500 mm of rain on the south.', 500, 'quantity', ['rain']],
   ['The budget sets aside £3.6 billion for the health service.', 3600000000, 'money', ['health']],
   ['Inflation, which stood at 3.8% in September, will fall.', 3.8, 'percentage', ['inflation']],
+  ['About 40% of the population lacks access to clean water.', 40, 'percentage', ['population']],
   ['The heads of 11 humanitarian organisations warned of disaster.', 11, 'other', ['organisations']],
   // Phrasings written for this table (not from the development set).
   ['The quake left at least 2,000 people dead.', 2000, 'killed', []],
@@ -147,6 +148,11 @@ describe('dates', () => {
     const x = extractFigures(articleFromText('T\nOn Friday, 15 people were killed in the village of Mhambil.\nRussian jets joined the army on April 26.'), { published: '2019-06-29' });
     expect(find(x.figures, 15)).toMatchObject({ date: '2019-06-28', place: 'Mhambil' });
     expect(x.timeline.map((t) => t.date)).toEqual(['2019-04-26', '2019-06-28']);
+  });
+
+  it('reads a day chrono leaves uncertain ("the night of 12 March")', () => {
+    const x = extractFigures(articleFromText('T\nFighting erupted on the night of 12 March, killing 9 people.'), { published: '2025-06-02' });
+    expect(find(x.figures, 9).date).toBe('2025-03-12');
   });
 
   it('points weekdays forward for plans', () => {
