@@ -3,7 +3,7 @@
  * temporary folder), spawned as a child process, timed from spawn to exit, outputs counted.
  * The wall time includes the CLI's start (tsx, module loading, font parsing), as a user sees it.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { devSet, ROOT } from './articles';
@@ -19,6 +19,9 @@ export interface ThroughputRow {
   readonly briefingsPerSecond: number;
   /** The rate `briefing batch` prints itself (its own clock, after the CLI has started); null if absent. */
   readonly batchReportedPerSecond: number | null;
+  /** CPU time of the whole batch process (every thread) per PDF, and its peak RSS. */
+  readonly cpuMsPerBriefing: number | null;
+  readonly maxRssMB: number | null;
   readonly exitCode: number | null;
   readonly verdict: Verdict;
   readonly note?: string;
@@ -71,7 +74,13 @@ export async function benchThroughput(options: { articles: number; jobs: readonl
     const rows: ThroughputRow[] = [];
     for (const jobs of options.jobs) {
       const output = path.join(work, `out-${jobs}`);
-      const run = await runTimed(process.execPath, tsxArgs(cli, 'batch', input, '-o', output, '--jobs', String(jobs)));
+      const cpuFile = path.join(work, `cpu-${jobs}.json`);
+      const run = await runTimed(
+        process.execPath,
+        ['--import', 'tsx', '--import', path.join(ROOT, 'bench/cpu-usage.ts'), cli, 'batch', input, '-o', output, '--jobs', String(jobs)],
+        { env: { ...process.env, BENCH_CPU_FILE: cpuFile } },
+      );
+      const usage = existsSync(cpuFile) ? (JSON.parse(readFileSync(cpuFile, 'utf8')) as { cpuMs: number; maxRssMB: number }) : null;
       const pdfs = countFiles(output, '.pdf');
       const seconds = run.ms / 1000;
       const rate = pdfs / seconds;
@@ -82,6 +91,8 @@ export async function benchThroughput(options: { articles: number; jobs: readonl
         seconds: round(seconds),
         briefingsPerSecond: round(rate),
         batchReportedPerSecond: reportedRate(run.stdout),
+        cpuMsPerBriefing: usage && pdfs > 0 ? round(usage.cpuMs / pdfs) : null,
+        maxRssMB: usage ? round(usage.maxRssMB) : null,
         exitCode: run.code,
         // The target is stated for 2 cores; the single-job row is shown for scaling, not judged.
         verdict: jobs === 2 && pdfs > 0 ? verdict(TARGETS.throughput, rate) : 'n/a',
