@@ -10,12 +10,13 @@ const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'gi');
 const ACCORDING = /\baccording\s+to\s+(?:figures\s+(?:from|by)\s+|data\s+(?:from|by)\s+|a\s+statement\s+(?:from|by)\s+)?([^,.;:"“”]+?)(?=\s*(?:[,.;:"“”]|$|\s+(?:on|in|at|as|which|who)\s))/i;
 const PRONOUN = /^(?:it|he|she|they|we|the\s+(?:group|agency|organisation|organization|ministry|monitor|statement|report|official|spokesman|spokeswoman|spokesperson|body|network|office|charity|authority|authorities|un\s+agency))$/i;
 const MAX_WORDS = 9;
+const CONTINUATION = /^(?:Another|A\s+further|It|They|He|She|Of\s+(?:the|them|those)|Among\s+(?:them|the)|Most\s+of|Some\s+of|Many\s+of|In\s+addition|Also|Those|The\s+(?:group|agency|organisation|organization|ministry|monitor|report|toll|dead|injured|victims))\b/;
 // Verbs of saying looked at per sentence; real sentences have one or two.
 const MAX_TRIES = 12;
 
 /** Strips "The", "US-based", "a spokesman for" so the source reads as a name. */
 export function cleanSource(raw: string): string | null {
-  let s = raw.replace(/\s+/g, ' ').trim()
+  let s = raw.replace(/\s*\([^()]*\)?/g, ' ').replace(/\s+/g, ' ').trim()
     .replace(/^(?:and|but|while|as|that|however|meanwhile)\s+/i, '')
     .replace(/^(?:a\s+|the\s+)?(?:spokes(?:man|woman|person)|official|statement|report|director|head|chief)\s+(?:for|of|from)\s+/i, '')
     .replace(/^(?:the|a|an)\s+/i, '')
@@ -23,6 +24,8 @@ export function cleanSource(raw: string): string | null {
     .replace(/^(?:the|a|an)\s+/i, '')
     .replace(/[,;:]+$/, '').trim();
   if (!s || s.split(' ').length > MAX_WORDS || /^[^A-Za-z]*$/.test(s)) return null;
+  // "firefighters battled dozens of wildfires and health officials": a clause, not a name.
+  if (s.split(' ').some((w) => /^[a-z]+ed$/.test(w))) return null;
   if (/^(?:it|he|she|they|we|i|you|who|which|this|that|there)$/i.test(s)) return null;
   s = s.replace(/\s+(?:on|in|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i, '');
   return s;
@@ -34,7 +37,8 @@ const NOT_A_SUBJECT_END = /\b(?:following|after|of|by|in|on|at|the|a|an|with|fro
 function subjectBefore(text: string, verbAt: number): string | null {
   if (NOT_A_SUBJECT_END.test(text.slice(Math.max(0, verbAt - 20), verbAt))) return null;
   // A subject is short; the bound keeps a long run-on sentence linear.
-  let before = text.slice(Math.max(0, verbAt - 300), verbAt).replace(/\s+(?:also|had|has|have|later|previously|earlier|on\s+\w+)\s*$/i, ' ');
+  let before = text.slice(Math.max(0, verbAt - 300), verbAt).replace(/\s*\([^()]*\)/g, '');
+  for (let i = 0; i < 3; i++) before = before.replace(/\s+(?:also|had|has|have|later|previously|earlier|on\s+\w+)\s*$/i, ' ');
   // "X, which monitors casualties …, said": skip the relative clause.
   const relative = /^(.*?[^,]),\s+(?:which|who)\s+[^]*,\s*$/.exec(before);
   if (relative) before = relative[1]!;
@@ -95,7 +99,8 @@ export function attributeSentences(sentences: readonly Sentence[]): Attribution[
       previous = { source: found.source, paragraph: sentence.paragraph };
       continue;
     }
-    const continues = found.pronoun || previous.paragraph === sentence.paragraph;
+    // "Another 2,117 people have been injured." / "It added …": reported speech going on.
+    const continues = found.pronoun || (previous.paragraph === sentence.paragraph && CONTINUATION.test(sentence.text));
     const inherited = (continues ? previous.source : null) ?? found.fallback;
     out.push({ source: inherited, own: false });
     if (!found.pronoun && previous.paragraph !== sentence.paragraph) previous = { source: null, paragraph: sentence.paragraph };

@@ -30,6 +30,20 @@ const WINDOW = 160;
 
 interface DraftAt extends Draft { readonly sentenceIndex: number }
 
+// "Cyclone Sidr killed about 3,500 people in 2007": a past event, background rather than news.
+const PAST_YEAR = /\b(?:in|during|of|by)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d{2})\b/g;
+const PAST_PHRASE = /\b(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|years\s+ago|the\s+previous\s+year)\b/i;
+
+const UNIT_CATEGORY: Readonly<Record<string, Category>> = { currency: 'money', measure: 'quantity', percent: 'percentage' };
+const EQUIVALENT_GAP = /^\s*\(\s*(?:about|around|roughly|some|nearly|approximately|or|equivalent\s+to|worth)?\s*$/i;
+
+function isBackground(sentence: string, published: string | null): boolean {
+  if (PAST_PHRASE.test(sentence)) return true;
+  const year = published ? Number(published.slice(0, 4)) : Number.POSITIVE_INFINITY;
+  for (const m of sentence.matchAll(PAST_YEAR)) if (Number(m[1]) < year) return true;
+  return false;
+}
+
 // A place after the number counts only when the number happened there: "killed in the village of X".
 const LOCATIVE = /\b(?:in|at|near|across|around|throughout|inside|outside|on|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$/;
 
@@ -69,6 +83,7 @@ function figureDrafts(
   attributions: readonly Attribution[],
   dates: readonly DateMention[][],
   entities: Entities,
+  published: string | null,
 ): DraftAt[] {
   const phones = guarded(() => phoneAndDateRanges(text));
   // Not-figures go first, so "children under five" or "in 2019" do not cut a figure's window.
@@ -83,6 +98,13 @@ function figureDrafts(
     while (s < sentences.length && sentences[s]!.end <= m.coreStart) { s++; first = i; previousPeople = null; previousMeaning = null; }
     const sentence = sentences[s];
     if (!sentence || m.coreStart < sentence.start) continue;
+    // "Rs 1,200 crore (about $140 million)", "135 km/h (84 mph)": the same amount in another unit.
+    const last = drafts[drafts.length - 1];
+    if (last && m.unitKind !== null && last.category === UNIT_CATEGORY[m.unitKind] && last.span[1] <= m.start && m.start - last.span[1] < 20
+      && EQUIVALENT_GAP.test(text.slice(last.span[1], m.start)) && last.sentenceIndex === sentence.index) {
+      last.mentions.push({ text: text.slice(m.start, m.end), span: [m.start, m.end] });
+      continue;
+    }
     const prev = i > first ? mentions[i - 1] : undefined;
     const next = mentions[i + 1];
     const beforeFrom = Math.max(sentence.start, prev ? prev.end : 0, m.start - WINDOW);
@@ -116,6 +138,7 @@ function figureDrafts(
       span: [m.start, m.end],
       vague: m.vague,
       mentions: [],
+      background: isBackground(sentence.text, published),
       sentenceIndex: sentence.index,
     });
   }
@@ -145,12 +168,12 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
   const attributions = guarded(() => attributeSentences(sentences));
   const dates = sentences.map((s) => guarded(() => datesIn(s, published)));
   const mentions = guarded(() => findNumbers(text));
-  const drafts = mergeDuplicates(guarded(() => figureDrafts(text, sentences, mentions, attributions, dates, entities))) as DraftAt[];
+  const drafts = mergeDuplicates(guarded(() => figureDrafts(text, sentences, mentions, attributions, dates, entities, published ?? null))) as DraftAt[];
   const ranks = rankKeyFigures(drafts);
 
   const figures: Figure[] = drafts.map((d, i) => {
     const rank = ranks.get(i) ?? null;
-    const { sentenceIndex: _sentenceIndex, vague, mentions: others, ...rest } = d;
+    const { sentenceIndex: _sentenceIndex, background: _background, vague, mentions: others, ...rest } = d;
     return {
       id: `f${i + 1}`,
       ...rest,

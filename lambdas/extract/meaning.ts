@@ -45,6 +45,7 @@ const SUBSET_BEFORE = /\b(?:including|includ(?:e|es|ed)|among\s+(?:them|whom|tho
 const COORDINATED_BEFORE = /^\s*(?:\w+\s+){0,3}?(?:and|but|with|while)\s+(?:another|a\s+further|an\s+additional|some|at\s+least)?\s*$/i;
 // "seven of the dead were passengers", "14 of the injured were in a serious condition".
 const OF_GROUP_AFTER = /^\s+of\s+(?:the|them|those)\s+([a-z]+)(?:\s+(?:were|was|are|is|had\s+been|have\s+been)\s+(?:(?:in\s+(?:a\s+)?)?([a-z]+)))?/i;
+const OF_TOTAL = /^\s+(?:of|out\s+of)\s+(?:the\s+)?(?:[\p{L}-]+['’]s\s+)?(?:its\s+|their\s+)?(?:\d[\d,.]*|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)[a-z-]*)\s+([a-z]+)/u;
 const CONDITION_AFTER = /^[^.;]{0,40}?\b(?:were|was|are|is|remain(?:ed)?)\s+in\s+(?:a\s+)?(serious|critical|stable|grave)\s+condition/i;
 const LIVES_CLAIMED = /\bclaim(?:ed|ing|s)?\s+(?:the\s+)?(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+)?$/i;
 const DAMAGE_BEFORE = /\b(damaged|destroyed|flattened|razed|flooded|burned|burnt|levelled|leveled|swept\s+away)\s+(?:(?:at\s+least|more\s+than|some|nearly|another|a\s+further)\s+)?$/i;
@@ -56,7 +57,7 @@ const PERSON_SUFFIX = /(?:ers|ees|ists|ians|ors|ants|ents|men|women|girls|boys|c
 const NOT_PERSON = /^(?:numbers|containers|centers|towers|rivers|letters|papers|computers|meters|metres|litres|liters|dollars|members?hips|years|hours|quarters|headquarters|borders|waters|orders|reports|agents|governments|departments|settlements|parliaments|incidents|accidents|events|payments|shipments|instruments|segments|statements|documents|elements|investments|treatments|assessments|tents|percents|cents|ministers|indicators|sectors|factors|doors|floors|districts|regions|provinces|countries|states|municipalities|counties|areas|zones|hectares|acres)$/i;
 const BUILDING_NOUNS = /^(?:houses?|homes?|buildings?|hospitals?|schools?|clinics?|facilit(?:y|ies)|centres?|centers?|villages?|towns?|shelters?|bridges?|markets?|mosques?|churches?|temples?|structures?|dwellings?|shops?|businesses|classrooms?|posts?|wells?|roads?|apartments?|flats?|homesteads?|huts?|offices?|factories|plants?|stations?|camps?|carriages?|properties|hectares)$/i;
 const THING_NOUNS = /^(?:rockets?|missiles?|shells?|drones?|bombs?|tanks?|vehicles?|trucks?|lorries|aircraft|jets?|helicopters?|boats?|ships?|airstrikes?|strikes?|attacks?|raids?|explosions?|mortars?|rounds?|aftershocks?|tremors?|tents?|kits?|meals?|rations?|doses?|vaccines?|parcels?|containers?|cattle|livestock|animals|trees|flights?|trains?|wildfires?|fires?|blazes?|tornadoes|tornados|landslides?|earthquakes?|quakes?)$/i;
-const DAMAGE = /\b(damaged|destroyed|flattened|collapsed|razed|bombed|hit|attacked|struck|flooded|submerged|burned|burnt|looted|levelled|leveled|shelled|targeted|closed|swept\s+away|washed\s+away|in\s+ruins|out\s+of\s+service|affected|derailed|overturned)\b/i;
+const DAMAGE = /\b(damaged|destroyed|flattened|collapsed|razed|bombed|hit|attacked|struck|flooded|submerged|under\s+water|underwater|inundated|buried|marooned|cut\s+off|burned|burnt|looted|levelled|leveled|shelled|targeted|closed|swept\s+away|washed\s+away|in\s+ruins|out\s+of\s+service|affected|derailed|overturned)\b/i;
 // Words that end the counted noun phrase: auxiliaries, prepositions, verbs of the cues.
 const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of|live|living|reside|residing|lacks|has|hold|holds|need|needs|face|faces|facing|lack|lacking|require|requiring|die|got|get|went|go|fled|flee|were|rely|depend)$/i;
 
@@ -115,7 +116,8 @@ function detailed(found: { cue: Cue; text: string; end: number }, window: string
   }
   if (found.cue.label === null && found.cue.category === 'displaced') {
     const kind = SHELTER_KIND.exec(next.slice(0, 50));
-    return kind && !label.includes(kind[1]!.toLowerCase()) ? `${label} in ${kind[1]!.toLowerCase()}` : label;
+    if (!kind || label.includes(kind[1]!.toLowerCase())) return label;
+    return /\bto$/.test(label) ? `${label} ${kind[1]!.toLowerCase()}` : `${label} in ${kind[1]!.toLowerCase()}`;
   }
   return label;
 }
@@ -181,6 +183,9 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   const head = headOf(subject);
   if (mention.unitKind !== null) return amountMeaning(ctx, subject);
 
+  // "29 of the state's 35 districts": the noun after the second number is what both count.
+  const ofTotal = !subject ? OF_TOTAL.exec(ctx.rest) : null;
+  if (ofTotal && !PERSON_NOUNS.test(ofTotal[1]!)) return { category: 'other', subject: ofTotal[1]!.toLowerCase(), label: ofTotal[1]!.toLowerCase() };
   const ofGroup = OF_GROUP_AFTER.exec(after);
   if (!subject || ofGroup) {
     const group = ofGroup ? nearestCue(ofGroup[1]!, false) : null;
@@ -198,10 +203,10 @@ export function meaningOf(ctx: MeaningContext): Meaning {
       ? { category: 'facilities', subject: p.subject, label: `${p.subject} ${damage[1]!.toLowerCase()}` }
       : { ...p };
   }
-  if (head && BUILDING_NOUNS.test(head)) {
-    const damage = DAMAGE.exec(after) ?? DAMAGE.exec(before);
-    return { category: 'facilities', subject, label: `${subject} ${damage ? damage[1]!.toLowerCase() : 'damaged'}` };
-  }
+  // Buildings count as facilities when something happened to them ("taken to 5 hospitals" is not).
+  const damage = head && BUILDING_NOUNS.test(head) ? DAMAGE.exec(after.slice(0, 80)) ?? DAMAGE.exec(before.slice(-60)) : null;
+  if (damage) return { category: 'facilities', subject, label: `${subject} ${damage[1]!.toLowerCase()}` };
+  if (head && BUILDING_NOUNS.test(head)) return { category: 'other', subject, label: subject };
   // The counted noun may itself say what happened: "97 deaths", "4,216 suspected cases", "eight bodies".
   const own = head ? nearestCue(head, false) : null;
   if (own && !/^(?:dead|more|others)$/.test(head)) {

@@ -20,6 +20,8 @@ export interface Draft {
   sentence: string;
   span: readonly [number, number];
   vague: boolean;
+  /** About a past event ("in 2007", "last year"): never a key figure. */
+  background: boolean;
   mentions: FigureMention[];
 }
 
@@ -125,7 +127,7 @@ export function mergeDuplicates(drafts: readonly Draft[]): Draft[] {
 export function rankKeyFigures(drafts: readonly Draft[]): Map<number, number> {
   const eligible = drafts
     .map((d, i) => ({ d, i }))
-    .filter(({ d }) => !d.vague && WEIGHT[d.category] > 1 && d.value > 0);
+    .filter(({ d }) => !d.vague && !d.background && WEIGHT[d.category] > 1 && d.value > 0);
   eligible.sort((a, b) => WEIGHT[b.d.category] - WEIGHT[a.d.category] || b.d.value - a.d.value || a.i - b.i);
   return new Map(eligible.slice(0, MAX_KEY_FIGURES).map(({ i }, rank) => [i, rank + 1]));
 }

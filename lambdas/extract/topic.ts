@@ -6,9 +6,9 @@
  */
 
 // Trailing words between the topic and the number: prepositions, auxiliaries, verbs of change.
-const LINK = /^(?:to|at|of|by|from|for|in|on|with|was|were|is|are|be|been|being|would|will|could|should|may|might|had|has|have|now|just|stood|stands|stand|standing|fell|fallen|falling|rose|risen|rising|reached|reaching|climbed|climbing|hit|hits|topped|totalled|totaled|totalling|amounted|amounting|increased|decreased|dropped|jumped|grew|grown|cut|lift|lifted|raise|raised|set|aside|put|estimated|estimates|forecast|forecasts|projected|expected|seen|valued|worth|priced|costing|cost|down|up|back|further|only|than|more|less|around|about|between|some|nearly|almost|the|a|an|which|that|it|its|and|or|still|also|already|last|next|this|year|month|week|spring|summer|autumn|winter|quarter|overnight|today|yesterday|lower|higher|double|doubled|halve|halved|triple|tripled)$/i;
+const LINK = /^(?:paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|to|at|of|by|from|for|in|on|with|was|were|is|are|be|been|being|would|will|could|should|may|might|had|has|have|now|just|stood|stands|stand|standing|fell|fallen|falling|rose|risen|rising|reached|reaching|climbed|climbing|hit|hits|topped|totalled|totaled|totalling|amounted|amounting|increased|decreased|dropped|jumped|grew|grown|cut|lift|lifted|raise|raised|set|aside|put|estimated|estimates|forecast|forecasts|projected|expected|seen|valued|worth|priced|costing|cost|down|up|back|further|only|than|more|less|around|about|between|some|nearly|almost|the|a|an|which|that|it|its|and|or|still|also|already|last|next|this|year|month|week|spring|summer|autumn|winter|quarter|overnight|today|yesterday|lower|higher|double|doubled|halve|halved|triple|tripled)$/i;
 // Words that end the topic going backwards: verbs of saying, conjunctions, possessives.
-const STOP = /^(?:it|they|he|she|we|said|says|say|told|added|announced|approved|reported|warned|that|which|who|whose|while|and|but|or|as|her|his|its|their|our|my|your|would|will|is|was|were|are|be|been|has|have|had|put|set|raise|raised|cut|lift|lifted|double|doubled|to|at|by|when|after|before|because|since|if|than|estimates|estimated|early|late|with|about|around|some|more|less)$/i;
+const STOP = /^(?:paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|it|they|he|she|we|said|says|say|told|added|announced|approved|reported|warned|that|which|who|whose|while|and|but|or|as|her|his|its|their|our|my|your|would|will|is|was|were|are|be|been|has|have|had|put|set|raise|raised|cut|lift|lifted|double|doubled|to|at|by|when|after|before|because|since|if|than|estimates|estimated|early|late|with|about|around|some|more|less)$/i;
 // A preposition inside a topic ("coverage in the affected health zones", "losses across Hispaniola").
 const INNER = /^(?:of|in|across|against|for|on|among|under|aboard)$/i;
 const TIME = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|year|years|month|months|week|weeks|day|days|spring|summer|autumn|winter|next|last|this|current|financial|fiscal|\d+)$/i;
@@ -25,6 +25,8 @@ export function topicBefore(before: string): string | null {
   const tokens = words(clause.split(/[;:–—]|,(?=[^,]*$)/).pop() ?? clause);
   let i = tokens.length - 1;
   const clean = (w: string): string => w.replace(/[,.;:!?]+$/, '');
+  // "releasing 750,000 francs": a verb right before the amount.
+  if (i >= 0 && /ing$/i.test(clean(tokens[i]!))) i--;
   // Skip the verb group and any time words: "It recorded", "storm dumped", "had fallen to".
   while (i >= 0 && (LINK.test(clean(tokens[i]!)) || TIME.test(clean(tokens[i]!)) || /^(?:in|on)$/i.test(tokens[i]!) || /ed$/i.test(clean(tokens[i]!)) && !/^(?:insured|uninsured)$/i.test(clean(tokens[i]!)))) i--;
   const out: string[] = [];
