@@ -143,6 +143,31 @@ describe('one quantity stated twice', () => {
   });
 });
 
+describe('key figures', () => {
+  it('leads with harm to people and leaves past events out', () => {
+    const x = extractFigures(articleFromText('T\nThe cyclone killed at least 16 people and destroyed 35,000 homes, officials said.\nCyclone Sidr killed about 3,500 people in 2007.'), { published: '2025-05-27' });
+    const key = x.figures.filter((f) => f.key).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((f) => f.value);
+    expect(key).toEqual([16, 35000]);
+    expect(find(x.figures, 3500).key).toBe(false);
+  });
+
+  it('keeps a conversion in parentheses as a mention of the same amount', () => {
+    const figures = figuresOf('The state approved a relief package of Rs 1,200 crore (about $140 million) on Wednesday.');
+    expect(figures.map((f) => f.value)).toEqual([12_000_000_000]);
+    expect(figures[0]!.mentions?.map((m) => m.text)).toEqual(['about $140 million']);
+  });
+
+  it('counts buildings as facilities only when something happened to them', () => {
+    expect(find(figuresOf('The injured were taken to 5 hospitals in Minya.'), 5).category).toBe('other');
+    expect(find(figuresOf('More than 3,200 villages are under water.'), 3200).category).toBe('facilities');
+  });
+
+  it('reads "29 of the state\'s 35 districts" as districts', () => {
+    const f = find(figuresOf('Floods have hit 2.4 million people across 29 of the state\'s 35 districts.'), 29);
+    expect(f).toMatchObject({ category: 'other', subject: 'districts' });
+  });
+});
+
 describe('dates', () => {
   it('resolves relative days against the published date', () => {
     const x = extractFigures(articleFromText('T\nOn Friday, 15 people were killed in the village of Mhambil.\nRussian jets joined the army on April 26.'), { published: '2019-06-29' });
