@@ -89,6 +89,13 @@ function figureDrafts(
   // Not-figures go first, so "children under five" or "in 2019" do not cut a figure's window.
   const mentions = allMentions.filter((m) => !notFigureReason(text, m, phones));
   const drafts: DraftAt[] = [];
+  // Once per sentence: a run-on sentence with many numbers stays linear.
+  const pastBySentence = new Map<number, boolean>();
+  const background = (sentence: Sentence): boolean => {
+    let past = pastBySentence.get(sentence.index);
+    if (past === undefined) pastBySentence.set(sentence.index, past = isBackground(sentence.text, published));
+    return past;
+  };
   let s = 0;
   let first = 0; // index of the first mention of the current sentence
   let previousPeople: Meaning | null = null;
@@ -138,7 +145,7 @@ function figureDrafts(
       span: [m.start, m.end],
       vague: m.vague,
       mentions: [],
-      background: isBackground(sentence.text, published),
+      background: background(sentence),
       sentenceIndex: sentence.index,
     });
   }

@@ -126,7 +126,8 @@ function quotesOfParagraph(paragraph: string, carry: Carry): Quote[] {
     let who = speakerAfter(after);
     if (!who.speaker) who = speakerBefore(before);
     if (!who.speaker && /^[\s,]*(?:he|she)\s+(?:said|says|added|told)/i.test(after)) {
-      who = speakerFromPronoun(`${carry.previousParagraph}\n\n${paragraph.slice(0, seg.start)}`, { speaker: carry.value, role: carry.role });
+      const context = `${carry.previousParagraph.slice(-600)}\n\n${paragraph.slice(Math.max(0, seg.start - 600), seg.start)}`;
+      who = speakerFromPronoun(context, { speaker: carry.value, role: carry.role });
     }
     // “A,” X said. “B.” — B is X's too; so is a paragraph continuing a quote left open.
     if (!who.speaker && previous?.speaker) who = previous;
@@ -141,17 +142,23 @@ function quotesOfParagraph(paragraph: string, carry: Carry): Quote[] {
   return out;
 }
 
-/** "Whitcombe" → "Eleanor Whitcombe" when the article gave the full name somewhere. */
-function fullName(text: string, speaker: string): string {
-  if (/\s/.test(speaker)) return speaker;
-  const escaped = speaker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`\\b((?:\\p{Lu}[\\p{L}\\p{M}'’-]+\\s+){1,2})${escaped}\\b`, 'u').exec(text);
-  return m && !/^(?:The|A|An|In|On|Mr|Mrs|Ms|Dr|Minister|President)\s*$/.test(m[1]!.trim()) ? `${m[1]!.trim().replace(TITLES, '')} ${speaker}` : speaker;
+/** Surname → the first full name ending in it ("Whitcombe" → "Eleanor Whitcombe"), in one pass. */
+function fullNames(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:al|el|bin|de|da|van|von)?\s*\p{Lu}[\p{L}\p{M}'’-]+)+/gu)) {
+    const words = m[0].split(/\s+/);
+    const surname = words[words.length - 1]!;
+    // "Interior Minister Rana Khan": the last two words are the name.
+    const name = words.slice(-2).join(' ');
+    if (!out.has(surname) && !NOT_A_NAME.test(words[words.length - 2]!) && !TITLES.test(`${words[words.length - 2]} `)) out.set(surname, name);
+  }
+  return out;
 }
 
 export function findQuotes(paragraphs: readonly string[]): Quote[] {
   const carry: Carry = { value: null, role: null, open: false, previousParagraph: '' };
-  const text = paragraphs.join('\n\n');
-  return paragraphs.flatMap((p) => quotesOfParagraph(p, carry))
-    .map((q) => (q.speaker ? { ...q, speaker: fullName(text, q.speaker) } : q));
+  const quotes = paragraphs.flatMap((p) => quotesOfParagraph(p, carry));
+  if (!quotes.some((q) => q.speaker && !/\s/.test(q.speaker))) return quotes;
+  const names = fullNames(paragraphs.join('\n\n'));
+  return quotes.map((q) => (q.speaker && !/\s/.test(q.speaker) ? { ...q, speaker: names.get(q.speaker) ?? q.speaker } : q));
 }
