@@ -5,8 +5,10 @@
  */
 import type { Sentence } from './sentences';
 
-const VERBS = 'said|says|say|told|tells|reported|reports|estimated|estimates|added|adds|announced|announces|warned|warns|confirmed|confirms|stated|states|declared|declares|recorded|counted|documented|put\\s+the\\s+(?:death\\s+)?toll|puts\\s+the\\s+(?:death\\s+)?toll';
-const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'gi');
+// Verbs of saying first; "Zambia has recorded 97 deaths …, the health ministry said" names the ministry.
+const SPEECH = 'said|says|say|told|tells|estimated|estimates|added|adds|announced|announces|warned|warns|confirmed|confirms|stated|states|declared|declares';
+const RECORD = 'reported|reports|recorded|counted|documented|put\\s+the\\s+(?:death\\s+)?toll|puts\\s+the\\s+(?:death\\s+)?toll';
+const VERBS = [new RegExp(`\\b(?:${SPEECH})\\b`, 'gi'), new RegExp(`\\b(?:${RECORD})\\b`, 'gi')];
 const ACCORDING = /\baccording\s+to\s+(?:figures\s+(?:from|by)\s+|data\s+(?:from|by)\s+|a\s+statement\s+(?:from|by)\s+)?([^,.;:"“”]+?)(?=\s*(?:[,.;:"“”]|$|\s+(?:on|in|at|as|which|who)\s))/i;
 const PRONOUN = /^(?:it|he|she|they|we|the\s+(?:group|agency|organisation|organization|ministry|monitor|statement|report|official|spokesman|spokeswoman|spokesperson|body|network|office|charity|authority|authorities|un\s+agency))$/i;
 const MAX_WORDS = 9;
@@ -66,24 +68,26 @@ export interface Attribution {
 export function attributionIn(text: string): { source: string | null; pronoun: boolean; fallback: string | null } {
   const according = ACCORDING.exec(text);
   if (according) return { source: cleanSource(according[1]!), pronoun: false, fallback: null };
-  VERB.lastIndex = 0;
   let pronoun = false;
   // "The ministry said": the ministry named before, or else just "ministry".
   let fallback: string | null = null;
-  let tries = 0;
-  for (let m = VERB.exec(text); m && tries < MAX_TRIES; m = VERB.exec(text), tries++) {
-    // An inverted attribution follows a quote or a comma: "…,” said X" / ", said X."
-    const inverted = /[,”"]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && !/^tol/i.test(m[0]);
-    const after = inverted ? subjectAfter(text, m.index + m[0].length) : null;
-    const raw = after && /^(?:[A-Z]|the\s)/.test(after) ? after : subjectBefore(text, m.index);
-    if (!raw) continue;
-    if (PRONOUN.test(raw.trim())) {
-      pronoun = true;
-      fallback ??= /^the\s/i.test(raw.trim()) ? cleanSource(raw) : null;
-      continue;
+  for (const verb of VERBS) {
+    verb.lastIndex = 0;
+    let tries = 0;
+    for (let m = verb.exec(text); m && tries < MAX_TRIES; m = verb.exec(text), tries++) {
+      // An inverted attribution follows a quote or a comma: "…,” said X" / ", said X."
+      const inverted = /[,”"]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && !/^tol/i.test(m[0]);
+      const after = inverted ? subjectAfter(text, m.index + m[0].length) : null;
+      const raw = after && /^(?:[A-Z]|the\s)/.test(after) ? after : subjectBefore(text, m.index);
+      if (!raw) continue;
+      if (PRONOUN.test(raw.trim())) {
+        pronoun = true;
+        fallback ??= /^the\s/i.test(raw.trim()) ? cleanSource(raw) : null;
+        continue;
+      }
+      const source = cleanSource(raw);
+      if (source) return { source, pronoun: false, fallback: null };
     }
-    const source = cleanSource(raw);
-    if (source) return { source, pronoun: false, fallback: null };
   }
   return { source: null, pronoun, fallback };
 }

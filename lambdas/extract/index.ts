@@ -31,7 +31,7 @@ const WINDOW = 160;
 interface DraftAt extends Draft { readonly sentenceIndex: number }
 
 // "Cyclone Sidr killed about 3,500 people in 2007": a past event, background rather than news.
-const PAST_YEAR = /\b(?:in|during|of|by)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d{2})\b/g;
+const PAST_YEAR = /\b(?:in|during|of|by)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d{2})\b|\bsince\s+((?:19|20)\d{2}),\s+when\b/g;
 const PAST_PHRASE = /\b(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|years\s+ago|the\s+previous\s+year)\b/i;
 
 const UNIT_CATEGORY: Readonly<Record<string, Category>> = { currency: 'money', measure: 'quantity', percent: 'percentage' };
@@ -40,7 +40,11 @@ const EQUIVALENT_GAP = /^\s*\(\s*(?:about|around|roughly|some|nearly|approximate
 function isBackground(sentence: string, published: string | null): boolean {
   if (PAST_PHRASE.test(sentence)) return true;
   const year = published ? Number(published.slice(0, 4)) : Number.POSITIVE_INFINITY;
-  for (const m of sentence.matchAll(PAST_YEAR)) if (Number(m[1]) < year) return true;
+  for (const m of sentence.matchAll(PAST_YEAR)) {
+    // "have fled since the war began in April 2023" is a running total, not a past event.
+    const running = m[1] !== undefined && /\bsince\b/i.test(sentence.slice(Math.max(0, m.index - 40), m.index));
+    if (Number(m[1] ?? m[2]) < year && !running) return true;
+  }
   return false;
 }
 

@@ -11,8 +11,13 @@ const LINK = /^(?:paid|give|gave|offer|offered|provide|provided|spend|spent|allo
 const STOP = /^(?:paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|it|they|he|she|we|said|says|say|told|added|announced|approved|reported|warned|that|which|who|whose|while|and|but|or|as|her|his|its|their|our|my|your|would|will|is|was|were|are|be|been|has|have|had|put|set|raise|raised|cut|lift|lifted|double|doubled|to|at|by|when|after|before|because|since|if|than|estimates|estimated|early|late|with|about|around|some|more|less)$/i;
 // A preposition inside a topic ("coverage in the affected health zones", "losses across Hispaniola").
 const INNER = /^(?:of|in|across|against|for|on|among|under|aboard)$/i;
-const TIME = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|year|years|month|months|week|weeks|day|days|spring|summer|autumn|winter|next|last|this|current|financial|fiscal|\d+)$/i;
+const TIME = /^(?:mid-\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|year|years|month|months|week|weeks|day|days|spring|summer|autumn|winter|next|last|this|current|financial|fiscal|\d+)$/i;
 const MAX_WORDS = 8;
+const FUNDING_VERBS: Readonly<Record<string, string>> = {
+  appealed: 'appeal', appealing: 'appeal', pledged: 'pledge', promised: 'pledge', requested: 'request', sought: 'request',
+  allocated: 'allocation', earmarked: 'allocation', budgeted: 'budget', donated: 'donation', granted: 'grant',
+  loaned: 'loan', lent: 'loan', borrowed: 'borrowing', raised: 'funds raised', disbursed: 'disbursement',
+};
 
 function words(text: string): string[] {
   return text.replace(/[“”"()]/g, ' ').split(/\s+/).filter(Boolean);
@@ -28,7 +33,13 @@ export function topicBefore(before: string): string | null {
   // "releasing 750,000 francs": a verb right before the amount.
   if (i >= 0 && /ing$/i.test(clean(tokens[i]!))) i--;
   // Skip the verb group and any time words: "It recorded", "storm dumped", "had fallen to".
-  while (i >= 0 && (LINK.test(clean(tokens[i]!)) || TIME.test(clean(tokens[i]!)) || /^(?:in|on)$/i.test(tokens[i]!) || /ed$/i.test(clean(tokens[i]!)) && !/^(?:insured|uninsured)$/i.test(clean(tokens[i]!)))) i--;
+  // A verb of funding names the amount itself: "appealed for $4.5bn" is an appeal.
+  let funding: string | null = null;
+  while (i >= 0 && (LINK.test(clean(tokens[i]!)) || TIME.test(clean(tokens[i]!)) || /^(?:in|on)$/i.test(tokens[i]!) || /ed$/i.test(clean(tokens[i]!)) && !/^(?:insured|uninsured)$/i.test(clean(tokens[i]!)))) {
+    funding ??= FUNDING_VERBS[clean(tokens[i]!).toLowerCase()] ?? null;
+    i--;
+  }
+  if (funding) return funding;
   const out: string[] = [];
   for (; i >= 0 && out.length < MAX_WORDS; i--) {
     const w = clean(tokens[i]!);
