@@ -20,7 +20,7 @@ const NAME_BEFORE = /\b(?:Category|Highway|Route|Road|Resolution|Article|Section
 const ADDRESS_AFTER = /^[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Square|Place|Way|Close|Crescent|Terrace)\b/;
 const CLOCK_AFTER = /^(?:[:.]\d{2}\b(?!\s*(?:%|per|million|billion))|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|local time\b|o'clock\b|hours?\s+(?:GMT|UTC|local))|\s*h\d{2}\b)/i;
 const AGE_AFTER = /^(?:[\s-]+(?:year|month|week|day)s?[\s-]+old\b|[\s-]+(?:year|month|week|day)-olds?\b)/i;
-const AGE_BEFORE = /\b(?:aged|age|ages|ages of|age of)\s+$|\b(?:children|child|kids|infants|babies|boys|girls)\s+(?:aged\s+)?(?:under|below|over)\s+(?:the\s+age\s+of\s+)?$/i;
+const AGE_BEFORE = /\b(?:aged|age|ages|ages of|age of)\s+(?:between\s+|from\s+)?$|\b(?:children|child|kids|infants|babies|boys|girls)\s+(?:aged\s+)?(?:under|below|over)\s+(?:the\s+age\s+of\s+)?$/i;
 const DURATION_AFTER = /^(?:[\s-]+(?:and\s+a\s+half\s+|more\s+|other\s+|consecutive\s+|straight\s+|full\s+|successive\s+|long\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|nights?|weekends?)\b)/i;
 const MULTIPLIER_AFTER = /^(?:[\s-]+(?:times|fold)\b|-fold\b)/i;
 // "the 30th facility to be bombed": an ordinal that counts things hit so far is a figure.
@@ -70,7 +70,9 @@ export function notFigureReason(text: string, m: NumberMention, phones: readonly
   const plain = !m.words && !m.formatted && m.unitKind === null && Number.isInteger(m.value);
 
   if (inRanges(phones, m.coreStart) || (!m.words && PHONE_BEFORE.test(before))) return 'phone';
-  if (!m.words && /[A-Za-z]-?$/.test(before)) return 'name'; // G20, Covid-19, F-16
+  if (!m.words && /[A-Za-z]-?$/.test(before) && !/magnitude-$/i.test(before)) return 'name'; // G20, Covid-19, F-16
+  // "a 500-bed hospital", "a 10-storey block": a number inside a modifier.
+  if (!m.words && m.unitKind === null && /^-(?:bed|storey|story|seat|page|lane|room|point|member|car|door|hole)\b/i.test(after)) return 'name';
   if (!m.words && /^[\/]\d/.test(after)) return 'date'; // 9/11, 24/7
   if (!m.words && /\d\/$/.test(before)) return 'date';
   if (!m.words && m.ordinal === false && /^[A-Za-z]/.test(text.slice(m.end, m.end + 1)) && m.unit === null) return 'name'; // 5G, 3D

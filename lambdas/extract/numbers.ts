@@ -133,7 +133,7 @@ const MEASURE_AFTER: readonly [RegExp, string][] = [
   [/^\s*degrees?\b/i, '°'],
   [/^[\s-]*magnitude\b|^\s+on\s+the\s+Richter\s+scale\b/i, 'magnitude'],
 ];
-const MAGNITUDE_BEFORE = /\bmagnitude(?:\s+of)?\s+$/i;
+const MAGNITUDE_BEFORE = /\bmagnitude(?:\s+of\s+|\s+|-)$/i;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
 const RANGE_AFTER = /^\s*(?:-|–|—|to)\s*/i;
 const BETWEEN_BEFORE = /\bbetween\s+$/i;

@@ -31,6 +31,14 @@ const NOT_FIGURES: readonly [string, number[], number | null][] = [
   ['One of the hospitals was hit.', [1], null],
   ['Prices rose three times in a week.', [3], null],
   ['NAIROBI, June 2 – Police arrested 312 people.', [2], 312],
+  ['Most of the 40 victims were aged between 18 and 25.', [18, 25], 40],
+  ['Some 800,000 children under five are malnourished.', [5], 800000],
+  ['A 500-bed hospital was hit, killing 12 people.', [500], 12],
+  ['The 9/11 attacks killed 2,977 people.', [9, 11], 2977],
+  ['Fighting resumed at 7:45 pm on Dec. 5, leaving 30 dead.', [7, 45, 5], 30],
+  ['Voting on May 5-7 drew 61% of voters.', [5, 7], 61],
+  ['Section 144 was imposed after 4 people were killed.', [144], 4],
+  ['The 5th Infantry Division lost 20 soldiers.', [5], 20],
 ];
 
 describe('not figures', () => {
@@ -39,6 +47,11 @@ describe('not figures', () => {
     const values = x.figures.map((f) => f.value);
     for (const n of notFigures) expect(values, `${n} is not a figure`).not.toContain(n);
     if (figure !== null) expect(values).toContain(figure);
+  });
+
+  it('reads "a magnitude-7 quake" as a magnitude', () => {
+    const x = extractFigures(articleFromText('T\nA magnitude-7 quake struck the coast.'));
+    expect(x.figures.map((f) => [f.value, f.unit])).toEqual([[7, 'magnitude']]);
   });
 
   it('keeps an ordinal that counts things hit so far', () => {
