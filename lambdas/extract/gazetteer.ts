@@ -51,3 +51,20 @@ export const KNOWN_ORGS: Readonly<Record<string, string>> = {
   'Amnesty International': 'Amnesty International', Oxfam: 'Oxfam', 'Save the Children': 'Save the Children',
   UNRWA: 'UNRWA', FAO: 'FAO', UNDP: 'UNDP', BBC: 'BBC', 'Al Jazeera': 'Al Jazeera', Bloomberg: 'Bloomberg',
 };
+
+/** Capitals, for "the capital" in a story about a country. */
+export const CAPITALS: Readonly<Record<string, string>> = {
+  Afghanistan: 'Kabul', Algeria: 'Algiers', Angola: 'Luanda', Argentina: 'Buenos Aires', Bangladesh: 'Dhaka',
+  Bolivia: 'La Paz', Brazil: 'Brasília', Burundi: 'Gitega', Cameroon: 'Yaoundé', Chad: "N'Djamena", Chile: 'Santiago',
+  China: 'Beijing', Colombia: 'Bogotá', Congo: 'Kinshasa', 'Democratic Republic of Congo': 'Kinshasa', Cuba: 'Havana',
+  Ecuador: 'Quito', Egypt: 'Cairo', Ethiopia: 'Addis Ababa', France: 'Paris', Germany: 'Berlin', Ghana: 'Accra',
+  Greece: 'Athens', Guatemala: 'Guatemala City', Haiti: 'Port-au-Prince', Honduras: 'Tegucigalpa', India: 'New Delhi',
+  Indonesia: 'Jakarta', Iran: 'Tehran', Iraq: 'Baghdad', Israel: 'Jerusalem', Italy: 'Rome', Japan: 'Tokyo', Jordan: 'Amman',
+  Kenya: 'Nairobi', Lebanon: 'Beirut', Libya: 'Tripoli', Madagascar: 'Antananarivo', Malawi: 'Lilongwe', Mali: 'Bamako',
+  Mexico: 'Mexico City', Morocco: 'Rabat', Mozambique: 'Maputo', Myanmar: 'Naypyitaw', Nepal: 'Kathmandu', Niger: 'Niamey',
+  Nigeria: 'Abuja', Pakistan: 'Islamabad', Peru: 'Lima', Philippines: 'Manila', Russia: 'Moscow', Rwanda: 'Kigali',
+  Senegal: 'Dakar', Somalia: 'Mogadishu', 'South Africa': 'Pretoria', 'South Sudan': 'Juba', Spain: 'Madrid',
+  'Sri Lanka': 'Colombo', Sudan: 'Khartoum', Syria: 'Damascus', Tanzania: 'Dodoma', Thailand: 'Bangkok', Tunisia: 'Tunis',
+  Turkey: 'Ankara', Uganda: 'Kampala', Ukraine: 'Kyiv', 'United Kingdom': 'London', 'United States': 'Washington',
+  Venezuela: 'Caracas', Vietnam: 'Hanoi', Yemen: "Sanaa", Zambia: 'Lusaka', Zimbabwe: 'Harare',
+};

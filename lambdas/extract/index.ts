@@ -17,6 +17,7 @@ import { findEntities, type Entities, type PlaceHit } from './entities';
 import { mergeDuplicates, rankKeyFigures, type Draft } from './reconcile';
 import { summarise } from './summary';
 import { resolveCurrency } from './currency';
+import { CAPITALS } from './gazetteer';
 
 export interface ExtractOptions {
   /** YYYY-MM-DD; overrides the article's own date and anchors relative dates ("on Friday"). */
@@ -93,6 +94,8 @@ function figureDrafts(
   // Not-figures go first, so "children under five" or "in 2019" do not cut a figure's window.
   const mentions = allMentions.filter((m) => !notFigureReason(text, m, phones));
   const drafts: DraftAt[] = [];
+  // "The capital remains the epicentre": the capital of the country the story is about, if named.
+  const capital = entities.places.map((p) => CAPITALS[p]).find((c) => c !== undefined && entities.places.includes(c)) ?? null;
   // Once per sentence: a run-on sentence with many numbers stays linear.
   const pastBySentence = new Map<number, boolean>();
   const background = (sentence: Sentence): boolean => {
@@ -142,7 +145,7 @@ function figureDrafts(
       category: meaning.category,
       subject: meaning.subject,
       label: meaning.label,
-      place: placeFor(text, entities.placeHits, sentence, m, afterTo),
+      place: placeFor(text, entities.placeHits, sentence, m, afterTo) ?? (/\bthe capital\b/i.test(sentence.text) ? capital : null),
       date: dates[sentence.index]?.[0]?.date ?? null,
       source: sourceName(attributions[sentence.index], entities.acronyms),
       sentence: sentence.text,

@@ -162,6 +162,11 @@ describe('key figures', () => {
     expect(find(figuresOf('More than 3,200 villages are under water.'), 3200).category).toBe('facilities');
   });
 
+  it('places "the capital" in the capital of the country the story is about', () => {
+    const figures = figuresOf('Kenya has recorded 40 deaths, the ministry said. The outbreak began in Nairobi.\nThe capital has 300 suspected cases.');
+    expect(find(figures, 300).place).toBe('Nairobi');
+  });
+
   it('reads "29 of the state\'s 35 districts" as districts', () => {
     const f = find(figuresOf('Floods have hit 2.4 million people across 29 of the state\'s 35 districts.'), 29);
     expect(f).toMatchObject({ category: 'other', subject: 'districts' });
