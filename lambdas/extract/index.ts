@@ -128,6 +128,7 @@ function figureDrafts(
       before: text.slice(beforeFrom, m.start),
       after: text.slice(m.end, Math.max(m.end, afterTo)),
       sentenceBefore: text.slice(Math.max(sentence.start, m.start - WINDOW), m.start),
+      beforePrevious: prev ? text.slice(Math.max(sentence.start, prev.start - WINDOW), prev.start) : '',
       rest: text.slice(m.end, Math.min(sentence.end, m.end + WINDOW)),
       previous: previousPeople,
       previousMeaning,

@@ -28,7 +28,7 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:homeless|lost\s+their\s+homes|(?:taken|took|taking|sought|seeking)\s+(?:shelter|refuge)|sheltering|(?:moved|relocated)\s+to\s*(?:safety|shelters?|camps?|safer)?|in\s+(?:relief\s+|evacuation\s+)?(?:camps|shelters|tents))\b/i, category: 'displaced', label: null },
   { re: /\b(?:arrested|arrests?|detained|detaining|detention|abducted|kidnapped|jailed|imprisoned|hostages?|in\s+custody|captured|rounded\s+up|taken\s+captive|held\s+captive|seized)\b/i, category: 'detained', label: 'detained' },
   { re: /\b(?:cases|infected|infections?|tested\s+positive|fell\s+ill|sickened)\b/i, category: 'affected', label: 'cases' },
-  { re: /\b(?:in\s+need|need(?:s|ed|ing)?\s+(?:of\s+)?(?:urgent\s+)?(?:humanitarian\s+|food\s+)?(?:aid|assistance|help|support|food)|food[-\s]insecure|(?:acutely\s+)?malnourished|malnutrition|hungry|starving|stranded|without\s+(?:food|water|power|electricity|shelter))\b/i, category: 'affected', label: null },
+  { re: /\b(?:in\s+need|need(?:s|ed|ing)?\s+(?:of\s+)?(?:urgent\s+)?(?:humanitarian\s+|food\s+)?(?:aid|assistance|help|support|food)|food[-\s]insecur(?:e|ity)|hunger|famine|(?:acutely\s+)?malnourished|malnutrition|hungry|starving|stranded|without\s+(?:food|water|power|electricity|shelter))\b/i, category: 'affected', label: null },
   { re: /\b(?:affected|affecting|hit\s+by|have\s+hit|has\s+hit|impacted)\b/i, category: 'affected', label: 'affected' },
   { re: /\b(?:(?:without|lost|losing|cut\s+off)\s+(?:power|electricity|water)|power\s+(?:to|for)|power\s+outages?|blackouts?)\b/i, category: 'affected', label: 'without power' },
   { re: /\b(?:to\s+)?(?:help|assist|reach|feed|support)\b/i, category: 'affected', label: 'in need' },
@@ -127,6 +127,8 @@ export interface MeaningContext {
   readonly before: string;
   /** Words from the start of the sentence (at most a window) to this mention. */
   readonly sentenceBefore: string;
+  /** Words of the sentence before the previous number (empty when there is none). */
+  readonly beforePrevious: string;
   /** Words between this mention and the next number of the sentence (or its end). */
   readonly after: string;
   /** Words from this mention to the end of the sentence, for "20 people, including 5 children, were killed". */
@@ -156,7 +158,8 @@ function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
   let subject = counted;
   const { mention, before, after } = ctx;
   if (mention.unitKind === 'percent') {
-    const topic = topicBefore(before);
+    // "raised its key rate by 50 basis points to 6.5%": the topic sits before the first number.
+    const topic = topicBefore(before) ?? (/^[\s\w]{0,25}$/.test(before) ? topicBefore(ctx.beforePrevious) : null);
     // "the response was only 14% funded"
     const participle = /^\s+([a-z]+ed)\b/.exec(after)?.[1];
     if (topic) return { category: 'percentage', subject: topic, label: [shortTopic(topic), participle].filter(Boolean).join(' ') };
@@ -167,7 +170,7 @@ function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
     return { category: 'percentage', subject, label: label ? `% ${label}` : 'percent' };
   }
   // "$250 million in emergency aid", "a $7 billion loan", "a relief package of Rs 1,200 crore"
-  const topic = topicAfter(after) ?? (subject || topicBefore(before));
+  const topic = topicAfter(after) ?? (subject || topicBefore(before) || (/^[\s\w]{0,25}$/.test(before) ? topicBefore(ctx.beforePrevious) : null));
   const category: Category = mention.unitKind === 'currency' ? 'money' : 'quantity';
   const named = topic || subject;
   const label = [named ? shortTopic(named) : '', mention.unitKind === 'measure' ? mention.unit : ''].filter(Boolean).join(' ');

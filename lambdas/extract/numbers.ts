@@ -131,6 +131,7 @@ const MEASURE_AFTER: readonly [RegExp, string][] = [
   [/^\s*(?:°\s?C|degrees?\s+(?:Celsius|centigrade|C\b))|^C\b/i, '°C'],
   [/^\s*(?:°\s?F|degrees?\s+Fahrenheit)/i, '°F'],
   [/^\s*degrees?\b/i, '°'],
+  [/^[\s-]*(?:basis\s+points?|bps?)\b/i, 'bp'],
   [/^[\s-]*magnitude\b|^\s+on\s+the\s+Richter\s+scale\b/i, 'magnitude'],
 ];
 const MAGNITUDE_BEFORE = /\bmagnitude(?:\s+of\s+|\s+|-)$/i;

@@ -6,7 +6,7 @@
  */
 
 // Trailing words between the topic and the number: prepositions, auxiliaries, verbs of change.
-const LINK = /^(?:paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|to|at|of|by|from|for|in|on|with|was|were|is|are|be|been|being|would|will|could|should|may|might|had|has|have|now|just|stood|stands|stand|standing|fell|fallen|falling|rose|risen|rising|reached|reaching|climbed|climbing|hit|hits|topped|totalled|totaled|totalling|amounted|amounting|increased|decreased|dropped|jumped|grew|grown|cut|lift|lifted|raise|raised|set|aside|put|estimated|estimates|forecast|forecasts|projected|expected|seen|valued|worth|priced|costing|cost|down|up|back|further|only|than|more|less|around|about|between|some|nearly|almost|the|a|an|which|that|it|its|and|or|still|also|already|last|next|this|year|month|week|spring|summer|autumn|winter|quarter|overnight|today|yesterday|lower|higher|double|doubled|halve|halved|triple|tripled)$/i;
+const LINK = /^(?:record|new|high|low|total|paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|to|at|of|by|from|for|in|on|with|was|were|is|are|be|been|being|would|will|could|should|may|might|had|has|have|now|just|stood|stands|stand|standing|fell|fallen|falling|rose|risen|rising|reached|reaching|climbed|climbing|hit|hits|topped|totalled|totaled|totalling|amounted|amounting|increased|decreased|dropped|jumped|grew|grown|cut|lift|lifted|raise|raised|set|aside|put|estimated|estimates|forecast|forecasts|projected|expected|seen|valued|worth|priced|costing|cost|down|up|back|further|only|than|more|less|around|about|between|some|nearly|almost|the|a|an|which|that|it|its|and|or|still|also|already|last|next|this|year|month|week|spring|summer|autumn|winter|quarter|overnight|today|yesterday|lower|higher|double|doubled|halve|halved|triple|tripled)$/i;
 // Words that end the topic going backwards: verbs of saying, conjunctions, possessives.
 const STOP = /^(?:paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|it|they|he|she|we|said|says|say|told|added|announced|approved|reported|warned|that|which|who|whose|while|and|but|or|as|her|his|its|their|our|my|your|would|will|is|was|were|are|be|been|has|have|had|put|set|raise|raised|cut|lift|lifted|double|doubled|to|at|by|when|after|before|because|since|if|than|estimates|estimated|early|late|with|about|around|some|more|less)$/i;
 // A preposition inside a topic ("coverage in the affected health zones", "losses across Hispaniola").
@@ -25,8 +25,15 @@ function words(text: string): string[] {
 
 /** The topic phrase ending just before the number, or null. `before` is the clause text before it. */
 export function topicBefore(before: string): string | null {
-  // A relative clause between topic and number: "inflation, which stood at 3.8%".
-  const clause = before.replace(/,\s*(?:which|that|who)\s+[^,]*$/i, ' ').replace(/,\s*(?:at|to|of)?\s*$/i, ' ');
+  // A relative clause between topic and number: "the quake, which struck at a depth of 33 km"
+  // names it inside the clause; "inflation, which stood at 3.8%" before it.
+  const relative = /,\s*(?:which|that|who)\s+([^,]*)$/i.exec(before);
+  if (relative) return topicOf(relative[1]!) ?? topicOf(before.slice(0, relative.index));
+  return topicOf(before);
+}
+
+function topicOf(before: string): string | null {
+  const clause = before.replace(/,\s*(?:at|to|of)?\s*$/i, ' ');
   const tokens = words(clause.split(/[;:–—]|,(?=[^,]*$)/).pop() ?? clause);
   let i = tokens.length - 1;
   const clean = (w: string): string => w.replace(/[,.;:!?]+$/, '');
