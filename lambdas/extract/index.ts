@@ -96,12 +96,12 @@ function figureDrafts(
   const drafts: DraftAt[] = [];
   // "The capital remains the epicentre": the capital of the country the story is about, if named.
   const capital = entities.places.map((p) => CAPITALS[p]).find((c) => c !== undefined && entities.places.includes(c)) ?? null;
-  // Once per sentence: a run-on sentence with many numbers stays linear.
-  const pastBySentence = new Map<number, boolean>();
-  const background = (sentence: Sentence): boolean => {
-    let past = pastBySentence.get(sentence.index);
-    if (past === undefined) pastBySentence.set(sentence.index, past = isBackground(sentence.text, published));
-    return past;
+  // Sentence-wide tests run once per sentence: a run-on sentence with many numbers stays linear.
+  const facts = new Map<number, { readonly past: boolean; readonly capital: boolean }>();
+  const factsOf = (sentence: Sentence): { readonly past: boolean; readonly capital: boolean } => {
+    let f = facts.get(sentence.index);
+    if (!f) facts.set(sentence.index, f = { past: isBackground(sentence.text, published), capital: /\bthe capital\b/i.test(sentence.text) });
+    return f;
   };
   let s = 0;
   let first = 0; // index of the first mention of the current sentence
@@ -146,14 +146,14 @@ function figureDrafts(
       category: meaning.category,
       subject: meaning.subject,
       label: meaning.label,
-      place: placeFor(text, entities.placeHits, sentence, m, afterTo) ?? (/\bthe capital\b/i.test(sentence.text) ? capital : null),
+      place: placeFor(text, entities.placeHits, sentence, m, afterTo) ?? (factsOf(sentence).capital ? capital : null),
       date: dates[sentence.index]?.[0]?.date ?? null,
       source: sourceName(attributions[sentence.index], entities.acronyms),
       sentence: sentence.text,
       span: [m.start, m.end],
       vague: m.vague,
       mentions: [],
-      background: background(sentence),
+      background: factsOf(sentence).past,
       sentenceIndex: sentence.index,
     });
   }
