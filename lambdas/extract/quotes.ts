@@ -63,6 +63,12 @@ function speakerAfter(after: string): Speaker {
     const role = nameFirst[2] ? nameFirst[2].replace(/,\s*(?:which|who)\b[^]*$/, '').trim() : null;
     return { speaker: name, role: role || null };
   }
+  // "police chief John Smith said", "Red Cross spokeswoman Jane Doe told AFP": role words, then the name.
+  const roleThenName = /^([^,.;:“”"]{3,80}?)\s+(?:said|says|told|added|declared|warned|wrote|stated)\b/u.exec(text);
+  if (roleThenName) {
+    const split = splitNameRole(roleThenName[1]!.replace(/^(?:and|but)\s+/i, ''));
+    if (split.speaker && split.role && isName(split.speaker)) return { speaker: split.speaker.replace(TITLES, ''), role: split.role };
+  }
   const body = BODY_SPEAKER.exec(text);
   return body ? { speaker: body[1]!.trim(), role: null } : NONE;
 }

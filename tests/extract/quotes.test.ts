@@ -14,6 +14,8 @@ const CASES: readonly [string, string | null, string | null][] = [
   ['“This is a catastrophe for the whole region,” according to Dr Ana Silva of the health ministry.', 'Ana Silva', null],
   ['“We will rebuild every single home,” President Luis Arce said on Monday.', 'Luis Arce', null],
   ['“We will not stop until everyone is found,” said Colonel Ahmed Musa, the head of the rescue operation.', 'Ahmed Musa', 'the head of the rescue operation'],
+  ['“The water came in within minutes,” police chief John Smith said.', 'John Smith', 'police chief'],
+  ['“We need tents and clean water now,” Red Cross spokeswoman Jane Doe told AFP.', 'Jane Doe', 'Red Cross spokeswoman'],
   ['“Too many have died already,” the statement said, without naming anyone.', null, null],
 ];
 
