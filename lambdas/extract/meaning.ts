@@ -20,7 +20,7 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:at\s+risk|risk\s+of|threatened|in\s+danger|vulnerable|could\s+be\s+(?:forced|displaced|affected|killed)|in\s+the\s+path)\b/i, category: 'at_risk', label: 'at risk' },
   { re: /\b(?:killed|killing|kills?)\b/i, category: 'killed', label: 'killed' },
   { re: /\b(?:died|dead|deaths?|death\s+toll|toll|fatalities|fatality|bodies|perished|drowned|massacred|executed|slain|murdered|dying|die)\b/i, category: 'killed', label: 'dead' },
-  { re: /\b(?:injur\w*|wounded|wounding|hurt|hospitali[sz]ed|treat(?:ed|ing)\s+(?:for|in)|burns|in\s+intensive\s+care)\b/i, category: 'injured', label: 'injured' },
+  { re: /\b(?:injur\w*|wounded|wounding|hurt|hospitali[sz]ed|treat(?:ed|ing)|burns|in\s+intensive\s+care)\b/i, category: 'injured', label: 'injured' },
   { re: /\b(?:missing|unaccounted\s+for|disappeared)\b/i, category: 'missing', label: 'missing' },
   { re: /\b(?:displaced|displacing|displacement|uprooted)\b/i, category: 'displaced', label: 'displaced' },
   { re: /\b(?:evacuated|evacuating|evacuees?|evacuations?)\b/i, category: 'displaced', label: 'evacuated' },
@@ -41,6 +41,7 @@ const ANY_CUE = new RegExp(CUES.map((cue) => `(${cue.re.source})`).join('|'), 'g
 const FILLER_GAP = /^(?:\s|,|:|\(|\b(?:at|least|more|than|some|about|nearly|almost|to|of|rose|risen|has|had|have|climbed|reached|stood|stands|is|was|were|are|now|an|a|estimated|over|around|up|the|by|jumped|increased|hit|another|further|total|totalled|totaling|totalling|be|been|included|including|treating|treated)\b)*$/i;
 const CLAUSE_BREAK = /[,;:()]|\b(?:that|which|who|when|while|after|before|because|as|but)\b/i;
 const POPULATION_BEFORE = /\b(?:home\s+to|population\s+(?:is\s+|was\s+|now\s+)?(?:estimated\s+|put\s+|thought\s+)?(?:at|of|to\s+be)|(?:city|town|country|nation|province|region|state|district)\s+of|inhabited\s+by|houses)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|an\s+estimated)\s+)?$/i;
+const LIST_MEMBER_BEFORE = /^\s*[a-z]+(?:\s+[a-z]+)?(?:,\s+|,?\s+(?:and|or)\s+)$/i;
 const SUBSET_BEFORE = /\b(?:including|includ(?:e|es|ed)|among\s+(?:them|whom|those|the\s+dead|the\s+victims)|of\s+whom|of\s+which|of\s+them|of\s+those)\b(?:\s+(?:those\s+of|at\s+least|some|more\s+than|about|nearly|an\s+estimated))*\s*$/i;
 // "and another 9,300 damaged": a count coordinated with the previous one, of the same thing.
 const COORDINATED_BEFORE = /^\s*(?:\w+\s+){0,3}?(?:and|but|with|while)\s+(?:another|a\s+further|an\s+additional|some|at\s+least)?\s*$/i;
@@ -52,7 +53,7 @@ const LIVES_CLAIMED = /\bclaim(?:ed|ing|s)?\s+(?:the\s+)?(?:at\s+least\s+|more\s
 const DAMAGE_BEFORE = /\b(damaged|destroyed|flattened|razed|flooded|burned|burnt|levelled|leveled|swept\s+away)\s+(?:(?:at\s+least|more\s+than|some|nearly|another|a\s+further)\s+)?$/i;
 const CASE_KIND = /\b(confirmed|suspected|probable|new)\b/i;
 
-const PERSON_NOUNS = /^(?:people|persons?|civilians?|children|child|kids|women|men|man|woman|residents?|families|family|households?|villagers|troops|soldiers|fighters|militants|rebels|police(?:men)?|officers|refugees|migrants|patients|workers|students|pupils|babies|infants|girls|boys|adults|elderly|individuals|pilgrims|passengers|miners|farmers|fishermen|journalists|staff|volunteers|victims|survivors|inmates|prisoners|detainees|protesters|demonstrators|lives|dead|others|more|citizens|nationals|inhabitants|minors|teenagers|youths|medics|doctors|nurses|teachers|evacuees|tourists|climbers|trekkers|crew|sailors|mourners|worshippers|shoppers|commuters|voters|employees|officials|guards|drivers|operators|members|hikers|firefighters|rescuers|relatives|sudanese|syrians|afghans|rohingya|bodies|casualties|deaths|cases|fatalities)$/i;
+const PERSON_NOUNS = /^(?:people|persons?|civilians?|children|child|kids|women|men|man|woman|residents?|families|family|households?|villagers|troops|soldiers|fighters|militants|rebels|police(?:men)?|officers|refugees|migrants|patients|workers|students|pupils|babies|infants|girls|boys|adults|elderly|individuals|pilgrims|passengers|miners|farmers|fishermen|journalists|staff|volunteers|victims|survivors|inmates|prisoners|detainees|protesters|demonstrators|lives|dead|others|more|citizens|nationals|inhabitants|minors|teenagers|youths|medics|doctors|nurses|teachers|evacuees|tourists|climbers|trekkers|crew|sailors|mourners|worshippers|shoppers|commuters|voters|employees|officials|guards|drivers|operators|members|hikers|firefighters|rescuers|relatives|suspects|bandits|pirates|gunmen|sudanese|syrians|afghans|rohingya|bodies|casualties|deaths|cases|fatalities)$/i;
 // Plural nouns for people not in the list ("devotees", "labourers", "motorists", "seafarers").
 const PERSON_SUFFIX = /(?:ers|ees|ists|ians|ors|ants|ents|men|women|girls|boys|children)$/i;
 const NOT_PERSON = /^(?:numbers|containers|centers|towers|rivers|letters|papers|computers|meters|metres|litres|liters|dollars|members?hips|years|hours|quarters|headquarters|borders|waters|orders|reports|agents|governments|departments|settlements|parliaments|incidents|accidents|events|payments|shipments|instruments|segments|statements|documents|elements|investments|treatments|assessments|tents|percents|cents|ministers|indicators|sectors|factors|doors|floors|districts|regions|provinces|countries|states|municipalities|counties|areas|zones|hectares|acres)$/i;
@@ -224,6 +225,12 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   const personOrNone = !head || PERSON_NOUNS.test(head) || PERSON_NOUNS.test(subject)
     || (PERSON_SUFFIX.test(head) && !NOT_PERSON.test(head)) || /(?:ians|ans|ese|is)$/.test(head) && DEMONYM_PLURAL.test(head[0]!.toUpperCase() + head.slice(1));
 
+  // "including 12 women and 9 children": the next member of the same list.
+  const listed = ctx.previousMeaning !== null && PEOPLE.has(ctx.previousMeaning.category) && LIST_MEMBER_BEFORE.test(before);
+  if (ctx.previous && (SUBSET_BEFORE.test(before) || listed) && personOrNone && subject) {
+    const { category, label } = ctx.previous;
+    return withSubject(category, subject, label.includes('cases') ? 'cases' : labelFor(category), after, before);
+  }
   if (ctx.previous && SUBSET_BEFORE.test(before) && personOrNone) {
     const { category, label } = ctx.previous;
     return withSubject(category, subject, label.includes('cases') ? 'cases' : labelFor(category), after, before);
@@ -238,7 +245,7 @@ export function meaningOf(ctx: MeaningContext): Meaning {
     return { category: 'facilities', subject: things, label: `${things} ${damaged[1]!.toLowerCase()}` };
   }
   const governing = nearestCue(before, true);
-  if (governing && FILLER_GAP.test(before.slice(governing.end))) return withSubject(governing.cue.category, subject, cueLabel(governing), after);
+  if (governing && FILLER_GAP.test(before.slice(governing.end))) return withSubject(governing.cue.category, subject, cueLabel(governing), after, before);
   const parenthetical = /\b(?:including|among\s+them|of\s+whom)\b/i.test(after);
   const following = nearestCue(after.slice(0, 160), false) ?? (parenthetical ? nearestCue(ctx.rest.slice(0, 200), false) : null);
   if (following) return withSubject(following.cue.category, subject, detailed(following, ctx.rest), after);

@@ -38,6 +38,13 @@ const CATEGORIES: readonly [string, number, string, string[]][] = [
   ['About 40% of the population lacks access to clean water.', 40, 'percentage', ['population']],
   ['The heads of 11 humanitarian organisations warned of disaster.', 11, 'other', ['organisations']],
   // Phrasings written for this table (not from the development set).
+  ['Authorities said the number of confirmed cases had reached 1,500.', 1500, 'affected', ['confirmed']],
+  ['Hospitals have treated more than 300 people.', 300, 'injured', []],
+  ['Police said they had arrested 14 suspects.', 14, 'detained', ['suspects']],
+  ['Some 150 schools were used as shelters.', 150, 'other', ['schools']],
+  ['The landslide swept away 20 homes.', 20, 'facilities', ['homes']],
+  ['At least 40 people were killed, including 12 women and 9 children.', 9, 'killed', ['children']],
+  ['Police arrested 20 men and 5 women.', 5, 'detained', ['women']],
   ['The budget deficit widened to 5.8% of GDP.', 5.8, 'percentage', ['deficit']],
   ['Exports fell 12% to $3.4 billion in June.', 12, 'percentage', ['exports']],
   ['The central bank raised its key rate by 50 basis points to 6.5%.', 6.5, 'percentage', ['rate']],
