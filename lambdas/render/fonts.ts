@@ -1,26 +1,60 @@
 /**
  * The two embedded faces of the briefing, parsed once per process: parsing a TTF is the largest
  * cost of a render (~42 ms per document when pdfkit re-reads the file, ~15 ms when reused).
- * The same fontkit objects measure text in the layout and are embedded by pdfkit, so what is
+ * The same glyph table measures text in the layout and encodes it in the PDF, so what is
  * measured is what gets drawn.
  */
 import { readFileSync } from 'node:fs';
 import { create, type Font } from 'fontkit';
 import type { FontFace, FontMetrics } from '../layout/types';
 import { findAsset } from './assets';
+import { TrueTypeFile } from './subset';
 
 export const FONT_FILES: Readonly<Record<FontFace, string>> = {
   regular: 'fonts/DejaVuSans.ttf',
   bold: 'fonts/DejaVuSans-Bold.ttf',
 };
 
-let faces: Record<FontFace, Font> | null = null;
+/** A code point's glyph in a face: a plain cmap lookup, no shaping (no kerning, ligatures or decomposition). */
+export interface GlyphInfo {
+  readonly id: number;
+  /** Advance width in font units. */
+  readonly advance: number;
+}
 
-export function loadFonts(): Record<FontFace, Font> {
-  if (!faces) {
-    const open = (rel: string): Font => create(readFileSync(findAsset(rel))) as Font;
-    faces = { regular: open(FONT_FILES.regular), bold: open(FONT_FILES.bold) };
-  }
+export interface Face {
+  /** fontkit's parse, for pdfkit (names, metrics, bounding box of the font descriptor). */
+  readonly font: Font;
+  /** The raw tables, for subsetting without fontkit glyph objects (see subset.ts). */
+  readonly file: TrueTypeFile;
+  readonly unitsPerEm: number;
+  glyph(codePoint: number): GlyphInfo;
+}
+
+function openFace(rel: string): Face {
+  const bytes = readFileSync(findAsset(rel));
+  const font = create(bytes) as Font;
+  const cache = new Map<number, GlyphInfo>();
+  return {
+    font,
+    file: new TrueTypeFile(bytes),
+    unitsPerEm: font.unitsPerEm,
+    glyph(cp) {
+      let info = cache.get(cp);
+      if (!info) {
+        const g = font.glyphForCodePoint(cp);
+        info = { id: g.id, advance: g.advanceWidth };
+        cache.set(cp, info);
+      }
+      return info;
+    },
+  };
+}
+
+let faces: Record<FontFace, Face> | null = null;
+
+export function loadFaces(): Record<FontFace, Face> {
+  faces ??= { regular: openFace(FONT_FILES.regular), bold: openFace(FONT_FILES.bold) };
   return faces;
 }
 
@@ -29,27 +63,21 @@ let metrics: FontMetrics | null = null;
 /** Advance widths by code point, cached: measuring is the hot loop of the layout. */
 export function fontMetrics(): FontMetrics {
   if (metrics) return metrics;
-  const fonts = loadFonts();
-  const advance: Record<FontFace, Map<number, number>> = { regular: new Map(), bold: new Map() };
-  const perEm = (face: FontFace): number => fonts[face].unitsPerEm;
+  const all = loadFaces();
   metrics = {
     widthOf(text: string, face: FontFace, size: number): number {
-      const cache = advance[face];
+      const f = all[face];
       let units = 0;
-      for (const ch of text) {
-        const cp = ch.codePointAt(0) ?? 32;
-        let w = cache.get(cp);
-        if (w === undefined) {
-          w = fonts[face].glyphForCodePoint(cp).advanceWidth;
-          cache.set(cp, w);
-        }
-        units += w;
+      for (let i = 0; i < text.length; i++) {
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++;
+        units += f.glyph(cp).advance;
       }
-      return (units / perEm(face)) * size;
+      return (units / f.unitsPerEm) * size;
     },
-    ascent: (face, size) => (fonts[face].ascent / perEm(face)) * size,
-    descent: (face, size) => (-fonts[face].descent / perEm(face)) * size,
-    hasGlyph: (cp, face) => fonts[face].hasGlyphForCodePoint(cp),
+    ascent: (face, size) => (all[face].font.ascent / all[face].unitsPerEm) * size,
+    descent: (face, size) => (-all[face].font.descent / all[face].unitsPerEm) * size,
+    hasGlyph: (cp, face) => all[face].font.hasGlyphForCodePoint(cp),
   };
   return metrics;
 }

@@ -3,11 +3,11 @@
  * with its structure element (H1/H2/P/Table/Figure…) or as an artifact (decoration, page chrome).
  */
 import { readFileSync } from 'node:fs';
-import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { DrawItem, FontFace, LaidOutDocument, StructNode, StructPath } from '../layout/types';
 import { findAsset } from './assets';
-import { fontMetrics, loadFonts } from './fonts';
+import { fontMetrics, loadFaces } from './fonts';
+import { TrueTypeSubset } from './subset';
 
 export interface DrawOptions {
   /** CreationDate and ModDate: from the article, never the clock, so renders are byte-identical. */
@@ -117,57 +117,72 @@ class Tagger {
   }
 }
 
-interface GlyphRun {
-  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
-  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
-  advanceWidth: number;
+/** The parts of pdfkit's EmbeddedFont this renderer fills in itself (see TextWriter). */
+interface EmbeddedFont {
+  readonly id: string;
+  /** 1000 / unitsPerEm: pdfkit keeps widths in thousandths of an em. */
+  readonly scale: number;
+  subset: TrueTypeSubset;
+  /** By subset glyph index: advance width (thousandths of an em) and the code points for ToUnicode. */
+  readonly widths: number[];
+  readonly unicode: number[][];
+  ref(): unknown;
 }
 
-interface PdfkitFont {
-  font: Font;
-  scale: number;
-  layoutRun(text: string): GlyphRun;
+interface PdfkitText {
+  _font: EmbeddedFont;
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): void;
 }
+
+/** PDF number syntax as pdfkit writes it (at most six decimals). */
+const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /**
- * Replaces pdfkit's per-word shaping with a plain cmap lookup, for two reasons. fontkit keeps
- * one glyph object per glyph for the life of the font, with the code points it was first met
- * with; after a Vietnamese text had "E" decomposed by shaping, that glyph had no code points and
- * pdfkit's ToUnicode map lost every later "E", in this and every later document. Here each use
- * carries its own code point. And without kerning or ligatures the drawn widths are exactly the
- * advance widths the layout measured.
+ * Draws each text item with one text-showing operator, bypassing pdfkit's text(): that path
+ * shapes words with fontkit (whose glyph objects are shared by every document of the process and
+ * keep the code points they were first created with) and measures every string again. Here a
+ * glyph is a plain cmap lookup cached per face, its ToUnicode entry is the code point it was
+ * drawn for, and the font subset is written from the raw glyph table (subset.ts), so nothing
+ * one document draws can change what another one extracts to.
  */
-function plainLayout(target: PdfkitFont): void {
-  const { font, scale } = target;
-  target.layoutRun = (text: string): GlyphRun => {
-    const run: GlyphRun = { glyphs: [], positions: [], advanceWidth: 0 };
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      const glyph = font.glyphForCodePoint(cp);
-      const advance = glyph.advanceWidth * scale;
-      run.glyphs.push({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [cp] });
-      run.positions.push({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance });
-      run.advanceWidth += advance;
-    }
-    return run;
-  };
-}
-
-/** Draws items, switching font, size and colour only when they change. */
 class Painter {
   private face: FontFace | null = null;
-  private readonly patched = new Set<FontFace>();
+  private embedded: EmbeddedFont | null = null;
+  private readonly subsets = new Set<FontFace>();
+  private readonly pdf: PdfkitText;
 
-  constructor(private readonly doc: Doc) {}
+  constructor(private readonly doc: Doc) {
+    this.pdf = doc as unknown as PdfkitText;
+  }
 
-  private useFace(face: FontFace): void {
-    if (face === this.face) return;
+  private useFace(face: FontFace): EmbeddedFont {
+    if (face === this.face) return this.embedded!;
     this.doc.font(face);
-    this.face = face;
-    if (!this.patched.has(face)) {
-      plainLayout((this.doc as unknown as { _font: PdfkitFont })._font);
-      this.patched.add(face);
+    const embedded = this.pdf._font;
+    if (!this.subsets.has(face)) {
+      embedded.subset = new TrueTypeSubset(loadFaces()[face].file);
+      this.subsets.add(face);
     }
+    this.face = face;
+    this.embedded = embedded;
+    return embedded;
+  }
+
+  /** The text as hex subset glyph indices, registering each glyph's width and code point. */
+  private encode(text: string, face: FontFace, font: EmbeddedFont): string {
+    const glyphs = loadFaces()[face];
+    let hex = '';
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      const glyph = glyphs.glyph(cp);
+      const index = font.subset.includeGlyph(glyph.id);
+      font.widths[index] ??= glyph.advance * font.scale;
+      font.unicode[index] ??= [cp];
+      hex += (index < 0x10 ? '000' : index < 0x100 ? '00' : index < 0x1000 ? '0' : '') + index.toString(16);
+    }
+    return hex;
   }
 
   draw(item: DrawItem): void {
@@ -175,9 +190,22 @@ class Painter {
       this.doc.rect(item.x, item.y, item.w, item.h).fill(item.fill);
       return;
     }
-    this.useFace(item.face);
+    if (item.text === '') return;
+    const font = this.useFace(item.face);
+    this.doc.fontSize(item.size).fillColor(item.color);
     const ascent = fontMetrics().ascent(item.face, item.size);
-    this.doc.fontSize(item.size).fillColor(item.color).text(item.text, item.x, item.baseline - ascent, { lineBreak: false });
+    const { page } = this.pdf;
+    page.fonts[font.id] ??= font.ref();
+    const hex = this.encode(item.text, item.face, font);
+    this.doc.save();
+    this.doc.transform(1, 0, 0, -1, 0, page.height);
+    const y = page.height - (item.baseline - ascent) - ascent;
+    this.pdf.addContent('BT');
+    this.pdf.addContent(`1 0 0 1 ${num(item.x)} ${num(y)} Tm`);
+    this.pdf.addContent(`/${font.id} ${num(item.size)} Tf`);
+    this.pdf.addContent(`[<${hex}> 0] TJ`);
+    this.pdf.addContent('ET');
+    this.doc.restore();
   }
 }
 
@@ -207,9 +235,9 @@ export async function drawPdf(laid: LaidOutDocument, options: DrawOptions): Prom
     },
   });
   patchPdfkit(doc);
-  const fonts = loadFonts();
-  doc.registerFont('regular', fonts.regular as unknown as string);
-  doc.registerFont('bold', fonts.bold as unknown as string);
+  const faces = loadFaces();
+  doc.registerFont('regular', faces.regular.font as unknown as string);
+  doc.registerFont('bold', faces.bold.font as unknown as string);
 
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

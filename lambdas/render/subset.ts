@@ -1,0 +1,209 @@
+/**
+ * TrueType subsetting straight from the font file's bytes, for pdfkit's embedded fonts.
+ *
+ * pdfkit subsets with fontkit's TTFSubset, which (a) decodes every glyph's outline through
+ * fontkit's generic struct decoder and re-encodes unchanged tables field by field — about a
+ * third of a briefing's drawing time — and (b) asks the shared, parsed font for each composite
+ * glyph's components with `getGlyph(id)`. fontkit caches that glyph object for the life of the
+ * font with no code points, so once a document had drawn "Ệ" (a composite of E and two
+ * marks), every later document's "E" had an empty ToUnicode entry and vanished from
+ * `pdftotext`. This subset reads the glyph table directly, never creates fontkit glyphs, and
+ * writes the same table set (head, hhea, loca, maxp, cvt, prep, glyf, hmtx, fpgm) in the same
+ * layout as fontkit; the raw glyph records are cached per font, so a process pays for each
+ * glyph once.
+ */
+
+/** The tables a PDF embedded TrueType font needs, in the order fontkit writes them. */
+const TABLES = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'] as const;
+
+interface GlyphRecord {
+  /** The glyph's bytes in the glyf table (empty for blank glyphs such as the space). */
+  readonly bytes: Uint8Array;
+  /** Composite glyphs: each component's glyph id and where that id sits in `bytes`. */
+  readonly components: ReadonlyArray<{ readonly id: number; readonly pos: number }>;
+  readonly advance: number;
+  readonly leftBearing: number;
+}
+
+/** A TrueType font file's tables, parsed as far as subsetting needs. */
+export class TrueTypeFile {
+  private readonly view: DataView;
+  private readonly tables = new Map<string, { offset: number; length: number }>();
+  private readonly longLoca: boolean;
+  private readonly numberOfMetrics: number;
+  private readonly records = new Map<number, GlyphRecord>();
+
+  /** `data` is never written to: tables that change are copied first (a Buffer's slice() would not copy). */
+  constructor(private readonly data: Uint8Array) {
+    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    const count = this.view.getUint16(4);
+    for (let i = 0; i < count; i++) {
+      const at = 12 + i * 16;
+      const tag = String.fromCharCode(...data.subarray(at, at + 4));
+      this.tables.set(tag, { offset: this.view.getUint32(at + 8), length: this.view.getUint32(at + 12) });
+    }
+    for (const tag of ['head', 'hhea', 'loca', 'maxp', 'glyf', 'hmtx']) {
+      if (!this.tables.has(tag)) throw new Error(`not a TrueType font: no ${tag} table`);
+    }
+    this.longLoca = this.view.getInt16(this.table('head').offset + 50) === 1;
+    this.numberOfMetrics = this.view.getUint16(this.table('hhea').offset + 34);
+  }
+
+  private table(tag: string): { offset: number; length: number } {
+    return this.tables.get(tag)!;
+  }
+
+  /** A table's bytes, or null when the font has none (cvt, prep and fpgm are optional). */
+  raw(tag: string): Uint8Array | null {
+    const t = this.tables.get(tag);
+    return t ? this.data.subarray(t.offset, t.offset + t.length) : null;
+  }
+
+  get usesLongLoca(): boolean {
+    return this.longLoca;
+  }
+
+  glyph(id: number): GlyphRecord {
+    let record = this.records.get(id);
+    if (!record) {
+      record = this.readGlyph(id);
+      this.records.set(id, record);
+    }
+    return record;
+  }
+
+  private locaOffset(id: number): number {
+    const loca = this.table('loca').offset;
+    return this.longLoca ? this.view.getUint32(loca + id * 4) : this.view.getUint16(loca + id * 2) * 2;
+  }
+
+  private readGlyph(id: number): GlyphRecord {
+    const start = this.locaOffset(id);
+    const bytes = this.data.subarray(this.table('glyf').offset + start, this.table('glyf').offset + this.locaOffset(id + 1));
+    const hmtx = this.table('hmtx').offset;
+    const n = this.numberOfMetrics;
+    const advance = this.view.getUint16(hmtx + Math.min(id, n - 1) * 4);
+    const leftBearing = id < n ? this.view.getInt16(hmtx + id * 4 + 2) : this.view.getInt16(hmtx + n * 4 + (id - n) * 2);
+    return { bytes, components: compositeComponents(bytes), advance, leftBearing };
+  }
+}
+
+/** Composite glyph flags (OpenType glyf table). */
+const ARG_1_AND_2_ARE_WORDS = 0x0001;
+const WE_HAVE_A_SCALE = 0x0008;
+const MORE_COMPONENTS = 0x0020;
+const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
+const WE_HAVE_A_TWO_BY_TWO = 0x0080;
+
+function compositeComponents(bytes: Uint8Array): Array<{ id: number; pos: number }> {
+  if (bytes.length < 10) return [];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getInt16(0) >= 0) return [];
+  const components: Array<{ id: number; pos: number }> = [];
+  let pos = 10;
+  let flags: number;
+  do {
+    flags = view.getUint16(pos);
+    components.push({ id: view.getUint16(pos + 2), pos: pos + 2 });
+    pos += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+    if (flags & WE_HAVE_A_SCALE) pos += 2;
+    else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) pos += 4;
+    else if (flags & WE_HAVE_A_TWO_BY_TWO) pos += 8;
+  } while (flags & MORE_COMPONENTS);
+  return components;
+}
+
+/**
+ * One document's subset of one font: the shape of fontkit's Subset that pdfkit's EmbeddedFont
+ * calls (`includeGlyph` while drawing, `encode` when the document ends). Glyph 0 comes first,
+ * components of composite glyphs are appended as they are met, as fontkit does.
+ */
+export class TrueTypeSubset {
+  /** pdfkit checks this to tell CFF from TrueType outlines. */
+  readonly cff = null;
+  readonly glyphs: number[] = [];
+  private readonly mapping = new Map<number, number>();
+
+  constructor(private readonly file: TrueTypeFile) {
+    this.includeGlyph(0);
+  }
+
+  includeGlyph(id: number): number {
+    let index = this.mapping.get(id);
+    if (index === undefined) {
+      index = this.glyphs.length;
+      this.glyphs.push(id);
+      this.mapping.set(id, index);
+    }
+    return index;
+  }
+
+  encode(): Uint8Array {
+    const glyf: Uint8Array[] = [];
+    const offsets: number[] = [];
+    const metrics: GlyphRecord[] = [];
+    let offset = 0;
+    for (let i = 0; i < this.glyphs.length; i++) {
+      const record = this.file.glyph(this.glyphs[i]!);
+      let bytes = record.bytes;
+      if (record.components.length > 0) {
+        bytes = new Uint8Array(bytes);
+        const view = new DataView(bytes.buffer);
+        for (const c of record.components) view.setUint16(c.pos, this.includeGlyph(c.id));
+      }
+      glyf.push(bytes);
+      offsets.push(offset);
+      metrics.push(record);
+      offset += bytes.length;
+    }
+    offsets.push(offset);
+    return this.assemble(glyf, offsets, metrics);
+  }
+
+  private assemble(glyf: Uint8Array[], offsets: number[], metrics: GlyphRecord[]): Uint8Array {
+    const long = this.file.usesLongLoca;
+    const loca = new Uint8Array(offsets.length * (long ? 4 : 2));
+    const locaView = new DataView(loca.buffer);
+    offsets.forEach((o, i) => (long ? locaView.setUint32(i * 4, o) : locaView.setUint16(i * 2, o >>> 1)));
+    const hmtx = new Uint8Array(metrics.length * 4);
+    const hmtxView = new DataView(hmtx.buffer);
+    metrics.forEach((m, i) => {
+      hmtxView.setUint16(i * 4, m.advance);
+      hmtxView.setInt16(i * 4 + 2, m.leftBearing);
+    });
+    const hhea = new Uint8Array(this.file.raw('hhea')!);
+    new DataView(hhea.buffer).setUint16(34, metrics.length);
+    const maxp = new Uint8Array(this.file.raw('maxp')!);
+    new DataView(maxp.buffer).setUint16(4, glyf.length);
+    const parts: Record<(typeof TABLES)[number], Uint8Array[] | null> = {
+      head: [this.file.raw('head')!], hhea: [hhea], loca: [loca], maxp: [maxp],
+      'cvt ': wrap(this.file.raw('cvt ')), prep: wrap(this.file.raw('prep')), glyf, hmtx: [hmtx], fpgm: wrap(this.file.raw('fpgm')),
+    };
+    const present = TABLES.filter((tag) => parts[tag] !== null);
+    const lengths = present.map((tag) => parts[tag]!.reduce((n, b) => n + b.length, 0));
+    const headerSize = 12 + present.length * 16;
+    const out = new Uint8Array(headerSize + lengths.reduce((a, b) => a + b, 0));
+    const view = new DataView(out.buffer);
+    // Offset table: fontkit writes the 'true' tag and leaves every table checksum 0.
+    out.set([0x74, 0x72, 0x75, 0x65], 0);
+    const power = 2 ** Math.floor(Math.log2(present.length));
+    view.setUint16(4, present.length);
+    view.setUint16(6, power * 16);
+    view.setUint16(8, Math.log2(power));
+    view.setUint16(10, present.length * 16 - power * 16);
+    let at = headerSize;
+    present.forEach((tag, i) => {
+      const entry = 12 + i * 16;
+      for (let k = 0; k < 4; k++) out[entry + k] = tag.charCodeAt(k);
+      view.setUint32(entry + 8, at);
+      view.setUint32(entry + 12, lengths[i]!);
+      for (const b of parts[tag]!) {
+        out.set(b, at);
+        at += b.length;
+      }
+    });
+    return out;
+  }
+}
+
+const wrap = (b: Uint8Array | null): Uint8Array[] | null => (b ? [b] : null);
