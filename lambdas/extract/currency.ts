@@ -13,7 +13,18 @@ const BY_DEMONYM: Readonly<Record<string, string>> = {
   'indian rupee': 'INR', 'nepali rupee': 'NPR', 'nepalese rupee': 'NPR', 'pakistani rupee': 'PKR',
   'sri lankan rupee': 'LKR', 'swiss franc': 'CHF', 'iraqi dinar': 'IQD', 'jordanian dinar': 'JOD',
   'libyan dinar': 'LYD', 'tunisian dinar': 'TND', 'algerian dinar': 'DZD',
+  'brazilian real': 'BRL', 'south african rand': 'ZAR', 'nigerian naira': 'NGN', 'ghanaian cedi': 'GHS',
+  'zambian kwacha': 'ZMW', 'malawian kwacha': 'MWK', 'ethiopian birr': 'ETB', 'indonesian rupiah': 'IDR',
+  'malaysian ringgit': 'MYR', 'thai baht': 'THB', 'south korean won': 'KRW', 'russian rouble': 'RUB',
+  'russian ruble': 'RUB', 'ukrainian hryvnia': 'UAH', 'polish zloty': 'PLN', 'turkish lira': 'TRY',
+  'swedish krona': 'SEK', 'norwegian krone': 'NOK', 'danish krone': 'DKK', 'japanese yen': 'JPY',
+  'chinese yuan': 'CNY', 'congolese franc': 'CDF', 'rwandan franc': 'RWF', 'iranian rial': 'IRR',
+  'yemeni rial': 'YER', 'saudi riyal': 'SAR', 'qatari riyal': 'QAR', 'afghan afghani': 'AFN',
+  'bangladeshi taka': 'BDT', 'moroccan dirham': 'MAD', 'emirati dirham': 'AED', 'vietnamese dong': 'VND',
 };
+
+/** The demonyms of BY_DEMONYM as a regex alternation ("Sudanese", "Sri\\s+Lankan"). */
+export const CURRENCY_DEMONYMS = [...new Set(Object.keys(BY_DEMONYM).map((k) => k.split(' ').slice(0, -1).join('\\s+')))].join('|');
 
 const BY_COUNTRY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   Chile: { peso: 'CLP' }, Mexico: { peso: 'MXN' }, Argentina: { peso: 'ARS' }, Colombia: { peso: 'COP' },
@@ -22,29 +33,49 @@ const BY_COUNTRY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   Sudan: { pound: 'SDG' }, Egypt: { pound: 'EGP' }, Syria: { pound: 'SYP' }, Lebanon: { pound: 'LBP' },
   India: { rupee: 'INR' }, Nepal: { rupee: 'NPR' }, Pakistan: { rupee: 'PKR' }, 'Sri Lanka': { rupee: 'LKR' },
   Iraq: { dinar: 'IQD' }, Jordan: { dinar: 'JOD' }, Libya: { dinar: 'LYD' }, Tunisia: { dinar: 'TND' }, Algeria: { dinar: 'DZD' },
-  Switzerland: { franc: 'CHF' },
+  Switzerland: { franc: 'CHF' }, Brazil: { real: 'BRL' }, 'South Africa': { rand: 'ZAR' }, Nigeria: { naira: 'NGN' },
+  Zambia: { kwacha: 'ZMW' }, Malawi: { kwacha: 'MWK' }, Sweden: { krona: 'SEK', kr: 'SEK' }, Norway: { krone: 'NOK', kr: 'NOK' },
+  Denmark: { krone: 'DKK', kr: 'DKK' }, Iceland: { krona: 'ISK', kr: 'ISK' }, China: { '¥': 'CNY' }, Japan: { '¥': 'JPY' },
+  Iran: { rial: 'IRR' }, Yemen: { rial: 'YER' }, Oman: { rial: 'OMR' }, Morocco: { dirham: 'MAD' },
+  'Democratic Republic of the Congo': { franc: 'CDF' }, Rwanda: { franc: 'RWF' }, Burundi: { franc: 'BIF' },
+  Senegal: { franc: 'XOF' }, Mali: { franc: 'XOF' }, 'Burkina Faso': { franc: 'XOF' }, Niger: { franc: 'XOF' },
+  "Côte d'Ivoire": { franc: 'XOF' }, Cameroon: { franc: 'XAF' }, Chad: { franc: 'XAF' },
+  'Central African Republic': { franc: 'XAF' },
 };
 
 // When nothing says otherwise: the currency most wire copy means by the bare word.
 const DEFAULT: Readonly<Record<string, string>> = {
   dollar: 'USD', euro: 'EUR', pound: 'GBP', rupee: 'INR', yuan: 'CNY', yen: 'JPY', franc: 'CHF', rand: 'ZAR',
   naira: 'NGN', taka: 'BDT', dirham: 'AED', riyal: 'SAR', lira: 'TRY', peso: 'MXN', shilling: 'KES', dinar: 'IQD',
+  real: 'BRL', cedi: 'GHS', kwacha: 'ZMW', birr: 'ETB', rupiah: 'IDR', ringgit: 'MYR', baht: 'THB',
+  rouble: 'RUB', ruble: 'RUB', hryvnia: 'UAH', zloty: 'PLN', krona: 'SEK', krone: 'NOK', kr: 'SEK', '¥': 'JPY',
+  rial: 'IRR', afghani: 'AFN', dong: 'VND', kyat: 'MMK', leone: 'SLE',
 };
 
-export const CURRENCY_WORD = /(dollars?|euros?|pounds?(?:\s+sterling)?|rupees?|yuan|yen|francs?|shillings?|naira|taka|rands?|dirhams?|riyals?|lira|pesos?|dinars?)/;
+// "real" alone is an English adjective: only the plural "reais" (or "Brazilian real") is money.
+export const CURRENCY_WORD = /(dollars?|euros?|pounds?(?:\s+sterling)?|rupees?|yuan|yen|francs?|shillings?|naira|taka|rands?|dirhams?|riyals?|rials?|lira|pesos?|dinars?|reais|cedis?|kwacha|birr|rupiah|ringgit|baht|roubles?|rubles?|hryvnias?|zloty(?:s|ch)?|kronor|kronur|krona|kroner|krone|afghanis|kyats?|leones?)/;
+
+/** ISO 4217 codes written before or after an amount ("USD 1.4 billion", "40 million CHF"). */
+export const ISO_CODES = 'USD|EUR|GBP|JPY|CNY|RMB|CHF|INR|PKR|BDT|NPR|LKR|AFN|KES|UGX|TZS|RWF|ETB|SOS|SDG|SSP|NGN|GHS|XOF|XAF|CDF|ZAR|ZMW|MWK|MZN|ZWL|EGP|MAD|DZD|TND|LYD|TRY|SYP|LBP|JOD|IQD|IRR|YER|SAR|AED|QAR|KWD|OMR|ILS|MXN|BRL|ARS|CLP|COP|PEN|VES|HTG|DOP|CUP|PHP|IDR|MYR|THB|VND|MMK|KRW|HKD|SGD|TWD|AUD|NZD|CAD|SEK|NOK|DKK|ISK|PLN|HUF|CZK|RON|RUB|UAH|SDR';
 
 /** Marker unit for a currency word whose country is still open ("peso" → resolved per article). */
 export const OPEN_PREFIX = '?';
 
 /** "Sudanese" + "pounds" → SDG; a bare word → an open marker resolved later by {@link resolveCurrency}. */
 export function currencyFromWords(demonym: string | undefined, word: string): string {
-  const base = word.toLowerCase().replace(/\s+sterling$/, '').replace(/s$/, '');
+  const base = singularCurrency(word.toLowerCase().replace(/\s+sterling$/, ''));
   if (/sterling/i.test(word)) return 'GBP';
   if (demonym) {
     const code = BY_DEMONYM[`${demonym.toLowerCase().replace(/\s+/g, ' ')} ${base}`];
     if (code) return code;
   }
   return base === 'euro' ? 'EUR' : `${OPEN_PREFIX}${base}`;
+}
+
+const IRREGULAR: Readonly<Record<string, string>> = { reais: 'real', kronor: 'krona', kronur: 'krona', kroner: 'krone', zlotych: 'zloty' };
+
+function singularCurrency(word: string): string {
+  return IRREGULAR[word] ?? word.replace(/s$/, '');
 }
 
 /** Resolves an open marker with the countries the article names, first first. */

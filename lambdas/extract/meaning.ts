@@ -15,21 +15,23 @@ interface Cue {
 
 // The nearest cue wins; at the same position the earlier entry does.
 const CUES: readonly Cue[] = [
-  { re: /\b(?:forced|driven|chased|pushed)\s+(?:to\s+(?:leave|flee)|from|out\s+of)\s+(?:their\s+)?homes?\b|\b(?:from|out\s+of|left|leave|fled|flee)\s+their\s+homes?\b/i, category: 'displaced', label: 'forced from homes' },
-  { re: /\b(?:lost\s+their\s+lives|lives\s+lost|claimed\s+(?:the\s+)?lives|confirmed\s+dead|left\s+dead|crushed\s+to\s+death|burned\s+to\s+death)\b/i, category: 'killed', label: 'dead' },
-  { re: /\b(?:at\s+risk|risk\s+of|threatened|in\s+danger|vulnerable|could\s+be\s+(?:forced|displaced|affected|killed)|in\s+the\s+path)\b/i, category: 'at_risk', label: 'at risk' },
+  { re: /\b(?:forced|driven|chased|pushed)\s+(?:to\s+(?:leave|flee|abandon)|from|out\s+of)\s+(?:their\s+)?homes?\b|\b(?:from|out\s+of|left|leave|fled|flee|abandoned|abandon)\s+their\s+(?:homes?|villages?|towns?)\b/i, category: 'displaced', label: 'forced from homes' },
+  { re: /\b(?:lost\s+their\s+lives|lives\s+(?:were\s+)?lost|claimed\s+(?:the\s+)?lives|confirmed\s+dead|left\s+dead|(?:crushed|burned|burnt|stabbed|beaten|trampled|hacked|starved)\s+to\s+death|(?:shot|found|declared|pronounced|presumed)\s+dead|succumbed|did\s+not\s+survive|burned\s+alive|buried\s+alive|fatally)\b/i, category: 'killed', label: 'dead' },
+  { re: /\b(?:feared\s+(?:dead|drowned|buried|trapped|lost)|lost\s+at\s+sea|whereabouts|(?:yet|still)\s+to\s+be\s+(?:found|located|traced|accounted\s+for)|not\s+(?:yet\s+)?(?:been\s+)?(?:found|located|traced|accounted\s+for)|still\s+being\s+sought)\b/i, category: 'missing', label: 'missing' },
+  { re: /\b(?:at\s+risk|risk\s+of|threatened|in\s+danger|vulnerable|could\s+be\s+(?:forced|displaced|affected|killed|cut\s+off)|in\s+the\s+path|in\s+harm['’]s\s+way|exposed\s+to|(?:could|may|might)\s+(?:soon\s+)?(?:face|need|lose)|likely\s+to\s+(?:face|need|be\s+(?:affected|displaced|hit)))\b/i, category: 'at_risk', label: 'at risk' },
   { re: /\b(?:killed|killing|kills?)\b/i, category: 'killed', label: 'killed' },
-  { re: /\b(?:died|dead|deaths?|death\s+toll|toll|fatalities|fatality|bodies|perished|drowned|massacred|executed|slain|murdered|dying|die)\b/i, category: 'killed', label: 'dead' },
-  { re: /\b(?:injur\w*|wounded|wounding|hurt|hospitali[sz]ed|treat(?:ed|ing)|burns|in\s+intensive\s+care)\b/i, category: 'injured', label: 'injured' },
-  { re: /\b(?:missing|unaccounted\s+for|disappeared)\b/i, category: 'missing', label: 'missing' },
-  { re: /\b(?:displaced|displacing|displacement|uprooted)\b/i, category: 'displaced', label: 'displaced' },
+  { re: /\b(?:died|dead|deaths?|death\s+toll|toll|fatalities|fatality|bodies|corpses|remains\s+of|perished|drowned|massacred|executed|slain|murdered|dying|die|deceased|lynched|beheaded)\b/i, category: 'killed', label: 'dead' },
+  { re: /\b(?:injur\w*|wounded|wounding|hurt|maimed|treat(?:ed|ing)|burns|in\s+intensive\s+care|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds|fractures|burns)|(?:needed|needing|received|receiving|required|requiring|sought)\s+(?:\w+\s+)?(?:medical\s+)?(?:treatment|attention|care))\b/i, category: 'injured', label: 'injured' },
+  { re: /\b(?:hospitali[sz]\w*|(?:admitted|rushed|taken|airlifted|flown|brought|ferried)\s+to\s+(?:(?:a|the|local|nearby)\s+)?(?:[a-z][\w'’.-]*\s+){0,3}?(?:hospitals?|clinics?|infirmar(?:y|ies)))\b/i, category: 'injured', label: 'hospitalised' },
+  { re: /\b(?:missing|unaccounted\s+for|disappeared|vanished)\b/i, category: 'missing', label: 'missing' },
+  { re: /\b(?:displaced|displacing|displacement|uprooted|made\s+homeless|left\s+homeless)\b/i, category: 'displaced', label: 'displaced' },
   { re: /\b(?:evacuated|evacuating|evacuees?|evacuations?)\b/i, category: 'displaced', label: 'evacuated' },
-  { re: /\b(?:fled|fleeing|flee|refugees?|asylum[-\s]seekers?)\b/i, category: 'displaced', label: 'fled' },
-  { re: /\b(?:homeless|lost\s+their\s+homes|(?:taken|took|taking|sought|seeking)\s+(?:shelter|refuge)|sheltering|(?:moved|relocated)\s+to\s*(?:safety|shelters?|camps?|safer)?|in\s+(?:relief\s+|evacuation\s+)?(?:camps|shelters|tents))\b/i, category: 'displaced', label: null },
-  { re: /\b(?:arrested|arrests?|detained|detaining|detention|abducted|kidnapped|jailed|imprisoned|hostages?|in\s+custody|captured|rounded\s+up|taken\s+captive|held\s+captive|seized)\b/i, category: 'detained', label: 'detained' },
-  { re: /\b(?:cases|infected|infections?|tested\s+positive|fell\s+ill|sickened)\b/i, category: 'affected', label: 'cases' },
-  { re: /\b(?:in\s+need|need(?:s|ed|ing)?\s+(?:of\s+)?(?:urgent\s+)?(?:humanitarian\s+|food\s+)?(?:aid|assistance|help|support|food)|food[-\s]insecur(?:e|ity)|hunger|famine|(?:acutely\s+)?malnourished|malnutrition|hungry|starving|stranded|without\s+(?:food|water|power|electricity|shelter))\b/i, category: 'affected', label: null },
-  { re: /\b(?:affected|affecting|hit\s+by|have\s+hit|has\s+hit|impacted)\b/i, category: 'affected', label: 'affected' },
+  { re: /\b(?:fled|fleeing|flee|refugees?|asylum[-\s]seekers?|crossed\s+(?:the\s+border\s+)?into|crossed\s+the\s+border)\b/i, category: 'displaced', label: 'fled' },
+  { re: /\b(?:homeless|lost\s+their\s+homes|(?:taken|took|taking|take|sought|seeking|seek|found|finding)\s+(?:shelter|refuge)|sheltering|sheltered|(?:moved|relocated|resettled)\s+to\s*(?:safety|shelters?|camps?|safer)?|in\s+(?:relief\s+|evacuation\s+|displacement\s+|temporary\s+|emergency\s+)?(?:camps|shelters|tents|centres|centers|sites))\b/i, category: 'displaced', label: null },
+  { re: /\b(?:arrested|arrests?|detained|detaining|detention|abduct\w*|kidnap\w*|jailed|imprisoned|hostages?|in\s+custody|into\s+custody|captured|rounded\s+up|taken\s+captive|held\s+captive|captives?|in\s+captivity|seized|snatched|carried\s+off|taken\s+away|led\s+away|apprehended|remanded)\b/i, category: 'detained', label: 'detained' },
+  { re: /\b(?:cases|infected|infections?|tested\s+positive|fell\s+(?:ill|sick)|sickened|diagnosed|contracted|showing\s+symptoms)\b/i, category: 'affected', label: 'cases' },
+  { re: /\b(?:in\s+need|need(?:s|ed|ing)?\s+(?:of\s+)?(?:urgent\s+)?(?:humanitarian\s+|food\s+|emergency\s+)?(?:aid|assistance|help|support|food|relief)|food[-\s]insecur(?:e|ity)|hunger|famine|(?:acutely\s+)?malnourished|malnutrition|hungry|starving|stranded|(?:without|lacking|lack|lacks|no)\s+(?:access\s+to\s+)?(?:running\s+|clean\s+|safe\s+|drinking\s+|piped\s+)?(?:food|water|power|electricity|shelter|healthcare|health\s+care|sanitation))\b/i, category: 'affected', label: null },
+  { re: /\b(?:affected|affecting|hit\s+by|have\s+hit|has\s+hit|impacted|(?:depend|depends|rely|relies|dependent)\s+on)\b/i, category: 'affected', label: 'affected' },
   { re: /\b(?:(?:without|lost|losing|cut\s+off)\s+(?:power|electricity|water)|power\s+(?:to|for)|power\s+outages?|blackouts?)\b/i, category: 'affected', label: 'without power' },
   { re: /\b(?:to\s+)?(?:help|assist|reach|feed|support)\b/i, category: 'affected', label: 'in need' },
   { re: /\b(?:live|lives|living|reside|residing)\s+in\b(?!\s+(?:\w+\s+)?(?:camps|shelters|tents))/i, category: 'population', label: 'inhabitants' },
@@ -57,11 +59,20 @@ const PERSON_NOUNS = /^(?:people|persons?|civilians?|children|child|kids|women|m
 // Plural nouns for people not in the list ("devotees", "labourers", "motorists", "seafarers").
 const PERSON_SUFFIX = /(?:ers|ees|ists|ians|ors|ants|ents|men|women|girls|boys|children)$/i;
 const NOT_PERSON = /^(?:numbers|containers|centers|towers|rivers|letters|papers|computers|meters|metres|litres|liters|dollars|members?hips|years|hours|quarters|headquarters|borders|waters|orders|reports|agents|governments|departments|settlements|parliaments|incidents|accidents|events|payments|shipments|instruments|segments|statements|documents|elements|investments|treatments|assessments|tents|percents|cents|ministers|indicators|sectors|factors|doors|floors|districts|regions|provinces|countries|states|municipalities|counties|areas|zones|hectares|acres)$/i;
-const BUILDING_NOUNS = /^(?:houses?|homes?|buildings?|hospitals?|schools?|clinics?|facilit(?:y|ies)|centres?|centers?|villages?|towns?|shelters?|bridges?|markets?|mosques?|churches?|temples?|structures?|dwellings?|shops?|businesses|classrooms?|posts?|wells?|roads?|apartments?|flats?|homesteads?|huts?|offices?|factories|plants?|stations?|camps?|carriages?|properties|hectares)$/i;
-const THING_NOUNS = /^(?:rockets?|missiles?|shells?|drones?|bombs?|tanks?|vehicles?|trucks?|lorries|aircraft|jets?|helicopters?|boats?|ships?|airstrikes?|strikes?|attacks?|raids?|explosions?|mortars?|rounds?|aftershocks?|tremors?|tents?|kits?|meals?|rations?|doses?|vaccines?|parcels?|containers?|cattle|livestock|animals|trees|flights?|trains?|wildfires?|fires?|blazes?|tornadoes|tornados|landslides?|earthquakes?|quakes?)$/i;
-const DAMAGE = /\b(damaged|destroyed|flattened|collapsed|razed|bombed|hit|attacked|struck|flooded|submerged|under\s+water|underwater|inundated|buried|marooned|cut\s+off|burned|burnt|looted|levelled|leveled|shelled|targeted|closed|swept\s+away|washed\s+away|in\s+ruins|out\s+of\s+service|affected|derailed|overturned)\b/i;
+const BUILDING_NOUNS = /^(?:houses?|homes?|buildings?|hospitals?|schools?|clinics?|facilit(?:y|ies)|centres?|centers?|villages?|towns?|shelters?|bridges?|markets?|mosques?|churches?|chapels?|temples?|synagogues?|monasteries|pagodas?|structures?|dwellings?|shops?|businesses|classrooms?|posts?|wells?|boreholes?|latrines?|roads?|apartments?|flats?|homesteads?|huts?|offices?|factories|plants?|stations?|camps?|carriages?|properties|hectares|warehouses?|hotels?|residences?|cottages?|cabins?|barns?|sheds?|kiosks?|stalls?|colleges?|universities|kindergartens?|prisons?|dams?|tunnels?|pylons?|towers?|units|premises|mills?|granaries|stores?|farms?|farmhouses?)$/i;
+const THING_NOUNS = /^(?:rockets?|missiles?|shells?|drones?|bombs?|tanks?|vehicles?|trucks?|lorries|aircraft|jets?|helicopters?|boats?|ships?|airstrikes?|strikes?|attacks?|raids?|explosions?|mortars?|rounds?|aftershocks?|tremors?|tents?|kits?|meals?|rations?|doses?|vaccines?|parcels?|containers?|trees|flights?|trains?|wildfires?|fires?|blazes?|tornadoes|tornados|landslides?|earthquakes?|quakes?)$/i;
+const DAMAGE = /\b(damaged|destroyed|flattened|collapsed|razed|bombed|hit|attacked|struck|flooded|submerged|under\s+water|underwater|inundated|buried|marooned|cut\s+off|burned|burnt|looted|levelled|leveled|shelled|targeted|closed|swept\s+away|washed\s+away|in\s+ruins|out\s+of\s+service|affected|derailed|overturned|gutted|torched|set\s+ablaze|set\s+alight|reduced\s+to\s+rubble|wrecked|demolished|ruined|cracked|uninhabitable|unsafe|shut|vandali[sz]ed|ransacked)\b/i;
+// Animals are never people: "1,800 penguins were oiled", "300 goats were killed" are counts of them.
+const ANIMAL_NOUNS = /^(?:animals|cattle|livestock|cows|calves|bulls|oxen|goats|sheep|camels|donkeys|horses|mules|pigs|hogs|poultry|chickens|hens|ducks|geese|birds|seabirds|penguins|pelicans|gulls|flamingos|fish|dolphins|porpoises|whales|seals|turtles|tortoises|dogs|cats|elephants|rhinos|lions|giraffes|zebras|deer|antelopes|bees|pets|wildlife|creatures|mammals|reptiles|crocodiles|monkeys|gorillas|chimpanzees)$/i;
+// "None of its 23 crew members was hurt": the count is of the group, not of the harmed.
+const NONE_OF_BEFORE = /\b(?:none|neither|nobody|no\s*one|not\s+(?:one|a\s+single)(?:\s+person)?)\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+|those\s+|all\s+)?$/i;
+// "were not hurt", "none of whom was injured", "escaped without being hurt": a cue said not to apply.
+const NEGATED_BEFORE_CUE = /\b(?:not|never|no|none|nobody|without|n['’]t)\b(?:\s+[\w'’]+){0,2}\s*$/i;
+const OF_FRAME = /\b(?:of|among)\s+(?:the|those)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s*$/i;
+// "23% of that sum had been pledged": the share named by its noun and participle.
+const SHARE_OF = /^\s+of\s+(?:the\s+|that\s+|this\s+|its\s+|their\s+|those\s+|these\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:(?:had|has|have)\s+been|was|were|is|are|be)\s+((?:already\s+|so\s+far\s+)?[a-z]+(?:ed|en))\b/i;
 // Words that end the counted noun phrase: auxiliaries, prepositions, verbs of the cues.
-const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of|live|living|reside|residing|lacks|has|hold|holds|need|needs|face|faces|facing|lack|lacking|require|requiring|die|got|get|went|go|fled|flee|were|rely|depend)$/i;
+const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of|live|living|reside|residing|lacks|has|hold|holds|need|needs|face|faces|facing|lack|lacking|require|requiring|die|got|get|went|go|fled|flee|were|rely|depend|sought|took|taken|found|sent|kept|held|caught|brought|made|gave|saw|became|stayed|spent|ran|fell|came|began|lay|stood|perished|drowned|hurt|survived|escaped|crossed|sheltered|succumbed|vanished|seized|abducted|kidnapped|carried|taking|seeking|remains)$/i;
 
 export interface Meaning {
   readonly category: Category;
@@ -74,10 +85,13 @@ export function countedNoun(after: string): string {
   const m = /^\s*(?:of\s+)?((?:[A-Za-z][A-Za-z'’-]*\s*){1,5})/.exec(after);
   if (!m) return '';
   const words: string[] = [];
-  for (const word of m[1]!.trim().split(/\s+/)) {
+  const all = m[1]!.trim().split(/\s+/);
+  for (const [i, word] of all.entries()) {
     if (PHRASE_STOP.test(word)) break;
-    // A capitalised word starts a name, not the counted noun, unless it is a people ("Palestinians").
-    if (!/^[a-z]/.test(word) && !(words.length === 0 && DEMONYM_PLURAL.test(word))) break;
+    // A capitalised word starts a name, not the counted noun, unless it is a people ("Palestinians")
+    // or modifies a plain plural after it ("African penguins", "Ferrovale engineers").
+    const modifier = words.length === 0 && /^\p{Lu}[\p{L}-]*$/u.test(word) && /^[a-z][a-z-]*s$/.test(all[i + 1] ?? '') && !PHRASE_STOP.test(all[i + 1]!);
+    if (!/^[a-z]/.test(word) && !(words.length === 0 && DEMONYM_PLURAL.test(word)) && !modifier) break;
     if (words.length > 0 && /ed$/.test(word)) break; // "attacks carried out": a participle ends the noun
     words.push(word.toLowerCase());
     if (words.length === 4) break;
@@ -164,6 +178,8 @@ function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
     // "the response was only 14% funded"
     const participle = /^\s+([a-z]+ed)\b/.exec(after)?.[1];
     if (topic) return { category: 'percentage', subject: topic, label: [shortTopic(topic), participle].filter(Boolean).join(' ') };
+    const share = SHARE_OF.exec(after);
+    if (share) return { category: 'percentage', subject: share[1]!.toLowerCase(), label: `% ${share[1]!.toLowerCase()} ${share[2]!.toLowerCase()}` };
     // "40% of children under five … were acutely malnourished", "40% of the population"
     if (!subject) subject = countedNoun(after.replace(/^\s+of\s+(?:the|its|their)\s+/i, ' '));
     const cue = nearestCue(ctx.rest.slice(0, 120), false);
@@ -185,6 +201,8 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   const subject = countedNoun(after);
   const head = headOf(subject);
   if (mention.unitKind !== null) return amountMeaning(ctx, subject);
+  if (ANIMAL_NOUNS.test(head) || /^head$/.test(head) && /^\s*head\s+of\s+[a-z]+/i.test(after)) return otherMeaning(subject, after, 'other');
+  if (NONE_OF_BEFORE.test(before)) return { category: 'other', subject: subject || 'people', label: subject || 'people' };
 
   // "29 of the state's 35 districts": the noun after the second number is what both count.
   const ofTotal = !subject ? OF_TOTAL.exec(ctx.rest) : null;
@@ -245,24 +263,33 @@ export function meaningOf(ctx: MeaningContext): Meaning {
     return { category: 'facilities', subject: things, label: `${things} ${damaged[1]!.toLowerCase()}` };
   }
   const governing = nearestCue(before, true);
-  if (governing && FILLER_GAP.test(before.slice(governing.end))) return withSubject(governing.cue.category, subject, cueLabel(governing), after, before);
+  if (governing && FILLER_GAP.test(before.slice(governing.end)) && !negated(before, governing.at)) {
+    // "Of the injured, 14 were admitted to hospital": the subset is named by its own cue.
+    const own = OF_FRAME.test(before) ? nearestCue(after.slice(0, 80), false) : null;
+    const label = own && own.cue.category === governing.cue.category ? cueLabel(own) : cueLabel(governing);
+    return withSubject(governing.cue.category, subject, label, after, before);
+  }
   const parenthetical = /\b(?:including|among\s+them|of\s+whom)\b/i.test(after);
-  const following = nearestCue(after.slice(0, 160), false) ?? (parenthetical ? nearestCue(ctx.rest.slice(0, 200), false) : null);
+  const window = parenthetical && !nearestCue(after.slice(0, 160), false) ? ctx.rest.slice(0, 200) : after.slice(0, 160);
+  const following = nearestCue(window, false);
+  if (following && negated(window, following.at)) return otherMeaning(subject, '', 'other');
   if (following) return withSubject(following.cue.category, subject, detailed(following, ctx.rest), after);
   // "forced the evacuation of 11 villages and about 3,200 people": a cue earlier in the same clause.
   const wide = nearestCue(ctx.sentenceBefore, true);
-  if (wide && !CLAUSE_BREAK.test(ctx.sentenceBefore.slice(wide.end))) return withSubject(wide.cue.category, subject, cueLabel(wide), after);
+  if (wide && !CLAUSE_BREAK.test(ctx.sentenceBefore.slice(wide.end)) && !negated(ctx.sentenceBefore, wide.at)) return withSubject(wide.cue.category, subject, cueLabel(wide), after);
   const topic = subject ? null : topicBefore(before);
   return topic ? { category: 'other', subject: topic, label: shortTopic(topic) } : otherMeaning(subject, after);
 }
 
+const negated = (window: string, cueAt: number): boolean => NEGATED_BEFORE_CUE.test(window.slice(Math.max(0, cueAt - 30), cueAt));
+
 // "about 63 people had been on board", "100 people were panning for gold": what they were doing.
-function otherMeaning(subject: string, after: string): Meaning {
+function otherMeaning(subject: string, after: string, category: Category = 'other'): Meaning {
   const counted = subject || 'people';
   const rest = after.slice(after.toLowerCase().indexOf(counted) >= 0 ? after.toLowerCase().indexOf(counted) + counted.length : 0);
   const m = /^\s+(?:(?:had|have|has)\s+been|were|was|are|is)\s+((?:[a-z]+\s*){1,3})/.exec(rest);
   const predicate = m ? m[1]!.trim().split(/\s+/).filter((w, i, all) => !(i === all.length - 1 && /^(?:when|while|in|at|the|a|and|as)$/.test(w))).join(' ') : '';
-  return { category: 'other', subject: counted, label: predicate ? `${counted} ${predicate}` : counted };
+  return { category, subject: counted, label: predicate ? `${counted} ${predicate}` : counted };
 }
 
 const CATEGORY_LABEL: Partial<Record<Category, string>> = { at_risk: 'at risk', population: 'inhabitants', affected: 'affected' };

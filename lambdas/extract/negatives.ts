@@ -70,7 +70,7 @@ export function notFigureReason(text: string, m: NumberMention, phones: readonly
   const plain = !m.words && !m.formatted && m.unitKind === null && Number.isInteger(m.value);
 
   if (inRanges(phones, m.coreStart) || (!m.words && PHONE_BEFORE.test(before))) return 'phone';
-  if (!m.words && /[A-Za-z]-?$/.test(before) && !/magnitude-$/i.test(before)) return 'name'; // G20, Covid-19, F-16
+  if (!m.words && m.unitKind !== 'currency' && /[A-Za-z]-?$/.test(before) && !/magnitude-$/i.test(before)) return 'name'; // G20, Covid-19, F-16
   // "a 500-bed hospital", "a 10-storey block": a number inside a modifier.
   if (!m.words && m.unitKind === null && /^-(?:bed|storey|story|seat|page|lane|room|point|member|car|door|hole)\b/i.test(after)) return 'name';
   if (!m.words && /^[\/]\d/.test(after)) return 'date'; // 9/11, 24/7

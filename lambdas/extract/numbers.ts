@@ -4,7 +4,7 @@
  * Pure parsing: whether a mention is a figure at all is decided later (negatives.ts).
  */
 import type { Qualifier } from './types';
-import { CURRENCY_WORD, currencyFromWords } from './currency';
+import { CURRENCY_DEMONYMS, CURRENCY_WORD, ISO_CODES, OPEN_PREFIX, currencyFromWords } from './currency';
 
 export type UnitKind = 'currency' | 'percent' | 'measure' | null;
 
@@ -95,21 +95,40 @@ const QUALIFIERS: readonly [RegExp, Qualifier][] = [
   [/(?:\b(?:nearly|almost|about|around|approximately|roughly|some|an\s+estimated|estimated|close\s+to|circa|an\s+approximate)\s+|~\s*)$/i, 'approximately'],
 ];
 
+// Symbols and abbreviations written before the amount. Letters glued to digits ("R450 million",
+// "N5bn") are money only with a scale or separators after them (see LETTER_CURRENCY).
 const CURRENCY_BEFORE: readonly [RegExp, string][] = [
   [/\bUS\s?\$\s*$/, 'USD'], [/\bA\$\s*$/, 'AUD'], [/\bC\$\s*$/, 'CAD'], [/\bHK\$\s*$/, 'HKD'],
-  [/\bNZ\$\s*$/, 'NZD'], [/\bS\$\s*$/, 'SGD'], [/\$\s*$/, 'USD'], [/€\s*$/, 'EUR'], [/£\s*$/, 'GBP'],
-  [/¥\s*$/, 'JPY'], [/(?:₹|\bRs\.?|\bINR)\s*$/, 'INR'],
-  [/\b(USD|EUR|GBP|JPY|CNY|CHF|INR|PKR|BDT|NPR|LKR|KES|NGN|ZAR|ETB|UGX|TZS|EGP|TRY|SYP|LBP|AFN|IRR|IQD|MXN|BRL|PHP|IDR|MMK|AUD|CAD|SDR)\s*$/, ''],
+  [/\bNZ\$\s*$/, 'NZD'], [/\bS\$\s*$/, 'SGD'], [/\bR\$\s*$/, 'BRL'], [/\bMex\$\s*$/, 'MXN'], [/\$\s*$/, 'USD'],
+  [/€\s*$/, 'EUR'], [/£\s*$/, 'GBP'], [/¥\s*$/, `${OPEN_PREFIX}¥`], [/₩\s*$/, 'KRW'], [/₺\s*$/, 'TRY'], [/₽\s*$/, 'RUB'],
+  [/₴\s*$/, 'UAH'], [/₦\s*$/, 'NGN'], [/₱\s*$/, 'PHP'], [/₵\s*$/, 'GHS'], [/₫\s*$/, 'VND'], [/৳\s*$/, 'BDT'],
+  [/₹\s*$|\bINR\s*$/, 'INR'], [/(?:₨|\bRs\.?)\s*$/, `${OPEN_PREFIX}rupee`],
+  [/\bKSh\.?\s*$/i, 'KES'], [/\bUSh\.?\s*$/i, 'UGX'], [/\bTSh\.?\s*$/i, 'TZS'], [/\bSh\.?\s*$/, `${OPEN_PREFIX}shilling`],
+  [/\bRp\.?\s*$/, 'IDR'], [/\bRM\s*$/, 'MYR'], [/\bTk\.?\s*$/, 'BDT'], [/\bkr\.?\s*$/, `${OPEN_PREFIX}kr`],
+  [/\bFr\.\s*$|\bSFr\.?\s*$/, 'CHF'],
+  [new RegExp(`\\b(${ISO_CODES})\\s*$`), ''],
 ];
-const DEMONYMS = 'US|American|Canadian|Australian|Hong\\s+Kong|New\\s+Zealand|Singapore|Zimbabwean|Sudanese|Egyptian|Syrian|Lebanese|British|Kenyan|Ugandan|Tanzanian|Somali|Chilean|Mexican|Argentine|Argentinian|Colombian|Philippine|Cuban|Dominican|Indian|Nepali|Nepalese|Pakistani|Sri\\s+Lankan|Swiss|Iraqi|Jordanian|Libyan|Tunisian|Algerian';
-const CURRENCY_AFTER = new RegExp(`^\\s*(?:(${DEMONYMS})\\s+)?${CURRENCY_WORD.source}\\b|^\\s*(USD|EUR|GBP|INR|CHF|JPY|CNY|PKR|BDT|KES|NGN|CLP|MXN)\\b`, 'i');
-
+// "R450 million", "N5bn", "K2.4 billion": a one-letter symbol glued to the amount.
+const LETTER_CURRENCY: Readonly<Record<string, string>> = { R: 'ZAR', N: 'NGN', K: `${OPEN_PREFIX}kwacha`, P: 'PHP', E: 'SZL' };
+const CURRENCY_AFTER = new RegExp(`^\\s*(?:(${CURRENCY_DEMONYMS})\\s+)?${CURRENCY_WORD.source}\\b|^\\s*(kr)\\b\\.?`, 'i');
+// Codes are capitals only: "50 cup", "a 10 pen" are not money.
+const ISO_AFTER = new RegExp(`^\\s*(${ISO_CODES})\\b`);
 const SCALE_AFTER = /^(?:\s*(million|billion|trillion|thousand|lakhs?|crores?)\b|(mn|m|bn|b|tn|k)\b)/i;
 const SCALE_AFTER_SPACED_ABBR = /^\s+(mn|bn|tn)\b/i;
 const PERCENT_AFTER = /^\s*(?:%|per\s?cent\b|percent(?:age\s+points?)?\b|pc\b)/i;
 const MEASURE_AFTER: readonly [RegExp, string][] = [
   [/^[\s-]*(?:km\/h|kmph|kph|kilometres per hour|kilometers per hour)/i, 'km/h'],
   [/^[\s-]*(?:mph|miles per hour)/i, 'mph'],
+  [/^[\s-]*(?:knots|kts?)\b/i, 'kn'],
+  [/^[\s-]*(?:cubic\s+met(?:re|er)s?|m3|m³)\s*(?:per\s+second|\/s)\b|^[\s-]*(?:cumecs)\b/i, 'm³/s'],
+  [/^[\s-]*(?:cusecs?)\b/i, 'cusecs'],
+  [/^[\s-]*(?:cubic\s+met(?:re|er)s?|m3\b|m³)/i, 'm³'],
+  [/^[\s-]*(?:cubic\s+(?:feet|foot))\b/i, 'cu ft'],
+  [/^[\s-]*(?:square\s+met(?:re|er)s?|sq\.?\s*m\b|m2\b|m²)/i, 'm²'],
+  [/^[\s-]*(?:square\s+(?:feet|foot)|sq\.?\s*ft)\b/i, 'sq ft'],
+  [/^[\s-]*(?:nautical\s+miles?)\b/i, 'nmi'],
+  [/^[\s-]*(?:gigatonnes?|gigatons?|Gt)\b/, 'Gt'],
+  [/^[\s-]*(?:megatonnes?|megatons?|Mt)\b/, 'Mt'],
   [/^[\s-]*(?:sq(?:uare)?\.?\s*(?:km|kilomet(?:re|er)s?)|km2|km²)/i, 'km²'],
   [/^[\s-]*(?:sq(?:uare)?\.?\s*miles?)/i, 'sq mi'],
   [/^[\s-]*(?:km|kilomet(?:re|er)s?)\b/i, 'km'],
@@ -197,9 +216,20 @@ function currencyBefore(before: string): { unit: string; length: number } | null
 }
 
 function currencyAfter(after: string): { unit: string; length: number } | null {
+  const iso = ISO_AFTER.exec(after);
+  if (iso) return { unit: iso[1]!, length: iso[0].length };
   const m = CURRENCY_AFTER.exec(after);
   if (!m) return null;
-  return { unit: m[3] ? m[3].toUpperCase() : currencyFromWords(m[1], m[2]!), length: m[0].length };
+  return { unit: m[3] ? `${OPEN_PREFIX}kr` : currencyFromWords(m[1], m[2]!), length: m[0].length };
+}
+
+/** "R450 million", "N5bn": a currency letter glued to an amount that has a scale or separators. */
+function letterCurrency(text: string, core: Core, windowBefore: string): { unit: string; length: number } | null {
+  if (core.words) return null;
+  const m = /(?:^|[^\p{L}\p{N}$])([RNKPE])$/u.exec(windowBefore);
+  const unit = m ? LETTER_CURRENCY[m[1]!] : undefined;
+  if (!unit || !(core.formatted || SCALE_AFTER.test(text.slice(core.end, core.end + 12)))) return null;
+  return { unit, length: 1 };
 }
 
 function qualifierBefore(before: string): { qualifier: Qualifier; length: number } | null {
@@ -238,7 +268,7 @@ function mentionAround(text: string, core: Core): NumberMention | null {
   let start = core.start;
 
   const windowBefore = text.slice(Math.max(0, core.start - 40), core.start);
-  const currency = currencyBefore(windowBefore);
+  const currency = currencyBefore(windowBefore) ?? letterCurrency(text, core, windowBefore);
   if (currency) { unit = currency.unit; unitKind = 'currency'; start -= currency.length; }
   if (MAGNITUDE_BEFORE.test(windowBefore)) { unit = 'magnitude'; unitKind = 'measure'; }
 

@@ -56,7 +56,7 @@ const CATEGORIES: readonly [string, number, string, string[]][] = [
   ['Donors have pledged $600 million so far.', 600000000, 'money', ['pledge']],
   ['The plan is only 20% funded.', 20, 'percentage', ['funded']],
   ['The storm brought winds of 180 km/h and 300 mm of rain.', 300, 'quantity', ['rain']],
-  ['Nearly 40,000 cattle have died in the drought.', 40000, 'quantity', ['cattle']],
+  ['Nearly 40,000 cattle have died in the drought.', 40000, 'other', ['cattle']],
   ['The government has set up 1,200 relief camps.', 1200, 'other', ['camps']],
   ['Some 2.3 million people face acute food insecurity.', 2300000, 'affected', []],
   ['A total of 87 schools have been closed.', 87, 'facilities', ['schools']],
