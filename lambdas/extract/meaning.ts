@@ -68,6 +68,7 @@ const ANIMAL_NOUNS = /^(?:animals|cattle|livestock|cows|calves|bulls|oxen|goats|
 const NONE_OF_BEFORE = /\b(?:none|neither|nobody|no\s*one|not\s+(?:one|a\s+single)(?:\s+person)?)\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+|those\s+|all\s+)?$/i;
 // "were not hurt", "none of whom was injured", "escaped without being hurt": a cue said not to apply.
 const NEGATED_BEFORE_CUE = /\b(?:not|never|no|none|nobody|without|n['’]t)\b(?:\s+[\w'’]+){0,2}\s*$/i;
+const PART_OF_WHOLE = /^\s+(?:of|out\s+of)\s+(?:the\s+)?(?:[\p{L}-]+['’]s?\s+)?(?:its\s+|their\s+|an?\s+|some\s+|about\s+)?[\d.,]+(?:\s*(?:million|billion|m|bn))?\s*[\p{L}³²/]+(\s+of\s.*)$/su;
 const OF_FRAME = /\b(?:of|among)\s+(?:the|those)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s*$/i;
 // "23% of that sum had been pledged": the share named by its noun and participle.
 const SHARE_OF = /^\s+of\s+(?:the\s+|that\s+|this\s+|its\s+|their\s+|those\s+|these\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:(?:had|has|have)\s+been|was|were|is|are|be)\s+((?:already\s+|so\s+far\s+)?[a-z]+(?:ed|en))\b/i;
@@ -186,8 +187,12 @@ function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
     const label = [subject, cue ? cueLabel(cue) : ''].filter(Boolean).join(' ');
     return { category: 'percentage', subject, label: label ? `% ${label}` : 'percent' };
   }
-  // "$250 million in emergency aid", "a $7 billion loan", "a relief package of Rs 1,200 crore"
-  const topic = topicAfter(after) ?? (subject || topicBefore(before) || (/^[\s\w]{0,25}$/.test(before) ? topicBefore(ctx.beforePrevious) : null));
+  // "$250 million in emergency aid", "a $7 billion loan", "a relief package of Rs 1,200 crore";
+  // "R$ 2.5 billion (US$460 million) of the company's assets": past a conversion in parentheses;
+  // "400 tonnes of the ship's 1,100 tonnes of fuel oil": what the whole counts.
+  const later = PART_OF_WHOLE.exec(ctx.rest)?.[1] ?? /^\s*\([^()]{1,60}\)(\s+of\s.*)$/s.exec(ctx.rest)?.[1];
+  const topic = topicAfter(after) ?? (later !== undefined ? topicAfter(later) : null)
+    ?? (subject || topicBefore(before) || (/^[\s\w]{0,25}$/.test(before) ? topicBefore(ctx.beforePrevious) : null));
   const category: Category = mention.unitKind === 'currency' ? 'money' : 'quantity';
   const named = topic || subject;
   const label = [named ? shortTopic(named) : '', mention.unitKind === 'measure' ? mention.unit : ''].filter(Boolean).join(' ');

@@ -13,6 +13,7 @@ const STOP = /^(?:paid|give|gave|offer|offered|provide|provided|spend|spent|allo
 const INNER = /^(?:of|in|across|against|for|on|among|under|aboard)$/i;
 const TIME = /^(?:mid-\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|year|years|month|months|week|weeks|day|days|spring|summer|autumn|winter|next|last|this|current|financial|fiscal|\d+)$/i;
 const MAX_WORDS = 8;
+const CLAUSE_WITH_SUBJECT = /^(?:the\s+|its\s+|their\s+|some\s+)?(?:[a-z]+\s+){0,2}?[a-z]+\s+(?:now\s+|have\s+|has\s+|had\s+)?(?:put|puts|estimated?|estimates|valued?|values|priced?|prices|costed|sets?|pegged|pegs?|projected|projects?|expects?|expected|forecast|forecasts|reckon(?:s|ed)?|calculated?|calculates|said|says|say)\b/i;
 const FUNDING_VERBS: Readonly<Record<string, string>> = {
   appealed: 'appeal', appealing: 'appeal', pledged: 'pledge', promised: 'pledge', requested: 'request', sought: 'request',
   allocated: 'allocation', earmarked: 'allocation', budgeted: 'budget', donated: 'donation', granted: 'grant',
@@ -28,6 +29,9 @@ export function topicBefore(before: string): string | null {
   // A relative clause between topic and number: "the quake, which struck at a depth of 33 km"
   // names it inside the clause; "inflation, which stood at 3.8%" before it.
   const relative = /,\s*(?:which|that|who)\s+([^,]*)$/i.exec(before);
+  // "the clean-up, which officials put at R450m": the clause has its own subject, so the
+  // amount belongs to what the clause is about, before the comma.
+  if (relative && CLAUSE_WITH_SUBJECT.test(relative[1]!)) return topicOf(before.slice(0, relative.index)) ?? topicOf(relative[1]!);
   if (relative) return topicOf(relative[1]!) ?? topicOf(before.slice(0, relative.index));
   return topicOf(before);
 }
@@ -66,7 +70,8 @@ function topicOf(before: string): string | null {
 
 /** "… for reconstruction", "… in new revenue", "… in aid": what an amount is for, right after it. */
 export function topicAfter(after: string): string | null {
-  const m = /^\s*(?:a\s+year\s+|a\s+month\s+|annually\s+)?(?:for|in|of|on|to\s+fund|to\s+pay\s+for)\s+((?:the\s+|new\s+|additional\s+|extra\s+|emergency\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)/.exec(after);
+  // "of the company's assets": the possessor is skipped, the possessed named.
+  const m = /^\s*(?:a\s+year\s+|a\s+month\s+|annually\s+)?(?:for|in|of|on|to\s+fund|to\s+pay\s+for)\s+(?:the\s+)?(?:[\p{L}-]+['’]s?\s+)?((?:the\s+|new\s+|additional\s+|extra\s+|emergency\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)(?![\p{L}'’-])/u.exec(after);
   if (!m) return null;
   const phrase = m[1]!.replace(/^the\s+/, '').split(/\s+/).filter((w) => !/^(?:and|or|the|a|to|from|by|with|which|that|each|every|per)$/.test(w));
   // "in the current financial year" says when, not what.
