@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { DrawItem, FontFace, LaidOutDocument, StructNode, StructPath } from '../layout/types';
 import { findAsset } from './assets';
-import { fontMetrics, loadFaces } from './fonts';
+import { loadFaces } from './fonts';
 import { TrueTypeSubset } from './subset';
 
 export interface DrawOptions {
@@ -148,6 +148,8 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
  */
 class Painter {
   private face: FontFace | null = null;
+  private fill: string | null = null;
+  private textFont: string | null = null;
   private embedded: EmbeddedFont | null = null;
   private readonly subsets = new Set<FontFace>();
   private readonly pdf: PdfkitText;
@@ -185,27 +187,37 @@ class Painter {
     return hex;
   }
 
+  /** A new page starts with the default graphics state: no fill colour or font set yet. */
+  newPage(): void {
+    this.fill = null;
+    this.textFont = null;
+  }
+
+  private setFill(color: string): void {
+    if (color === this.fill) return;
+    this.doc.fillColor(color);
+    this.fill = color;
+  }
+
   draw(item: DrawItem): void {
     if (item.kind === 'rect') {
-      this.doc.rect(item.x, item.y, item.w, item.h).fill(item.fill);
+      this.setFill(item.fill);
+      this.doc.rect(item.x, item.y, item.w, item.h).fill();
       return;
     }
     if (item.text === '') return;
     const font = this.useFace(item.face);
-    this.doc.fontSize(item.size).fillColor(item.color);
-    const ascent = fontMetrics().ascent(item.face, item.size);
+    this.setFill(item.color);
     const { page } = this.pdf;
     page.fonts[font.id] ??= font.ref();
     const hex = this.encode(item.text, item.face, font);
-    this.doc.save();
-    this.doc.transform(1, 0, 0, -1, 0, page.height);
-    const y = page.height - (item.baseline - ascent) - ascent;
-    this.pdf.addContent('BT');
-    this.pdf.addContent(`1 0 0 1 ${num(item.x)} ${num(y)} Tm`);
-    this.pdf.addContent(`/${font.id} ${num(item.size)} Tf`);
-    this.pdf.addContent(`[<${hex}> 0] TJ`);
-    this.pdf.addContent('ET');
-    this.doc.restore();
+    // The page's coordinates run top-down (pdfkit's page matrix), so the text matrix flips the
+    // glyphs upright and puts the baseline where the layout measured it. Font and size are
+    // text state, kept across text objects: set again only when they change.
+    const tf = `/${font.id} ${num(item.size)} Tf`;
+    this.pdf.addContent(tf === this.textFont ? 'BT' : `BT\n${tf}`);
+    this.textFont = tf;
+    this.pdf.addContent(`1 0 0 -1 ${num(item.x)} ${num(item.baseline)} Tm\n<${hex}> Tj\nET`);
   }
 }
 
@@ -250,6 +262,7 @@ export async function drawPdf(laid: LaidOutDocument, options: DrawOptions): Prom
   const painter = new Painter(doc);
   for (const page of laid.pages) {
     doc.addPage({ size: [laid.width, laid.height], margin: 0 });
+    painter.newPage();
     for (const item of page.items) {
       tagger.mark(item.struct, item.chrome ? 'Pagination' : 'Layout');
       painter.draw(item);
