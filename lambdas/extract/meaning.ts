@@ -24,14 +24,15 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:injur\w*|wounded|wounding|hurt|maimed|treat(?:ed|ing)|burns|in\s+intensive\s+care|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds|fractures|burns)|(?:needed|needing|received|receiving|required|requiring|sought)\s+(?:\w+\s+)?(?:medical\s+)?(?:treatment|attention|care))\b/i, category: 'injured', label: 'injured' },
   { re: /\b(?:hospitali[sz]\w*|(?:admitted|rushed|taken|airlifted|flown|brought|ferried)\s+to\s+(?:(?:a|the|local|nearby)\s+)?(?:[a-z][\w'’.-]*\s+){0,3}?(?:hospitals?|clinics?|infirmar(?:y|ies)))\b/i, category: 'injured', label: 'hospitalised' },
   { re: /\b(?:missing|unaccounted\s+for|disappeared|vanished)\b/i, category: 'missing', label: 'missing' },
-  { re: /\b(?:displaced|displacing|displacement|uprooted|made\s+homeless|left\s+homeless)\b/i, category: 'displaced', label: 'displaced' },
+  { re: /\b(?:displaced|displacing|displacement|uprooted|made\s+homeless|left\s+homeless|relocated|resettled|rehoused)\b/i, category: 'displaced', label: 'displaced' },
   { re: /\b(?:evacuated|evacuating|evacuees?|evacuations?)\b/i, category: 'displaced', label: 'evacuated' },
   { re: /\b(?:fled|fleeing|flee|refugees?|asylum[-\s]seekers?|crossed\s+(?:the\s+border\s+)?into|crossed\s+the\s+border)\b/i, category: 'displaced', label: 'fled' },
   { re: /\b(?:homeless|lost\s+their\s+homes|(?:taken|took|taking|take|sought|seeking|seek|found|finding)\s+(?:shelter|refuge)|sheltering|sheltered|(?:moved|relocated|resettled)\s+to\s*(?:safety|shelters?|camps?|safer)?|in\s+(?:relief\s+|evacuation\s+|displacement\s+|temporary\s+|emergency\s+)?(?:camps|shelters|tents|centres|centers|sites))\b/i, category: 'displaced', label: null },
   { re: /\b(?:arrested|arrests?|detained|detaining|detention|abduct\w*|kidnap\w*|jailed|imprisoned|hostages?|in\s+custody|into\s+custody|captured|rounded\s+up|taken\s+captive|held\s+captive|captives?|in\s+captivity|seized|snatched|carried\s+off|taken\s+away|led\s+away|apprehended|remanded)\b/i, category: 'detained', label: 'detained' },
   { re: /\b(?:cases|infected|infections?|tested\s+positive|fell\s+(?:ill|sick)|sickened|diagnosed|contracted|showing\s+symptoms)\b/i, category: 'affected', label: 'cases' },
-  { re: /\b(?:in\s+need|need(?:s|ed|ing)?\s+(?:of\s+)?(?:urgent\s+)?(?:humanitarian\s+|food\s+|emergency\s+)?(?:aid|assistance|help|support|food|relief)|food[-\s]insecur(?:e|ity)|hunger|famine|(?:acutely\s+)?malnourished|malnutrition|hungry|starving|stranded|(?:without|lacking|lack|lacks|no)\s+(?:access\s+to\s+)?(?:running\s+|clean\s+|safe\s+|drinking\s+|piped\s+)?(?:food|water|power|electricity|shelter|healthcare|health\s+care|sanitation))\b/i, category: 'affected', label: null },
+  { re: /\b(?:in\s+need|(?:need(?:s|ed|ing)?|requir(?:e|es|ed|ing))\s+(?:of\s+)?(?:urgent\s+)?(?:humanitarian\s+|food\s+|emergency\s+)?(?:aid|assistance|help|support|food|relief)|food[-\s]insecur(?:e|ity)|hunger|famine|(?:acutely\s+)?malnourished|malnutrition|hungry|starving|stranded|(?:without|lacking|lack|lacks|no)\s+(?:access\s+to\s+)?(?:running\s+|clean\s+|safe\s+|drinking\s+|piped\s+)?(?:food|water|power|electricity|shelter|healthcare|health\s+care|sanitation))\b/i, category: 'affected', label: null },
   { re: /\b(?:affected|affecting|hit\s+by|have\s+hit|has\s+hit|impacted|(?:depend|depends|rely|relies|dependent)\s+on)\b/i, category: 'affected', label: 'affected' },
+  { re: /\b(?:lost|losing|lose)\s+(?:their\s+|all\s+their\s+)?(?:livelihoods?|jobs|income|incomes|crops|harvests?|livestock|herds|businesses)\b/i, category: 'affected', label: null },
   { re: /\b(?:(?:without|lost|losing|cut\s+off)\s+(?:power|electricity|water)|power\s+(?:to|for)|power\s+outages?|blackouts?)\b/i, category: 'affected', label: 'without power' },
   { re: /\b(?:to\s+)?(?:help|assist|reach|feed|support)\b/i, category: 'affected', label: 'in need' },
   { re: /\b(?:live|lives|living|reside|residing)\s+in\b(?!\s+(?:\w+\s+)?(?:camps|shelters|tents))/i, category: 'population', label: 'inhabitants' },
@@ -73,7 +74,7 @@ const OF_FRAME = /\b(?:of|among)\s+(?:the|those)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s*
 // "23% of that sum had been pledged": the share named by its noun and participle.
 const SHARE_OF = /^\s+of\s+(?:the\s+|that\s+|this\s+|its\s+|their\s+|those\s+|these\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:(?:had|has|have)\s+been|was|were|is|are|be)\s+((?:already\s+|so\s+far\s+)?[a-z]+(?:ed|en))\b/i;
 // Words that end the counted noun phrase: auxiliaries, prepositions, verbs of the cues.
-const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of|live|living|reside|residing|lacks|has|hold|holds|need|needs|face|faces|facing|lack|lacking|require|requiring|die|got|get|went|go|fled|flee|were|rely|depend|sought|took|taken|found|sent|kept|held|caught|brought|made|gave|saw|became|stayed|spent|ran|fell|came|began|lay|stood|perished|drowned|hurt|survived|escaped|crossed|sheltered|succumbed|vanished|seized|abducted|kidnapped|carried|taking|seeking|remains)$/i;
+const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of|live|living|reside|residing|lacks|has|hold|holds|need|needs|face|faces|facing|lack|lacking|require|requiring|die|got|get|went|go|fled|flee|were|rely|depend|sought|took|taken|found|sent|kept|held|caught|brought|made|gave|saw|became|stayed|spent|ran|fell|came|began|lay|stood|perished|drowned|hurt|survived|escaped|crossed|sheltered|succumbed|vanished|seized|abducted|kidnapped|carried|taking|seeking|remains|along|around|beyond|toward|towards|past|inside|outside|throughout|onto|upon|via|despite|following|near|amid|later|then|ago|earlier|needed|required|received|reported|recorded|remained|returned|stayed|arrived|attended|gathered|joined|require|requires|receive|receives)$/i;
 
 export interface Meaning {
   readonly category: Category;
@@ -217,6 +218,12 @@ export function meaningOf(ctx: MeaningContext): Meaning {
     const group = ofGroup ? nearestCue(ofGroup[1]!, false) : null;
     if (group && ofGroup) {
       const part = ofGroup[2] && PERSON_NOUNS.test(ofGroup[2]) ? ofGroup[2].toLowerCase() : '';
+      // "six of the wounded later died": the subset moved to another category.
+      const rest = after.slice(ofGroup.index + ofGroup[0].length - (ofGroup[2]?.length ?? 0));
+      const moved = nearestCue(rest.slice(0, 60), false);
+      if (moved && !CLAUSE_BREAK.test(rest.slice(0, moved.at)) && moved.cue.category !== group.cue.category && !negated(rest, moved.at)) {
+        return withSubject(moved.cue.category, part, cueLabel(moved), after, before);
+      }
       return withSubject(group.cue.category, part, cueLabel(group), after, before);
     }
   }
@@ -230,7 +237,9 @@ export function meaningOf(ctx: MeaningContext): Meaning {
       : { ...p };
   }
   // Buildings count as facilities when something happened to them ("taken to 5 hospitals" is not).
-  const damage = head && BUILDING_NOUNS.test(head) ? DAMAGE.exec(after.slice(0, 80)) ?? DAMAGE.exec(before.slice(-60)) : null;
+  // "damaged 14 hospitals and 220 schools": the second member of the list shares the verb.
+  const sharedDamage = ctx.previousMeaning?.category === 'facilities' && /^\s*(?:[a-z-]+\s+){0,2}?(?:,|and|or|as\s+well\s+as)\s*$/i.test(before) ? DAMAGE.exec(ctx.previousMeaning.label) : null;
+  const damage = head && BUILDING_NOUNS.test(head) ? DAMAGE.exec(after.slice(0, 80)) ?? DAMAGE.exec(before.slice(-60)) ?? sharedDamage : null;
   if (damage) return { category: 'facilities', subject, label: `${subject} ${damage[1]!.toLowerCase()}` };
   if (head && BUILDING_NOUNS.test(head)) return { category: 'other', subject, label: subject };
   // The counted noun may itself say what happened: "97 deaths", "4,216 suspected cases", "eight bodies".

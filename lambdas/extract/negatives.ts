@@ -20,7 +20,10 @@ const NAME_BEFORE = /\b(?:Category|Highway|Route|Road|Resolution|Article|Section
 const ADDRESS_AFTER = /^[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Square|Place|Way|Close|Crescent|Terrace)\b/;
 const CLOCK_AFTER = /^(?:[:.]\d{2}\b(?!\s*(?:%|per|million|billion))|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|local time\b|o'clock\b|hours?\s+(?:GMT|UTC|local))|\s*h\d{2}\b)/i;
 const AGE_AFTER = /^(?:[\s-]+(?:year|month|week|day)s?[\s-]+old\b|[\s-]+(?:year|month|week|day)-olds?\b)/i;
-const AGE_BEFORE = /\b(?:aged|age|ages|ages of|age of)\s+(?:between\s+|from\s+)?$|\b(?:children|child|kids|infants|babies|boys|girls)\s+(?:aged\s+)?(?:under|below|over)\s+(?:the\s+age\s+of\s+)?$/i;
+// "aged 5 to 14", "children under 15", "girls between 12 and 17", "most of the dead were over 65".
+const AGE_BEFORE = /\b(?:aged|age|ages|ages of|age of)\s+(?:between\s+|from\s+)?$|\b(?:children|child|kids|infants|babies|boys|girls|pupils|students|schoolchildren|teenagers|adolescents|youths|youngsters|minors|people|persons|those|anyone|adults|women|men|patients|victims|residents)\s+(?:aged\s+)?(?:under|below|over|above|younger\s+than|older\s+than|between|from)\s+(?:the\s+age\s+of\s+)?$/i;
+const AGE_PREDICATE_BEFORE = /\b(?:dead|victims|patients|children|people|those|them|most|many|half|majority|all|pupils|students|passengers|residents|women|men|survivors)\s+(?:were|was|are|is|being)\s+(?:aged\s+)?(?:under|below|over|above|younger\s+than|older\s+than|between)\s+$/i;
+const AGE_PREDICATE_AFTER = /^(?:\s+(?:and|to|-|–)\s+\d{1,3})?(?:\s+years?(?:\s+old|\s+of\s+age)?)?\s*(?:[.;,)]|$)/;
 const DURATION_AFTER = /^(?:[\s-]+(?:and\s+a\s+half\s+|more\s+|other\s+|consecutive\s+|straight\s+|full\s+|successive\s+|long\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|nights?|weekends?)\b)/i;
 const MULTIPLIER_AFTER = /^(?:[\s-]+(?:times|fold)\b|-fold\b)/i;
 // "the 30th facility to be bombed": an ordinal that counts things hit so far is a figure.
@@ -77,7 +80,8 @@ export function notFigureReason(text: string, m: NumberMention, phones: readonly
   if (!m.words && /\d\/$/.test(before)) return 'date';
   if (!m.words && m.ordinal === false && /^[A-Za-z]/.test(text.slice(m.end, m.end + 1)) && m.unit === null) return 'name'; // 5G, 3D
   if (CLOCK_AFTER.test(after) || (!m.words && /\d:$/.test(before))) return 'clock';
-  if (AGE_AFTER.test(after) || AGE_BEFORE.test(before)) return 'age';
+  if (AGE_AFTER.test(after) || AGE_AFTER.test(afterMention) || AGE_BEFORE.test(before) && m.value <= 120 && m.unitKind === null && !m.formatted) return 'age';
+  if (plain && m.value <= 120 && AGE_PREDICATE_BEFORE.test(before) && AGE_PREDICATE_AFTER.test(afterMention)) return 'age';
   // "Fadel Ghany, 45, said": a small number between commas right after a name.
   if (plain && m.value <= 120 && /\p{Lu}\p{Ll}+,\s$/u.test(before) && /^,/.test(after)) return 'age';
   // "the rescue ship Mare Libero 9, which …": a number closing a capitalised name.

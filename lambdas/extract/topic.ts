@@ -68,10 +68,14 @@ function topicOf(before: string): string | null {
   return topic && /[a-z]/i.test(topic) ? topic : null;
 }
 
+// "to" names a recipient ("Rs 2.1 trillion to defence"), unless a verb of purpose follows ("to support").
+const PURPOSE_VERBS = 'support|help|fund|pay|cover|build|rebuild|assist|feed|provide|buy|reach|repair|finance|meet|restore|keep|protect|shore|boost|ease|compensate|house|shelter|vaccinate|treat|prevent|tackle|combat|respond|deliver|supply|bring|make|be|take|get|give|replace|expand|improve|strengthen|upgrade|construct|clear|clean|remove|save|relocate|resettle|avert|address|fill|bridge|offset|reduce|cut|raise|hire|train|reconstruct|cushion|subsidi[sz]e|stabili[sz]e|settle|service|refinance|recapitali[sz]e';
+const TOPIC_AFTER = new RegExp(`^\\s*(?:a\\s+year\\s+|a\\s+month\\s+|annually\\s+)?(?:for|in|of|on|to\\s+fund|to\\s+pay\\s+for|(?:to|towards)(?!\\s+(?:${PURPOSE_VERBS})\\b))\\s+(?:the\\s+)?(?:[\\p{L}-]+['’]s?\\s+)?((?:the\\s+|new\\s+|additional\\s+|extra\\s+|emergency\\s+)?[a-z][a-z-]+(?:\\s+[a-z][a-z-]+)?)(?![\\p{L}'’-])`, 'u');
+
 /** "… for reconstruction", "… in new revenue", "… in aid": what an amount is for, right after it. */
 export function topicAfter(after: string): string | null {
   // "of the company's assets": the possessor is skipped, the possessed named.
-  const m = /^\s*(?:a\s+year\s+|a\s+month\s+|annually\s+)?(?:for|in|of|on|to\s+fund|to\s+pay\s+for)\s+(?:the\s+)?(?:[\p{L}-]+['’]s?\s+)?((?:the\s+|new\s+|additional\s+|extra\s+|emergency\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)(?![\p{L}'’-])/u.exec(after);
+  const m = TOPIC_AFTER.exec(after);
   if (!m) return null;
   const phrase = m[1]!.replace(/^the\s+/, '').split(/\s+/).filter((w) => !/^(?:and|or|the|a|to|from|by|with|which|that|each|every|per)$/.test(w));
   // "in the current financial year" says when, not what.
