@@ -5,9 +5,11 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { withoutExtension } from '../../lambdas/handlers/s3-keys';
 import type { BatchJob, BatchReply, JobOutcome } from './protocol';
+import { bundledWorker } from './worker-bundle';
 
 export interface BatchOptions {
   readonly inDir: string;
@@ -48,12 +50,34 @@ export async function articleFiles(dir: string): Promise<string[]> {
 
 const workerUrl = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-/** Under tsx a worker must load tsx itself: Node 20 does not pass the loader hooks on to threads. */
-function startWorker(): Worker {
-  if (!workerUrl.pathname.endsWith('.ts')) return new Worker(workerUrl);
+/**
+ * How each worker thread starts: compiled JavaScript directly; from TypeScript, the worker
+ * bundled once for all threads (worker-bundle.ts); failing that, through tsx in every thread,
+ * since Node 20 does not pass the loader hooks on to threads.
+ */
+async function workerStarter(): Promise<() => Worker> {
+  if (!workerUrl.pathname.endsWith('.ts')) return () => new Worker(workerUrl);
+  const bundled = await bundledWorker(fileURLToPath(workerUrl));
+  if (bundled) {
+    const execArgv = withoutPreloads(process.execArgv);
+    return () => new Worker(bundled, { execArgv });
+  }
   const api = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(workerUrl.href)}))`;
-  return new Worker(boot, { eval: true });
+  return () => new Worker(boot, { eval: true });
+}
+
+/** Flags that load modules before the entry (tsx, a TypeScript probe): threads inherit them, and a bundled worker needs none. */
+const PRELOAD_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+
+function withoutPreloads(argv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i]!;
+    if (PRELOAD_FLAGS.has(flag)) i += 1;
+    else if (!PRELOAD_FLAGS.has(flag.split('=')[0]!)) kept.push(flag);
+  }
+  return kept;
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
@@ -82,6 +106,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   const workers = Math.max(1, Math.min(options.jobs, jobs.length));
+  const startWorker = await workerStarter();
   let next = 0;
   await new Promise<void>((done) => {
     let running = 0;
