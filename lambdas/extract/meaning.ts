@@ -34,6 +34,7 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:affected|affecting|hit\s+by|have\s+hit|has\s+hit|impacted|(?:depend|depends|rely|relies|dependent)\s+on)\b/i, category: 'affected', label: 'affected' },
   { re: /\b(?:lost|losing|lose)\s+(?:their\s+|all\s+their\s+)?(?:livelihoods?|jobs|income|incomes|crops|harvests?|livestock|herds|businesses)\b/i, category: 'affected', label: null },
   { re: /\b(?:(?:without|lost|losing|cut\s+off)\s+(?:power|electricity|water)|power\s+(?:to|for)|power\s+outages?|blackouts?)\b/i, category: 'affected', label: 'without power' },
+  { re: /\bcut\s+off\b|\bisolated\b/i, category: 'affected', label: 'cut off' },
   { re: /\b(?:to\s+)?(?:help|assist|reach|feed|support)\b/i, category: 'affected', label: 'in need' },
   { re: /\b(?:live|lives|living|reside|residing)\s+in\b(?!\s+(?:\w+\s+)?(?:camps|shelters|tents))/i, category: 'population', label: 'inhabitants' },
 ];
@@ -89,6 +90,10 @@ export function countedNoun(after: string): string {
   const words: string[] = [];
   const all = m[1]!.trim().split(/\s+/);
   for (const [i, word] of all.entries()) {
+    // "14 badly injured miners": an adverb and a harm participle before the noun leave it counted.
+    const nextNoun = /^[a-z][a-z-]*s$/.test(all[i + 1] ?? '') && !PHRASE_STOP.test(all[i + 1]!);
+    if (words.length === 0 && /^[a-z]+ly$/.test(word) && HARM_PARTICIPLE.test(all[i + 1] ?? '')) continue;
+    if (words.length === 0 && HARM_PARTICIPLE.test(word) && nextNoun) continue;
     if (PHRASE_STOP.test(word)) break;
     // A capitalised word starts a name, not the counted noun, unless it is a people ("Palestinians")
     // or modifies a plain plural after it ("African penguins", "Ferrovale engineers").
@@ -101,6 +106,7 @@ export function countedNoun(after: string): string {
   return words.slice(-2).join(' ');
 }
 
+const HARM_PARTICIPLE = /^(?:injured|wounded|displaced|missing|detained|evacuated|affected|abducted|kidnapped|arrested|stranded|trapped|rescued|infected)$/;
 const DEMONYM_PLURAL = /^\p{Lu}\p{Ll}+(?:ians|ans|ese|is|ites|ers)$/u;
 
 const headOf = (subject: string): string => subject.split(' ').pop() ?? '';
@@ -172,14 +178,17 @@ function withSubject(category: Category, subject: string, label: string, after =
 
 /** An amount, share or measure: named by the phrase it is attached to. */
 function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
-  let subject = counted;
+  // "210 km/h battered the coast": a past tense right after an amount is its verb, not its noun.
+  let subject = /^[a-z]+ed$/.test(counted) ? '' : counted;
   const { mention, before, after } = ctx;
   if (mention.unitKind === 'percent') {
     // "raised its key rate by 50 basis points to 6.5%": the topic sits before the first number.
     const topic = topicBefore(before) ?? (/^[\s\w]{0,25}$/.test(before) ? topicBefore(ctx.beforePrevious) : null);
     // "the response was only 14% funded"
     const participle = /^\s+([a-z]+ed)\b/.exec(after)?.[1];
-    if (topic) return { category: 'percentage', subject: topic, label: [shortTopic(topic), participle].filter(Boolean).join(' ') };
+    // "the currency has lost 40% of its value"
+    const whose = /^\s+of\s+(?:its|their|his|her)\s+([a-z]+)/.exec(after)?.[1];
+    if (topic) return { category: 'percentage', subject: topic, label: [shortTopic(topic), whose, participle].filter(Boolean).join(' ') };
     const share = SHARE_OF.exec(after);
     if (share) return { category: 'percentage', subject: share[1]!.toLowerCase(), label: `% ${share[1]!.toLowerCase()} ${share[2]!.toLowerCase()}` };
     // "40% of children under five … were acutely malnourished", "40% of the population"
