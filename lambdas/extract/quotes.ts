@@ -7,7 +7,9 @@
 import type { Quote } from './types';
 
 const TITLES = /^(?:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Gen\.?|General|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Maj\.?|Major|Sheikh|Sir|Dame|Rev\.?|President|Prime\s+Minister|Minister|Governor|Senator|Ambassador)\s+/;
-const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|al|Al|el|El|bin|ibn|de|da|van|von|der|abu|Abu|Abdul|ul)";
+// Lower-case particles inside names: "Joana Pereira dos Santos", "Ursula von der Leyen", "Ahmed bin Salem".
+const PARTICLES = 'al|el|bin|bint|ibn|ben|de|da|das|do|dos|del|della|di|du|la|le|van|von|der|den|ter|ten|abu|ul|y';
+const NAME_WORD = `(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|Al|El|Abu|Abdul|${PARTICLES})`;
 const PRONOUN = /^(?:he|she|they|we|it)$/i;
 // Capitalised words that start a sentence or name a group, never a speaker.
 const NOT_A_NAME = /^(?:The|It|He|She|They|We|I|You|This|That|These|Those|There|Officials|Police|Authorities|Residents|Witnesses|Rescuers|Analysts|Experts|Doctors|Medics|Critics|Others|Survivors|Some|Many|But|And|Then)$/;
@@ -45,12 +47,13 @@ function speakerAfter(after: string): Speaker {
     const split = splitNameRole(who.replace(TITLES, ''));
     // ", 45, a farmer" / ", the head of the rescue operation, said": the first part that is not an age.
     const trailingRole = verbFirst[3]!.split(',').map((p) => p.trim())
-      .find((p) => p && !/^\d+$/.test(p) && !/^(?:saying|adding|who|which|according|as|when|after|before|in|on)\b/i.test(p)) ?? null;
+      .find((p) => p && !/^\d+$/.test(p) && !/^(?:saying|adding|who|which|according|as|when|after|before|in|on|at|outside|inside|near|from|by|during|while|speaking|standing|whose|where)\b/i.test(p)) ?? null;
     return { speaker: split.speaker, role: split.role ?? trailingRole };
   }
   // "the governor, Mark Tan, told local television" / "according to Dr Ana Silva of the ministry"
-  const roleFirst = /^the\s+([a-z][^,]{1,60}),\s+([^,]+?),\s+(?:said|says|told|added|warned)\b/u.exec(text);
-  if (roleFirst && isName(roleFirst[2]!.replace(TITLES, ''))) return { speaker: roleFirst[2]!.replace(TITLES, ''), role: `the ${roleFirst[1]}` };
+  // "SANCCOB's rehabilitation manager, Nomvula Khumalo, told reporters", "its chairman, X, said".
+  const roleFirst = ROLE_FIRST.exec(text);
+  if (roleFirst && isName(roleFirst[2]!.replace(TITLES, ''))) return { speaker: roleFirst[2]!.replace(TITLES, ''), role: roleFirst[1]!.trim() };
   const according = /^according\s+to\s+((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+)*\p{Lu}[\p{L}\p{M}'’-]+)(?:,?\s+([^.;]+))?/u.exec(text);
   if (according && isName(according[1]!.replace(TITLES, ''))) {
     return { speaker: according[1]!.replace(TITLES, ''), role: according[2]?.replace(/^(?:of|from)\s+/, '').trim() || null };
@@ -73,6 +76,8 @@ function speakerAfter(after: string): Speaker {
   return body ? { speaker: body[1]!.trim(), role: null } : NONE;
 }
 
+const ROLE_FIRST = /^((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:\p{Lu}[\p{L}\p{M}.&-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.&-]*['’]s)\s+[a-z][^,]{1,60}),\s+([^,]+?),\s+(?:said|says|told|added|warned)\b/u;
+
 /** "X said:" right before an opening quote, or "X said those arrested had been “…”" in the same sentence. */
 function speakerBefore(before: string): Speaker {
   const sentence = before.slice(-300).split(/[.!?]["”’]?\s+(?=[A-Z“"])/).pop() ?? '';
@@ -86,6 +91,8 @@ function speakerBefore(before: string): Speaker {
   return { speaker: name, role };
 }
 
+const APPOSITIVE_NAME = new RegExp(`\\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:\\p{Lu}[\\p{L}\\p{M}.&-]*\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}.&-]*['’]s)\\s+[a-z][a-z\\s-]{1,40},\\s+((?:${NAME_WORD}\\s+){0,4}\\p{Lu}[\\p{L}\\p{M}'’-]+),`, 'gu');
+
 /**
  * "she said" after a quote: the last person who spoke before it ("Whitcombe told parliament …"),
  * or was introduced with an age ("Maria Lopez, 45, lost her home."), in this or the previous paragraph.
@@ -95,7 +102,12 @@ function speakerFromPronoun(before: string, fallback: Speaker): Speaker {
     .map((m) => ({ at: m.index, name: m[1]!.replace(TITLES, '') }));
   const introduced = [...before.matchAll(/((?:\p{Lu}[\p{L}\p{M}'’-]+\s+){1,3}\p{Lu}[\p{L}\p{M}'’-]+),\s+\d{1,3},/gu)]
     .map((m) => ({ at: m.index, name: m[1]!.replace(TITLES, '') }));
-  const last = [...spoke, ...introduced].filter((c) => isName(c.name)).sort((a, b) => a.at - b.at).pop();
+  // "said Negros Occidental governor Esteban Lizares.": the verb first, the name closing the phrase.
+  const saidBy = [...before.matchAll(/\b(?:said|says|added|warned)\s+([^,.;:“”"\n]{3,80}?)(?=[,.;:]|$)/gmu)]
+    .map((m) => ({ at: m.index, name: splitNameRole(m[1]!.replace(TITLES, '')).speaker ?? '' }));
+  // "Its chairman, Musa Danjuma, said …", "Zamfara's governor, Sani Aliyu Maru, ordered …": a role, then the name.
+  const appositive = [...before.matchAll(APPOSITIVE_NAME)].map((m) => ({ at: m.index, name: m[1]!.replace(TITLES, '') }));
+  const last = [...spoke, ...introduced, ...saidBy, ...appositive].filter((c) => isName(c.name)).sort((a, b) => a.at - b.at).pop();
   return last ? { speaker: last.name, role: null } : fallback;
 }
 
@@ -148,10 +160,12 @@ function quotesOfParagraph(paragraph: string, carry: Carry): Quote[] {
   return out;
 }
 
+const FULL_NAME = new RegExp(`(?<![\\p{L}\\p{M}])\\p{Lu}[\\p{L}\\p{M}'’-]+(?:\\s+(?:(?:${PARTICLES})\\s+)?\\p{Lu}[\\p{L}\\p{M}'’-]+)+`, 'gu');
+
 /** Surname → the first full name ending in it ("Whitcombe" → "Eleanor Whitcombe"), in one pass. */
 function fullNames(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:al|el|bin|de|da|van|von)?\s*\p{Lu}[\p{L}\p{M}'’-]+)+/gu)) {
+  for (const m of text.matchAll(FULL_NAME)) {
     const words = m[0].split(/\s+/);
     const surname = words[words.length - 1]!;
     // "Interior Minister Rana Khan": the last two words are the name.

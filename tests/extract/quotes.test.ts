@@ -17,6 +17,11 @@ const CASES: readonly [string, string | null, string | null][] = [
   ['“The water came in within minutes,” police chief John Smith said.', 'John Smith', 'police chief'],
   ['“We need tents and clean water now,” Red Cross spokeswoman Jane Doe told AFP.', 'Jane Doe', 'Red Cross spokeswoman'],
   ['“Too many have died already,” the statement said, without naming anyone.', null, null],
+  // Name particles, possessive roles, speakers named outside a quote and picked up by "he said".
+  ['“The river took our house in one night,” said Ana Luísa da Costa, 52, outside the shelter.', 'Ana Luísa da Costa', null],
+  ['“Every hour counts for the trapped crew,” Ridgeway Mining’s safety chief, Tomas Ekberg, told reporters.', 'Tomas Ekberg', 'Ridgeway Mining’s safety chief'],
+  ['The port will stay closed, said harbour master Kofi Mensah. “We cannot risk another collision in the fog,” he said.', 'Kofi Mensah', null],
+  ['Its director, Lena Osei, said the clinic was full. “We are sending the mildest cases home early,” she told AFP.', 'Lena Osei', null],
 ];
 
 describe('quotes', () => {
