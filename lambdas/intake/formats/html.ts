@@ -3,14 +3,14 @@
  * JavaScript would write can reach the article; @mozilla/readability then picks the article
  * body out of the navigation, ads and comments around it.
  */
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import type { Readability } from '@mozilla/readability';
 import { IntakeError } from '../../core/errors';
 import { toIsoDate } from '../dates';
 import { cleanByline, urlOf } from '../fields';
 import { findArticleNode, readJsonLdArticle, type JsonLdArticle } from '../jsonld';
 import { normalizeParagraph } from '../normalize';
 import type { ArticleDraft } from '../types';
+import { linkedomModule, readabilityModule } from './parsers';
 
 /** Elements that start a new paragraph; anything else is inline text within one. */
 const BLOCK_TAGS = new Set([
@@ -46,7 +46,7 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
 function parseDocument(html: string): DomDocument {
-  return parseHTML(html).document as unknown as DomDocument;
+  return linkedomModule().parseHTML(html).document as unknown as DomDocument;
 }
 
 /** Tags that only give a page its shape; HTML lets a page leave any of them out. */
@@ -181,7 +181,8 @@ export function readHtml(html: string): ArticleDraft {
   // still return the menu; removed, such a page is refused for having no body.
   Array.from(document.querySelectorAll(PAGE_FURNITURE)).forEach((element) => element.remove());
 
-  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  const { Readability: Reader } = readabilityModule();
+  const parsed = new Reader(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
   const body = parsed?.content ? htmlToBlocks(parsed.content) : { paragraphs: [], captions: [] };
   if (body.paragraphs.every((p) => !p.trim())) {
     throw new IntakeError('no_body', 'no article text found in the HTML page');

@@ -3,20 +3,21 @@
  * read by markdown-it's token stream, so emphasis, links and escapes never leak markup into
  * the text. Headings and list items become paragraphs; a picture's alt text is a caption.
  */
-import MarkdownIt, { type Token } from 'markdown-it';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { Token } from 'markdown-it';
 import { IntakeError } from '../../core/errors';
 import { toIsoDate } from '../dates';
 import { cleanByline, isRecord, nameOf, pick, urlOf, type Fields } from '../fields';
 import { normalizeParagraph, normalizeNewlines } from '../normalize';
 import type { ArticleDraft } from '../types';
 import { htmlToBlocks } from './html';
+import { markdownItClass, yamlModule } from './parsers';
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 function readFrontMatter(text: string): { fields: Fields; body: string } {
   const match = FRONT_MATTER.exec(text);
   if (!match) return { fields: {}, body: text };
+  const { parse: parseYaml, YAMLParseError } = yamlModule();
   let fields: unknown;
   try {
     fields = parseYaml(match[1]!);
@@ -62,9 +63,11 @@ interface Body {
   readonly captions: readonly string[];
 }
 
-const markdownIt = new MarkdownIt({ html: true });
+let markdownIt: InstanceType<ReturnType<typeof markdownItClass>> | null = null;
 
 function readBody(markdown: string): Body {
+  const MarkdownIt = markdownItClass();
+  markdownIt ??= new MarkdownIt({ html: true });
   const tokens = markdownIt.parse(markdown, {});
   let h1: string | null = null;
   const paragraphs: string[] = [];
