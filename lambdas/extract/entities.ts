@@ -47,6 +47,7 @@ function initials(name: string): string {
 
 function orgParts(phrase: string): string[] {
   // "Human Rights Watch and Amnesty International" are two organisations.
+  if (!/\sand\s/.test(phrase)) return [phrase];
   const parts = phrase.split(/\s+and\s+/);
   const allOrgs = parts.length > 1 && parts.every((p) => ORG_KEYWORDS.test(p.split(/\s+/).pop() ?? '') || p in KNOWN_ORGS);
   return allOrgs ? parts : [phrase];

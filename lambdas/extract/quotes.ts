@@ -175,10 +175,11 @@ function fullNames(text: string): Map<string, string> {
   return out;
 }
 
-export function findQuotes(paragraphs: readonly string[]): Quote[] {
+/** Quotes of the paragraphs; `text` is them joined by blank lines, when the caller has it already. */
+export function findQuotes(paragraphs: readonly string[], text?: string): Quote[] {
   const carry: Carry = { value: null, role: null, open: false, previousParagraph: '' };
   const quotes = paragraphs.flatMap((p) => quotesOfParagraph(p, carry));
   if (!quotes.some((q) => q.speaker && !/\s/.test(q.speaker))) return quotes;
-  const names = fullNames(paragraphs.join('\n\n'));
+  const names = fullNames(text ?? paragraphs.join('\n\n'));
   return quotes.map((q) => (q.speaker && !/\s/.test(q.speaker) ? { ...q, speaker: names.get(q.speaker) ?? q.speaker } : q));
 }

@@ -61,12 +61,14 @@ function refines(rough: Draft, precise: Draft): boolean {
 function sameQuantity(a: Draft, b: Draft): boolean {
   if (a.category !== b.category || a.unit !== b.unit || a.vague || b.vague) return false;
   if (a.place && b.place && a.place !== b.place) return false;
-  if (!subjectsAgree(a.subject, b.subject)) return false;
-  if (a.value === b.value && a.max === b.max) return true;
-  if (a.max !== null || b.max !== null) return false;
-  if (isRough(a) && !isRough(b)) return refines(a, b);
-  if (isRough(b) && !isRough(a)) return refines(b, a);
-  return false;
+  // Values first, subjects last: comparing subjects allocates, and most pairs differ in value.
+  let close: boolean;
+  if (a.value === b.value && a.max === b.max) close = true;
+  else if (a.max !== null || b.max !== null) close = false;
+  else if (isRough(a) && !isRough(b)) close = refines(a, b);
+  else if (isRough(b) && !isRough(a)) close = refines(b, a);
+  else close = false;
+  return close && subjectsAgree(a.subject, b.subject);
 }
 
 /** Precision first: an exact count beats a bound, a bound beats a round estimate. */
@@ -114,8 +116,11 @@ export function mergeDuplicates(drafts: readonly Draft[]): Draft[] {
     if (!plausible(d)) continue;
     const candidates = byCategory.get(d.category) ?? [];
     // The last few dozen figures of a category are enough for an article and keep 5 MB linear.
-    const match = candidates.slice(-64).find((i) => sameQuantity(out[i]!, d));
-    if (match !== undefined) { out[match] = absorb(out[match]!, d); continue; }
+    let match = -1;
+    for (let k = Math.max(0, candidates.length - 64); k < candidates.length && match < 0; k++) {
+      if (sameQuantity(out[candidates[k]!]!, d)) match = candidates[k]!;
+    }
+    if (match >= 0) { out[match] = absorb(out[match]!, d); continue; }
     candidates.push(out.length);
     byCategory.set(d.category, candidates);
     out.push(d);
