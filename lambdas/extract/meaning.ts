@@ -18,13 +18,14 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:forced|driven|chased|pushed)\s+(?:to\s+(?:leave|flee|abandon)|from|out\s+of)\s+(?:their\s+)?homes?\b|\b(?:from|out\s+of|left|leave|fled|flee|abandoned|abandon)\s+their\s+(?:homes?|villages?|towns?)\b/i, category: 'displaced', label: 'forced from homes' },
   { re: /\b(?:lost\s+their\s+lives|lives\s+(?:were\s+)?lost|claimed\s+(?:the\s+)?lives|confirmed\s+dead|left\s+dead|(?:crushed|burned|burnt|stabbed|beaten|trampled|hacked|starved)\s+to\s+death|(?:shot|found|declared|pronounced|presumed)\s+dead|succumbed|did\s+not\s+survive|burned\s+alive|buried\s+alive|fatally)\b/i, category: 'killed', label: 'dead' },
   { re: /\b(?:feared\s+(?:dead|drowned|buried|trapped|lost)|lost\s+at\s+sea|whereabouts|(?:yet|still)\s+to\s+be\s+(?:found|located|traced|accounted\s+for)|not\s+(?:yet\s+)?(?:been\s+)?(?:found|located|traced|accounted\s+for)|still\s+being\s+sought)\b/i, category: 'missing', label: 'missing' },
-  { re: /\b(?:at\s+risk|risk\s+of|threatened|in\s+danger|vulnerable|could\s+be\s+(?:forced|displaced|affected|killed|cut\s+off)|in\s+the\s+path|in\s+harm['’]s\s+way|exposed\s+to|(?:could|may|might)\s+(?:soon\s+)?(?:face|need|lose)|likely\s+to\s+(?:face|need|be\s+(?:affected|displaced|hit)))\b/i, category: 'at_risk', label: 'at risk' },
+  { re: /\b(?:at\s+risk|risk\s+of|threatened|in\s+danger|vulnerable|could\s+be\s+(?:forced|displaced|affected|killed|cut\s+off)|in\s+the\s+path|in\s+harm['’]s\s+way|exposed\s+to|trapped|besieged|encircled|(?:could|may|might)\s+(?:soon\s+)?(?:face|need|lose)|likely\s+to\s+(?:face|need|be\s+(?:affected|displaced|hit)))\b/i, category: 'at_risk', label: 'at risk' },
   { re: /\b(?:killed|killing|kills?)\b/i, category: 'killed', label: 'killed' },
   { re: /\b(?:died|dead|deaths?|death\s+toll|toll|fatalities|fatality|bodies|corpses|remains\s+of|perished|drowned|massacred|executed|slain|murdered|dying|die|deceased|lynched|beheaded)\b/i, category: 'killed', label: 'dead' },
+  { re: /\b(?:(?:sought|seeking|received|receiving|needed|needing|required|requiring)\s+(?:medical\s+)?)?(?:treated|treating|treatment|admitted|hospitali[sz]ed)\s+(?:[a-z]+\s+){0,3}?(?:for|with)\s+(?:suspected\s+|severe\s+|acute\s+)?(?:cholera|measles|malaria|dengue|mpox|ebola|covid|influenza|flu|typhoid|diphtheria|meningitis|diarrh\w+|symptoms|fever|infections?|the\s+(?:disease|virus|infection))\b/i, category: 'affected', label: 'cases' },
   { re: /\b(?:injur\w*|wounded|wounding|hurt|maimed|treat(?:ed|ing)|burns|in\s+intensive\s+care|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds|fractures|burns)|(?:needed|needing|received|receiving|required|requiring|sought)\s+(?:\w+\s+)?(?:medical\s+)?(?:treatment|attention|care))\b/i, category: 'injured', label: 'injured' },
   { re: /\b(?:hospitali[sz]\w*|(?:admitted|rushed|taken|airlifted|flown|brought|ferried)\s+to\s+(?:(?:a|the|local|nearby)\s+)?(?:[a-z][\w'’.-]*\s+){0,3}?(?:hospitals?|clinics?|infirmar(?:y|ies)))\b/i, category: 'injured', label: 'hospitalised' },
   { re: /\b(?:missing|unaccounted\s+for|disappeared|vanished)\b/i, category: 'missing', label: 'missing' },
-  { re: /\b(?:displaced|displacing|displacement|uprooted|made\s+homeless|left\s+homeless|relocated|resettled|rehoused)\b/i, category: 'displaced', label: 'displaced' },
+  { re: /\b(?:displaced|displacing|displacement|uprooted|made\s+homeless|left\s+homeless|relocated|resettled|rehoused|(?:told|ordered|forced|made)\s+to\s+(?:leave|evacuate|flee|move\s+out))\b/i, category: 'displaced', label: 'displaced' },
   { re: /\b(?:evacuated|evacuating|evacuees?|evacuations?)\b/i, category: 'displaced', label: 'evacuated' },
   { re: /\b(?:fled|fleeing|flee|refugees?|asylum[-\s]seekers?|crossed\s+(?:the\s+border\s+)?into|crossed\s+the\s+border)\b/i, category: 'displaced', label: 'fled' },
   { re: /\b(?:homeless|lost\s+their\s+homes|(?:taken|took|taking|take|sought|seeking|seek|found|finding)\s+(?:shelter|refuge)|sheltering|sheltered|(?:moved|relocated|resettled)\s+to\s*(?:safety|shelters?|camps?|safer)?|in\s+(?:relief\s+|evacuation\s+|displacement\s+|temporary\s+|emergency\s+)?(?:camps|shelters|tents|centres|centers|sites))\b/i, category: 'displaced', label: null },
@@ -36,7 +37,7 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:(?:without|lost|losing|cut\s+off)\s+(?:power|electricity|water)|power\s+(?:to|for)|power\s+outages?|blackouts?)\b/i, category: 'affected', label: 'without power' },
   { re: /\bcut\s+off\b|\bisolated\b/i, category: 'affected', label: 'cut off' },
   { re: /\b(?:to\s+)?(?:help|assist|reach|feed|support)\b/i, category: 'affected', label: 'in need' },
-  { re: /\b(?:live|lives|living|reside|residing)\s+in\b(?!\s+(?:\w+\s+)?(?:camps|shelters|tents))/i, category: 'population', label: 'inhabitants' },
+  { re: /\b(?:live|lives|living|reside|residing)\s+(?:in|on|along|near|around|across)\b(?!\s+(?:\w+\s+)?(?:camps|shelters|tents))/i, category: 'population', label: 'inhabitants' },
 ];
 // All cues in one alternation (one group each): one scan per window instead of one per cue.
 const ANY_CUE = new RegExp(CUES.map((cue) => `(${cue.re.source})`).join('|'), 'gi');
@@ -57,13 +58,13 @@ const LIVES_CLAIMED = /\bclaim(?:ed|ing|s)?\s+(?:the\s+)?(?:at\s+least\s+|more\s
 const DAMAGE_BEFORE = /\b(damaged|destroyed|flattened|razed|flooded|burned|burnt|levelled|leveled|swept\s+away)\s+(?:(?:at\s+least|more\s+than|some|nearly|another|a\s+further)\s+)?$/i;
 const CASE_KIND = /\b(confirmed|suspected|probable|new)\b/i;
 
-const PERSON_NOUNS = /^(?:people|persons?|civilians?|children|child|kids|women|men|man|woman|residents?|families|family|households?|villagers|troops|soldiers|fighters|militants|rebels|police(?:men)?|officers|refugees|migrants|patients|workers|students|pupils|babies|infants|girls|boys|adults|elderly|individuals|pilgrims|passengers|miners|farmers|fishermen|journalists|staff|volunteers|victims|survivors|inmates|prisoners|detainees|protesters|demonstrators|lives|dead|others|more|citizens|nationals|inhabitants|minors|teenagers|youths|medics|doctors|nurses|teachers|evacuees|tourists|climbers|trekkers|crew|sailors|mourners|worshippers|shoppers|commuters|voters|employees|officials|guards|drivers|operators|members|hikers|firefighters|rescuers|relatives|suspects|bandits|pirates|gunmen|sudanese|syrians|afghans|rohingya|bodies|casualties|deaths|cases|fatalities)$/i;
+const PERSON_NOUNS = /^(?:people|persons?|civilians?|children|child|kids|women|men|man|woman|residents?|families|family|households?|villagers|troops|soldiers|fighters|militants|rebels|police(?:men)?|officers|refugees|migrants|patients|workers|students|pupils|babies|infants|girls|boys|adults|elderly|individuals|pilgrims|passengers|miners|farmers|fishermen|journalists|staff|volunteers|victims|survivors|inmates|prisoners|detainees|protesters|demonstrators|lives|dead|others|more|citizens|nationals|inhabitants|minors|teenagers|youths|medics|doctors|nurses|teachers|evacuees|tourists|climbers|trekkers|crew|sailors|mourners|worshippers|shoppers|commuters|voters|employees|officials|guards|drivers|operators|members|hikers|firefighters|rescuers|relatives|suspects|bandits|pirates|gunmen|hostages|captives|abductees|sudanese|syrians|afghans|rohingya|bodies|casualties|deaths|cases|fatalities)$/i;
 // Plural nouns for people not in the list ("devotees", "labourers", "motorists", "seafarers").
 const PERSON_SUFFIX = /(?:ers|ees|ists|ians|ors|ants|ents|men|women|girls|boys|children)$/i;
 const NOT_PERSON = /^(?:numbers|containers|centers|towers|rivers|letters|papers|computers|meters|metres|litres|liters|dollars|members?hips|years|hours|quarters|headquarters|borders|waters|orders|reports|agents|governments|departments|settlements|parliaments|incidents|accidents|events|payments|shipments|instruments|segments|statements|documents|elements|investments|treatments|assessments|tents|percents|cents|ministers|indicators|sectors|factors|doors|floors|districts|regions|provinces|countries|states|municipalities|counties|areas|zones|hectares|acres)$/i;
 const BUILDING_NOUNS = /^(?:houses?|homes?|buildings?|hospitals?|schools?|clinics?|facilit(?:y|ies)|centres?|centers?|villages?|towns?|shelters?|bridges?|markets?|mosques?|churches?|chapels?|temples?|synagogues?|monasteries|pagodas?|structures?|dwellings?|shops?|businesses|classrooms?|posts?|wells?|boreholes?|latrines?|roads?|apartments?|flats?|homesteads?|huts?|offices?|factories|plants?|stations?|camps?|carriages?|properties|hectares|warehouses?|hotels?|residences?|cottages?|cabins?|barns?|sheds?|kiosks?|stalls?|colleges?|universities|kindergartens?|prisons?|dams?|tunnels?|pylons?|towers?|units|premises|mills?|granaries|stores?|farms?|farmhouses?)$/i;
 const THING_NOUNS = /^(?:rockets?|missiles?|shells?|drones?|bombs?|tanks?|vehicles?|trucks?|lorries|aircraft|jets?|helicopters?|boats?|ships?|airstrikes?|strikes?|attacks?|raids?|explosions?|mortars?|rounds?|aftershocks?|tremors?|tents?|kits?|meals?|rations?|doses?|vaccines?|parcels?|containers?|trees|flights?|trains?|wildfires?|fires?|blazes?|tornadoes|tornados|landslides?|earthquakes?|quakes?)$/i;
-const DAMAGE = /\b(damaged|destroyed|flattened|collapsed|razed|bombed|hit|attacked|struck|flooded|submerged|under\s+water|underwater|inundated|buried|marooned|cut\s+off|burned|burnt|looted|levelled|leveled|shelled|targeted|closed|swept\s+away|washed\s+away|in\s+ruins|out\s+of\s+service|affected|derailed|overturned|gutted|torched|set\s+ablaze|set\s+alight|reduced\s+to\s+rubble|wrecked|demolished|ruined|cracked|uninhabitable|unsafe|shut|vandali[sz]ed|ransacked)\b/i;
+const DAMAGE = /\b(damaged|destroyed|flattened|collapsed|razed|bombed|hit|attacked|struck|flooded|submerged|under\s+water|underwater|inundated|buried|marooned|cut\s+off|burned|burnt|looted|levelled|leveled|shelled|targeted|closed|swept\s+away|washed\s+away|in\s+ruins|out\s+of\s+service|affected|derailed|overturned|gutted|torched|set\s+ablaze|set\s+alight|reduced\s+to\s+rubble|wrecked|demolished|ruined|cracked|uninhabitable|unsafe|shut|vandali[sz]ed|ransacked|blocked|impassable|to\s+(?:close|shut)|shut\s+down)\b/i;
 // Animals are never people: "1,800 penguins were oiled", "300 goats were killed" are counts of them.
 const ANIMAL_NOUNS = /^(?:animals|cattle|livestock|cows|calves|bulls|oxen|goats|sheep|camels|donkeys|horses|mules|pigs|hogs|poultry|chickens|hens|ducks|geese|birds|seabirds|penguins|pelicans|gulls|flamingos|fish|dolphins|porpoises|whales|seals|turtles|tortoises|dogs|cats|elephants|rhinos|lions|giraffes|zebras|deer|antelopes|bees|pets|wildlife|creatures|mammals|reptiles|crocodiles|monkeys|gorillas|chimpanzees)$/i;
 // "None of its 23 crew members was hurt": the count is of the group, not of the harmed.
@@ -176,10 +177,12 @@ function withSubject(category: Category, subject: string, label: string, after =
   return { category, subject: counted, label: text };
 }
 
+const AMOUNT_VERB = /^(?:hit|hits|struck|strikes|swept|sweeps|fell|falls|rose|rises|cost|costs|left|leaves|made|makes|caused|causes|brought|brings|poured|pours|lashed|lashes|battered|batters|pounded|pounds|reached|reaches|fell|covered|covers|spread|spreads|came|comes|went|goes)$/;
+
 /** An amount, share or measure: named by the phrase it is attached to. */
 function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
   // "210 km/h battered the coast": a past tense right after an amount is its verb, not its noun.
-  let subject = /^[a-z]+ed$/.test(counted) ? '' : counted;
+  let subject = /^[a-z]+ed$/.test(counted) || AMOUNT_VERB.test(counted.split(' ')[0]!) ? '' : counted;
   const { mention, before, after } = ctx;
   if (mention.unitKind === 'percent') {
     // "raised its key rate by 50 basis points to 6.5%": the topic sits before the first number.
@@ -217,7 +220,9 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   const head = headOf(subject);
   if (mention.unitKind !== null) return amountMeaning(ctx, subject);
   if (ANIMAL_NOUNS.test(head) || /^head$/.test(head) && /^\s*head\s+of\s+[a-z]+/i.test(after)) return otherMeaning(subject, after, 'other');
-  if (NONE_OF_BEFORE.test(before)) return { category: 'other', subject: subject || 'people', label: subject || 'people' };
+  // Only when a cue after the counted noun is negated: "none of the 12 hostages has been freed" still counts hostages.
+  const afterNoun = head ? after.slice(Math.max(0, after.toLowerCase().indexOf(head) + head.length)) : after;
+  if (NONE_OF_BEFORE.test(before) && nearestCue(afterNoun.slice(0, 80), false)) return { category: 'other', subject: subject || 'people', label: subject || 'people' };
 
   // "29 of the state's 35 districts": the noun after the second number is what both count.
   const ofTotal = !subject ? OF_TOTAL.exec(ctx.rest) : null;
@@ -226,7 +231,9 @@ export function meaningOf(ctx: MeaningContext): Meaning {
   if (!subject || ofGroup) {
     const group = ofGroup ? nearestCue(ofGroup[1]!, false) : null;
     if (group && ofGroup) {
-      const part = ofGroup[2] && PERSON_NOUNS.test(ofGroup[2]) ? ofGroup[2].toLowerCase() : '';
+      // "19 of the dead were children" counts children; "19 of the hostages" counts hostages.
+      const part = ofGroup[2] && PERSON_NOUNS.test(ofGroup[2]) ? ofGroup[2].toLowerCase()
+        : PERSON_NOUNS.test(ofGroup[1]!) && !/^(?:dead|deaths|bodies|casualties|cases)$/i.test(ofGroup[1]!) ? ofGroup[1]!.toLowerCase() : '';
       // "six of the wounded later died": the subset moved to another category.
       const rest = after.slice(ofGroup.index + ofGroup[0].length - (ofGroup[2]?.length ?? 0));
       const moved = nearestCue(rest.slice(0, 60), false);
