@@ -22,7 +22,7 @@ const CLOCK_AFTER = /^(?:[:.]\d{2}\b(?!\s*(?:%|per|million|billion))|\s*(?:a\.m\
 const AGE_AFTER = /^(?:[\s-]+(?:year|month|week|day)s?[\s-]+old\b|[\s-]+(?:year|month|week|day)-olds?\b)/i;
 // "aged 5 to 14", "children under 15", "girls between 12 and 17", "most of the dead were over 65".
 const AGE_BEFORE = /\b(?:aged|age|ages|ages of|age of)\s+(?:between\s+|from\s+)?$|\b(?:children|child|kids|infants|babies|boys|girls|pupils|students|schoolchildren|teenagers|adolescents|youths|youngsters|minors|people|persons|those|anyone|adults|women|men|patients|victims|residents)\s+(?:aged\s+)?(?:under|below|over|above|younger\s+than|older\s+than|between|from)\s+(?:the\s+age\s+of\s+)?$/i;
-const AGE_PREDICATE_BEFORE = /\b(?:dead|victims|patients|children|people|those|them|most|many|half|majority|all|pupils|students|passengers|residents|women|men|survivors)\s+(?:were|was|are|is|being)\s+(?:aged\s+)?(?:under|below|over|above|younger\s+than|older\s+than|between)\s+$/i;
+const AGE_PREDICATE_BEFORE = /\b(?:dead|victims|patients|children|people|those|them|most|many|half|majority|all|pupils|students|passengers|residents|women|men|survivors|girls|boys|schoolgirls|schoolboys|teenagers|hostages|abductees|captives|workers|miners|soldiers|migrants)\s+(?:were|was|are|is|being)\s+(?:aged\s+)?(?:under|below|over|above|younger\s+than|older\s+than|between)\s+$/i;
 const AGE_PREDICATE_AFTER = /^(?:\s+(?:and|to|-|–)\s+\d{1,3})?(?:\s+years?(?:\s+old|\s+of\s+age)?)?\s*(?:[.;,)]|$)/;
 const DURATION_AFTER = /^(?:[\s-]+(?:and\s+a\s+half\s+|more\s+|other\s+|consecutive\s+|straight\s+|full\s+|successive\s+|long\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|nights?|weekends?)\b)/i;
 const MULTIPLIER_AFTER = /^(?:[\s-]+(?:times|fold)\b|-fold\b)/i;

@@ -39,6 +39,13 @@ const NOT_FIGURES: readonly [string, number[], number | null][] = [
   ['Voting on May 5-7 drew 61% of voters.', [5, 7], 61],
   ['Section 144 was imposed after 4 people were killed.', [144], 4],
   ['The 5th Infantry Division lost 20 soldiers.', [5], 20],
+  // Age bounds in other shapes (invented for this table): under, between, aged a to b, were over.
+  ['Doses went to 4,500 children under 15.', [15], 4500],
+  ['The 73 abducted girls were between 12 and 17.', [12, 17], 73],
+  ['A campaign for pupils aged 5 to 14 reached 61,000.', [5, 14], 61000],
+  ['Most of the 38 dead were over 65 years old.', [65], 38],
+  ['Patients younger than 2 made up 300 of the cases.', [2], 300],
+  ['The R61 road was closed after 12 people died.', [61], 12],
 ];
 
 describe('not figures', () => {

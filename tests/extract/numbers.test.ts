@@ -50,6 +50,36 @@ const CASES: readonly [string, { value: number; max?: number | null; qualifier?:
   ['hundreds of thousands of people', { value: 100_000, vague: true }],
   ['dozens of villages', { value: 12, vague: true }],
   ['tens of thousands of people', { value: 10_000, vague: true }],
+  // Currencies beyond the first set: symbols, letters glued to an amount, codes after it, words.
+  ['R$ 2.5 billion', { value: 2_500_000_000, unit: 'BRL' }],
+  ['R450 million', { value: 450_000_000, unit: 'ZAR', text: 'R450 million' }],
+  ['R1,200 per family', { value: 1200, unit: 'ZAR' }],
+  ['₦5.4 billion', { value: 5_400_000_000, unit: 'NGN' }],
+  ['N12bn for schools', { value: 12_000_000_000, unit: 'NGN' }],
+  ['KSh 40 million', { value: 40_000_000, unit: 'KES' }],
+  ['CHF 30 million', { value: 30_000_000, unit: 'CHF' }],
+  ['₹2,000 crore', { value: 20_000_000_000, unit: 'INR' }],
+  ['Rs 15.2 trillion', { value: 15_200_000_000_000, unit: 'INR' }],
+  ['€1.1bn', { value: 1_100_000_000, unit: 'EUR' }],
+  ['40 million CHF', { value: 40_000_000, unit: 'CHF' }],
+  ['3 billion ZAR', { value: 3_000_000_000, unit: 'ZAR' }],
+  ['5.4 billion naira', { value: 5_400_000_000, unit: 'NGN' }],
+  ['800 million reais', { value: 800_000_000, unit: 'BRL' }],
+  ['1.3 billion rand', { value: 1_300_000_000, unit: 'ZAR' }],
+  ['2 billion cedis', { value: 2_000_000_000, unit: 'GHS' }],
+  ['600 million Swiss francs', { value: 600_000_000, unit: 'CHF' }],
+  ['4 billion Brazilian reais', { value: 4_000_000_000, unit: 'BRL' }],
+  // Units beyond the first set.
+  ['11.7 million cubic metres of waste', { value: 11_700_000, unit: 'm³' }],
+  ['5,000 cubic metres per second', { value: 5000, unit: 'm³/s' }],
+  ['winds of 95 knots', { value: 95, unit: 'kn' }],
+  ['a 1,200 square metres site', { value: 1200, unit: 'm²' }],
+  ['300,000 barrels of crude', { value: 300_000, unit: 'barrels' }],
+  ['80,000 litres of water', { value: 80_000, unit: 'L' }],
+  ['45 km² of coastline', { value: 45, unit: 'km²' }],
+  ['47.2°C in Seville', { value: 47.2, unit: '°C' }],
+  ['104 °F in Phoenix', { value: 104, unit: '°F' }],
+  ['140 mph gusts', { value: 140, unit: 'mph' }],
 ];
 
 describe('number mentions', () => {
@@ -77,6 +107,18 @@ describe('number mentions', () => {
     expect(resolveCurrency(pesos!.unit!, ['Chile'])).toBe('CLP');
     expect(resolveCurrency(pesos!.unit!, ['Mexico'])).toBe('MXN');
     expect(findNumbers('250,000 Sudanese pounds')[0]!.unit).toBe('SDG');
+    // "Rs" is the rupee of the country the article is about; "kr" and "¥" likewise.
+    const [rs] = findNumbers('Rs 640 billion');
+    expect(resolveCurrency(rs!.unit!, ['Pakistan'])).toBe('PKR');
+    expect(resolveCurrency(rs!.unit!, ['India'])).toBe('INR');
+    expect(resolveCurrency(findNumbers('kr 500 million')[0]!.unit!, ['Norway'])).toBe('NOK');
+    expect(resolveCurrency(findNumbers('¥3 billion')[0]!.unit!, ['China'])).toBe('CNY');
+    expect(resolveCurrency(findNumbers('¥3 billion')[0]!.unit!, [])).toBe('JPY');
+  });
+
+  it('leaves letters before a small bare number alone ("the R61 road") and lower-case codes ("50 cup")', () => {
+    expect(findNumbers('the R61 road')[0]!.unit).toBeNull();
+    expect(findNumbers('50 cup cakes')[0]!.unit).toBeNull();
   });
 
   it('does not take "a" or "an" alone for one', () => {
