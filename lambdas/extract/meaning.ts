@@ -70,7 +70,8 @@ const ANIMAL_NOUNS = /^(?:animals|cattle|livestock|cows|calves|bulls|oxen|goats|
 // "None of its 23 crew members was hurt": the count is of the group, not of the harmed.
 const NONE_OF_BEFORE = /\b(?:none|neither|nobody|no\s*one|not\s+(?:one|a\s+single)(?:\s+person)?)\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+|those\s+|all\s+)?$/i;
 // "were not hurt", "none of whom was injured", "escaped without being hurt": a cue said not to apply.
-const NEGATED_BEFORE_CUE = /\b(?:not|never|no|none|nobody|without|n['’]t)\b(?:\s+[\w'’]+){0,2}\s*$/i;
+// Only auxiliaries and degree words may stand between: "had not been vaccinated died" is not negated.
+const NEGATED_BEFORE_CUE = /\b(?:not|never|no|none|nobody|without|n['’]t)\b(?:\s+(?:been|being|be|yet|seriously|badly|critically|fatally|immediately|physically|reported|one|of\s+(?:them|whom|the\s+\w+)|was|were|is|are|had|has|have))*\s*$/i;
 const PART_OF_WHOLE = /^\s+(?:of|out\s+of)\s+(?:the\s+)?(?:[\p{L}-]+['’]s?\s+)?(?:its\s+|their\s+|an?\s+|some\s+|about\s+)?[\d.,]+(?:\s*(?:million|billion|m|bn))?\s*[\p{L}³²/]+(\s+of\s.*)$/su;
 const OF_FRAME = /\b(?:of|among)\s+(?:the|those)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s*$/i;
 // "23% of that sum had been pledged": the share named by its noun and participle.

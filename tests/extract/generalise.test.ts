@@ -226,6 +226,10 @@ const POSITIVES: readonly [string, number, string, string[]][] = [
   ["Floods submerged 400,000 hectares of farmland.", 400000, "quantity", ["farmland"]],
   ["The fire razed 1,300 hectares.", 1300, "quantity", ["ha"]],
   ["None of the 12 hostages has been freed.", 12, "detained", ["hostages"]],
+// negation reaches only over auxiliaries: a negated word elsewhere in the clause does not cancel the cue
+  ["Twelve people who had not been vaccinated died.", 12, "killed", []],
+  ["The 40 passengers were not seriously hurt.", 40, "other", ["passengers"]],
+  ["The 30 tourists escaped without being hurt.", 30, "other", ["tourists"]],
 ];
 
 // sentence, a value in it that is not a figure: ages and age bounds, years, dates, clock times,
