@@ -67,6 +67,9 @@ async function workerStarter(): Promise<() => Worker> {
   return () => new Worker(boot, { eval: true });
 }
 
+/** Articles sent to a worker ahead of the one it is working on. */
+const IN_FLIGHT_PER_WORKER = 2;
+
 /** Flags that load modules before the entry (tsx, a TypeScript probe): threads inherit them, and a bundled worker needs none. */
 const PRELOAD_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
 
@@ -108,6 +111,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const workers = Math.max(1, Math.min(options.jobs, jobs.length));
   const startWorker = await workerStarter();
   let next = 0;
+  // Articles handed back by a crashed thread before it started them, tried again first.
+  const retry: BatchJob[] = [];
+  const take = (): BatchJob | null => retry.pop() ?? (next < jobs.length ? jobs[next++]! : null);
+  const remaining = () => retry.length > 0 || next < jobs.length;
   await new Promise<void>((done) => {
     let running = 0;
     const finish = (job: BatchJob, reply: JobOutcome) => {
@@ -121,30 +128,37 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     };
     const lane = () => {
       const worker = startWorker();
-      let current: BatchJob | null = null;
-      let jobStarted = 0;
+      // The worker runs its articles one after another, in the order sent (worker.ts); the
+      // next one already waits there, so the thread never idles on a round trip to this one.
+      const inFlight: BatchJob[] = [];
+      let headStarted = 0;
       running += 1;
       const feed = () => {
-        current = next < jobs.length ? jobs[next++]! : null;
-        if (!current) {
-          void worker.terminate();
-          return;
+        while (inFlight.length < IN_FLIGHT_PER_WORKER) {
+          const job = take();
+          if (!job) break;
+          if (inFlight.length === 0) headStarted = performance.now();
+          inFlight.push(job);
+          worker.postMessage(job);
         }
-        jobStarted = performance.now();
-        worker.postMessage(current);
+        if (inFlight.length === 0) void worker.terminate();
       };
       worker.on('message', (reply: BatchReply) => {
-        if (current && reply.id === current.id) finish(current, reply);
+        const index = inFlight.findIndex((job) => job.id === reply.id);
+        if (index >= 0) finish(inFlight.splice(index, 1)[0]!, reply);
+        headStarted = performance.now();
         feed();
       });
-      // A thread that dies (out of memory, a native crash) costs its current article only.
+      // A thread that dies (out of memory, a native crash) costs the article it was working on
+      // only: that is the oldest one sent; the others go back to be run by another thread.
       worker.on('error', (error) => {
-        if (current) finish(current, { ok: false, reason: `worker crashed: ${error.message}`, ms: performance.now() - jobStarted });
-        current = null;
+        const [crashed, ...waiting] = inFlight.splice(0);
+        if (crashed) finish(crashed, { ok: false, reason: `worker crashed: ${error.message}`, ms: performance.now() - headStarted });
+        retry.push(...waiting.reverse());
       });
       worker.on('exit', () => {
         running -= 1;
-        if (next < jobs.length) lane();
+        if (remaining()) lane();
         else if (running === 0) done();
       });
       worker.on('online', feed);

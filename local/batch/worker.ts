@@ -30,6 +30,9 @@ async function run(job: BatchJob): Promise<BatchReply> {
   }
 }
 
+// One article at a time, in the order received: the main thread sends the next one ahead so
+// this thread never waits for it, and the articles must not compete for the thread's CPU.
+let queue: Promise<void> = Promise.resolve();
 parentPort?.on('message', (job: BatchJob) => {
-  void run(job).then((reply) => parentPort?.postMessage(reply));
+  queue = queue.then(() => run(job)).then((reply) => parentPort?.postMessage(reply));
 });
