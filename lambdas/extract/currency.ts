@@ -50,10 +50,13 @@ const DEFAULT: Readonly<Record<string, string>> = {
   real: 'BRL', cedi: 'GHS', kwacha: 'ZMW', birr: 'ETB', rupiah: 'IDR', ringgit: 'MYR', baht: 'THB',
   rouble: 'RUB', ruble: 'RUB', hryvnia: 'UAH', zloty: 'PLN', krona: 'SEK', krone: 'NOK', kr: 'SEK', '¥': 'JPY',
   rial: 'IRR', afghani: 'AFN', dong: 'VND', kyat: 'MMK', leone: 'SLE',
+  metical: 'MZN', kwanza: 'AOA', ariary: 'MGA', sol: 'PEN', boliviano: 'BOB', guarani: 'PYG', lempira: 'HNL',
+  quetzal: 'GTQ', cordoba: 'NIO', colon: 'CRC', pula: 'BWP', tenge: 'KZT', lari: 'GEL', dalasi: 'GMD', kina: 'PGK',
+  gourde: 'HTG',
 };
 
 // "real" alone is an English adjective: only the plural "reais" (or "Brazilian real") is money.
-export const CURRENCY_WORD = /(dollars?|euros?|pounds?(?:\s+sterling)?|rupees?|yuan|yen|francs?|shillings?|naira|taka|rands?|dirhams?|riyals?|rials?|lira|pesos?|dinars?|reais|cedis?|kwacha|birr|rupiah|ringgit|baht|roubles?|rubles?|hryvnias?|zloty(?:s|ch)?|kronor|kronur|krona|kroner|krone|afghanis|kyats?|leones?)/;
+export const CURRENCY_WORD = /(dollars?|euros?|pounds?(?:\s+sterling)?|rupees?|yuan|yen|francs?|shillings?|naira|taka|rands?|dirhams?|riyals?|rials?|lira|pesos?|dinars?|reais|cedis?|kwacha|birr|rupiah|ringgit|baht|roubles?|rubles?|hryvnias?|zloty(?:s|ch)?|kronor|kronur|krona|kroner|krone|afghanis|kyats?|leones?|meticais|meticals?|kwanzas?|ariary|soles|bolivianos?|guaran[ií]es|lempiras?|quetzal(?:es|s)?|c[oó]rdobas|colones|pula|tenge|lari|dalasis?|kina|gourdes?)/;
 
 /** ISO 4217 codes written before or after an amount ("USD 1.4 billion", "40 million CHF"). */
 export const ISO_CODES = 'USD|EUR|GBP|JPY|CNY|RMB|CHF|INR|PKR|BDT|NPR|LKR|AFN|KES|UGX|TZS|RWF|ETB|SOS|SDG|SSP|NGN|GHS|XOF|XAF|CDF|ZAR|ZMW|MWK|MZN|ZWL|EGP|MAD|DZD|TND|LYD|TRY|SYP|LBP|JOD|IQD|IRR|YER|SAR|AED|QAR|KWD|OMR|ILS|MXN|BRL|ARS|CLP|COP|PEN|VES|HTG|DOP|CUP|PHP|IDR|MYR|THB|VND|MMK|KRW|HKD|SGD|TWD|AUD|NZD|CAD|SEK|NOK|DKK|ISK|PLN|HUF|CZK|RON|RUB|UAH|SDR';
@@ -72,7 +75,10 @@ export function currencyFromWords(demonym: string | undefined, word: string): st
   return base === 'euro' ? 'EUR' : `${OPEN_PREFIX}${base}`;
 }
 
-const IRREGULAR: Readonly<Record<string, string>> = { reais: 'real', kronor: 'krona', kronur: 'krona', kroner: 'krone', zlotych: 'zloty' };
+const IRREGULAR: Readonly<Record<string, string>> = {
+  reais: 'real', kronor: 'krona', kronur: 'krona', kroner: 'krone', zlotych: 'zloty', meticais: 'metical', soles: 'sol',
+  guaranies: 'guarani', 'guaraníes': 'guarani', quetzales: 'quetzal', colones: 'colon', 'córdobas': 'cordoba',
+};
 
 function singularCurrency(word: string): string {
   return IRREGULAR[word] ?? word.replace(/s$/, '');

@@ -14,6 +14,10 @@ interface Cue {
 }
 
 // The nearest cue wins; at the same position the earlier entry does.
+// "treated for acute watery diarrhoea": treatment for a disease counts cases, not injuries.
+const DISEASE = String.raw`(?:for|with)\s+(?:suspected\s+|severe\s+|acute\s+|watery\s+|bloody\s+|probable\s+){0,3}(?:cholera|measles|malaria|dengue|mpox|ebola|covid|influenza|flu|typhoid|diphtheria|meningitis|diarrh\w+|symptoms|fever|infections?|the\s+(?:disease|virus|infection))\b`;
+const DISEASE_AFTER = new RegExp(String.raw`^[^.;]{0,40}?\b${DISEASE}`, 'i');
+
 const CUES: readonly Cue[] = [
   { re: /\b(?:forced|driven|chased|pushed)\s+(?:to\s+(?:leave|flee|abandon)|from|out\s+of)\s+(?:their\s+)?homes?\b|\b(?:from|out\s+of|left|leave|fled|flee|abandoned|abandon)\s+their\s+(?:homes?|villages?|towns?)\b/i, category: 'displaced', label: 'forced from homes' },
   { re: /\b(?:lost\s+their\s+lives|lives\s+(?:were\s+)?lost|claimed\s+(?:the\s+)?lives|confirmed\s+dead|left\s+dead|(?:crushed|burned|burnt|stabbed|beaten|trampled|hacked|starved)\s+to\s+death|(?:shot|found|declared|pronounced|presumed)\s+dead|succumbed|did\s+not\s+survive|burned\s+alive|buried\s+alive|fatally)\b/i, category: 'killed', label: 'dead' },
@@ -21,7 +25,7 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:at\s+risk|risk\s+of|threatened|in\s+danger|vulnerable|could\s+be\s+(?:forced|displaced|affected|killed|cut\s+off)|in\s+the\s+path|in\s+harm['’]s\s+way|exposed\s+to|trapped|besieged|encircled|(?:could|may|might)\s+(?:soon\s+)?(?:face|need|lose)|likely\s+to\s+(?:face|need|be\s+(?:affected|displaced|hit)))\b/i, category: 'at_risk', label: 'at risk' },
   { re: /\b(?:killed|killing|kills?)\b/i, category: 'killed', label: 'killed' },
   { re: /\b(?:died|dead|deaths?|death\s+toll|toll|fatalities|fatality|bodies|corpses|remains\s+of|perished|drowned|massacred|executed|slain|murdered|dying|die|deceased|lynched|beheaded)\b/i, category: 'killed', label: 'dead' },
-  { re: /\b(?:(?:sought|seeking|received|receiving|needed|needing|required|requiring)\s+(?:medical\s+)?)?(?:treated|treating|treatment|admitted|hospitali[sz]ed)\s+(?:[a-z]+\s+){0,3}?(?:for|with)\s+(?:suspected\s+|severe\s+|acute\s+)?(?:cholera|measles|malaria|dengue|mpox|ebola|covid|influenza|flu|typhoid|diphtheria|meningitis|diarrh\w+|symptoms|fever|infections?|the\s+(?:disease|virus|infection))\b/i, category: 'affected', label: 'cases' },
+  { re: new RegExp(String.raw`\b(?:(?:sought|seeking|received|receiving|needed|needing|required|requiring)\s+(?:medical\s+)?)?(?:treated|treating|treatment|admitted|hospitali[sz]ed)\s+(?:[a-z]+\s+){0,3}?${DISEASE}`, 'i'), category: 'affected', label: 'cases' },
   { re: /\b(?:injur\w*|wounded|wounding|hurt|maimed|treat(?:ed|ing)|burns|in\s+intensive\s+care|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds|fractures|burns)|(?:needed|needing|received|receiving|required|requiring|sought)\s+(?:\w+\s+)?(?:medical\s+)?(?:treatment|attention|care))\b/i, category: 'injured', label: 'injured' },
   { re: /\b(?:hospitali[sz]\w*|(?:admitted|rushed|taken|airlifted|flown|brought|ferried)\s+to\s+(?:(?:a|the|local|nearby)\s+)?(?:[a-z][\w'’.-]*\s+){0,3}?(?:hospitals?|clinics?|infirmar(?:y|ies)))\b/i, category: 'injured', label: 'hospitalised' },
   { re: /\b(?:missing|unaccounted\s+for|disappeared|vanished)\b/i, category: 'missing', label: 'missing' },
@@ -194,7 +198,9 @@ function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
     const whose = /^\s+of\s+(?:its|their|his|her)\s+([a-z]+)/.exec(after)?.[1];
     if (topic) return { category: 'percentage', subject: topic, label: [shortTopic(topic), whose, participle].filter(Boolean).join(' ') };
     const share = SHARE_OF.exec(after);
-    if (share) return { category: 'percentage', subject: share[1]!.toLowerCase(), label: `% ${share[1]!.toLowerCase()} ${share[2]!.toLowerCase()}` };
+    // "only 9% of that had been secured": a pronoun names nothing, the participle still does.
+    const owner = share && !/^(?:that|this|it|them|these|those|which)$/i.test(share[1]!) ? share[1]!.toLowerCase() : null;
+    if (share) return { category: 'percentage', subject: owner ?? 'share', label: ['%', owner, share[2]!.toLowerCase()].filter(Boolean).join(' ') };
     // "40% of children under five … were acutely malnourished", "40% of the population"
     if (!subject) subject = countedNoun(after.replace(/^\s+of\s+(?:the|its|their)\s+/i, ' '));
     const cue = nearestCue(ctx.rest.slice(0, 120), false);
@@ -298,6 +304,7 @@ export function meaningOf(ctx: MeaningContext): Meaning {
     // "Of the injured, 14 were admitted to hospital": the subset is named by its own cue.
     const own = OF_FRAME.test(before) ? nearestCue(after.slice(0, 80), false) : null;
     const label = own && own.cue.category === governing.cue.category ? cueLabel(own) : cueLabel(governing);
+    if (governing.cue.category === 'injured' && DISEASE_AFTER.test(after)) return withSubject('affected', subject, 'cases', after, before);
     return withSubject(governing.cue.category, subject, label, after, before);
   }
   const parenthetical = /\b(?:including|among\s+them|of\s+whom)\b/i.test(after);

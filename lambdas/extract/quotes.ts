@@ -46,7 +46,8 @@ function speakerAfter(after: string): Speaker {
     if (PRONOUN.test(who)) return NONE;
     const split = splitNameRole(who.replace(TITLES, ''));
     // ", 45, a farmer" / ", the head of the rescue operation, said": the first part that is not an age.
-    const trailingRole = verbFirst[3]!.split(',').map((p) => p.trim())
+    // "a market trader who spent the night on the roof": the role ends where a relative clause starts.
+    const trailingRole = verbFirst[3]!.replace(/\s+(?:who|which|whose|that)\s[^,]*/, '').split(',').map((p) => p.trim())
       .find((p) => p && !/^\d+$/.test(p) && !/^(?:saying|adding|who|which|according|as|when|after|before|in|on|at|outside|inside|near|from|by|during|while|speaking|standing|whose|where)\b/i.test(p)) ?? null;
     return { speaker: split.speaker, role: split.role ?? trailingRole };
   }

@@ -6,7 +6,7 @@
  */
 
 // Trailing words between the topic and the number: prepositions, auxiliaries, verbs of change.
-const LINK = /^(?:record|new|high|low|total|paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|to|at|of|by|from|for|in|on|with|was|were|is|are|be|been|being|would|will|could|should|may|might|had|has|have|now|just|stood|stands|stand|standing|fell|fallen|falling|rose|risen|rising|reached|reaching|climbed|climbing|hit|hits|topped|totalled|totaled|totalling|amounted|amounting|increased|decreased|dropped|jumped|grew|grown|cut|lift|lifted|raise|raised|set|aside|put|estimated|estimates|forecast|forecasts|projected|expected|seen|valued|worth|priced|costing|cost|down|up|back|further|only|than|more|less|around|about|between|some|nearly|almost|the|a|an|which|that|it|its|and|or|still|also|already|last|next|this|year|month|week|spring|summer|autumn|winter|quarter|overnight|today|yesterday|lower|higher|double|doubled|halve|halved|triple|tripled|lost|lose|loses|losing|gained|gain|gains|shed|sheds)$/i;
+const LINK = /^(?:record|new|high|low|total|paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|to|at|of|by|from|for|in|on|with|was|were|is|are|be|been|being|would|will|could|should|may|might|had|has|have|now|just|stood|stands|stand|standing|fell|fallen|falling|rose|risen|rising|reached|reaching|climbed|climbing|hit|hits|topped|totalled|totaled|totalling|amounted|amounting|increased|decreased|dropped|jumped|grew|grown|cut|lift|lifted|raise|raised|set|aside|put|estimated|estimates|forecast|forecasts|projected|expected|seen|valued|worth|priced|costing|cost|down|up|back|further|only|than|more|less|around|about|between|some|nearly|almost|the|a|an|which|that|it|its|and|or|still|also|already|last|next|this|year|month|week|spring|summer|autumn|winter|quarter|overnight|today|yesterday|lower|higher|double|doubled|halve|halved|triple|tripled|lost|lose|loses|losing|gained|gain|gains|shed|sheds|need|needs|needed|require|requires|required|released|release|releases)$/i;
 // Words that end the topic going backwards: verbs of saying, conjunctions, possessives.
 const STOP = /^(?:paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|it|they|he|she|we|said|says|say|told|added|announced|approved|reported|warned|that|which|who|whose|while|and|but|or|as|her|his|its|their|our|my|your|would|will|is|was|were|are|be|been|has|have|had|put|set|raise|raised|cut|lift|lifted|double|doubled|to|at|by|when|after|before|because|since|if|than|estimates|estimated|early|late|with|about|around|some|more|less)$/i;
 // A preposition inside a topic ("coverage in the affected health zones", "losses across Hispaniola").
@@ -18,6 +18,8 @@ const FUNDING_VERBS: Readonly<Record<string, string>> = {
   appealed: 'appeal', appealing: 'appeal', pledged: 'pledge', promised: 'pledge', requested: 'request', sought: 'request',
   allocated: 'allocation', earmarked: 'allocation', budgeted: 'budget', donated: 'donation', granted: 'grant',
   loaned: 'loan', lent: 'loan', borrowed: 'borrowing', raised: 'funds raised', disbursed: 'disbursement',
+  released: 'funds released', need: 'funding needed', needs: 'funding needed', needed: 'funding needed',
+  require: 'funding needed', requires: 'funding needed', required: 'funding needed',
 };
 
 function words(text: string): string[] {
@@ -78,6 +80,9 @@ export function topicAfter(after: string): string | null {
   const m = TOPIC_AFTER.exec(after);
   if (!m) return null;
   const phrase = m[1]!.replace(/^the\s+/, '').split(/\s+/).filter((w) => !/^(?:and|or|the|a|to|from|by|with|which|that|each|every|per)$/.test(w));
+  // "300 mm of rain battered Beira", "85,000 hectares of crops were": a verb ends the phrase.
+  while (phrase.length > 1 && /^(?:were|was|are|is|be|been|have|has|had|will|would|could|may|might|can|must|did|do|does|fell|hit|rose|[a-z]+ed)$/.test(phrase[phrase.length - 1]!)) phrase.pop();
+  if (/^(?:less|more|than|about|around|under|over)$/.test(phrase[0] ?? '')) return null;
   // "in the current financial year" says when, not what.
   if (phrase.some((w) => TIME.test(w) || /^(?:time|period|total|parts?|areas?)$/.test(w))) return null;
   return phrase.join(' ') || null;

@@ -230,6 +230,14 @@ const POSITIVES: readonly [string, number, string, string[]][] = [
   ["Twelve people who had not been vaccinated died.", 12, "killed", []],
   ["The 40 passengers were not seriously hurt.", 40, "other", ["passengers"]],
   ["The 30 tourists escaped without being hurt.", 30, "other", ["tourists"]],
+// amounts named past a trailing verb, funding verbs, pronoun shares, more currency words, disease adjectives
+  ["More than 300 mm of rain battered the port overnight.", 300, "quantity", ["rain"]],
+  ["Some 85,000 hectares of crops were under water.", 85000, "quantity", ["crops"]],
+  ["The agency said it would need US$48 million over three months.", 48000000, "money", ["needed"]],
+  ["Only 9% of that had been secured by Friday.", 9, "percentage", ["secured"]],
+  ["The government released 1.2 billion meticais for repairs.", 1200000000, "money", ["mzn"]],
+  ["Haiti set aside 500 million gourdes for shelters.", 500000000, "money", ["htg"]],
+  ["Clinics have treated 56 people for acute watery diarrhoea.", 56, "affected", []],
 ];
 
 // sentence, a value in it that is not a figure: ages and age bounds, years, dates, clock times,

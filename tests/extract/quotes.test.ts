@@ -21,6 +21,7 @@ const CASES: readonly [string, string | null, string | null][] = [
   ['“The river took our house in one night,” said Ana Luísa da Costa, 52, outside the shelter.', 'Ana Luísa da Costa', null],
   ['“Every hour counts for the trapped crew,” Ridgeway Mining’s safety chief, Tomas Ekberg, told reporters.', 'Tomas Ekberg', 'Ridgeway Mining’s safety chief'],
   ['The port will stay closed, said harbour master Kofi Mensah. “We cannot risk another collision in the fog,” he said.', 'Kofi Mensah', null],
+  ['“The water rose two metres in an hour,” said Rosa Mabote, 29, a trader who spent the night on a roof.', 'Rosa Mabote', 'a trader'],
   ['Its director, Lena Osei, said the clinic was full. “We are sending the mildest cases home early,” she told AFP.', 'Lena Osei', null],
 ];
 
