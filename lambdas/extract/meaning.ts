@@ -77,6 +77,9 @@ const NONE_OF_BEFORE = /\b(?:none|neither|nobody|no\s*one|not\s+(?:one|a\s+singl
 // Only auxiliaries and degree words may stand between: "had not been vaccinated died" is not negated.
 const NEGATED_BEFORE_CUE = /\b(?:not|never|no|none|nobody|without|n['’]t)\b(?:\s+(?:been|being|be|yet|seriously|badly|critically|fatally|immediately|physically|reported|one|of\s+(?:them|whom|the\s+\w+)|was|were|is|are|had|has|have))*\s*$/i;
 const PART_OF_WHOLE = /^\s+(?:of|out\s+of)\s+(?:the\s+)?(?:[\p{L}-]+['’]s?\s+)?(?:its\s+|their\s+|an?\s+|some\s+|about\s+)?[\d.,]+(?:\s*(?:million|billion|m|bn))?\s*[\p{L}³²/]+(\s+of\s.*)$/su;
+const COMPARED_BEFORE = /\b(?:down|up|compared\s+(?:with|to)|against|versus|vs\.?|from)\s+(?:from\s+)?(?:a\s+|an\s+)?$/i;
+const OF_PEOPLE_GROUP = /^\s+of\s+(?:the|them|those|its|their)\s+([a-z]+)\b/i;
+const CUE_WORD = new RegExp(`^(?:${CUES.map((cue) => cue.re.source).join('|')})$`, 'i');
 const OF_FRAME = /\b(?:of|among)\s+(?:the|those)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s*$/i;
 // "23% of that sum had been pledged": the share named by its noun and participle.
 const SHARE_OF = /^\s+of\s+(?:the\s+|that\s+|this\s+|its\s+|their\s+|those\s+|these\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:(?:had|has|have)\s+been|was|were|is|are|be)\s+((?:already\s+|so\s+far\s+)?[a-z]+(?:ed|en))\b/i;
@@ -186,6 +189,10 @@ const AMOUNT_VERB = /^(?:hit|hits|struck|strikes|swept|sweeps|fell|falls|rose|ri
 
 /** An amount, share or measure: named by the phrase it is attached to. */
 function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
+  // "grew 2.9% …, down from 3.5%": the earlier value of the same measure.
+  const kind: Category = ctx.mention.unitKind === 'currency' ? 'money' : ctx.mention.unitKind === 'percent' ? 'percentage' : 'quantity';
+  const p = ctx.previousMeaning;
+  if (p && p.category === kind && COMPARED_BEFORE.test(ctx.before)) return { category: kind, subject: p.subject, label: `${p.label} earlier` };
   // "210 km/h battered the coast": a past tense right after an amount is its verb, not its noun.
   let subject = /^[a-z]+ed$/.test(counted) || AMOUNT_VERB.test(counted.split(' ')[0]!) ? '' : counted;
   const { mention, before, after } = ctx;
@@ -210,9 +217,12 @@ function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
   // "$250 million in emergency aid", "a $7 billion loan", "a relief package of Rs 1,200 crore";
   // "R$ 2.5 billion (US$460 million) of the company's assets": past a conversion in parentheses;
   // "400 tonnes of the ship's 1,100 tonnes of fuel oil": what the whole counts.
-  const later = PART_OF_WHOLE.exec(ctx.rest)?.[1] ?? /^\s*\([^()]{1,60}\)(\s+of\s.*)$/s.exec(ctx.rest)?.[1];
+  // "a 28.7 trillion naira ($18.4 billion) budget": the noun after the conversion is the amount's.
+  const paren = /^\s*\([^()]{1,60}\)(.*)$/s.exec(ctx.rest)?.[1];
+  const later = PART_OF_WHOLE.exec(ctx.rest)?.[1] ?? (paren !== undefined && /^\s+of\s/.test(paren) ? paren : undefined);
+  const attributive = paren !== undefined ? countedNoun(paren) : '';
   const topic = topicAfter(after) ?? (later !== undefined ? topicAfter(later) : null)
-    ?? (subject || topicBefore(before) || (/^[\s\w]{0,25}$/.test(before) ? topicBefore(ctx.beforePrevious) : null));
+    ?? (subject || attributive || topicBefore(before) || (/^[\s\w]{0,25}$/.test(before) ? topicBefore(ctx.beforePrevious) : null));
   const category: Category = mention.unitKind === 'currency' ? 'money' : 'quantity';
   const named = topic || subject;
   const label = [named ? shortTopic(named) : '', mention.unitKind === 'measure' ? mention.unit : ''].filter(Boolean).join(' ');
@@ -223,9 +233,12 @@ function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
 /** Category, subject and label of one number mention. */
 export function meaningOf(ctx: MeaningContext): Meaning {
   const { mention, before, after } = ctx;
-  const subject = countedNoun(after);
+  const counted = countedNoun(after);
+  if (mention.unitKind !== null) return amountMeaning(ctx, counted);
+  // "rescued 12 of the farmers": a group of people with no cue of its own is what is counted.
+  const group = counted ? null : OF_PEOPLE_GROUP.exec(after)?.[1]?.toLowerCase() ?? null;
+  const subject = group && PERSON_NOUNS.test(group) && !CUE_WORD.test(group) ? group : counted;
   const head = headOf(subject);
-  if (mention.unitKind !== null) return amountMeaning(ctx, subject);
   if (ANIMAL_NOUNS.test(head) || /^head$/.test(head) && /^\s*head\s+of\s+[a-z]+/i.test(after)) return otherMeaning(subject, after, 'other');
   // Only when a cue after the counted noun is negated: "none of the 12 hostages has been freed" still counts hostages.
   const afterNoun = head ? after.slice(Math.max(0, after.toLowerCase().indexOf(head) + head.length)) : after;

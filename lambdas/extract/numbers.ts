@@ -320,7 +320,9 @@ function mentionAround(text: string, core: Core): NumberMention | null {
   }
 
   // "between 3% and 4%", "42C to 45C": a range whose ends both carry the unit.
-  if (max === null && !ordinal && (unitKind === 'percent' || unitKind === 'measure')) {
+  // "rose from 20% to 24%" is a change over time, not a range.
+  const changeFrom = /\bfrom\s+(?:about\s+|around\s+|some\s+)?$/i.test(text.slice(Math.max(0, start - 40), start));
+  if (max === null && !ordinal && !changeFrom && (unitKind === 'percent' || unitKind === 'measure')) {
     const between = BETWEEN_BEFORE.test(text.slice(Math.max(0, start - 40), start));
     const joiner = between ? /^\s+and\s+/i.exec(text.slice(end, end + 8)) : /^\s*(?:-|–|to)\s*/i.exec(text.slice(end, end + 8));
     const upper = joiner ? coreAt(text, end + joiner[0].length) : null;

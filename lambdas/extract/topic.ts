@@ -6,7 +6,7 @@
  */
 
 // Trailing words between the topic and the number: prepositions, auxiliaries, verbs of change.
-const LINK = /^(?:record|new|high|low|total|paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|to|at|of|by|from|for|in|on|with|was|were|is|are|be|been|being|would|will|could|should|may|might|had|has|have|now|just|stood|stands|stand|standing|fell|fallen|falling|rose|risen|rising|reached|reaching|climbed|climbing|hit|hits|topped|totalled|totaled|totalling|amounted|amounting|increased|decreased|dropped|jumped|grew|grown|cut|lift|lifted|raise|raised|set|aside|put|estimated|estimates|forecast|forecasts|projected|expected|seen|valued|worth|priced|costing|cost|down|up|back|further|only|than|more|less|around|about|between|some|nearly|almost|the|a|an|which|that|it|its|and|or|still|also|already|last|next|this|year|month|week|spring|summer|autumn|winter|quarter|overnight|today|yesterday|lower|higher|double|doubled|halve|halved|triple|tripled|lost|lose|loses|losing|gained|gain|gains|shed|sheds|need|needs|needed|require|requires|required|released|release|releases)$/i;
+const LINK = /^(?:record|new|high|low|total|paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|to|at|of|by|from|for|in|on|with|was|were|is|are|be|been|being|would|will|could|should|may|might|had|has|have|now|just|stood|stands|stand|standing|fell|fallen|falling|rose|risen|rising|reached|reaching|climbed|climbing|hit|hits|topped|totalled|totaled|totalling|amounted|amounting|increased|decreased|dropped|jumped|grew|grown|cut|lift|lifted|raise|raised|set|aside|put|estimated|estimates|forecast|forecasts|projected|expected|seen|valued|worth|priced|costing|cost|down|up|back|further|only|than|more|less|around|about|between|some|nearly|almost|the|a|an|which|that|it|its|and|or|still|also|already|last|next|this|year|month|week|spring|summer|autumn|winter|quarter|overnight|today|yesterday|lower|higher|double|doubled|halve|halved|triple|tripled|lost|lose|loses|losing|gained|gain|gains|shed|sheds|need|needs|needed|require|requires|required|released|release|releases|borrow|borrows)$/i;
 // Words that end the topic going backwards: verbs of saying, conjunctions, possessives.
 const STOP = /^(?:paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|it|they|he|she|we|said|says|say|told|added|announced|approved|reported|warned|that|which|who|whose|while|and|but|or|as|her|his|its|their|our|my|your|would|will|is|was|were|are|be|been|has|have|had|put|set|raise|raised|cut|lift|lifted|double|doubled|to|at|by|when|after|before|because|since|if|than|estimates|estimated|early|late|with|about|around|some|more|less)$/i;
 // A preposition inside a topic ("coverage in the affected health zones", "losses across Hispaniola").
@@ -18,7 +18,7 @@ const FUNDING_VERBS: Readonly<Record<string, string>> = {
   appealed: 'appeal', appealing: 'appeal', pledged: 'pledge', promised: 'pledge', requested: 'request', sought: 'request',
   allocated: 'allocation', earmarked: 'allocation', budgeted: 'budget', donated: 'donation', granted: 'grant',
   loaned: 'loan', lent: 'loan', borrowed: 'borrowing', raised: 'funds raised', disbursed: 'disbursement',
-  released: 'funds released', need: 'funding needed', needs: 'funding needed', needed: 'funding needed',
+  released: 'funds released', borrow: 'borrowing', borrows: 'borrowing', need: 'funding needed', needs: 'funding needed', needed: 'funding needed',
   require: 'funding needed', requires: 'funding needed', required: 'funding needed',
 };
 
@@ -61,6 +61,8 @@ function topicOf(before: string): string | null {
     // "the affected health zones": a participle after a determiner is an adjective.
     const adjective = /ed$/i.test(w) && (previous === 'the' || previous === 'a' || out.length > 0 && /^(?:insured|uninsured|sustained|estimated|expected|projected)$/i.test(w));
     if (!adjective && (STOP.test(w) || (/ed$/i.test(w) && out.length > 0 && !/^(?:need|speed|seed|feed)$/i.test(w)))) break;
+    // "to plug the deficit": a word right after "to" is a verb, not part of the topic.
+    if (out.length > 0 && previous === 'to' && !/^(?:the|a|an)$/i.test(w)) break;
     if (/^[A-Z]/.test(w) && out.length === 0 && i === 0) { out.unshift(w); break; }
     out.unshift(w);
   }
@@ -72,7 +74,7 @@ function topicOf(before: string): string | null {
 
 // "to" names a recipient ("Rs 2.1 trillion to defence"), unless a verb of purpose follows ("to support").
 const PURPOSE_VERBS = 'support|help|fund|pay|cover|build|rebuild|assist|feed|provide|buy|reach|repair|finance|meet|restore|keep|protect|shore|boost|ease|compensate|house|shelter|vaccinate|treat|prevent|tackle|combat|respond|deliver|supply|bring|make|be|take|get|give|replace|expand|improve|strengthen|upgrade|construct|clear|clean|remove|save|relocate|resettle|avert|address|fill|bridge|offset|reduce|cut|raise|hire|train|reconstruct|cushion|subsidi[sz]e|stabili[sz]e|settle|service|refinance|recapitali[sz]e';
-const TOPIC_AFTER = new RegExp(`^\\s*(?:a\\s+year\\s+|a\\s+month\\s+|annually\\s+)?(?:for|in|of|on|to\\s+fund|to\\s+pay\\s+for|(?:to|towards)(?!\\s+(?:${PURPOSE_VERBS})\\b))\\s+(?:the\\s+)?(?:[\\p{L}-]+['’]s?\\s+)?((?:the\\s+|new\\s+|additional\\s+|extra\\s+|emergency\\s+)?[a-z][a-z-]+(?:\\s+[a-z][a-z-]+)?)(?![\\p{L}'’-])`, 'u');
+const TOPIC_AFTER = new RegExp(`^\\s*(?:a\\s+year\\s+|a\\s+month\\s+|annually\\s+)?(?:for|in|of|on|to\\s+fund|to\\s+pay\\s+for|(?:to|towards)(?!\\s+(?:${PURPOSE_VERBS})\\b)(?!\\s+[a-z]+\\s+(?:the|a|an|its|their|his|her|our|some|more|up|out|off)\\b))\\s+(?:the\\s+)?(?:[\\p{L}-]+['’]s?\\s+)?((?:the\\s+|new\\s+|additional\\s+|extra\\s+|emergency\\s+)?[a-z][a-z-]+(?:\\s+[a-z][a-z-]+)?)(?![\\p{L}'’-])`, 'u');
 
 /** "… for reconstruction", "… in new revenue", "… in aid": what an amount is for, right after it. */
 export function topicAfter(after: string): string | null {

@@ -238,6 +238,12 @@ const POSITIVES: readonly [string, number, string, string[]][] = [
   ["The government released 1.2 billion meticais for repairs.", 1200000000, "money", ["mzn"]],
   ["Haiti set aside 500 million gourdes for shelters.", 500000000, "money", ["htg"]],
   ["Clinics have treated 56 people for acute watery diarrhoea.", 56, "affected", []],
+// attributive amounts past a conversion, verbs after 'to', earlier values of the same measure, groups of people
+  ["Lawmakers approved a 28.7 trillion naira ($18.4 billion) budget.", 28700000000000, "money", ["budget", "ngn"]],
+  ["The ministry expects to borrow 9.2 trillion naira to plug the deficit.", 9200000000000, "money", ["borrowing"]],
+  ["The plan aims to plug the deficit, which it put at 3.9% of GDP.", 3.9, "percentage", ["deficit"]],
+  ["The economy grew 2.9% in the second quarter, down from 3.5% a year earlier.", 3.5, "percentage", ["economy"]],
+  ["Troops rescued 12 of the farmers on Monday.", 12, "other", ["farmers"]],
 ];
 
 // sentence, a value in it that is not a figure: ages and age bounds, years, dates, clock times,

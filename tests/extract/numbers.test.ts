@@ -25,6 +25,7 @@ const CASES: readonly [string, { value: number; max?: number | null; qualifier?:
   ['12 percent', { value: 12, unit: '%' }],
   ['12 per cent', { value: 12, unit: '%' }],
   ['between 3% and 4%', { value: 3, max: 4, unit: '%' }],
+  ['from 20% to 24%', { value: 20, max: null, unit: '%' }],
   ['10 to 15 people', { value: 10, max: 15 }],
   ['between 10 and 15 people', { value: 10, max: 15, text: 'between 10 and 15' }],
   ['10-15 people', { value: 10, max: 15 }],
