@@ -73,7 +73,8 @@ class Tagger {
   private open: string | null = null;
   private readonly root: StructElement;
 
-  constructor(private readonly doc: Doc) {
+  /** `beforeWrite` runs before each marked-content operator, so buffered content stays in order. */
+  constructor(private readonly doc: Doc, private readonly beforeWrite: () => void) {
     this.root = doc.struct('Document');
     doc.addStructure(this.root);
   }
@@ -95,6 +96,7 @@ class Tagger {
   mark(struct: StructPath, artifactType: 'Layout' | 'Pagination'): void {
     const key = struct ? struct.at(-1)!.id : `artifact:${artifactType}`;
     if (key === this.open) return;
+    this.beforeWrite();
     this.close();
     if (struct) {
       const leaf = this.element(struct);
@@ -107,6 +109,7 @@ class Tagger {
   }
 
   close(): void {
+    this.beforeWrite();
     if (this.open !== null) this.doc.endMarkedContent();
     this.open = null;
   }
@@ -150,6 +153,9 @@ class Painter {
   private face: FontFace | null = null;
   private fill: string | null = null;
   private textFont: string | null = null;
+  private pending = '';
+  /** Fill colour operators by colour, as pdfkit writes them. */
+  private readonly colorOps = new Map<string, string>();
   private embedded: EmbeddedFont | null = null;
   private readonly subsets = new Set<FontFace>();
   private readonly pdf: PdfkitText;
@@ -193,16 +199,39 @@ class Painter {
     this.textFont = null;
   }
 
+  /**
+   * Content operators are collected and handed to pdfkit in one piece per marked-content
+   * sequence: pdfkit turns every piece into its own byte array, which was most of the drawing's
+   * garbage. The tagger flushes before it opens or closes a sequence.
+   */
+  private emit(op: string): void {
+    this.pending = this.pending === '' ? op : `${this.pending}\n${op}`;
+  }
+
+  flush(): void {
+    if (this.pending === '') return;
+    this.pdf.addContent(this.pending);
+    this.pending = '';
+  }
+
   private setFill(color: string): void {
     if (color === this.fill) return;
-    this.doc.fillColor(color);
+    let op = this.colorOps.get(color);
+    if (op === undefined) {
+      const hex = /^#([0-9a-f]{6})$/i.exec(color)?.[1];
+      if (!hex) throw new Error(`render: colour ${color} is not #rrggbb`);
+      const rgb = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+      op = `/DeviceRGB cs\n${rgb.join(' ')} scn`;
+      this.colorOps.set(color, op);
+    }
+    this.emit(op);
     this.fill = color;
   }
 
   draw(item: DrawItem): void {
     if (item.kind === 'rect') {
       this.setFill(item.fill);
-      this.doc.rect(item.x, item.y, item.w, item.h).fill();
+      this.emit(`${num(item.x)} ${num(item.y)} ${num(item.w)} ${num(item.h)} re\nf`);
       return;
     }
     if (item.text === '') return;
@@ -215,9 +244,9 @@ class Painter {
     // glyphs upright and puts the baseline where the layout measured it. Font and size are
     // text state, kept across text objects: set again only when they change.
     const tf = `/${font.id} ${num(item.size)} Tf`;
-    this.pdf.addContent(tf === this.textFont ? 'BT' : `BT\n${tf}`);
+    this.emit(tf === this.textFont ? 'BT' : `BT\n${tf}`);
     this.textFont = tf;
-    this.pdf.addContent(`1 0 0 -1 ${num(item.x)} ${num(item.baseline)} Tm\n<${hex}> Tj\nET`);
+    this.emit(`1 0 0 -1 ${num(item.x)} ${num(item.baseline)} Tm\n<${hex}> Tj\nET`);
   }
 }
 
@@ -258,8 +287,8 @@ export async function drawPdf(laid: LaidOutDocument, options: DrawOptions): Prom
     doc.on('error', reject);
   });
 
-  const tagger = new Tagger(doc);
   const painter = new Painter(doc);
+  const tagger = new Tagger(doc, () => painter.flush());
   for (const page of laid.pages) {
     doc.addPage({ size: [laid.width, laid.height], margin: 0 });
     painter.newPage();
