@@ -31,21 +31,26 @@ export interface Face {
   glyph(codePoint: number): GlyphInfo;
 }
 
+/** Code points below this are cached in flat arrays (the hot path); the rest in a Map. */
+const BMP = 0x10000;
+
 function openFace(rel: string): Face {
   const bytes = readFileSync(findAsset(rel));
   const font = create(bytes) as Font;
-  const cache = new Map<number, GlyphInfo>();
+  const bmp: Array<GlyphInfo | undefined> = new Array<GlyphInfo | undefined>(BMP);
+  const astral = new Map<number, GlyphInfo>();
+  const lookup = (cp: number): GlyphInfo => {
+    const g = font.glyphForCodePoint(cp);
+    return { id: g.id, advance: g.advanceWidth };
+  };
   return {
     font,
     file: new TrueTypeFile(bytes),
     unitsPerEm: font.unitsPerEm,
     glyph(cp) {
-      let info = cache.get(cp);
-      if (!info) {
-        const g = font.glyphForCodePoint(cp);
-        info = { id: g.id, advance: g.advanceWidth };
-        cache.set(cp, info);
-      }
+      if (cp < BMP) return (bmp[cp] ??= lookup(cp));
+      let info = astral.get(cp);
+      if (!info) astral.set(cp, (info = lookup(cp)));
       return info;
     },
   };
