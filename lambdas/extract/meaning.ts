@@ -77,6 +77,7 @@ const NONE_OF_BEFORE = /\b(?:none|neither|nobody|no\s*one|not\s+(?:one|a\s+singl
 // Only auxiliaries and degree words may stand between: "had not been vaccinated died" is not negated.
 const NEGATED_BEFORE_CUE = /\b(?:not|never|no|none|nobody|without|n['’]t)\b(?:\s+(?:been|being|be|yet|seriously|badly|critically|fatally|immediately|physically|reported|one|of\s+(?:them|whom|the\s+\w+)|was|were|is|are|had|has|have))*\s*$/i;
 const PART_OF_WHOLE = /^\s+(?:of|out\s+of)\s+(?:the\s+)?(?:[\p{L}-]+['’]s?\s+)?(?:its\s+|their\s+|an?\s+|some\s+|about\s+)?[\d.,]+(?:\s*(?:million|billion|m|bn))?\s*[\p{L}³²/]+(\s+of\s.*)$/su;
+const SHARE_VERB_BEFORE = /\b(?:accounts?|accounted|accounting|represents?|represented|makes?\s+up|made\s+up|comprises?|comprised|constitutes?|constituted)\s+(?:for\s+)?$/i;
 const COMPARED_BEFORE = /\b(?:down|up|compared\s+(?:with|to)|against|versus|vs\.?|from)\s+(?:from\s+)?(?:a\s+|an\s+)?$/i;
 const OF_PEOPLE_GROUP = /^\s+of\s+(?:the|them|those|its|their)\s+([a-z]+)\b/i;
 const CUE_WORD = new RegExp(`^(?:${CUES.map((cue) => cue.re.source).join('|')})$`, 'i');
@@ -203,6 +204,9 @@ function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
     const participle = /^\s+([a-z]+ed)\b/.exec(after)?.[1];
     // "the currency has lost 40% of its value"
     const whose = /^\s+of\s+(?:its|their|his|her)\s+([a-z]+)/.exec(after)?.[1];
+    // "accounts for more than 80% of its exports": the share is of the noun after it.
+    const whole = SHARE_VERB_BEFORE.test(before) ? /^\s+of\s+(?:its|their|his|her|the|all)\s+((?:[a-z-]+\s+)?[a-z-]+)/.exec(after)?.[1] : undefined;
+    if (whole) return { category: 'percentage', subject: whole, label: `share of ${whole}` };
     if (topic) return { category: 'percentage', subject: topic, label: [shortTopic(topic), whose, participle].filter(Boolean).join(' ') };
     const share = SHARE_OF.exec(after);
     // "only 9% of that had been secured": a pronoun names nothing, the participle still does.
@@ -320,7 +324,8 @@ export function meaningOf(ctx: MeaningContext): Meaning {
     if (governing.cue.category === 'injured' && DISEASE_AFTER.test(after)) return withSubject('affected', subject, 'cases', after, before);
     return withSubject(governing.cue.category, subject, label, after, before);
   }
-  const parenthetical = /\b(?:including|among\s+them|of\s+whom)\b/i.test(after);
+  // "20 people, including 5 children, were killed"; "a dozen people and 100 soldiers were hurt".
+  const parenthetical = /\b(?:including|among\s+them|of\s+whom)\b|(?:,|\band|\bor)\s*$/i.test(after);
   const window = parenthetical && !nearestCue(after.slice(0, 160), false) ? ctx.rest.slice(0, 200) : after.slice(0, 160);
   const following = nearestCue(window, false);
   if (following && negated(window, following.at)) return otherMeaning(subject, '', 'other');

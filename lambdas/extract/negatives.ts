@@ -82,6 +82,8 @@ export function notFigureReason(text: string, m: NumberMention, phones: readonly
   if (CLOCK_AFTER.test(after) || (!m.words && /\d:$/.test(before))) return 'clock';
   if (AGE_AFTER.test(after) || AGE_AFTER.test(afterMention) || AGE_BEFORE.test(before) && m.value <= 120 && m.unitKind === null && !m.formatted) return 'age';
   if (plain && m.value <= 120 && AGE_PREDICATE_BEFORE.test(before) && AGE_PREDICATE_AFTER.test(afterMention)) return 'age';
+  // "a seven-storey factory", "a 100-strong crowd", "two-thirds": a number inside a modifier or fraction.
+  if (m.unitKind === null && /^-\p{L}{3,}/u.test(afterMention) && !/^-(?:and|or|to|odd)\b/i.test(afterMention)) return 'name';
   // "Fadel Ghany, 45, said": a small number between commas right after a name.
   if (plain && m.value <= 120 && /\p{Lu}\p{Ll}+,\s$/u.test(before) && /^,/.test(after)) return 'age';
   // "the rescue ship Mare Libero 9, which …": a number closing a capitalised name.

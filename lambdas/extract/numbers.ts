@@ -43,7 +43,8 @@ const SCALES: Record<string, number> = {
 
 const SMALL_WORD = `(?:${Object.keys(SMALL).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?`;
 const SCALE_WORD = 'hundred|thousand|million|billion|trillion|lakhs?|crores?';
-const WORD_NUMBER = `(?:half\\s+a|an?|${SMALL_WORD})(?:(?:\\s+and\\s+|[\\s-]+)(?:${SMALL_WORD}|${SCALE_WORD}|dozen)\\b)*`;
+// "a" / "an" count only before a scale: "a million", "a dozen"; "a seven-storey block" is seven.
+const WORD_NUMBER = `(?:half\\s+a|an?(?=[\\s-]+(?:${SCALE_WORD}|dozen)\\b)|${SMALL_WORD})(?:(?:\\s+and\\s+|[\\s-]+)(?:${SMALL_WORD}|${SCALE_WORD}|dozen)\\b)*`;
 const VAGUE = `(?:(?:several|a\\s+few|many)\\s+(?:hundred|thousand|million)|(?:tens|hundreds|thousands|millions)\\s+of\\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)`;
 const DIGITS = [
   '\\d{1,2}(?:,\\d{2})+,\\d{3}(?!\\d)', // Indian grouping: 1,12,079

@@ -40,7 +40,10 @@ export function topicBefore(before: string): string | null {
 
 function topicOf(before: string): string | null {
   const clause = before.replace(/,\s*(?:at|to|of)?\s*$/i, ' ');
-  const tokens = words(clause.split(/[;:–—]|,(?=[^,]*$)/).pop() ?? clause);
+  const parts = clause.split(/[;:–—]|,(?=[^,]*$)/);
+  // "its exports, worth $47 billion": a clause of link words only points back past the comma.
+  const last = parts.length > 1 && words(parts[parts.length - 1]!).every((w) => LINK.test(w) && !/^(?:and|or|that|which|it|the|a|an)$/i.test(w)) ? parts[parts.length - 2]! : parts[parts.length - 1]!;
+  const tokens = words(last ?? clause);
   let i = tokens.length - 1;
   const clean = (w: string): string => w.replace(/[,.;:!?]+$/, '');
   // "releasing 750,000 francs": a verb right before the amount.
@@ -74,7 +77,7 @@ function topicOf(before: string): string | null {
 
 // "to" names a recipient ("Rs 2.1 trillion to defence"), unless a verb of purpose follows ("to support").
 const PURPOSE_VERBS = 'support|help|fund|pay|cover|build|rebuild|assist|feed|provide|buy|reach|repair|finance|meet|restore|keep|protect|shore|boost|ease|compensate|house|shelter|vaccinate|treat|prevent|tackle|combat|respond|deliver|supply|bring|make|be|take|get|give|replace|expand|improve|strengthen|upgrade|construct|clear|clean|remove|save|relocate|resettle|avert|address|fill|bridge|offset|reduce|cut|raise|hire|train|reconstruct|cushion|subsidi[sz]e|stabili[sz]e|settle|service|refinance|recapitali[sz]e';
-const TOPIC_AFTER = new RegExp(`^\\s*(?:a\\s+year\\s+|a\\s+month\\s+|annually\\s+)?(?:for|in|of|on|to\\s+fund|to\\s+pay\\s+for|(?:to|towards)(?!\\s+(?:${PURPOSE_VERBS})\\b)(?!\\s+[a-z]+\\s+(?:the|a|an|its|their|his|her|our|some|more|up|out|off)\\b))\\s+(?:the\\s+)?(?:[\\p{L}-]+['’]s?\\s+)?((?:the\\s+|new\\s+|additional\\s+|extra\\s+|emergency\\s+)?[a-z][a-z-]+(?:\\s+[a-z][a-z-]+)?)(?![\\p{L}'’-])`, 'u');
+const TOPIC_AFTER = new RegExp(`^\\s*(?:a\\s+year\\s+|a\\s+month\\s+|annually\\s+)?(?:for|in|of|on|to\\s+fund|to\\s+pay\\s+for|(?:to|towards)(?!\\s+(?:${PURPOSE_VERBS})\\b)(?!\\s+[a-z]+\\s+(?:the|a|an|its|their|his|her|our|some|more|up|out|off)\\b))\\s+(?:each\\s+(?:of\\s+)?|every\\s+)?(?:the\\s+)?(?:[\\p{L}-]+['’]s?\\s+)?((?:the\\s+|new\\s+|additional\\s+|extra\\s+|emergency\\s+)?[a-z][a-z-]+(?:\\s+[a-z][a-z-]+)?)(?![\\p{L}'’-])`, 'u');
 
 /** "… for reconstruction", "… in new revenue", "… in aid": what an amount is for, right after it. */
 export function topicAfter(after: string): string | null {

@@ -244,11 +244,18 @@ const POSITIVES: readonly [string, number, string, string[]][] = [
   ["The plan aims to plug the deficit, which it put at 3.9% of GDP.", 3.9, "percentage", ["deficit"]],
   ["The economy grew 2.9% in the second quarter, down from 3.5% a year earlier.", 3.5, "percentage", ["economy"]],
   ["Troops rescued 12 of the farmers on Monday.", 12, "other", ["farmers"]],
+// modifiers and fractions are not counts, list members share a later cue, per-person amounts, appositive amounts, shares of a whole
+  ["A dozen people and a hundred soldiers were hurt.", 12, "injured", []],
+  ["The state will pay Tk 50,000 for each of the injured.", 50000, "money", ["injured", "bdt"]],
+  ["Garments make up most of its exports, worth $47 billion last year.", 47000000000, "money", ["exports"]],
+  ["The sector accounts for more than 80% of its exports.", 80, "percentage", ["exports"]],
 ];
 
 // sentence, a value in it that is not a figure: ages and age bounds, years, dates, clock times,
 // phone numbers, durations, numbers in names, addresses.
 const NOT_FIGURES: readonly [string, number][] = [
+  ["A fire gutted a seven-storey factory, killing 46 workers.", 7],
+  ["Two-thirds of the 90 staff were women.", 2],
   ["Vaccination is recommended for children under 15.", 15],
   ["The victims were girls between 12 and 17.", 12],
   ["The campaign targets children aged 5 to 14.", 5],
