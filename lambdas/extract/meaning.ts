@@ -85,7 +85,7 @@ const OF_FRAME = /\b(?:of|among)\s+(?:the|those)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s*
 // "23% of that sum had been pledged": the share named by its noun and participle.
 const SHARE_OF = /^\s+of\s+(?:the\s+|that\s+|this\s+|its\s+|their\s+|those\s+|these\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:(?:had|has|have)\s+been|was|were|is|are|be)\s+((?:already\s+|so\s+far\s+)?[a-z]+(?:ed|en))\b/i;
 // Words that end the counted noun phrase: auxiliaries, prepositions, verbs of the cues.
-const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of|live|living|reside|residing|lacks|has|hold|holds|need|needs|face|faces|facing|lack|lacking|require|requiring|die|got|get|went|go|fled|flee|were|rely|depend|sought|took|taken|found|sent|kept|held|caught|brought|made|gave|saw|became|stayed|spent|ran|fell|came|began|lay|stood|perished|drowned|hurt|survived|escaped|crossed|sheltered|succumbed|vanished|seized|abducted|kidnapped|carried|taking|seeking|remains|along|around|beyond|toward|towards|past|inside|outside|throughout|onto|upon|via|despite|following|near|amid|later|then|ago|earlier|needed|required|received|reported|recorded|remained|returned|stayed|arrived|attended|gathered|joined|require|requires|receive|receives)$/i;
+const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|being|will|would|could|can|may|might|must|who|whom|which|that|in|on|at|from|since|during|after|before|by|with|and|or|but|to|for|as|across|into|including|said|says|say|this|these|those|their|its|his|her|per|than|while|when|where|because|killed|died|dead|injured|wounded|missing|displaced|evacuated|fled|arrested|detained|destroyed|damaged|affected|remain|remained|left|lost|still|now|also|already|last|each|every|a|an|the|under|over|about|through|without|within|near|between|against|among|amid|out|off|up|down|so|did|do|does|not|no|more|less|whose|like|such|overnight|yesterday|today|tonight|daily|annually|alone|aboard|there|here|of|live|living|reside|residing|lacks|has|hold|holds|need|needs|face|faces|facing|lack|lacking|require|requiring|die|got|get|went|go|fled|flee|were|rely|depend|sought|took|taken|found|sent|kept|held|caught|brought|made|gave|saw|became|stayed|spent|ran|fell|came|began|lay|stood|perished|drowned|hurt|survived|escaped|crossed|sheltered|succumbed|vanished|seized|abducted|kidnapped|carried|taking|seeking|remains|along|around|beyond|toward|towards|past|inside|outside|throughout|onto|upon|via|despite|following|near|amid|later|then|ago|earlier|them|us|him|it|they|we|you|needed|required|received|reported|recorded|remained|returned|stayed|arrived|attended|gathered|joined|require|requires|receive|receives)$/i;
 
 export interface Meaning {
   readonly category: Category;
@@ -201,7 +201,7 @@ function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
     // "raised its key rate by 50 basis points to 6.5%": the topic sits before the first number.
     const topic = topicBefore(before) ?? (/^[\s\w]{0,25}$/.test(before) ? topicBefore(ctx.beforePrevious) : null);
     // "the response was only 14% funded"
-    const participle = /^\s+([a-z]+ed)\b/.exec(after)?.[1];
+    const participle = /^\s+(?:(?:has|have|had)\s+been\s+|(?:was|were|is|are)\s+(?:only\s+)?)?([a-z]+ed)\b/.exec(after)?.[1];
     // "the currency has lost 40% of its value"
     const whose = /^\s+of\s+(?:its|their|his|her)\s+([a-z]+)/.exec(after)?.[1];
     // "accounts for more than 80% of its exports": the share is of the noun after it.
@@ -216,7 +216,7 @@ function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
     if (!subject) subject = countedNoun(after.replace(/^\s+of\s+(?:the|its|their)\s+/i, ' '));
     const cue = nearestCue(ctx.rest.slice(0, 120), false);
     const label = [subject, cue ? cueLabel(cue) : ''].filter(Boolean).join(' ');
-    return { category: 'percentage', subject, label: label ? `% ${label}` : 'percent' };
+    return { category: 'percentage', subject, label: label ? `% ${label}` : participle ? `% ${participle}` : 'percent' };
   }
   // "$250 million in emergency aid", "a $7 billion loan", "a relief package of Rs 1,200 crore";
   // "R$ 2.5 billion (US$460 million) of the company's assets": past a conversion in parentheses;

@@ -38,11 +38,18 @@ export function topicBefore(before: string): string | null {
   return topicOf(before);
 }
 
+// "asked donors for $9.6 million", "called on governments for $2bn": an appeal.
+const ASKED_FOR = /\b(?:asked|asking|asks|ask|called\s+on|calling\s+on|appealed\s+to|urged)\s+(?:[\w-]+\s+){0,3}?for\s+$/i;
+
+const APPOSITIVE_VALUE = /,\s*(?:worth|valued\s+at|estimated\s+at|priced\s+at|costing|totall?ing|amounting\s+to)\s*$/i;
+
 function topicOf(before: string): string | null {
+  if (ASKED_FOR.test(before)) return 'appeal';
   const clause = before.replace(/,\s*(?:at|to|of)?\s*$/i, ' ');
   const parts = clause.split(/[;:–—]|,(?=[^,]*$)/);
-  // "its exports, worth $47 billion": a clause of link words only points back past the comma.
-  const last = parts.length > 1 && words(parts[parts.length - 1]!).every((w) => LINK.test(w) && !/^(?:and|or|that|which|it|the|a|an)$/i.test(w)) ? parts[parts.length - 2]! : parts[parts.length - 1]!;
+  // "its exports, worth $47 billion": an appositive of value points back past the comma.
+  const appositive = parts.length > 1 && APPOSITIVE_VALUE.test(clause);
+  const last = appositive ? parts[parts.length - 2]! : parts[parts.length - 1]!;
   const tokens = words(last ?? clause);
   let i = tokens.length - 1;
   const clean = (w: string): string => w.replace(/[,.;:!?]+$/, '');

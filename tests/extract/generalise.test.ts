@@ -249,6 +249,10 @@ const POSITIVES: readonly [string, number, string, string[]][] = [
   ["The state will pay Tk 50,000 for each of the injured.", 50000, "money", ["injured", "bdt"]],
   ["Garments make up most of its exports, worth $47 billion last year.", 47000000000, "money", ["exports"]],
   ["The sector accounts for more than 80% of its exports.", 80, "percentage", ["exports"]],
+// pronoun objects, appeals phrased as asking, bare shares named by their participle
+  ["The virus has infected 58 people and killed 13 of them.", 13, "killed", []],
+  ["The agency has asked donors for $9.6 million.", 9600000, "money", ["appeal"]],
+  ["The appeal opened in May; just 22 per cent has been received.", 22, "percentage", ["received"]],
 ];
 
 // sentence, a value in it that is not a figure: ages and age bounds, years, dates, clock times,
