@@ -25,7 +25,8 @@ export interface Gold {
   readonly ok: readonly GoldFigure[];
   readonly not_figures: readonly number[];
   readonly timeline?: readonly { readonly date: string; readonly mention?: string }[];
-  readonly quotes?: readonly { readonly speaker: string; readonly starts?: string }[];
+  /** `speaker: null` is a quote the article leaves unattributed (a statement, a crowd). */
+  readonly quotes?: readonly { readonly speaker: string | null; readonly starts?: string }[];
 }
 
 /** A gold file that does not have the documented shape (exit 3: fix the file). */
@@ -54,6 +55,17 @@ function figures(file: string, doc: Record<string, unknown>, field: 'key' | 'ok'
   });
 }
 
+function quotes(file: string, list: unknown): NonNullable<Gold['quotes']> {
+  if (!Array.isArray(list)) throw new GoldError(file, '"quotes" must be an array');
+  return list.map((item, i) => {
+    const ok = isObject(item)
+      && (typeof item.speaker === 'string' || item.speaker === null)
+      && (item.starts === undefined || typeof item.starts === 'string');
+    if (!ok) throw new GoldError(file, `quotes[${i}] needs "speaker" (a name or null) and an optional "starts" string`);
+    return item as unknown as NonNullable<Gold['quotes']>[number];
+  });
+}
+
 /** Parses and checks one gold file's text. */
 export function parseGold(file: string, raw: string): Gold {
   let doc: unknown;
@@ -78,6 +90,6 @@ export function parseGold(file: string, raw: string): Gold {
     ok: figures(file, doc, 'ok', false),
     not_figures: notFigures,
     ...(Array.isArray(doc.timeline) ? { timeline: doc.timeline as Gold['timeline'] } : {}),
-    ...(Array.isArray(doc.quotes) ? { quotes: doc.quotes as Gold['quotes'] } : {}),
+    ...(doc.quotes === undefined ? {} : { quotes: quotes(file, doc.quotes) }),
   };
 }

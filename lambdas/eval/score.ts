@@ -49,7 +49,7 @@ export function scoreArticle(article: string, x: Extraction, gold: Gold): Articl
   const notFigures = precise.filter((f) => !isKnown(f.value) && gold.not_figures.some((n) => same(n, f.value)));
   const timelineFound = (gold.timeline ?? []).filter((t) => x.timeline.some((e) => e.date === t.date)).length;
   const quotesFound = (gold.quotes ?? []).filter((q) => x.quotes.some((e) =>
-    e.speaker !== null && squash(e.speaker).includes(squash(q.speaker))
+    (q.speaker === null ? e.speaker === null : e.speaker !== null && squash(e.speaker).includes(squash(q.speaker)))
     && (!q.starts || squash(e.text).startsWith(squash(q.starts))))).length;
   return {
     article,

@@ -87,6 +87,29 @@ describe('scoring', () => {
   });
 });
 
+describe('gold quotes', () => {
+  const withQuotes = (quotes: unknown): string => JSON.stringify({ published: null, key: [], ok: [], not_figures: [], quotes });
+  const quote = (text: string, speaker: string | null) => ({ text, speaker, role: null });
+  const extraction = (quotes: ReturnType<typeof quote>[]): Extraction => ({
+    schemaVersion: 1, summary: [], timeline: [], quotes, organisations: [], places: [], figures: [],
+    article: { title: 't', published: null, source: null, url: null, wordCount: 0, sha256: '' },
+  });
+
+  it('matches a named speaker by name and opening words, and an unattributed quote by its missing speaker', () => {
+    const gold = parseGold('g', withQuotes([
+      { speaker: 'Ahmad Al Sheikho', starts: 'Whole villages' },
+      { speaker: null, starts: 'Too many have died' },
+    ]));
+    const found = (qs: ReturnType<typeof quote>[]) => scoreArticle("a", extraction(qs), gold).quotes.found;
+    expect(found([quote('Whole villages and towns have been emptied', 'Ahmad Al Sheikho'), quote('Too many have died already', null)])).toBe(2);
+    expect(found([quote('Whole villages and towns have been emptied', 'Someone Else'), quote('Too many have died already', 'A Name')])).toBe(0);
+  });
+
+  it('refuses a gold quote without a speaker field, naming the file', () => {
+    expect(() => parseGold('bad.gold.json', withQuotes([{ starts: 'x' }]))).toThrow(/quotes\[0\] needs "speaker"/);
+  });
+});
+
 describe('briefing eval', () => {
   it('prints per-article and overall scores and exits 0 on the development set', async () => {
     const r = await briefing('eval', devSet);
