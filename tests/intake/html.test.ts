@@ -29,6 +29,21 @@ describe('HTML pages', () => {
     }
   });
 
+  it('drops an advert placed between two paragraphs of the story, and keeps both paragraphs', () => {
+    const html = `<html><head><title>Quake hits the valley</title></head><body><article><h1>Quake hits the valley</h1>
+      <p>At least 40 people were killed when the earthquake struck the valley before dawn, officials said.</p>
+      <div class="ad" id="ad-mid">Advertisement · Home insurance from 1,999 rupees · Call 01-4412345</div>
+      <aside class="promo">Subscribe for 2 euros a month</aside>
+      <p class="lead shadow-ad-free">Rescue teams reached 12 villages by nightfall, the army said, and more were on the way.</p>
+      </article></body></html>`;
+    const article = readArticle(new TextEncoder().encode(html), { name: 'quake.html' });
+    expect(article.text).not.toMatch(/1,999|01-4412345|Advertisement|Subscribe/);
+    expect(article.paragraphs).toEqual([
+      'At least 40 people were killed when the earthquake struck the valley before dawn, officials said.',
+      'Rescue teams reached 12 villages by nightfall, the army said, and more were on the way.',
+    ]);
+  });
+
   it('never runs the page scripts', () => {
     expect(page.text).not.toMatch(/INJECTED BY SCRIPT|SCRIPT WROTE THIS|SCRIPT APPENDED|addEventListener/);
   });

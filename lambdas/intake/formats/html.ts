@@ -20,7 +20,14 @@ const BLOCK_TAGS = new Set([
 ]);
 /** Never text: code, styling, embedded media. */
 const NOT_TEXT = 'script, style, noscript, template, iframe, object, embed, svg, canvas, button, select, textarea';
-const PAGE_FURNITURE = 'nav, aside, footer, form, [role="navigation"], [role="complementary"], [role="contentinfo"], [role="search"]';
+const PAGE_FURNITURE = [
+  'nav, aside, footer, form, [role="navigation"], [role="complementary"], [role="contentinfo"], [role="search"]',
+  // Ads and promotions placed inside the story: Readability keeps a short block between two
+  // paragraphs, and its prices and phone numbers would read as the article's figures.
+  // Whole class tokens only ("ad", not "header" or "shadow").
+  '[class~="ad"], [class~="ads"], [class~="advert"], [class~="advertisement"], [class~="sponsored"], [class~="promo"]',
+  '[id^="ad-"], [id^="ads-"], [aria-label="Advertisement" i], ins.adsbygoogle',
+].join(', ');
 const BLOCK_SELECTOR = [...BLOCK_TAGS].map((tag) => tag.toLowerCase()).join(', ');
 
 // linkedom's DOM types are its own; the few members used here are typed structurally.
