@@ -198,7 +198,8 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
   const dates = sentences.map((s) => guarded(() => datesIn(s, published)));
   const mentions = guarded(() => findNumbers(text));
   const drafts = mergeDuplicates(guarded(() => figureDrafts(text, sentences, mentions, attributions, dates, entities, published ?? null))) as DraftAt[];
-  const ranks = rankKeyFigures(drafts);
+  const headline = guarded(() => findNumbers(article.title)).filter((n) => !n.vague);
+  const ranks = rankKeyFigures(drafts, headline);
 
   const figures: Figure[] = drafts.map((d, i) => {
     const rank = ranks.get(i) ?? null;

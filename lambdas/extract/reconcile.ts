@@ -128,11 +128,30 @@ export function mergeDuplicates(drafts: readonly Draft[]): Draft[] {
   return out;
 }
 
-/** Rank → index into `drafts` for the key figures (1 = lead), at most MAX_KEY_FIGURES. */
-export function rankKeyFigures(drafts: readonly Draft[]): Map<number, number> {
+/** A number the headline states, as far as ranking needs it. */
+export interface HeadlineNumber {
+  readonly value: number;
+  readonly qualifier: Qualifier;
+}
+
+/**
+ * True when the headline states this figure: the same value, or a rounded lower bound
+ * ("more than 500" for 544) within a quarter of it.
+ */
+function inHeadline(d: Draft, headline: readonly HeadlineNumber[]): boolean {
+  return headline.some((h) => h.value === d.value
+    || ((h.qualifier === 'more_than' || h.qualifier === 'at_least') && h.value < d.value && d.value <= h.value * 1.25));
+}
+
+/**
+ * Rank → index into `drafts` for the key figures (1 = lead), at most MAX_KEY_FIGURES. The
+ * figures the headline states lead (the newsroom's own choice: "23 dead" before the season's
+ * running total of 214), then harm to people before other kinds, then the larger first.
+ */
+export function rankKeyFigures(drafts: readonly Draft[], headline: readonly HeadlineNumber[] = []): Map<number, number> {
   const eligible = drafts
-    .map((d, i) => ({ d, i }))
+    .map((d, i) => ({ d, i, lead: inHeadline(d, headline) ? 1 : 0 }))
     .filter(({ d }) => !d.vague && !d.background && WEIGHT[d.category] > 1 && d.value > 0);
-  eligible.sort((a, b) => WEIGHT[b.d.category] - WEIGHT[a.d.category] || b.d.value - a.d.value || a.i - b.i);
+  eligible.sort((a, b) => b.lead - a.lead || WEIGHT[b.d.category] - WEIGHT[a.d.category] || b.d.value - a.d.value || a.i - b.i);
   return new Map(eligible.slice(0, MAX_KEY_FIGURES).map(({ i }, rank) => [i, rank + 1]));
 }

@@ -177,6 +177,16 @@ describe('key figures', () => {
     expect(find(x.figures, 3500).key).toBe(false);
   });
 
+  it('leads with the figures the headline states, before larger running totals', () => {
+    const ranked = (title: string) => {
+      const x = extractFigures(articleFromText(`${title}\nAt least 23 people were killed in the landslide on Monday, officials said.\nThe agency says 214 people have died in floods and landslides across the country since March.`), { published: '2025-11-04' });
+      return x.figures.filter((f) => f.key).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((f) => f.value);
+    };
+    expect(ranked('Landslide buries homes; 23 dead')).toEqual([23, 214]);
+    expect(ranked('Landslide buries homes; more than 20 dead')).toEqual([23, 214]);
+    expect(ranked('Landslide buries homes in the hills')).toEqual([214, 23]);
+  });
+
   it('keeps a conversion in parentheses as a mention of the same amount', () => {
     const figures = figuresOf('The state approved a relief package of Rs 1,200 crore (about $140 million) on Wednesday.');
     expect(figures.map((f) => f.value)).toEqual([12_000_000_000]);
