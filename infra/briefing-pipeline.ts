@@ -271,6 +271,8 @@ export class BriefingPipeline extends Construct {
         mainFields: [...HANDLER_BUNDLE.mainFields],
         externalModules: [...HANDLER_BUNDLE.external],
         banner: HANDLER_BUNDLE.banner,
+        // BundlingOptions has no alias field; CDK passes each entry on as --alias:name=path.
+        esbuildArgs: { '--alias': Object.entries(HANDLER_BUNDLE.alias).map(([name, path]) => `${name}=${path}`) },
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
