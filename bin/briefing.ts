@@ -3,6 +3,13 @@
 // supports Node 20, so the notice is noise on stderr, where our one-line errors belong.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+// `briefing extract x | head` closes stdout early: the reader has what it wanted, so stop
+// quietly instead of dying on EPIPE with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const { main } = await import('../cli/main');
 await main(process.argv.slice(2));
 

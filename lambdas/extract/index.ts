@@ -17,6 +17,7 @@ import { findEntities, type Entities, type PlaceHit } from './entities';
 import { mergeDuplicates, rankKeyFigures, type Draft } from './reconcile';
 import { summarise } from './summary';
 import { resolveCurrency } from './currency';
+import { tidyLabel } from './label';
 import { CAPITALS } from './gazetteer';
 
 export interface ExtractOptions {
@@ -145,7 +146,7 @@ function figureDrafts(
       unit: m.unit ? resolveCurrency(m.unit, entities.places) : (PEOPLE.has(meaning.category) || meaning.category === 'population' ? 'people' : null),
       category: meaning.category,
       subject: meaning.subject,
-      label: meaning.label,
+      label: tidyLabel(meaning.label) || meaning.label,
       place: placeFor(text, entities.placeHits, sentence, m, afterTo) ?? (factsOf(sentence).capital ? capital : null),
       date: dates[sentence.index]?.[0]?.date ?? null,
       source: sourceName(attributions[sentence.index], entities.acronyms),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tidyLabel } from '../../lambdas/extract/label';
 import { extractFigures } from '../../lambdas/extract';
 import type { Figure } from '../../lambdas/extract/types';
 import { articleFromText } from './article';
@@ -128,6 +129,22 @@ describe('what a figure counts', () => {
     expect(find(risk, 1000000)).toMatchObject({ category: 'at_risk', subject: 'children' });
     const dead = figuresOf('The ministry said in a statement that 19 of the dead were children.');
     expect(find(dead, 19)).toMatchObject({ category: 'killed', subject: 'children' });
+  });
+});
+
+describe('card labels', () => {
+  it.each([
+    ['At least 65 people have died of heat-related illness across the province, officials said.', 65, 'people dead from heat-related illness'],
+    ['Forecasters said temperatures would stay between 45C and 48C for at least five more days.', 45, 'temperatures °C'],
+  ])('%s → %s is labelled %j', (sentence, value, label) => {
+    expect(find(figuresOf(sentence), value).label).toBe(label);
+  });
+
+  it('never ends a label on a preposition or starts it with a qualifier', () => {
+    expect(tidyLabel('dead from heat-related illness across')).toBe('dead from heat-related illness');
+    expect(tidyLabel('at least °C')).toBe('°C');
+    expect(tidyLabel('people displaced in the')).toBe('people displaced');
+    expect(tidyLabel('children killed')).toBe('children killed');
   });
 });
 
