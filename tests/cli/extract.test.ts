@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -149,6 +149,22 @@ describe('briefing usage errors exit 2 with one line', () => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
     expect(expectOneErrorLine(result, 'briefing')).toMatch(reason);
+  });
+});
+
+describe('briefing extract into a pipe that closes early', () => {
+  it('stops quietly: exit 0, nothing on stderr', async () => {
+    // `briefing extract big.txt | head -c 10`: the reader closes its end after a few bytes.
+    const big = join(mkdtempSync(join(tmpdir(), 'briefing-pipe-')), 'big.txt');
+    writeFileSync(big, `Headline\n\n${'At least 12 people were killed in the floods, officials said.\n'.repeat(20_000)}`);
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'bin/briefing.ts'), 'extract', big], { cwd: repoRoot });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    rmSync(big, { force: true });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
 
