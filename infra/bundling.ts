@@ -24,12 +24,12 @@ export type HandlerName = keyof typeof HANDLER_ENTRIES;
 const stub = (file: string): string => join(PROJECT_ROOT, 'lambdas/render/stubs', file);
 
 /**
- * Modules pdfkit and fontkit import but the render stage never calls, replaced in the bundle by
- * stubs that throw if reached: each did heavy work at import (brotli's dictionary, the AES
- * tables, the line-break trie) — together ~30 ms of the render handler's cold import.
+ * Modules pdfkit imports but the render stage never calls, replaced in the bundle by stubs that
+ * throw if reached: each did heavy work at import (fontkit's shaping tables and brotli, the AES
+ * tables, the line-break trie) — most of the render handler's cold import.
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
-  'brotli/decompress.js': stub('brotli-decompress.ts'),
+  fontkit: stub('fontkit.ts'),
   '@noble/ciphers/aes': stub('aes.ts'),
   linebreak: stub('linebreak.ts'),
 };

@@ -5,10 +5,9 @@
  * measured is what gets drawn.
  */
 import { readFileSync } from 'node:fs';
-import { create, type Font } from 'fontkit';
 import type { FontFace, FontMetrics } from '../layout/types';
 import { findAsset } from './assets';
-import { TrueTypeFile } from './subset';
+import { TrueTypeFont } from './truetype-font';
 
 export const FONT_FILES: Readonly<Record<FontFace, string>> = {
   regular: 'fonts/DejaVuSans.ttf',
@@ -23,10 +22,8 @@ export interface GlyphInfo {
 }
 
 export interface Face {
-  /** fontkit's parse, for pdfkit (names, metrics, bounding box of the font descriptor). */
-  readonly font: Font;
-  /** The raw tables, for subsetting without fontkit glyph objects (see subset.ts). */
-  readonly file: TrueTypeFile;
+  /** The parsed face; pdfkit embeds it too (names, metrics, bounding box, subset). */
+  readonly font: TrueTypeFont;
   readonly unitsPerEm: number;
   glyph(codePoint: number): GlyphInfo;
 }
@@ -35,17 +32,15 @@ export interface Face {
 const BMP = 0x10000;
 
 function openFace(rel: string): Face {
-  const bytes = readFileSync(findAsset(rel));
-  const font = create(bytes) as Font;
+  const font = new TrueTypeFont(readFileSync(findAsset(rel)));
   const bmp: Array<GlyphInfo | undefined> = new Array<GlyphInfo | undefined>(BMP);
   const astral = new Map<number, GlyphInfo>();
   const lookup = (cp: number): GlyphInfo => {
-    const g = font.glyphForCodePoint(cp);
-    return { id: g.id, advance: g.advanceWidth };
+    const id = font.glyphId(cp);
+    return { id, advance: font.advance(id) };
   };
   return {
     font,
-    file: new TrueTypeFile(bytes),
     unitsPerEm: font.unitsPerEm,
     glyph(cp) {
       if (cp < BMP) return (bmp[cp] ??= lookup(cp));
@@ -82,7 +77,7 @@ export function fontMetrics(): FontMetrics {
     },
     ascent: (face, size) => (all[face].font.ascent / all[face].unitsPerEm) * size,
     descent: (face, size) => (-all[face].font.descent / all[face].unitsPerEm) * size,
-    hasGlyph: (cp, face) => all[face].font.hasGlyphForCodePoint(cp),
+    hasGlyph: (cp, face) => all[face].font.glyphId(cp) !== 0,
   };
   return metrics;
 }

@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import type { DrawItem, FontFace, LaidOutDocument, StructNode, StructPath } from '../layout/types';
 import { findAsset } from './assets';
 import { loadFaces } from './fonts';
-import { TrueTypeSubset } from './subset';
+import type { TrueTypeSubset } from './subset';
 
 export interface DrawOptions {
   /** CreationDate and ModDate: from the article, never the clock, so renders are byte-identical. */
@@ -125,7 +125,7 @@ interface EmbeddedFont {
   readonly id: string;
   /** 1000 / unitsPerEm: pdfkit keeps widths in thousandths of an em. */
   readonly scale: number;
-  subset: TrueTypeSubset;
+  readonly subset: TrueTypeSubset;
   /** By subset glyph index: advance width (thousandths of an em) and the code points for ToUnicode. */
   readonly widths: number[];
   readonly unicode: number[][];
@@ -147,7 +147,8 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
  * keep the code points they were first created with) and measures every string again. Here a
  * glyph is a plain cmap lookup cached per face, its ToUnicode entry is the code point it was
  * drawn for, and the font subset is written from the raw glyph table (subset.ts), so nothing
- * one document draws can change what another one extracts to.
+ * one document draws can change what another one extracts to. (The faces are not fontkit fonts
+ * any more — truetype-font.ts — so pdfkit's text() would throw, not shape.)
  */
 class Painter {
   private face: FontFace | null = null;
@@ -157,7 +158,6 @@ class Painter {
   /** Fill colour operators by colour, as pdfkit writes them. */
   private readonly colorOps = new Map<string, string>();
   private embedded: EmbeddedFont | null = null;
-  private readonly subsets = new Set<FontFace>();
   private readonly pdf: PdfkitText;
 
   constructor(private readonly doc: Doc) {
@@ -167,11 +167,8 @@ class Painter {
   private useFace(face: FontFace): EmbeddedFont {
     if (face === this.face) return this.embedded!;
     this.doc.font(face);
+    // pdfkit made this document's subset with TrueTypeFont.createSubset (subset.ts).
     const embedded = this.pdf._font;
-    if (!this.subsets.has(face)) {
-      embedded.subset = new TrueTypeSubset(loadFaces()[face].file);
-      this.subsets.add(face);
-    }
     this.face = face;
     this.embedded = embedded;
     return embedded;
@@ -257,7 +254,7 @@ export async function drawPdf(laid: LaidOutDocument, options: DrawOptions): Prom
     margin: 0,
     autoFirstPage: false,
     // No default font: pdfkit would load Helvetica (breaks bundles, pdfkit #1801). Only the
-    // registered TTFs are used; a fontkit object as default would defeat pdfkit's font cache.
+    // registered TTFs are used; a font object as default would defeat pdfkit's font cache.
     font: null as unknown as string,
     tagged: true,
     lang: info.lang,

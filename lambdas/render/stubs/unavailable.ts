@@ -1,5 +1,5 @@
 /**
- * Stand-ins for modules that pdfkit and fontkit import but the render stage never calls. The
+ * Stand-ins for modules that pdfkit imports but the render stage never calls. The
  * Lambda bundle aliases the real modules to these files (infra/bundling.ts HANDLER_BUNDLE.alias)
  * because the real ones do heavy work at import time — tables built or decompressed in module
  * scope — which was most of the render handler's cold start. If a code path ever does reach one,
