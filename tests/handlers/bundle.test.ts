@@ -81,6 +81,17 @@ describe('bundled handlers from cdk.out in plain node', () => {
     }
   });
 
+  // infra/bundling.ts aliases modules pdfkit imports but never uses to throwing stubs, since their
+  // import-time work was most of the render cold start. The real ones are recognised by error
+  // strings of their own that survive minification.
+  it('ships the stubs instead of fontkit and the AES cipher in the render bundle', () => {
+    const code = readFileSync(join(assetDir.render, 'index.mjs'), 'utf8');
+    expect(code).toContain('register fonts as TrueTypeFont');
+    expect(code).toContain('briefings are never password-protected');
+    expect(code).not.toContain('Unknown font format');
+    expect(code).not.toContain('Wrong sbox length');
+  });
+
   it('extracts and renders an uploaded article end to end', async () => {
     const key = 'bundle/idlib ü.txt';
     await putObject(server.client, INPUT, key, ARTICLE);
@@ -99,6 +110,10 @@ describe('bundled handlers from cdk.out in plain node', () => {
     writeFileSync(file, pdf);
     const { stdout } = await run('pdfinfo', [file]);
     expect(stdout).toMatch(/Pages:\s+[1-9]/);
+    // The bundle's own TrueType reader maps and embeds the glyphs: the text must extract intact.
+    const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
+    expect(text).toContain('Idlib');
+    expect(text).toContain('civilians');
   });
 
   // The HTML and Markdown parsers are loaded on first use (lambdas/intake/formats/parsers.ts):
