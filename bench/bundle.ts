@@ -38,18 +38,14 @@ async function infraBundling(): Promise<InfraBundling> {
   }
 }
 
-/** The stack's esbuild settings, as esbuild's own options. */
+/**
+ * The stack's esbuild settings as esbuild's own options: every field passes through (so a new
+ * one, like `alias`, is never silently dropped) except the two whose shape differs: the banner is
+ * JavaScript's, and `outExtension` names the output file in bundleHandler.
+ */
 function toEsbuild(bundle: InfraBundling['HANDLER_BUNDLE']): BuildOptions {
-  return {
-    format: bundle.format,
-    platform: bundle.platform,
-    target: bundle.target,
-    minify: bundle.minify,
-    sourcemap: bundle.sourcemap,
-    mainFields: [...bundle.mainFields],
-    external: [...bundle.external],
-    banner: { js: bundle.banner },
-  };
+  const { banner, outExtension: _named, ...options } = bundle;
+  return { ...(options as unknown as BuildOptions), banner: { js: banner } };
 }
 
 export interface HandlerBundle {
