@@ -22,6 +22,8 @@ export async function bundleScript(entry: string, name: string): Promise<string>
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // Lazily required modules (intake's parsers) need a real require inside an ESM bundle.
+    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
     logLevel: 'silent',
   } satisfies BuildOptions);
   return outfile;

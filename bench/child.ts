@@ -34,8 +34,14 @@ export function runTimed(
 /** `node --import tsx <script>`: TypeScript without a build step, as `npm run briefing` runs it. */
 export const tsxArgs = (script: string, ...args: string[]): string[] => ['--import', 'tsx', script, ...args];
 
-/** The last line of a child's stderr, for a one-line "not available" reason. */
-export const lastLine = (text: string): string => text.trim().split('\n').pop()?.trim() ?? '';
+/**
+ * A one-line reason from a child's output: the last line naming an error (Node ends an uncaught
+ * exception's report with its version, which says nothing), else the last line.
+ */
+export function lastLine(text: string): string {
+  const lines = text.trim().split('\n').map((line) => line.trim()).filter(Boolean);
+  return lines.findLast((line) => /error/i.test(line)) ?? lines.at(-1) ?? '';
+}
 
 /** What a Lambda's environment gives a handler at import; no request is ever made. */
 export const LAMBDA_ENV: NodeJS.ProcessEnv = {
