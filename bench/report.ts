@@ -51,7 +51,7 @@ export function renderMarkdown(r: BenchResults): string {
     + failures(c.failures)));
   out.push(section('Side by side: headless Chromium (cold process per document) vs ours', chromium, (c) =>
     c.skipped ? `skipped: ${c.skipped}` :
-      `${c.chromium}, spawn to exit, HTML already written. Ours warm = in-process renderBriefing (extraction → PDF) median; ours cold bundled = a fresh \`node\` running the bundled pipeline (article → PDF, what a cold Lambda pays beyond its runtime start); ours cold CLI = a fresh \`briefing render\` via tsx (article → PDF, TypeScript compiled on the fly). Ratios are Chromium ÷ ours.\n\n`
+      `${c.chromium}, spawn to exit, HTML already written. Ours warm = in-process renderBriefing (extraction → PDF) median; ours cold bundled = a fresh \`node\` running the bundled pipeline (article → PDF, so intake and extraction too, which Chromium's time leaves out: what a cold Lambda pays beyond its runtime start); ours cold CLI = a fresh \`briefing render\` via tsx (article → PDF, TypeScript compiled on the fly). Ratios are Chromium ÷ ours.\n\n`
       + table(['Document', 'Chromium ms', 'Ours warm ms', 'Ours cold bundled ms', 'Ours cold CLI ms', 'Ratio warm', 'Ratio cold bundled', 'Ratio cold CLI', 'Chromium KB / pages', 'Ours KB / pages'], c.rows.map((row) => [row.document, row.chromiumMs, row.oursWarmMs, row.oursColdBundledMs, row.oursColdCliMs, `${row.ratioWarm}×`, x(row.ratioColdBundled), x(row.ratioCold), `${Math.round(row.chromiumBytes / 1024)} / ${row.chromiumPages ?? '?'}`, `${Math.round(row.oursBytes / 1024)} / ${row.oursPages ?? '?'}`]))
       + failures([...c.failures, ...c.rows.flatMap((row) => (row.note ? [`${row.document}: ${row.note}`] : []))])));
   if (r.profiles.length > 0) {
