@@ -38,5 +38,11 @@ export function deriveChecks(sections: BenchResults['sections']): Check[] {
     checks.push({ measure: `Chromium ÷ ours cold, bundled, fresh node per document (worst; median ${times(chromium.medianRatioColdBundled)})`, value: times(chromium.minRatioColdBundled), target: TARGETS.chromiumRatio.text, verdict: chromium.verdictColdBundled });
     checks.push({ measure: `Chromium ÷ ours cold, \`briefing render\` CLI via tsx (worst; median ${times(chromium.medianRatioCold)})`, value: times(chromium.minRatioCold), target: TARGETS.chromiumRatio.text, verdict: chromium.verdictCold });
   }
+  const refusals = result(sections.refusals);
+  if (refusals?.worst) {
+    const inputs = refusals.rows.length;
+    checks.push({ measure: `Refusal of a bad input, \`briefing extract\` via tsx, fresh process (worst median of ${inputs} inputs × ${refusals.runs} runs: ${refusals.worst.input})`, value: ms(refusals.worst.medianMs), target: TARGETS.refusal.text, verdict: refusals.worst.verdict });
+    checks.push({ measure: 'Bad inputs refused with exit 3 and one `error: <file>: <reason>` line', value: `${inputs - refusals.wrong}/${inputs}`, target: TARGETS.refusalsWrong.text, verdict: verdict(TARGETS.refusalsWrong, refusals.wrong) });
+  }
   return checks;
 }

@@ -32,7 +32,7 @@ export function renderSummary(r: BenchResults): string {
 
 export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [`## Benchmark results${r.quick ? ' (quick run)' : ''}`, ...summaryBlocks(r), 'MB = 2^20 bytes.'];
-  const { stages, throughput, scale, coldstart, chromium } = r.sections;
+  const { stages, throughput, scale, coldstart, chromium, refusals } = r.sections;
   out.push(section('Per stage, warm, one process (ms)', stages, (s) =>
     `${s.iterations} iterations per article after warm-up; dev set = ${s.articles} articles pooled. Render split: ${s.renderSplit}.\n\n`
     + table(['Stage', 'Seed median', 'Seed p95', 'Dev set median', 'Dev set p95'], s.rows.map((row) => [row.stage, row.seed?.median ?? null, row.seed?.p95 ?? null, row.devSet?.median ?? null, row.devSet?.p95 ?? null]))
@@ -54,6 +54,9 @@ export function renderMarkdown(r: BenchResults): string {
       `${c.chromium}, spawn to exit, HTML already written. Ours warm = in-process renderBriefing (extraction → PDF) median; ours cold bundled = a fresh \`node\` running the bundled pipeline (article → PDF, so intake and extraction too, which Chromium's time leaves out: what a cold Lambda pays beyond its runtime start); ours cold CLI = a fresh \`briefing render\` via tsx (article → PDF, TypeScript compiled on the fly). Ratios are Chromium ÷ ours.\n\n`
       + table(['Document', 'Chromium ms', 'Ours warm ms', 'Ours cold bundled ms', 'Ours cold CLI ms', 'Ratio warm', 'Ratio cold bundled', 'Ratio cold CLI', 'Chromium KB / pages', 'Ours KB / pages'], c.rows.map((row) => [row.document, row.chromiumMs, row.oursWarmMs, row.oursColdBundledMs, row.oursColdCliMs, `${row.ratioWarm}×`, x(row.ratioColdBundled), x(row.ratioCold), `${Math.round(row.chromiumBytes / 1024)} / ${row.chromiumPages ?? '?'}`, `${Math.round(row.oursBytes / 1024)} / ${row.oursPages ?? '?'}`]))
       + failures([...c.failures, ...c.rows.flatMap((row) => (row.note ? [`${row.document}: ${row.note}`] : []))])));
+  out.push(section('Refusals: bad inputs through `briefing extract` (issue 3)', refusals, (f) =>
+    `\`node --import tsx bin/briefing.ts extract <file>\` from the project root, a fresh process per run, ${f.runs} runs per input; wall time from spawn to exit, so most of it is Node and tsx starting. The inputs are the CLI test's (tests/support/bad-inputs.ts).\n\n`
+    + table(['Input', 'Median ms', 'Max ms', 'Reason given', 'Refused right', 'Result'], f.rows.map((row) => [`\`${row.input}\``, row.medianMs, row.maxMs, row.reason, row.problem ?? 'yes', MARK[row.verdict]]))));
   if (r.profiles.length > 0) {
     out.push('### Profiles of missed targets (`node --cpu-prof`, self time)\n');
     for (const p of r.profiles) {

@@ -3,6 +3,7 @@ import type { ChromiumResult } from './chromium';
 import type { ColdStartResult } from './cold-start';
 import type { Machine } from './machine';
 import type { ProfileResult } from './profile';
+import type { RefusalsResult } from './refusals';
 import type { ScaleResult } from './scale';
 import type { StagesResult } from './stages';
 import type { Verdict } from './targets';
@@ -28,6 +29,7 @@ export interface BenchResults {
     scale?: Section<ScaleResult>;
     coldstart?: Section<ColdStartResult>;
     chromium?: Section<ChromiumResult>;
+    refusals?: Section<RefusalsResult>;
   };
   readonly checks: readonly Check[];
   readonly profiles: ReadonlyArray<ProfileResult | { readonly workload: string; readonly error: string }>;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only stages,throughput,scale,coldstart,chromium,profile] [--quick] [--report-only]`
+ * `npm run bench [-- --only stages,throughput,scale,coldstart,chromium,refusals,profile] [--quick] [--report-only]`
  *
  * Runs each section (each fails soft: "not available: <reason>", and the run goes on), checks
  * every figure against its target, profiles the workloads behind missed targets, and writes
@@ -19,11 +19,12 @@ import { profileBatch, profileColdImport, profileColdRender, profileWorkload, ty
 import { publishTable } from './publish';
 import { renderMarkdown, renderSummary } from './report';
 import type { BenchResults, Section } from './results';
+import { benchRefusals } from './refusals';
 import { benchScale, SCALE_SIZES_KB } from './scale';
 import { benchStages } from './stages';
 import { benchThroughput } from './throughput';
 
-const SECTIONS = ['stages', 'throughput', 'scale', 'coldstart', 'chromium', 'profile'] as const;
+const SECTIONS = ['stages', 'throughput', 'scale', 'coldstart', 'chromium', 'refusals', 'profile'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -77,6 +78,7 @@ if (wanted('throughput')) sections.throughput = await runSection('throughput', (
 if (wanted('scale')) sections.scale = await runSection('scale', () => benchScale());
 if (wanted('coldstart')) sections.coldstart = await runSection('coldstart', () => benchColdStart({ runs: quick ? 3 : 10 }));
 if (wanted('chromium')) sections.chromium = await runSection('chromium', () => benchChromium({ iterations: quick ? 5 : 20, ...(quick ? { documents: 2 } : {}) }));
+if (wanted('refusals')) sections.refusals = await runSection('refusals', () => benchRefusals({ runs: 3 }));
 
 const checks = deriveChecks(sections);
 const missed = (pattern: RegExp): boolean => checks.some((c) => c.verdict === 'miss' && pattern.test(c.measure));

@@ -1,4 +1,4 @@
-/** The targets of issue 8, each checked against the figure it constrains. */
+/** The targets of issue 8 (and of issues 3 and 5), each checked against the figure it constrains. */
 export type Verdict = 'pass' | 'miss' | 'n/a';
 
 export interface Target {
@@ -10,6 +10,7 @@ export interface Target {
 
 const atMost = (id: string, limit: number, text: string): Target => ({ id, text, check: (v) => v <= limit });
 const atLeast = (id: string, limit: number, text: string): Target => ({ id, text, check: (v) => v >= limit });
+const below = (id: string, limit: number, text: string): Target => ({ id, text, check: (v) => v < limit });
 
 /** 1.5 MB, the bundle budget before the font. */
 export const BUNDLE_BUDGET_BYTES = 1.5 * 1024 * 1024;
@@ -27,6 +28,10 @@ export const TARGETS = {
   peakRss: atMost('peak-rss', 256, '≤ 256 MB at 5 MB'),
   /** Issue 5: the seed briefing at most 80 KB. */
   seedPdfSize: atMost('seed-pdf-size', 80 * 1024, '≤ 80 KB (issue 5)'),
+  /** Issue 3: each bad input refused "in under a second", through the real CLI. */
+  refusal: below('refusal', 1000, '< 1000 ms per refusal (issue 3)'),
+  /** Issue 3: the number of bad inputs not refused with exit 3 and one line. */
+  refusalsWrong: atMost('refusals-wrong', 0, 'all: exit 3, one `error:` line (issue 3)'),
 } as const satisfies Record<string, Target>;
 
 export function verdict(target: Target, value: number | null | undefined): Verdict {

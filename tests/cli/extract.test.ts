@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArticle } from '../../lambdas/intake';
 import { extractionErrors } from '../../schema/validate';
+import { BAD_INPUTS, writeBadInputs } from '../support/bad-inputs';
 import { repoRoot, runCli, type CliResult } from '../support/cli';
 
 const seed = '../shared/articles/idlib-offensive-2019.txt';
@@ -76,29 +77,9 @@ describe('briefing extract', () => {
 
 describe('briefing extract refuses bad input: exit 3, one line, no stack trace', () => {
   let dir: string;
-  const utf16NoBom = Buffer.from('Headline\n\nA body paragraph long enough to matter.', 'utf16le');
-  const files: Record<string, string | Uint8Array> = {
-    'empty.txt': '',
-    'blank.txt': '  \n\t\n\u00a0\u200b\n',
-    'nul.txt': 'Headline\n\nBody\u0000 with a NUL byte.',
-    'report.txt': '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n',
-    'photo.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
-    'article.docx': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0]),
-    'article.txt.gz': new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03]),
-    'utf16-no-bom.txt': utf16NoBom,
-    'big.txt': `Headline\n\n${'A sentence that repeats. '.repeat(100)}`,
-    'broken.json': '{\n  "title": "Floods",\n  "body": "Water rose."\n  "date": "2020-01-01"\n}\n',
-    'list.json': JSON.stringify([{ title: 'A', body: 'One.' }, { title: 'B', body: 'Two.' }, { title: 'C', body: 'Three.' }]),
-    'no-body.json': JSON.stringify({ title: 'Headline only', url: 'https://example.org/a' }),
-    'menu-only.html': '<!doctype html><html><head><title>Home</title><script>document.write("<p>Breaking news</p>")</script></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><footer>© 2024</footer></body></html>',
-    'bad-front-matter.md': '---\ntitle: "Unclosed\ndate: 2021-05-01\n---\n\nBody text.\n',
-    'caption-only.txt': '(FILES) A man walks past a damaged building in Aleppo. / AFP / STRINGER\n',
-  };
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'briefing-bad-'));
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-    mkdirSync(join(dir, 'a-directory.txt'));
-    writeFileSync(join(dir, 'too-big-default.txt'), Buffer.alloc(5 * 1024 * 1024 + 1, 0x61));
+    writeBadInputs(dir);
   });
   const timings: { args: string; ms: number; cpuMs: number }[] = [];
   afterAll(() => {
@@ -106,27 +87,7 @@ describe('briefing extract refuses bad input: exit 3, one line, no stack trace',
     if (process.env.BRIEFING_TIMINGS) console.table(timings);
   });
 
-  it.each([
-    [['empty.txt'], /^file is empty \(0 bytes\)$/],
-    [['blank.txt'], /^file has no visible text/],
-    [['nul.txt'], /^binary file \(NUL byte at offset \d+\), not text$/],
-    [['report.txt'], /^binary file \(PDF document; save its text as \.txt\), not an article$/],
-    [['photo.txt'], /^binary file \(PNG image signature\), not an article$/],
-    [['article.docx'], /^binary file \(ZIP archive signature.*\), not an article$/],
-    [['article.txt.gz'], /^binary file \(GZIP signature; decompress it first\), not an article$/],
-    [['utf16-no-bom.txt'], /UTF-16 text without a byte-order mark; save it as UTF-8$/],
-    [['big.txt', '--max-bytes', '1000'], /^file is 2.5 KB; the limit for one article is 1000 bytes \(raise it with --max-bytes\)$/],
-    [['too-big-default.txt'], /^file is 5242881 bytes; the limit for one article is 5242880 bytes \(raise it with --max-bytes\)$/],
-    [['missing.txt'], /^no such file$/],
-    [['a-directory.txt'], /^is a directory, not an article file$/],
-    [['broken.json'], /^not valid JSON: Expected ',' or '}' after property value \(line 4, column 3\)$/],
-    [['list.json'], /^JSON is a list of 3 articles; extract takes one article per file$/],
-    [['no-body.json'], /^JSON has no article text/],
-    [['menu-only.html'], /^no article text found in the HTML page$/],
-    [['bad-front-matter.md'], /^front matter is not valid YAML \(line \d+\)/],
-    [['caption-only.txt'], /^no body text left after reading it as text \(only 1 photo caption\)$/],
-    [['empty.txt', '--format', 'json'], /^file is empty/],
-  ])('%j', async (args, reason) => {
+  it.each(BAD_INPUTS)('%j', async (args, reason) => {
     const result = await runCli(['extract', ...args], { cwd: dir });
     expect(result.code).toBe(3);
     expect(expectOneErrorLine(result, args[0]!)).toMatch(reason);
