@@ -9,8 +9,8 @@ import { ROOT } from './articles';
 
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
-/** docs/bench.md is the bench's own page; the README carries the same section once merged. */
-const FILES = ['docs/bench.md', 'README.md'];
+/** The README's Benchmarks section carries the table. */
+const FILES = ['README.md'];
 
 export function publishTable(markdown: string): string[] {
   const updated: string[] = [];

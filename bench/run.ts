@@ -3,7 +3,7 @@
  *
  * Runs each section (each fails soft: "not available: <reason>", and the run goes on), checks
  * every figure against its target, profiles the workloads behind missed targets, and writes
- * bench/results.json and bench/results.md (and the table in docs/bench.md). A partial or quick
+ * bench/results.json and bench/results.md (and the table in README.md). A partial or quick
  * run writes to bench/tmp/ instead, so the committed results always come from one full run.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
