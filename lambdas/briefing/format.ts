@@ -75,9 +75,14 @@ const MINOR = new Set(['of', 'for', 'the', 'and', 'on', 'in', 'de', 'du', 'des',
  * for Human Rights" → "SNHR" when "SNHR" appears in `corpus`); otherwise the name as given.
  */
 export function shortSource(name: string, corpus: string): string {
+  // "UN Office for the Coordination of Humanitarian Affairs (OCHA)": the article's own definition.
+  const defined = new RegExp(`${escapeRegExp(name)}\\s*\\(([A-Z][A-Za-z-]{1,11})\\)`).exec(corpus);
+  if (defined) return defined[1]!;
   const words = name.split(/\s+/).filter((w) => w !== '' && !MINOR.has(w.toLowerCase()));
   if (words.length < 2) return name;
   const acronym = words.map((w) => w[0]!.toUpperCase()).join('');
-  // Escaped: a word such as "(OCHA)" puts a bracket into the acronym.
-  return new RegExp(`\\b${acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(corpus) ? acronym : name;
+  return new RegExp(`\\b${escapeRegExp(acronym)}\\b`).test(corpus) ? acronym : name;
 }
+
+// Names and acronyms can hold brackets and dots ("(OCHA)", "U.N."): match them literally.
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -38,6 +38,9 @@ describe('formatting', () => {
     expect(shortSource('Syrian Network for Human Rights', 'chairman of SNHR')).toBe('SNHR');
     expect(shortSource('Syrian Network for Human Rights', 'no acronym here')).toBe('Syrian Network for Human Rights');
     expect(shortSource('Reuters', 'R')).toBe('Reuters');
+    // Initials would give "UOCHA"; the article defines its own acronym in brackets.
+    expect(shortSource('UN Office for the Coordination of Humanitarian Affairs',
+      'According to the UN Office for the Coordination of Humanitarian Affairs (OCHA), 2.1 million')).toBe('OCHA');
   });
 
   it('clips long text at a word', () => {
