@@ -223,7 +223,10 @@ function amountMeaning(ctx: MeaningContext, counted: string): Meaning {
   // "400 tonnes of the ship's 1,100 tonnes of fuel oil": what the whole counts.
   // "a 28.7 trillion naira ($18.4 billion) budget": the noun after the conversion is the amount's.
   const paren = /^\s*\([^()]{1,60}\)(.*)$/s.exec(ctx.rest)?.[1];
-  const later = PART_OF_WHOLE.exec(ctx.rest)?.[1] ?? (paren !== undefined && /^\s+of\s/.test(paren) ? paren : undefined);
+  // "release 2,500 million pesos (about $600,000) for emergency aid": what it is for, past the
+  // conversion, unless a noun before already owns the amount ("a relief package of Rs 1,200 crore").
+  const purposeAfterParen = paren !== undefined && /^\s+(?:for|in)\s/.test(paren) && !/\bof\s*$/.test(before);
+  const later = PART_OF_WHOLE.exec(ctx.rest)?.[1] ?? (paren !== undefined && (/^\s+of\s/.test(paren) || purposeAfterParen) ? paren : undefined);
   const attributive = paren !== undefined ? countedNoun(paren) : '';
   const topic = topicAfter(after) ?? (later !== undefined ? topicAfter(later) : null)
     ?? (subject || attributive || topicBefore(before) || (/^[\s\w]{0,25}$/.test(before) ? topicBefore(ctx.beforePrevious) : null));

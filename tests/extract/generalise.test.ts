@@ -97,6 +97,8 @@ const POSITIVES: readonly [string, number, string, string[]][] = [
   ["A virus killed 18,000 chickens at the farm.", 18000, "other", ["chickens"]],
 // currencies: R$, R, Rs (by country), ₦, CHF, KSh, ¥, kr, ISO codes, rand, naira, reais, cedis, crore, lakh, trillion
   ["The government set aside R$ 3 billion for reconstruction.", 3000000000, "money", ["brl", "reconstruction"]],
+  ["The regional council will release 900 million pesos (about $230,000) for emergency shelter.", 900000000, "money", ["emergency shelter"]],
+  ["Ministers backed a recovery fund of €40 million (about $43 million) for farmers.", 40000000, "money", ["recovery fund"]],
   ["The province approved R120 million for clean-up work.", 120000000, "money", ["zar"]],
   ["The budget allots Rs 2.1 trillion to defence.", 2100000000000, "money", ["defence"]],
   ["Lagos pledged ₦2.5 billion in relief funds.", 2500000000, "money", ["ngn"]],
