@@ -31,10 +31,3 @@ export function round(value: number): number {
   const digits = Math.abs(value) < 10 ? 3 : Math.abs(value) < 1000 ? 1 : 0;
   return Number(value.toFixed(digits));
 }
-
-/** Times one synchronous or asynchronous call in milliseconds. */
-export async function timeMs<T>(body: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await body();
-  return { ms: performance.now() - start, value };
-}
