@@ -7,9 +7,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
 import { startLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../local/pipeline';
+import { localS3Client } from '../../local/s3-server';
+import { getBytes } from '../support/s3';
 import type { Extraction } from '../../lambdas/extract/types';
 import { pdfinfo, pdftotext, folded } from '../render/poppler';
 
@@ -22,21 +24,11 @@ async function start(options: Partial<LocalPipelineOptions> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'local-pipeline-'));
   const lines: string[] = [];
   const pipeline = await startLocalPipeline({ port: 0, dataDir, backoffMs: 20, log: (line) => lines.push(line), ...options });
-  // A client of its own, configured as any user would, not the pipeline's.
-  const client = new S3Client({
-    endpoint: pipeline.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  // A client of its own, not the pipeline's.
+  const client = localS3Client(pipeline.endpoint);
   running = { pipeline, dataDir, client };
   const put = (key: string, body: Uint8Array | string) => client.send(new PutObjectCommand({ Bucket: 'articles', Key: key, Body: body }));
-  const get = async (key: string) => {
-    const got = await client.send(new GetObjectCommand({ Bucket: 'briefings', Key: key }));
-    return Buffer.from(await got.Body!.transformToByteArray());
-  };
+  const get = async (key: string) => Buffer.from(await getBytes(client, 'briefings', key));
   const list = async (bucket: string) =>
     ((await client.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((object) => object.Key!).sort();
   return { pipeline, dataDir, lines, put, get, list };
