@@ -16,5 +16,3 @@ export function extractionErrors(value: unknown): string[] {
     error.params && 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : ''
   }`);
 }
-
-export const isExtraction = (value: unknown): boolean => extractionErrors(value).length === 0;

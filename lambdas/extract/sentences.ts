@@ -1,5 +1,4 @@
 /** Sentence splitting with character offsets into `article.text`. */
-import type { Span } from './types';
 
 export interface Sentence {
   readonly index: number;
@@ -69,19 +68,3 @@ export function splitSentences(text: string): Sentence[] {
   splitParagraph(text, start, text.length, paragraph, out);
   return out;
 }
-
-/** The sentence containing offset `at` (binary search; sentences are in text order). */
-export function sentenceAt(sentences: readonly Sentence[], at: number): Sentence | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
-}
-
-export const spanOf = (start: number, end: number): Span => [start, end] as const;
