@@ -7,6 +7,7 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Extraction } from '../lambdas/extract/types';
 import { describe } from './queue';
+import { parseErrorRecord } from '../lambdas/handlers/error-record';
 import { BRIEFINGS_PREFIX, ERRORS_PREFIX, FIGURES_PREFIX, figuresKeyFor, withoutExtension } from '../lambdas/handlers/s3-keys';
 import { countPdfPages } from './pdf-pages';
 
@@ -84,9 +85,9 @@ export class ArticleTracker {
       const extraction = figures ? (JSON.parse(Buffer.from(figures).toString('utf8')) as Extraction) : null;
       this.finish(input, { ok: true, extraction, pages: countPdfPages(pdf), error: null });
     } else if (key.startsWith(ERRORS_PREFIX) && key.endsWith('.json')) {
-      const record = JSON.parse(Buffer.from(await this.read(key)).toString('utf8')) as { key?: string; reason?: string; error?: string };
+      const record = parseErrorRecord(await this.read(key));
       const input = this.inputFor(record.key ?? key.slice(ERRORS_PREFIX.length, -'.json'.length));
-      this.finish(input, { ok: false, extraction: null, pages: 0, error: record.reason ?? record.error ?? 'error record without a reason' });
+      this.finish(input, { ok: false, extraction: null, pages: 0, error: record.reason });
     }
   }
 

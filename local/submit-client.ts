@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { BriefingError } from '../lambdas/core/errors';
+import { parseErrorRecord } from '../lambdas/handlers/error-record';
 import { bareEtag, headObject, SOURCE_ETAG } from '../lambdas/handlers/s3-io';
 import { briefingKeyFor, errorKeyFor, figuresKeyFor, withoutExtension } from '../lambdas/handlers/s3-keys';
 import type { Extraction } from '../lambdas/extract/types';
@@ -71,8 +72,8 @@ export async function waitForOutcome(stack: Stack, key: string, etag: string, op
 }
 
 async function failed(stack: Stack, key: string, errorKey: string): Promise<Outcome> {
-  const record = JSON.parse(new TextDecoder().decode(await readOutput(stack, errorKey))) as { reason?: string; error?: string };
-  return { ok: false, key, errorKey, reason: record.reason ?? record.error ?? 'error record without a reason' };
+  const { reason } = parseErrorRecord(await readOutput(stack, errorKey));
+  return { ok: false, key, errorKey, reason };
 }
 
 export async function readOutput(stack: Stack, key: string): Promise<Uint8Array> {

@@ -41,3 +41,9 @@ export async function writeErrorRecord(
   });
   return key;
 }
+
+/** A record read back by a client of the pipeline: the source key it names, and the reason to show. */
+export function parseErrorRecord(bytes: Uint8Array): { readonly key: string | undefined; readonly reason: string } {
+  const record = JSON.parse(new TextDecoder().decode(bytes)) as Partial<ErrorRecord>;
+  return { key: record.key, reason: record.reason ?? record.error ?? 'error record without a reason' };
+}
