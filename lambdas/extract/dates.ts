@@ -4,6 +4,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { Sentence } from './sentences';
+import { MONTH_NAMES, monthNumber } from '../intake/dates';
 
 export interface DateMention {
   readonly date: string;
@@ -13,10 +14,8 @@ export interface DateMention {
 }
 
 // Only sentences with a month, a weekday or a relative day go through chrono (it is the slow part).
-const DATEISH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
-const MONTH = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
-const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\b|\\b(${MONTH})\\.?\\s+(\\d{1,2})\\b`);
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DATEISH = new RegExp(`\\b(?:${MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\/\\d{1,2}\\/\\d{4}\\b`);
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\b|\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})\\b`);
 const FUZZY = /\b(?:end|beginning|start|middle|mid|early|late)\b/i;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -53,7 +52,7 @@ function resolve(result: Found, ref: Date | null, future: boolean): string | nul
   const named = DAY_MONTH.exec(result.text);
   if (named && (start.isCertain('year') || ref)) {
     const day = Number(named[1] ?? named[4]);
-    const month = MONTHS.indexOf((named[2] ?? named[3])!.slice(0, 3).toLowerCase()) + 1;
+    const month = monthNumber((named[2] ?? named[3])!);
     if (day >= 1 && day <= 31 && month > 0) return iso(start.get('year')!, month, day);
   }
   if (start.isCertain('weekday') && ref) {

@@ -5,7 +5,12 @@
  */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/**
+ * English month names and abbreviations as regex alternatives, capitalised: extraction matches
+ * them case-sensitively ("May" the month, not "may" the verb); intake adds the `i` flag.
+ */
+export const MONTH_NAMES = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const MONTH = `(${MONTH_NAMES})\\.?`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 
 const ISO = /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\d])/;
@@ -22,7 +27,8 @@ export function formatDate(year: number, month: number, day: number): string | n
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+/** 1–12 for a month name or abbreviation matched by MONTH_NAMES, 0 for anything else. */
+export const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 /** A date found in a string, number (epoch milliseconds) or Date, as YYYY-MM-DD; else null. */
 export function toIsoDate(value: unknown): string | null {
