@@ -5,7 +5,7 @@
 import { BriefingError } from '../core/errors';
 import type { DocChild, DocNode } from '../template/types';
 import { COLOR, LIMIT, SIZE, SPACE } from './style';
-import { wrapClamped, wrapText } from './text';
+import { type TextStyle, wrapClamped, wrapText } from './text';
 import type { DrawItem, FontFace, FontMetrics, PlacedBlock, Role, StructNode, StructPath } from './types';
 import { lineHeight, textLine, type Unit } from './units';
 
@@ -15,9 +15,7 @@ export const textOf = (node: DocNode): string =>
 
 const elements = (children: readonly DocChild[]): DocNode[] => children.filter((c): c is DocNode => typeof c !== 'string');
 
-interface LineStyle {
-  readonly face: FontFace;
-  readonly size: number;
+interface LineStyle extends TextStyle {
   readonly color: string;
 }
 
@@ -35,7 +33,7 @@ export class FlowBuilder {
     return alt === undefined ? { id: `s${this.nextId}`, role } : { id: `s${this.nextId}`, role, alt };
   }
 
-  /** Units of the children of `document`, header excluded handling of footer (done per page). */
+  /** Units of the children of `document`; the footer is drawn on every page by the caller, not here. */
   flow(children: readonly DocChild[]): Unit[] {
     return elements(children).flatMap((el) => this.block(el, []));
   }
@@ -60,7 +58,7 @@ export class FlowBuilder {
 
   /** Text broken into one unit per line; first and second-to-last lines keep with the next (no orphans or widows). */
   private lines(
-    kind: string, text: string, style: LineStyle, x: number, width: number, struct: StructPath,
+    text: string, style: LineStyle, x: number, width: number, struct: StructPath,
     spaceBefore: number, decorate: (index: number, h: number) => DrawItem[] = () => [],
   ): Unit[] {
     const lines = wrapText(text, style, width, this.m);
@@ -70,10 +68,10 @@ export class FlowBuilder {
       const shown = i < lines.length - 1 ? `${line} ` : line;
       const item = textLine(this.m, shown, style.face, style.size, style.color, x, 0, struct);
       return {
-        kind, height: h, spaceBefore: i === 0 ? spaceBefore : 0,
+        kind: 'line', height: h, spaceBefore: i === 0 ? spaceBefore : 0,
         keepWithNext: lines.length > 1 && (i === 0 || i === lines.length - 2),
         items: [...decorate(i, h), { ...item, w: Math.min(item.w, width) }],
-        boxes: [{ kind, x, y: 0, w: width, h }],
+        boxes: [{ kind: 'line', x, y: 0, w: width, h }],
       };
     });
   }
@@ -136,7 +134,7 @@ export class FlowBuilder {
   }
 
   private paragraph(el: DocNode, parent: readonly StructNode[], style: LineStyle, role: Role = 'P'): Unit[] {
-    return this.lines('line', textOf(el), style, this.x0, this.width, [...parent, this.node(role)], SPACE.block);
+    return this.lines(textOf(el), style, this.x0, this.width, [...parent, this.node(role)], SPACE.block);
   }
 
   private list(el: DocNode, parent: readonly StructNode[]): Unit[] {
@@ -146,7 +144,7 @@ export class FlowBuilder {
       const struct = [...parent, list, this.node('LI'), this.node('LBody')];
       const bullet = (i: number, h: number): DrawItem[] =>
         i === 0 ? [{ kind: 'rect', x: this.x0 + 2, y: h / 2 - 1.8, w: 3.6, h: 3.6, fill: COLOR.accent, struct: null }] : [];
-      return this.lines('line', textOf(item), style, this.x0 + SPACE.bullet, this.width - SPACE.bullet, struct, n === 0 ? SPACE.block : SPACE.listItem, bullet);
+      return this.lines(textOf(item), style, this.x0 + SPACE.bullet, this.width - SPACE.bullet, struct, n === 0 ? SPACE.block : SPACE.listItem, bullet);
     });
   }
 
@@ -295,12 +293,12 @@ export class FlowBuilder {
     const x = this.x0 + SPACE.quoteIndent;
     const width = this.width - SPACE.quoteIndent;
     const rule = (_i: number, h: number): DrawItem[] => [{ kind: 'rect', x: this.x0 + 2, y: 0, w: 2, h, fill: COLOR.accentSoft, struct: null }];
-    const lines = this.lines('line', text, { face: 'regular', size: SIZE.body, color: COLOR.text }, x, width, struct, SPACE.block + 2, rule);
+    const lines = this.lines(text, { face: 'regular', size: SIZE.body, color: COLOR.text }, x, width, struct, SPACE.block + 2, rule);
     const who = [el.attrs.speaker, el.attrs.role].map((s) => (s ?? '').trim()).filter((s) => s !== '').join(', ');
     if (who === '' || lines.length === 0) return lines;
     const last = lines.length - 1;
     lines[last] = { ...lines[last]!, keepWithNext: true };
-    const attribution = this.lines('line', `— ${who}`, { face: 'bold', size: SIZE.small, color: COLOR.muted }, x, width, struct, 1, rule);
+    const attribution = this.lines(`— ${who}`, { face: 'bold', size: SIZE.small, color: COLOR.muted }, x, width, struct, 1, rule);
     return [...lines, ...attribution];
   }
 }
