@@ -302,11 +302,7 @@ export function meaningOf(ctx: MeaningContext): Meaning {
 
   // "including 12 women and 9 children": the next member of the same list.
   const listed = ctx.previousMeaning !== null && PEOPLE.has(ctx.previousMeaning.category) && LIST_MEMBER_BEFORE.test(before);
-  if (ctx.previous && (SUBSET_BEFORE.test(before) || listed) && personOrNone && subject) {
-    const { category, label } = ctx.previous;
-    return withSubject(category, subject, label.includes('cases') ? 'cases' : labelFor(category), after, before);
-  }
-  if (ctx.previous && SUBSET_BEFORE.test(before) && personOrNone) {
+  if (ctx.previous && personOrNone && (SUBSET_BEFORE.test(before) || (listed && subject !== ''))) {
     const { category, label } = ctx.previous;
     return withSubject(category, subject, label.includes('cases') ? 'cases' : labelFor(category), after, before);
   }
