@@ -351,7 +351,8 @@ function mentionAround(text: string, core: Core): NumberMention | null {
 /** Every number mention in `text`, in order, non-overlapping. Linear in the length of `text`. */
 export function findNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
-  const re = new RegExp(MENTION.source, 'gi');
+  const re = MENTION; // module-level and global: reset, not recompiled, per call
+  re.lastIndex = 0;
   let consumed = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index < consumed) continue;
