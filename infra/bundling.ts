@@ -1,12 +1,13 @@
 /**
  * How the Lambda handlers are bundled, in one place: the CDK stack turns this into
  * NodejsFunction bundling options, and the benchmark builds the very same bundles with esbuild
- * to measure their size and cold import. Plain data and node:fs only — no aws-cdk-lib import —
+ * to measure their size and cold import. Plain data and node built-ins — no aws-cdk-lib import —
  * so the benchmark can load it cheaply.
  */
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_FALLBACKS } from '../lambdas/render/assets';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -56,9 +57,7 @@ export const HANDLER_BUNDLE = {
 /** Files the renderer reads at run time (lambdas/render/assets.ts looks for them beside the bundle). */
 export const RUNTIME_ASSETS: ReadonlyArray<{ readonly from: string; readonly to: string }> = [
   { from: 'templates', to: 'templates' },
-  { from: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', to: 'fonts/DejaVuSans.ttf' },
-  { from: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf', to: 'fonts/DejaVuSans-Bold.ttf' },
-  { from: 'node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', to: 'data/sRGB_IEC61966_2_1.icc' },
+  ...Object.entries(PACKAGE_FALLBACKS).map(([to, from]) => ({ from, to })),
 ];
 
 /** Only the render stage draws PDFs; the extract bundle ships code alone. */

@@ -9,8 +9,11 @@ import { dirname, join, parse, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BriefingError } from '../core/errors';
 
-/** Dev locations of assets that ship inside npm packages rather than in the repository. */
-const PACKAGE_FALLBACKS: Readonly<Record<string, string>> = {
+/**
+ * Dev locations of assets that ship inside npm packages rather than in the repository; the
+ * bundler (infra/bundling.ts) copies each from here to its name beside the bundle.
+ */
+export const PACKAGE_FALLBACKS: Readonly<Record<string, string>> = {
   'fonts/DejaVuSans.ttf': 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
   'fonts/DejaVuSans-Bold.ttf': 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
   'data/sRGB_IEC61966_2_1.icc': 'node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc',
