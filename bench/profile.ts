@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './articles';
 import { LAMBDA_ENV, lastLine, runTimed } from './child';
-import { bundleScript, TMP_DIR } from './bundle';
+import { bundleScript, packageOfPath, TMP_DIR } from './bundle';
 import { fillInput } from './throughput';
 
 interface ProfileNode {
@@ -62,11 +62,11 @@ function fileOf(url: string): string {
   return plain.startsWith(ROOT) ? path.relative(ROOT, plain) : plain;
 }
 
+/** As packageOfPath, plus Node's own modules and V8's unnamed samples. */
 function packageOf(file: string): string {
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-  if (match) return match[1]!;
-  if (file.startsWith('node:') || file.startsWith('(')) return file.startsWith('node:') ? 'node internals' : file;
-  return file.split('/').slice(0, 2).join('/');
+  if (file.startsWith('node:')) return 'node internals';
+  if (file.startsWith('(')) return file;
+  return packageOfPath(file);
 }
 
 /** Names the source of a sample: by default its file; for a bundle, the module inside it. */
