@@ -4,16 +4,15 @@
  * figures, organisations and places, a footer) as one self-contained HTML page with print CSS,
  * set in the same DejaVu Sans, so Chromium prints a document comparable to ours.
  */
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PEOPLE } from '../lambdas/briefing/select';
 import type { Extraction, Figure } from '../lambdas/extract/types';
-import { ROOT } from './articles';
+import { findAsset } from '../lambdas/render/assets';
+import { FONT_FILES } from '../lambdas/render/fonts';
 
-const FONT_URL = pathToFileURL(path.join(ROOT, 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf')).href;
-const FONT_BOLD_URL = pathToFileURL(path.join(ROOT, 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')).href;
-
-/** Categories whose values count people, so their bars share one scale. */
-const PEOPLE = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained']);
+// The very files our renderer embeds.
+const FONT_URL = pathToFileURL(findAsset(FONT_FILES.regular)).href;
+const FONT_BOLD_URL = pathToFileURL(findAsset(FONT_FILES.bold)).href;
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

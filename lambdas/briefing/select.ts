@@ -1,7 +1,7 @@
 /** Which figures lead the briefing (cards) and which are drawn as bars. */
 import type { Category, Figure } from '../extract/types';
 
-export const MAX_CARDS = 8;
+const MAX_CARDS = 8;
 const MIN_CARDS = 4;
 const MAX_BARS = 6;
 
