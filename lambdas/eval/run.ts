@@ -7,7 +7,6 @@ import { basename, extname, join } from 'node:path';
 import { BriefingError, IntakeError } from '../core/errors';
 import { readArticle } from '../intake';
 import { extractFigures } from '../extract';
-import type { Extraction } from '../extract/types';
 import { parseGold } from './gold';
 import { scoreArticle, totals, type ArticleScore, type Totals } from './score';
 
@@ -21,17 +20,12 @@ export interface EvalResult {
   readonly millis: readonly number[];
 }
 
-export interface EvalItem {
-  readonly article: string;
-  readonly extraction: Extraction;
-}
-
 /** Thrown when the folder cannot be evaluated at all (exit 3). */
 function badDir(dir: string, reason: string): BriefingError {
   return new IntakeError('bad_dir', reason, { context: { file: dir } });
 }
 
-/** Pairs `<name>.gold.json` with the article file `<name>.<ext>` (or the gold's `article`). */
+/** Pairs each `<name>.gold.json` with the article file `<name>.<ext>` beside it. */
 export function goldPairs(dir: string): { article: string; gold: string }[] {
   let names: string[];
   try {
