@@ -30,12 +30,6 @@ export interface BriefingModel {
   footer: string;
 }
 
-export interface ModelOptions {
-  /** Name of the input shown in the footer when the extraction does not carry one. */
-  readonly input?: string;
-  readonly generator?: string;
-}
-
 export const SAME_SENTENCE = '(same sentence as above)';
 
 const label = (f: Figure): string => capitalise(clip(f.label || f.subject || f.category.replace('_', ' '), 60));
@@ -49,13 +43,12 @@ const what = (f: Figure): string => [label(f), f.place, f.date ? formatDate(f.da
 /** Quote marks around a quote are the template's to draw. */
 const unquote = (s: string): string => s.trim().replace(/^["“”‘’']+|["“”‘’']+$/g, '').trim();
 
-export function buildBriefingModel(x: Extraction, options: ModelOptions = {}): BriefingModel {
+export function buildBriefingModel(x: Extraction): BriefingModel {
   const a = x.article;
   const corpus = [...x.figures.map((f) => f.sentence), ...x.quotes.map((q) => `${q.text} ${q.role ?? ''}`), ...x.summary].join(' ');
   const sourceOf = (f: Figure): string => (f.source ? clip(shortSource(f.source, corpus), 40) : '');
   const cards = pickCards(x.figures).map((f) => ({ value: cardNumber(f), qualifier: qualifierWords(f.qualifier), label: label(f), source: sourceOf(f) }));
   const bars = pickBars(x.figures);
-  const input = a.input ?? options.input ?? a.title;
   const categories = [...new Set(x.figures.filter((f) => f.key).map((f) => f.category.replace('_', ' ')))];
   return {
     title: clip(a.title || 'Untitled article', 180),
@@ -81,6 +74,6 @@ export function buildBriefingModel(x: Extraction, options: ModelOptions = {}): B
     })),
     organisations: clip(x.organisations.join(' · '), 600),
     places: clip(x.places.join(' · '), 600),
-    footer: `Produced by ${options.generator ?? 'briefing-pipeline'} from ${clip(input, 80)} · sha256 ${a.sha256.slice(0, 12)}`,
+    footer: `Produced by briefing-pipeline from ${clip(a.input ?? a.title, 80)} · sha256 ${a.sha256.slice(0, 12)}`,
   };
 }
