@@ -13,7 +13,6 @@ export interface DrawOptions {
   /** CreationDate and ModDate: from the article, never the clock, so renders are byte-identical. */
   readonly date: Date;
   readonly pdfa?: boolean;
-  readonly creator?: string;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -120,7 +119,7 @@ class Tagger {
   }
 }
 
-/** The parts of pdfkit's EmbeddedFont this renderer fills in itself (see TextWriter). */
+/** The parts of pdfkit's EmbeddedFont this renderer fills in itself (see Painter). */
 interface EmbeddedFont {
   readonly id: string;
   /** 1000 / unitsPerEm: pdfkit keeps widths in thousandths of an em. */
@@ -266,7 +265,7 @@ export async function drawPdf(laid: LaidOutDocument, options: DrawOptions): Prom
       ...(info.author ? { Author: info.author } : {}),
       ...(info.subject ? { Subject: info.subject } : {}),
       ...(info.keywords ? { Keywords: info.keywords } : {}),
-      Creator: options.creator ?? 'briefing-pipeline',
+      Creator: 'briefing-pipeline',
       Producer: 'briefing-pipeline (pdfkit)',
       CreationDate: options.date,
       ModDate: options.date,
