@@ -35,7 +35,7 @@ export async function extractCommand(file: string, options: ExtractCommandOption
   const { readArticle } = await import('../../lambdas/intake');
   const article = readArticle(bytes, { name: file, format: options.format, maxBytes });
   const { extractFigures } = await import('../../lambdas/extract');
-  const extraction = extractFigures(article, { published: options.published ?? article.published });
+  const extraction = extractFigures(article, { published: options.published });
   process.stdout.write(`${JSON.stringify(extraction, null, 2)}\n`);
 }
 

@@ -14,5 +14,5 @@ export interface ExtractBytesOptions extends IntakeOptions {
 
 export function extractFromBytes(bytes: Uint8Array, options: ExtractBytesOptions): Extraction {
   const article = readArticle(bytes, options);
-  return extractFigures(article, { published: options.published ?? article.published });
+  return extractFigures(article, { published: options.published });
 }

@@ -55,7 +55,7 @@ export function evaluateDirectory(dir: string): EvalResult {
     const articlePath = join(dir, pair.article);
     const article = readArticle(readFileSync(articlePath), { name: articlePath });
     const t0 = performance.now();
-    const extraction = extractFigures(article, { published: gold.published ?? article.published });
+    const extraction = extractFigures(article, { published: gold.published });
     millis.push(performance.now() - t0);
     scores.push(scoreArticle(pair.article, extraction, gold));
   }

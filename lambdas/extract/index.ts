@@ -21,7 +21,10 @@ import { tidyLabel } from './label';
 import { CAPITALS } from './gazetteer';
 
 export interface ExtractOptions {
-  /** YYYY-MM-DD; overrides the article's own date and anchors relative dates ("on Friday"). */
+  /**
+   * YYYY-MM-DD; overrides the article's own date and anchors relative dates ("on Friday").
+   * Absent or null: the article's own date, so callers need not repeat that fallback.
+   */
   readonly published?: string | null;
 }
 
@@ -198,7 +201,7 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
   const attributions = guarded(() => attributeSentences(sentences));
   const dates = sentences.map((s) => guarded(() => datesIn(s, published)));
   const mentions = guarded(() => findNumbers(text));
-  const drafts = mergeDuplicates(guarded(() => figureDrafts(text, sentences, mentions, attributions, dates, entities, published ?? null))) as DraftAt[];
+  const drafts = mergeDuplicates(guarded(() => figureDrafts(text, sentences, mentions, attributions, dates, entities, published))) as DraftAt[];
   const headline = guarded(() => findNumbers(article.title)).filter((n) => !n.vague);
   const ranks = rankKeyFigures(drafts, headline);
 
@@ -220,7 +223,7 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
     schemaVersion: 1,
     article: {
       title: article.title,
-      published: published ?? null,
+      published,
       source: article.source,
       url: article.url,
       wordCount: countWords(text),
