@@ -4,12 +4,13 @@
  * window around the mention, so the filter stays linear in the text.
  */
 import type { NumberMention } from './numbers';
+import { MONTH_NAMES } from '../intake/dates';
 
 export type NotFigureReason =
   | 'year' | 'day_of_month' | 'date' | 'clock' | 'age' | 'duration' | 'ordinal' | 'list_position'
   | 'name' | 'address' | 'phone' | 'multiplier';
 
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
+const MONTH = `(?:${MONTH_NAMES})`;
 const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+(?:the\\s+)?$`);
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}\\b`);
 const DAY_RANGE_AFTER_MONTH = new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}\\s*(?:-|–|to|and)\\s*$`);
