@@ -4,10 +4,11 @@
  * milliseconds since the upload. This is what `npm start` prints, one line per article, and
  * what the demo waits on.
  */
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Extraction } from '../lambdas/extract/types';
 import { describe } from './queue';
 import { parseErrorRecord } from '../lambdas/handlers/error-record';
+import { getObjectBytes } from '../lambdas/handlers/s3-io';
 import { BRIEFINGS_PREFIX, ERRORS_PREFIX, FIGURES_PREFIX, figuresKeyFor, withoutExtension } from '../lambdas/handlers/s3-keys';
 import { countPdfPages } from './pdf-pages';
 
@@ -108,10 +109,8 @@ export class ArticleTracker {
     for (const listener of this.listeners) listener(result);
   }
 
-  private async read(key: string): Promise<Uint8Array> {
-    const response = await this.s3.send(new GetObjectCommand({ Bucket: this.outputBucket, Key: key }));
-    if (!response.Body) throw new Error(`${key}: empty response body`);
-    return response.Body.transformToByteArray();
+  private read(key: string): Promise<Uint8Array> {
+    return getObjectBytes(this.s3, this.outputBucket, key);
   }
 }
 

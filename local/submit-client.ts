@@ -6,10 +6,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { BriefingError } from '../lambdas/core/errors';
 import { parseErrorRecord } from '../lambdas/handlers/error-record';
-import { bareEtag, headObject, SOURCE_ETAG } from '../lambdas/handlers/s3-io';
+import { bareEtag, getObjectBytes, headObject, SOURCE_ETAG } from '../lambdas/handlers/s3-io';
 import { briefingKeyFor, errorKeyFor, figuresKeyFor, withoutExtension } from '../lambdas/handlers/s3-keys';
 import type { Extraction } from '../lambdas/extract/types';
 
@@ -76,10 +76,7 @@ async function failed(stack: Stack, key: string, errorKey: string): Promise<Outc
   return { ok: false, key, errorKey, reason };
 }
 
-export async function readOutput(stack: Stack, key: string): Promise<Uint8Array> {
-  const got = await stack.client.send(new GetObjectCommand({ Bucket: stack.outputBucket, Key: key }));
-  return got.Body ? got.Body.transformToByteArray() : new Uint8Array();
-}
+export const readOutput = (stack: Stack, key: string): Promise<Uint8Array> => getObjectBytes(stack.client, stack.outputBucket, key);
 
 export interface Downloaded {
   readonly json: string;

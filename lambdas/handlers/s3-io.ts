@@ -47,6 +47,12 @@ export async function recordsSource(s3: S3Client, bucket: string, key: string, s
   return head?.metadata[SOURCE_ETAG] === sourceEtag;
 }
 
+/** GET as bytes (no body reads as empty), optionally pinned to a bare ETag; S3's errors propagate. */
+export async function getObjectBytes(s3: S3Client, bucket: string, key: string, etag?: string): Promise<Uint8Array> {
+  const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: etag === undefined ? undefined : `"${etag}"` }));
+  return got.Body ? got.Body.transformToByteArray() : new Uint8Array();
+}
+
 /**
  * The object's bytes, pinned to the ETag the caller checked with HEAD (S3 answers 412 if the
  * object was replaced in between; the message is then retried and sees the new version).
@@ -54,9 +60,7 @@ export async function recordsSource(s3: S3Client, bucket: string, key: string, s
  */
 export async function readObject(s3: S3Client, bucket: string, key: string, etag: string): Promise<Uint8Array | undefined> {
   try {
-    const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: `"${etag}"` }));
-    if (!got.Body) return new Uint8Array();
-    return await got.Body.transformToByteArray();
+    return await getObjectBytes(s3, bucket, key, etag);
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;

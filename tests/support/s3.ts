@@ -3,12 +3,13 @@
  * would send, wrap notifications in SQS messages exactly as S3 → SQS delivers them, read
  * objects back, and count what a handler did through a real Powertools Metrics object.
  */
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { MetricUnit } from '@aws-lambda-powertools/metrics/types';
 import type { S3EventRecord, SQSEvent } from 'aws-lambda';
 import { METRICS_NAMESPACE } from '../../lambdas/handlers/observability';
+import { getObjectBytes } from '../../lambdas/handlers/s3-io';
 import type { S3Server } from '../../local/s3-server';
 
 /** Collects every object-created record the server announces. */
@@ -67,10 +68,7 @@ export function sqsEventWithBody(body: string): SQSEvent {
   return { Records: [{ ...message!, body }] };
 }
 
-export async function getBytes(client: S3Client, bucket: string, key: string): Promise<Uint8Array> {
-  const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  return got.Body!.transformToByteArray();
-}
+export const getBytes = (client: S3Client, bucket: string, key: string): Promise<Uint8Array> => getObjectBytes(client, bucket, key);
 
 export async function getJson<T>(client: S3Client, bucket: string, key: string): Promise<T> {
   return JSON.parse(new TextDecoder().decode(await getBytes(client, bucket, key))) as T;
