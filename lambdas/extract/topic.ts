@@ -4,6 +4,7 @@
  * £118.5bn", "vaccination coverage … had fallen to 57%", "40,000 million pesos for
  * reconstruction"). Read backwards from the number over verbs and prepositions.
  */
+import { MONTH_NAMES } from '../intake/dates';
 
 // Trailing words between the topic and the number: prepositions, auxiliaries, verbs of change.
 const LINK = /^(?:stay|stays|stayed|staying|remain|remains|remained|hover|hovers|hovered|hovering|range|ranged|ranging|record|new|high|low|total|paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|to|at|of|by|from|for|in|on|with|was|were|is|are|be|been|being|would|will|could|should|may|might|had|has|have|now|just|stood|stands|stand|standing|fell|fallen|falling|rose|risen|rising|reached|reaching|climbed|climbing|hit|hits|topped|totalled|totaled|totalling|amounted|amounting|increased|decreased|dropped|jumped|grew|grown|cut|lift|lifted|raise|raised|set|aside|put|estimated|estimates|forecast|forecasts|projected|expected|seen|valued|worth|priced|costing|cost|down|up|back|further|only|than|more|less|around|about|between|some|nearly|almost|the|a|an|which|that|it|its|and|or|still|also|already|last|next|this|year|month|week|spring|summer|autumn|winter|quarter|overnight|today|yesterday|lower|higher|double|doubled|halve|halved|triple|tripled|lost|lose|loses|losing|gained|gain|gains|shed|sheds|need|needs|needed|require|requires|required|released|release|releases|borrow|borrows)$/i;
@@ -11,7 +12,7 @@ const LINK = /^(?:stay|stays|stayed|staying|remain|remains|remained|hover|hovers
 const STOP = /^(?:paid|give|gave|offer|offered|provide|provided|spend|spent|allocate|allocated|pledge|pledged|approve|seek|seeks|sought|request|requested|receive|received|beyond|past|behind|it|they|he|she|we|said|says|say|told|added|announced|approved|reported|warned|that|which|who|whose|while|and|but|or|as|her|his|its|their|our|my|your|would|will|is|was|were|are|be|been|has|have|had|put|set|raise|raised|cut|lift|lifted|double|doubled|to|at|by|when|after|before|because|since|if|than|estimates|estimated|early|late|with|about|around|some|more|less)$/i;
 // A preposition inside a topic ("coverage in the affected health zones", "losses across Hispaniola").
 const INNER = /^(?:of|in|across|against|for|on|among|under|aboard)$/i;
-const TIME = /^(?:mid-\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|year|years|month|months|week|weeks|day|days|spring|summer|autumn|winter|next|last|this|current|financial|fiscal|\d+)$/i;
+const TIME = new RegExp(`^(?:mid-\\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH_NAMES}|year|years|month|months|week|weeks|day|days|spring|summer|autumn|winter|next|last|this|current|financial|fiscal|\\d+)$`, 'i');
 const MAX_WORDS = 8;
 const CLAUSE_WITH_SUBJECT = /^(?:the\s+|its\s+|their\s+|some\s+)?(?:[a-z]+\s+){0,2}?[a-z]+\s+(?:now\s+|have\s+|has\s+|had\s+)?(?:put|puts|estimated?|estimates|valued?|values|priced?|prices|costed|sets?|pegged|pegs?|projected|projects?|expects?|expected|forecast|forecasts|reckon(?:s|ed)?|calculated?|calculates|said|says|say)\b/i;
 const FUNDING_VERBS: Readonly<Record<string, string>> = {
