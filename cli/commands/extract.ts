@@ -1,8 +1,8 @@
 /**
  * `briefing extract <article>`: one article → one Extraction JSON document on stdout, and
  * nothing else there. Intake and extraction load only after the file passed the cheap checks
- * (size, signatures, encoding, blank), so a wrong file is turned away without loading a DOM
- * parser or a language model.
+ * (size, signatures, encoding, blank), so a wrong file is turned away without loading the
+ * readers or the extractor.
  */
 import { Option, type Command } from 'commander';
 import { IntakeError } from '../../lambdas/core/errors';
