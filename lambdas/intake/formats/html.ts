@@ -58,7 +58,8 @@ function parseDocument(html: string): DomDocument {
 
 /** Tags that only give a page its shape; HTML lets a page leave any of them out. */
 const STRUCTURE_TAGS = /<!doctype[^>]*>|<\/?(?:html|head|body)(?:\s[^>]*)?>/gi;
-const HEAD_ELEMENTS = 'title, meta, link, base, style';
+/** Head elements a page without <head> left in its body, to move back (see parsePage). */
+const STRAY_HEAD_ELEMENTS = ['title', 'meta', 'link', 'base', 'style'].map((tag) => `body ${tag}`).join(', ');
 
 /**
  * A whole page as a DOM with a real <head> and <body>. linkedom builds the tree as written and
@@ -73,7 +74,7 @@ function parsePage(html: string): DomDocument {
   if (root?.nodeName === 'HTML' && root.querySelector(':scope > body')) return document;
   const rebuilt = parseDocument(`<!DOCTYPE html><html><head></head><body>${html.replace(STRUCTURE_TAGS, '')}</body></html>`);
   const head = rebuilt.querySelector('head') as unknown as { append(...nodes: DomElement[]): void };
-  head.append(...Array.from(rebuilt.querySelectorAll(`body ${HEAD_ELEMENTS.split(', ').join(', body ')}`)));
+  head.append(...Array.from(rebuilt.querySelectorAll(STRAY_HEAD_ELEMENTS)));
   return rebuilt;
 }
 

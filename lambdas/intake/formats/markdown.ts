@@ -66,8 +66,8 @@ interface Body {
 let markdownIt: InstanceType<ReturnType<typeof markdownItClass>> | null = null;
 
 function readBody(markdown: string): Body {
-  const MarkdownIt = markdownItClass();
-  markdownIt ??= new MarkdownIt({ html: true });
+  // One parser for every document: markdown-it builds its rule tables in the constructor.
+  markdownIt ??= new (markdownItClass())({ html: true });
   const tokens = markdownIt.parse(markdown, {});
   let h1: string | null = null;
   const paragraphs: string[] = [];
