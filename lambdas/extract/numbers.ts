@@ -241,7 +241,7 @@ function qualifierBefore(before: string): { qualifier: Qualifier; length: number
   return null;
 }
 
-function vagueMention(text: string, start: number, raw: string): NumberMention {
+function vagueMention(start: number, raw: string): NumberMention {
   const value = VAGUE_VALUE.find(([re]) => re.test(raw))?.[1] ?? 0;
   return {
     start, end: start + raw.length, coreStart: start, coreEnd: start + raw.length, value, max: null,
@@ -358,7 +358,7 @@ export function findNumbers(text: string): NumberMention[] {
     if (m.index < consumed) continue;
     const raw = m[0];
     if (m.groups?.vague) {
-      out.push(vagueMention(text, m.index, raw));
+      out.push(vagueMention(m.index, raw));
       consumed = m.index + raw.length;
       continue;
     }
