@@ -1,11 +1,15 @@
 /**
- * Reading an input file for a command: a missing, unreadable or oversized file is bad input
- * (exit 3) with a reason that says which, and an oversized file is refused from its size
- * alone, before its bytes are read into memory.
+ * Reading what a command is given: a file, or an article at an http(s):// address. A missing,
+ * unreadable or oversized file is bad input (exit 3) with a reason that says which; an
+ * oversized file is refused from its size alone, and a PDF, Word or OpenDocument file from
+ * its name, before their bytes are read into memory.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { IntakeError } from '../lambdas/core/errors';
 import { tooLargeError } from '../lambdas/intake/sniff';
+import type { ArticleFormat } from '../lambdas/intake/types';
+import { documentRefusalByName } from './documents';
+import { FETCH_LIMITS, fetchArticle, isWebAddress } from './fetch';
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
@@ -32,10 +36,31 @@ export async function readInputFile(file: string, maxBytes: number): Promise<Uin
   } catch (error) {
     throw unreadable(error);
   }
+  const document = documentRefusalByName(file);
+  if (document) throw document;
   if (size > maxBytes) throw tooLargeError(size, maxBytes);
   try {
     return await readFile(file);
   } catch (error) {
     throw unreadable(error);
   }
+}
+
+/** An article's bytes and what intake should know about where they came from. */
+export interface Input {
+  readonly bytes: Uint8Array;
+  /** The file as given, or the address after redirects. */
+  readonly name: string;
+  readonly contentType?: string;
+  /** The format a web page's content type names. */
+  readonly format?: ArticleFormat;
+  /** The address a web page came from. */
+  readonly url?: string;
+}
+
+/** A file, or an http(s):// address fetched within FETCH_LIMITS (with `maxBytes` as its size cap). */
+export async function readInput(input: string, maxBytes: number): Promise<Input> {
+  if (!isWebAddress(input)) return { bytes: await readInputFile(input, maxBytes), name: input };
+  const page = await fetchArticle(input, { ...FETCH_LIMITS, maxBytes });
+  return { bytes: page.bytes, name: page.url, contentType: page.contentType, format: page.format, url: page.url };
 }

@@ -1,41 +1,34 @@
 /**
- * The `briefing` program. Each command lives in its own module, loaded only when it is the
- * command being run: `extract` must not pay for the AWS SDK that `submit` needs, so a bad
- * input is turned away in a fraction of a second. Top-level help loads them all.
+ * The `briefing` program's commands. Each command's definition (cli/commands) is light: its
+ * name, arguments, options and help. What it does (cli/actions) loads only when it runs, so
+ * `briefing --help` and a refused input never load pdfkit, the AWS SDK or the extractor.
  */
 import { Command, CommanderError } from 'commander';
+import { version } from '../package.json';
+import { registerBatch } from './commands/batch';
+import { registerEval } from './commands/eval';
+import { registerExtract } from './commands/extract';
+import { registerRender } from './commands/render';
+import { registerSubmit } from './commands/submit';
 import { errorLine, EXIT_USAGE } from './exit';
 
-type Register = (program: Command) => void;
-
-/** In the order `briefing --help` lists them. */
-const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
-  extract: async () => (await import('./commands/extract')).registerExtract,
-  render: async () => (await import('./commands/render')).registerRender,
-  batch: async () => (await import('./commands/batch')).registerBatch,
-  eval: async () => (await import('./commands/eval')).registerEval,
-  submit: async () => (await import('./commands/submit')).registerSubmit,
-};
-
-/** The program with `names` registered (all commands by default). */
-export async function buildProgram(names: readonly string[] = Object.keys(COMMANDS)): Promise<Command> {
+export function buildProgram(): Command {
   const program = new Command('briefing')
     .description('Turn news articles into key-figure extractions and two-page briefing PDFs.')
+    .version(version, '-V, --version')
     .exitOverride()
     .configureOutput({
       // Commander's own messages start with "error: "; keep the contract's one-line shape.
       outputError: (message, write) => write(errorLine('briefing', message.replace(/^error:\s*/i, '').trim()) + '\n'),
     });
-  const registers = await Promise.all(names.map((name) => COMMANDS[name]!()));
-  for (const register of registers) register(program);
+  // In the order `briefing --help` lists them.
+  for (const register of [registerExtract, registerRender, registerBatch, registerEval, registerSubmit]) register(program);
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  const first = argv[0];
-  const program = await buildProgram(first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : undefined);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await buildProgram().parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version exit through here with code 0.

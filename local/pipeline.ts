@@ -17,10 +17,9 @@ import { LocalQueue, describe, type DeadLetter, type QueueHandler } from './queu
 import { notificationBody, stageFor, type StageName } from './router';
 import { decodeEventKey } from '../lambdas/handlers/s3-keys';
 import { ArticleTracker, formatResult, type ArticleListener } from './article-log';
+import { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET } from './endpoint';
 
-export const DEFAULT_PORT = 4569;
-export const INPUT_BUCKET = 'articles';
-export const OUTPUT_BUCKET = 'briefings';
+export { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET } from './endpoint';
 export const DEFAULT_MAX_TRIES = 3;
 
 export interface LocalPipelineOptions {

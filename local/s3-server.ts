@@ -7,10 +7,13 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3EventRecord } from 'aws-lambda';
 import S3rver from 's3rver';
 import { encodeEventKey } from '../lambdas/handlers/s3-keys';
+import { localS3Client } from './s3-client';
+
+export { localS3Client } from './s3-client';
 
 export interface S3ServerOptions {
   /** 0 picks a free port. Default 0. */
@@ -37,18 +40,6 @@ export interface S3Server {
 }
 
 const HOST = '127.0.0.1';
-
-/** A client for any S3-compatible endpoint such as this server. */
-export function localS3Client(endpoint: string): S3Client {
-  return new S3Client({
-    endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-}
 
 /** s3rver's record with the two things real S3 does differently fixed: key encoding and the bucket ARN. */
 function asS3Record(record: S3EventRecord): S3EventRecord {

@@ -8,6 +8,31 @@ import { DEFAULT_MAX_TRIES, DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET, startLoca
 import { describe } from './queue';
 import { localCredentialsEnv } from './credentials';
 
+const HELP = `Usage: npm start [-- --help]
+
+Runs the briefing pipeline on this machine until Ctrl-C: an embedded S3 server on
+http://127.0.0.1:${DEFAULT_PORT} with the buckets ${INPUT_BUCKET} (upload articles) and ${OUTPUT_BUCKET}
+(figures/, briefings/, errors/), and the same two handlers as the deployed stack.
+
+Environment:
+  PORT=<n>              listen on another port (0: any free one)
+  LOCAL_S3_DIR=<dir>    keep the buckets there instead of .local-s3/
+  POWERTOOLS_LOG_LEVEL  INFO also prints the handlers' structured logs
+
+Upload with any S3 client, or: npm run -s briefing -- submit <article...> --wait -o out
+`;
+
+// `npm start -- --help` says what this is instead of starting; nothing else is an argument.
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+if (args.length > 0) {
+  process.stderr.write(`error: npm start: unknown argument '${args[0]}' (it takes none; see npm start -- --help)\n`);
+  process.exit(2);
+}
+
 // The SDK's notice about its future Node 22 requirement says nothing about this run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

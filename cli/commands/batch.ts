@@ -1,43 +1,14 @@
-/**
- * `briefing batch <in-dir> -o <out-dir> [--jobs N]`: a folder of articles → `<name>.json` and
- * `<name>.pdf` for each, on worker threads, with a progress bar on a terminal and a summary.
- * Bad files do not stop the run; they are listed with their reasons at the end (exit 3).
- */
+/** `briefing batch <in-dir> -o <out-dir>`: its definition; the work is in cli/actions/batch.ts. */
 import { availableParallelism } from 'node:os';
-import { stat } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { IntakeError, UsageError } from '../../lambdas/core/errors';
-import { articleFiles, runBatch } from '../../local/batch/run-batch';
-import { progressBar } from '../../local/progress';
-import { errorLine, EXIT_BAD_INPUT, runCommand } from '../exit';
+import { runCommand } from '../exit';
 import { parsePublished } from '../options';
 
 export interface BatchCommandOptions {
   readonly output: string;
   readonly jobs: number;
   readonly published?: string;
-}
-
-export async function batchCommand(inDir: string, options: BatchCommandOptions): Promise<number> {
-  const info = await stat(inDir).catch(() => null);
-  if (!info?.isDirectory()) throw new UsageError(`${inDir}: not a directory; batch takes a folder of articles`);
-  const total = (await articleFiles(inDir)).length;
-  if (total === 0) throw new IntakeError('no_articles', `${inDir}: no article files in this folder`);
-
-  const bar = progressBar(total, 'batch');
-  const summary = await runBatch({ inDir, outDir: options.output, jobs: options.jobs, published: options.published, onResult: () => bar.tick() });
-  bar.stop();
-
-  const failed = summary.results.filter((result) => !result.ok).sort((a, b) => a.file.localeCompare(b.file));
-  const ok = summary.results.length - failed.length;
-  const seconds = summary.ms / 1000;
-  process.stdout.write(
-    `${summary.results.length} article${summary.results.length === 1 ? '' : 's'}, ${ok} ok, ${failed.length} failed in ${seconds.toFixed(1)} s ` +
-      `(${(ok / seconds).toFixed(1)} briefings/s on ${summary.workers} worker${summary.workers === 1 ? '' : 's'}) → ${relative(process.cwd(), options.output) || '.'}\n`,
-  );
-  for (const result of failed) process.stderr.write(`${errorLine(result.file, result.reason ?? 'failed')}\n`);
-  return failed.length > 0 ? EXIT_BAD_INPUT : 0;
+  readonly json?: boolean;
 }
 
 function parseJobs(value: string): number {
@@ -54,6 +25,8 @@ export function registerBatch(program: Command): void {
     .requiredOption('-o, --output <out-dir>', 'where the .json and .pdf files go (created if missing)')
     .option('--jobs <n>', 'worker threads; the default is the number of cores available', parseJobs, availableParallelism())
     .option('--published <YYYY-MM-DD>', "publication date for every article; overrides the articles' own", parsePublished)
+    .option('--json', 'print one JSON object a line per article ({"file","status","outputs"} or {"file","status","reason"}) instead of the summary')
     .addHelpText('after', '\nExit codes: 0 all briefed, 2 usage error, 3 some articles failed (each listed on stderr with its reason).')
-    .action((inDir: string, options: BatchCommandOptions) => runCommand(inDir, () => batchCommand(inDir, options)));
+    .action((inDir: string, options: BatchCommandOptions) =>
+      runCommand(inDir, async () => (await import('../actions/batch')).batchCommand(inDir, options)));
 }

@@ -12,6 +12,7 @@ export interface BatchJob {
 
 export type JobOutcome =
   | { readonly ok: true; readonly figures: number; readonly ms: number }
-  | { readonly ok: false; readonly reason: string; readonly ms: number };
+  /** `refused`: the article itself is at fault (bad input); trying again will not help. */
+  | { readonly ok: false; readonly reason: string; readonly refused: boolean; readonly ms: number };
 
 export type BatchReply = JobOutcome & { readonly id: number };

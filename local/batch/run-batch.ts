@@ -4,7 +4,7 @@
  * A bad file is a result, not a stop: the run goes on and the caller lists the failures.
  */
 import { readdir } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { withoutExtension } from '../../lambdas/handlers/s3-keys';
@@ -25,6 +25,8 @@ export interface BatchResult {
   readonly file: string;
   readonly ok: boolean;
   readonly reason: string | null;
+  /** Failed because of the article itself (bad input), not of this run. */
+  readonly refused: boolean;
   readonly figures: number;
   readonly ms: number;
 }
@@ -48,7 +50,8 @@ export async function articleFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-const workerUrl = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+// Beside this module, with its extension: worker.ts in the sources, worker.mjs in the CLI's build (dist/).
+const workerUrl = new URL(`./worker${extname(new URL(import.meta.url).pathname)}`, import.meta.url);
 
 /**
  * How each worker thread starts: compiled JavaScript directly; from TypeScript, the worker
@@ -101,7 +104,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const base = withoutExtension(file);
     const first = owner.get(base);
     if (first) {
-      report({ file, ok: false, reason: `would overwrite the briefing of ${first} (same name, other extension)`, figures: 0, ms: 0 });
+      report({ file, ok: false, reason: `would overwrite the briefing of ${first} (same name, other extension)`, refused: true, figures: 0, ms: 0 });
       continue;
     }
     owner.set(base, file);
@@ -122,6 +125,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         file: job.name,
         ok: reply.ok,
         reason: reply.ok ? null : reply.reason,
+        refused: !reply.ok && reply.refused,
         figures: reply.ok ? reply.figures : 0,
         ms: Math.round(reply.ms),
       });
@@ -153,7 +157,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       // only: that is the oldest one sent; the others go back to be run by another thread.
       worker.on('error', (error) => {
         const [crashed, ...waiting] = inFlight.splice(0);
-        if (crashed) finish(crashed, { ok: false, reason: `worker crashed: ${error.message}`, ms: performance.now() - headStarted });
+        if (crashed) finish(crashed, { ok: false, reason: `worker crashed: ${error.message}`, refused: false, ms: performance.now() - headStarted });
         retry.push(...waiting.reverse());
       });
       worker.on('exit', () => {

@@ -50,6 +50,6 @@ parentPort?.on('message', (job: BatchJob) => {
       await write(job, extraction, pdf);
       return { id: job.id, ok: true, figures: extraction.figures.length, ms: performance.now() - started };
     })
-    .catch((error: unknown): BatchReply => ({ id: job.id, ok: false, reason: reasonOf(error), ms: performance.now() - started }))
+    .catch((error: unknown): BatchReply => ({ id: job.id, ok: false, reason: reasonOf(error), refused: isBriefingError(error) && error.permanent, ms: performance.now() - started }))
     .then((reply) => parentPort?.postMessage(reply));
 });

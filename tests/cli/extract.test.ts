@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArticle } from '../../lambdas/intake';
 import { extractionErrors } from '../../schema/validate';
 import { BAD_INPUTS, writeBadInputs } from '../support/bad-inputs';
-import { repoRoot, runCli, type CliResult } from '../support/cli';
+import { cliFile, repoRoot, runCli, type CliResult } from '../support/cli';
 
-const seed = '../shared/articles/idlib-offensive-2019.txt';
+const seed = 'examples/idlib-offensive-2019.txt';
 const fixture = (name: string): string => join(repoRoot, 'tests/fixtures/intake', name);
 
 /** Exactly one line on stderr, in the contract's shape, and no stack trace. */
@@ -118,7 +118,7 @@ describe('briefing extract into a pipe that closes early', () => {
     // `briefing extract big.txt | head -c 10`: the reader closes its end after a few bytes.
     const big = join(mkdtempSync(join(tmpdir(), 'briefing-pipe-')), 'big.txt');
     writeFileSync(big, `Headline\n\n${'At least 12 people were killed in the floods, officials said.\n'.repeat(20_000)}`);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'bin/briefing.ts'), 'extract', big], { cwd: repoRoot });
+    const child = spawn(process.execPath, [cliFile, 'extract', big], { cwd: repoRoot });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
     child.stdout.once('data', () => child.stdout.destroy());

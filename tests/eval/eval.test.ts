@@ -13,6 +13,7 @@ import { evaluateDirectory, goldPairs } from '../../lambdas/eval/run';
 import { parseGold } from '../../lambdas/eval/gold';
 import { scoreArticle, totals } from '../../lambdas/eval/score';
 import { extractionErrors } from '../../schema/validate';
+import { cliFile } from '../support/cli';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const devSet = join(root, 'tests/fixtures/articles');
@@ -20,7 +21,7 @@ const run = promisify(execFile);
 
 async function briefing(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(root, 'bin/briefing.ts'), ...args], { cwd: root });
+    const { stdout, stderr } = await run(process.execPath, [cliFile, ...args], { cwd: root });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -5,7 +5,7 @@ import { readArticle } from '../../lambdas/intake';
 import { repoRoot } from '../support/cli';
 import { expectExactOffsets, readText } from './support';
 
-const seedPath = resolve(repoRoot, '../shared/articles/idlib-offensive-2019.txt');
+const seedPath = resolve(repoRoot, 'examples/idlib-offensive-2019.txt');
 
 describe('plain text (wire copy)', () => {
   const seed = readArticle(readFileSync(seedPath), { name: 'idlib-offensive-2019.txt' });

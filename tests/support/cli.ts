@@ -1,7 +1,7 @@
 /**
  * Runs the real `briefing` command line as a child process, the way a user does, minus npm's
- * own start-up: `node --import tsx bin/briefing.ts …`. tsx is imported by absolute URL so the
- * command can run from any working directory (a temp dir, a fixture dir).
+ * own start-up: `node dist/briefing.mjs …` (built from the sources by the tests' globalSetup),
+ * from any working directory (a temp dir, a fixture dir).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const tsxLoader = pathToFileURL(join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-const cpuReporter = pathToFileURL(join(repoRoot, 'tests/support/report-cpu.ts')).href;
-const entry = join(repoRoot, 'bin/briefing.ts');
+/** The program as `bin` and `npm run briefing` run it. */
+export const cliFile = join(repoRoot, 'dist/briefing.mjs');
+const cpuReporter = pathToFileURL(join(repoRoot, 'tests/support/report-cpu.mjs')).href;
 
 export interface CliResult {
   /** Exit code; null when the process was killed (see `signal`). */
@@ -39,9 +39,9 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   const reportDir = mkdtempSync(join(tmpdir(), 'briefing-cpu-'));
   const report = join(reportDir, 'cpu.json');
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', tsxLoader, '--import', cpuReporter, entry, ...args], {
+  const child = spawn(process.execPath, ['--import', cpuReporter, cliFile, ...args], {
     cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, ...options.env, BRIEFING_TEST_CPU_REPORT: report },
+    env: { ...process.env, ...options.env, BRIEFING_CPU_REPORT: report },
     stdio: ['pipe', 'pipe', 'pipe'],
     timeout: options.timeoutMs ?? 60_000,
   });
@@ -56,8 +56,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
       const ms = performance.now() - started;
       let cpuMs: number | null = null;
       try {
-        const { user, system } = JSON.parse(readFileSync(report, 'utf8')) as { user: number; system: number };
-        cpuMs = (user + system) / 1000;
+        cpuMs = (JSON.parse(readFileSync(report, 'utf8')) as { cpuMs: number }).cpuMs;
       } catch {
         cpuMs = null; // killed before its exit handler ran
       }

@@ -1,0 +1,84 @@
+/**
+ * `briefing render`: an article (a file or a web page) goes through intake and extraction
+ * first; a JSON file holding `"schemaVersion": 1` is taken as Extraction JSON and rendered as
+ * it is (after schema validation), without loading intake or the extractor.
+ */
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { BriefingError, IntakeError } from '../../lambdas/core/errors';
+import type { Extraction } from '../../lambdas/extract/types';
+import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
+import { renderBriefing } from '../../lambdas/render';
+import { extractionErrors } from '../../schema/validate';
+import type { RenderCommandOptions } from '../commands/render';
+import { readInput, type Input } from '../input';
+import { extractInput } from './article';
+
+/** The JSON document of a file input when it declares itself Extraction JSON v1, else null. */
+function asExtraction(input: Input): Extraction | null {
+  if (input.url !== undefined || !input.name.toLowerCase().endsWith('.json')) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(input.bytes));
+  } catch {
+    return null; // not JSON at all: let intake explain what is wrong with it
+  }
+  if (typeof value !== 'object' || value === null || (value as { schemaVersion?: unknown }).schemaVersion !== 1) return null;
+  const problems = extractionErrors(value);
+  if (problems.length > 0) {
+    throw new IntakeError('bad_extraction', `not valid Extraction JSON v1: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  }
+  return value as Extraction;
+}
+
+async function readTemplate(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new IntakeError('template_unreadable', code === 'ENOENT' ? 'no such template file' : `template cannot be read (${code})`, {
+      cause: error, context: { file },
+    });
+  }
+}
+
+/** `name.pdf` for an input: a file's name without its extension, a page's last path segment or its host. */
+export function pdfName(input: Input): string {
+  const path = input.url === undefined ? input.name : decodeURIComponent(new URL(input.url).pathname);
+  const base = basename(path);
+  const stem = base.slice(0, base.length - extname(base).length) || base;
+  return `${stem || (input.url ? new URL(input.url).hostname : 'briefing')}.pdf`;
+}
+
+/** `-o` as given, or `<folder>/<name>.pdf` when it names an existing folder or ends in a separator. */
+async function outputFile(output: string, input: Input): Promise<string> {
+  const isFolder = /[\\/]$/.test(output) || (await stat(output).catch(() => null))?.isDirectory() === true;
+  return isFolder ? join(output, pdfName(input)) : output;
+}
+
+export async function renderCommand(file: string, options: RenderCommandOptions): Promise<void> {
+  const input = await readInput(file, DEFAULT_MAX_BYTES);
+  const given = asExtraction(input);
+  const extraction: Extraction = given
+    ? { ...given, article: { ...given.article, published: options.published ?? given.article.published } }
+    : await extractInput(input, {
+      maxBytes: DEFAULT_MAX_BYTES,
+      published: options.published ?? null,
+      ...(input.url === undefined ? { name: basename(file) } : {}),
+    });
+  const template = options.template === undefined ? undefined : await readTemplate(options.template);
+  const pdf = await renderBriefing(extraction, {
+    ...(template === undefined ? {} : { template, templateName: options.template }),
+    pdfa: options.pdfa ?? false,
+  });
+  const out = await outputFile(options.output, input);
+  try {
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, pdf);
+  } catch (error) {
+    throw new BriefingError('render', 'write_failed', `cannot write the PDF (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+      cause: error, permanent: false, context: { file: out },
+    });
+  }
+  process.stdout.write(`${out}: ${pdf.length} bytes\n`);
+}

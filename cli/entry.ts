@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * The `briefing` program. `npm run build:cli` (also run by `npm ci` through `prepare`) bundles
+ * this file into dist/briefing.mjs, which the package's `bin` and `npm run briefing` run as
+ * plain JavaScript: no TypeScript is compiled when a user runs a command.
+ */
+import { main } from './main';
+import { userFolder } from './user-folder';
+
+// The SDK warns on every Node 20 process that later releases will need Node 22; the CLI
+// supports Node 20, so the notice is noise on stderr, where our one-line errors belong.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+// `briefing extract x | head` closes stdout early: the reader has what it wanted, so stop
+// quietly instead of dying on EPIPE with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+// Every path a user names (articles, -o, --template) is relative to the folder they stand in.
+const folder = userFolder(process.env);
+if (folder) process.chdir(folder);
+
+await main(process.argv.slice(2));

@@ -1,0 +1,17 @@
+/**
+ * An S3 client set up for the embedded S3 server (path-style, its dummy key pair, checksums
+ * only when required: see s3-server.ts). Apart from the server so a client (`briefing submit`)
+ * does not load s3rver.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+
+export function localS3Client(endpoint: string): S3Client {
+  return new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}

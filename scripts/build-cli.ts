@@ -1,0 +1,67 @@
+/**
+ * `npm run build` (and `prepare`, so `npm ci` leaves it done): the `briefing` command line as
+ * plain JavaScript in dist/, so running a command compiles no TypeScript.
+ *
+ * - dist/briefing.mjs: the program (`bin`, `npm run briefing`), with its `#!/usr/bin/env node`;
+ * - dist/worker.mjs: a `briefing batch` worker thread (local/batch/run-batch.ts starts it from
+ *   beside itself);
+ * - dist/chunk-*.mjs: what the two share, and each command's work, split at its `import()` so
+ *   `briefing --help` or a refused file loads none of pdfkit, the AWS SDK or the extractor;
+ * - dist/build-inputs.json: every project file the build read, with its size and time, from
+ *   which scripts/cli-up-to-date.mjs tells whether dist/ is older than the sources.
+ *
+ * The npm packages are bundled in, with the Lambda handlers' settings (infra/bundling.ts: ESM,
+ * the `require` banner, the stubs of pdfkit's unused heavy imports). Fonts, templates and the
+ * ICC profile are not copied: the renderer finds them from dist/ in the package
+ * (lambdas/render/assets.ts), as it does from the sources.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { HANDLER_BUNDLE, PROJECT_ROOT } from '../infra/bundling';
+
+export const DIST_DIR = join(PROJECT_ROOT, 'dist');
+export const CLI_FILE = join(DIST_DIR, 'briefing.mjs');
+export const BUILD_INPUTS_FILE = 'build-inputs.json';
+
+/** Builds into a fresh folder beside dist/, then swaps it in, so no run ever sees half a build. */
+export async function buildCli(outdir: string = DIST_DIR): Promise<void> {
+  const fresh = `${outdir}.${process.pid}.tmp`;
+  rmSync(fresh, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: PROJECT_ROOT,
+    entryPoints: { briefing: 'cli/entry.ts', worker: 'local/batch/worker.ts' },
+    outdir: fresh,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    mainFields: [...HANDLER_BUNDLE.mainFields],
+    alias: HANDLER_BUNDLE.alias,
+    banner: { js: HANDLER_BUNDLE.banner },
+    // Only reached when the program runs from its TypeScript sources (run-batch.ts, worker-bundle.ts).
+    external: ['esbuild', 'tsx'],
+    minify: true,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const inputs: Record<string, [number, number]> = {};
+  for (const file of Object.keys(result.metafile.inputs)) {
+    if (file.includes('node_modules/') || !existsSync(resolve(PROJECT_ROOT, file))) continue;
+    const info = statSync(resolve(PROJECT_ROOT, file));
+    inputs[file] = [info.size, info.mtimeMs];
+  }
+  writeFileSync(join(fresh, BUILD_INPUTS_FILE), `${JSON.stringify({ node: process.version, inputs }, null, 1)}\n`);
+  mkdirSync(outdir, { recursive: true });
+  const old = `${outdir}.${process.pid}.old`;
+  renameSync(outdir, old);
+  renameSync(fresh, outdir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(PROJECT_ROOT, 'scripts/build-cli.ts')) {
+  await buildCli();
+}
