@@ -90,6 +90,7 @@ function networkFailure(error: unknown, url: URL, limits: FetchLimits): Briefing
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return cannotFetch('host_not_found', `host ${url.hostname} not found`, error);
   if (code === 'ECONNREFUSED') return cannotFetch('refused', `${url.host} refused the connection`, error);
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return cannotFetch('reset', `${url.host} closed the connection`, error);
+  if (cause?.message === 'bad port') return cannotFetch('bad_port', `port ${url.port} is reserved and never fetched`, error);
   if (/CERT|SSL|TLS/i.test(code)) return cannotFetch('tls', `the TLS certificate of ${url.host} is not valid (${code})`, error);
   return cannotFetch('network', `${url.host}: ${cause?.message ?? (error instanceof Error ? error.message : String(error))}`, error);
 }

@@ -15,23 +15,28 @@
  * ICC profile are not copied: the renderer finds them from dist/ in the package
  * (lambdas/render/assets.ts), as it does from the sources.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { HANDLER_BUNDLE, PROJECT_ROOT } from '../infra/bundling';
 
 export const DIST_DIR = join(PROJECT_ROOT, 'dist');
 export const CLI_FILE = join(DIST_DIR, 'briefing.mjs');
 export const BUILD_INPUTS_FILE = 'build-inputs.json';
+/** Written last: they import the chunks. */
+const ENTRIES = new Set(['briefing.mjs', 'worker.mjs']);
 
-/** Builds into a fresh folder beside dist/, then swaps it in, so no run ever sees half a build. */
+/**
+ * Builds into dist/ without ever leaving it half-built for a run that starts meanwhile: each
+ * file is written under a private name and renamed into place, the chunks (named by their
+ * content) before the entries that import them, and only then are the previous build's
+ * leftovers removed.
+ */
 export async function buildCli(outdir: string = DIST_DIR): Promise<void> {
-  const fresh = `${outdir}.${process.pid}.tmp`;
-  rmSync(fresh, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: PROJECT_ROOT,
     entryPoints: { briefing: 'cli/entry.ts', worker: 'local/batch/worker.ts' },
-    outdir: fresh,
+    outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     splitting: true,
@@ -46,6 +51,7 @@ export async function buildCli(outdir: string = DIST_DIR): Promise<void> {
     minify: true,
     legalComments: 'none',
     metafile: true,
+    write: false,
     logLevel: 'warning',
   });
   const inputs: Record<string, [number, number]> = {};
@@ -54,12 +60,19 @@ export async function buildCli(outdir: string = DIST_DIR): Promise<void> {
     const info = statSync(resolve(PROJECT_ROOT, file));
     inputs[file] = [info.size, info.mtimeMs];
   }
-  writeFileSync(join(fresh, BUILD_INPUTS_FILE), `${JSON.stringify({ node: process.version, inputs }, null, 1)}\n`);
+  const files = [
+    ...result.outputFiles.map((file) => ({ path: file.path, contents: file.contents, entry: ENTRIES.has(basename(file.path)) })),
+    { path: join(outdir, BUILD_INPUTS_FILE), contents: `${JSON.stringify({ inputs }, null, 1)}\n`, entry: true },
+  ].sort((a, b) => Number(a.entry) - Number(b.entry));
   mkdirSync(outdir, { recursive: true });
-  const old = `${outdir}.${process.pid}.old`;
-  renameSync(outdir, old);
-  renameSync(fresh, outdir);
-  rmSync(old, { recursive: true, force: true });
+  for (const file of files) {
+    const temp = `${file.path}.${process.pid}.tmp`;
+    // The program is run directly (`bin`, a shebang): executable like any installed command.
+    writeFileSync(temp, file.contents, { mode: basename(file.path) === 'briefing.mjs' ? 0o755 : 0o644 });
+    renameSync(temp, file.path);
+  }
+  const written = new Set(files.map((file) => basename(file.path)));
+  for (const name of readdirSync(outdir)) if (!written.has(name)) rmSync(join(outdir, name), { recursive: true, force: true });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(PROJECT_ROOT, 'scripts/build-cli.ts')) {

@@ -44,30 +44,38 @@ function stackFor(options: SubmitOptions): Stack {
 const setupError = (reason: string, cause: unknown): UsageError => new UsageError(reason, { cause, context: { file: 'briefing' } });
 
 async function checkAwsSetup(client: S3Client, options: SubmitOptions): Promise<void> {
+  const profile = options.profile ?? process.env.AWS_PROFILE;
   try {
     await client.config.region();
   } catch (error) {
-    throw setupError('no AWS region for the deployed stack: pass --region (e.g. --region eu-west-1), set AWS_REGION, or add region to the profile in ~/.aws/config (aws configure)', error);
+    throw setupError(profile
+      ? `no AWS region for the deployed stack: profile "${profile}" names none or does not exist (aws configure list-profiles); pass --region (e.g. --region eu-west-1), set AWS_REGION, or add one to the profile (aws configure --profile ${profile})`
+      : 'no AWS region for the deployed stack: pass --region (e.g. --region eu-west-1), set AWS_REGION, or add region to your profile in ~/.aws/config (aws configure)', error);
   }
   try {
     await client.config.credentials();
   } catch (error) {
-    const profile = options.profile ?? process.env.AWS_PROFILE;
     throw setupError(profile
       ? `no AWS credentials for profile "${profile}": check its name (aws configure list-profiles), or set it up with aws configure --profile ${profile} (or aws sso login --profile ${profile})`
       : 'no AWS credentials: pass --profile <name>, set AWS_PROFILE, run aws configure (or aws sso login), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY', error);
   }
 }
 
-/** A refused connection to the local endpoint almost always means `npm start` is not running. */
+/**
+ * A connection that fails says where it was going: locally, almost always `npm start` not
+ * running; for a deployed stack, no network or a wrong region or bucket.
+ */
 function unreachable(error: unknown, options: SubmitOptions): BriefingError | null {
-  const code = (error as NodeJS.ErrnoException).code ?? (error as { cause?: NodeJS.ErrnoException }).cause?.code;
-  if (code !== 'ECONNREFUSED' || isDeployed(options)) return null;
-  const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
-  return new BriefingError('storage', 'unreachable', `cannot reach ${endpoint}: start the local pipeline (npm start) or pass --endpoint / --bucket`, {
-    cause: error,
-    permanent: false,
-  });
+  const failure = (error as { cause?: NodeJS.ErrnoException }).cause ?? (error as NodeJS.ErrnoException);
+  const code = failure.code ?? '';
+  const unreachable = (reason: string) => new BriefingError('storage', 'unreachable', reason, { cause: error, permanent: false });
+  if (isDeployed(options)) {
+    if (!['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ETIMEDOUT', 'ENETUNREACH'].includes(code)) return null;
+    const host = (failure as { hostname?: string }).hostname ?? 'S3';
+    return unreachable(`cannot reach ${host} (${code}): check the network, --region and --bucket`);
+  }
+  if (code !== 'ECONNREFUSED') return null;
+  return unreachable(`cannot reach ${options.endpoint ?? DEFAULT_ENDPOINT}: start the local pipeline (npm start) or pass --endpoint / --bucket`);
 }
 
 /**

@@ -40,6 +40,26 @@ describe('briefing batch', () => {
     expect(JSON.parse(readFileSync(join(outDir, 'nested', 'dengue.json'), 'utf8'))).toMatchObject({ schemaVersion: 1, article: { input: 'nested/dengue.md' } });
   });
 
+  it('--json: one JSON object a line per article, with its outputs or the reason it was refused', async () => {
+    const inDir = join(work, 'json-in');
+    mkdirSync(inDir);
+    copyFileSync(join(repoRoot, 'examples/sindh-heatwave.json'), join(inDir, 'sindh.json'));
+    writeFileSync(join(inDir, 'scan.pdf'), '%PDF-1.7\n');
+    const outDir = join(work, 'json-out');
+
+    const result = await runCli(['batch', inDir, '-o', outDir, '--jobs', '1', '--json']);
+
+    expect(result.code).toBe(3);
+    const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { file: string });
+    records.sort((a, b) => a.file.localeCompare(b.file));
+    expect(records).toEqual([
+      { file: join(inDir, 'scan.pdf'), status: 'refused', reason: expect.stringMatching(/^a PDF \(\.pdf\) is not read here: save its text as a \.txt file/) },
+      { file: join(inDir, 'sindh.json'), status: 'ok', outputs: [join(outDir, 'sindh.pdf'), join(outDir, 'sindh.json')] },
+    ]);
+    expect(readFileSync(join(outDir, 'sindh.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(result.stderr).toMatch(/^error: scan\.pdf: a PDF/m);
+  });
+
   it('exits 2 for a folder that does not exist', async () => {
     const result = await runCli(['batch', join(work, 'nope'), '-o', join(work, 'o2')]);
     expect(result.code).toBe(2);
