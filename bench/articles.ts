@@ -17,8 +17,6 @@ function findRoot(from: string): string {
 export const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const DEV_SET_DIR = path.join(ROOT, 'tests/fixtures/articles');
 export const SEED_NAME = 'idlib-offensive-2019.txt';
-/** The seed lives in the dev set; the shared copy is the fallback on the machine it came from. */
-const SEED_FALLBACK = path.resolve(ROOT, '../shared/articles', SEED_NAME);
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.json']);
 
@@ -52,9 +50,9 @@ export function devSet(): BenchArticle[] {
   return readdirSync(DEV_SET_DIR).filter(isArticleFile).sort().map((name) => load(path.join(DEV_SET_DIR, name)));
 }
 
+/** The seed, from the development set (its gold gives the published date). */
 export function seedArticle(): BenchArticle {
   const inDevSet = path.join(DEV_SET_DIR, SEED_NAME);
   if (existsSync(inDevSet)) return load(inDevSet);
-  if (existsSync(SEED_FALLBACK)) return { ...load(SEED_FALLBACK), published: publishedFromGold(SEED_FALLBACK) ?? '2019-06-29' };
   throw new Error(`seed article ${SEED_NAME} not found in ${DEV_SET_DIR}`);
 }

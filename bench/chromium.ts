@@ -24,7 +24,7 @@ import { TARGETS, verdict, type Verdict } from './targets';
 
 export const CHROMIUM_INSTALL = 'apt-get install -y chromium   (Debian/Ubuntu; then re-run npm run bench)';
 
-/** The flags of a quiet, reproducible cold start (../shared/TOOLCHAIN.md). */
+/** The flags of a quiet, reproducible cold start: no sandbox or GPU, no background services, a fresh profile. */
 export const chromiumArgs = (profileDir: string, outPdf: string, url: string): string[] => [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

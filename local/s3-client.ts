@@ -1,7 +1,7 @@
 /**
  * An S3 client set up for the embedded S3 server (path-style, its dummy key pair, checksums
- * only when required: see s3-server.ts). Apart from the server so a client (`briefing submit`)
- * does not load s3rver.
+ * only when required: s3rver would store the aws-chunked framing of a checksummed upload inside
+ * the object). Apart from the server so a client (`briefing submit`) does not load s3rver.
  */
 import { S3Client } from '@aws-sdk/client-s3';
 

@@ -1,5 +1,5 @@
 /**
- * The gold format of `<name>.gold.json` (../shared/articles/README.md): the key figures a
+ * The gold format of `<name>.gold.json` (docs/eval.md): the key figures a
  * briefing must show, the minor figures it may show, and the numbers that are never figures.
  */
 import { BriefingError } from '../core/errors';

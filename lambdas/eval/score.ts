@@ -1,5 +1,5 @@
 /**
- * Scoring one extraction against its gold, as ../shared/articles/README.md defines it:
+ * Scoring one extraction against its gold, as docs/eval.md defines it:
  * a key figure is found when an extracted figure has its value (or an `alt`), its category and
  * every `about` stem in its label, subject, place or text; precision is the share of extracted
  * figures whose value is a key or ok value; a not-figure hit is a figure whose value is only in

@@ -1,6 +1,6 @@
 /**
  * Object keys as S3 event notifications spell them, and the output keys each stage derives from
- * an input key (../../shared CONTRACT: `2019/idlib.html` → `figures/2019/idlib.json`,
+ * an input key (docs/contract.md: `2019/idlib.html` → `figures/2019/idlib.json`,
  * `briefings/2019/idlib.pdf`, `errors/2019/idlib.html.json`).
  */
 import { BriefingError } from '../core/errors';

@@ -28,7 +28,7 @@ describe('S3 notification key codec', () => {
   });
 });
 
-describe('output keys (CONTRACT.md)', () => {
+describe('output keys (docs/contract.md)', () => {
   it('maps input keys to figures, briefings and errors keys', () => {
     expect(figuresKeyFor('2019/idlib.html')).toBe('figures/2019/idlib.json');
     expect(briefingKeyFor('figures/2019/idlib.json')).toBe('briefings/2019/idlib.pdf');
