@@ -36,13 +36,29 @@ export function deriveChecks(sections: BenchResults['sections']): Check[] {
     checks.push({ measure: `Chromium ÷ ours warm render, per document (worst of ${chromium.rows.length}; median ${chromium.medianRatioWarm}×)`, value: `${chromium.minRatioWarm}×`, target: TARGETS.chromiumRatio.text, verdict: chromium.verdictWarm });
     const times = (v: number | null): string => (v === null ? 'not available' : `${v}×`);
     checks.push({ measure: `Chromium ÷ ours cold, bundled, fresh node per document (worst; median ${times(chromium.medianRatioColdBundled)})`, value: times(chromium.minRatioColdBundled), target: TARGETS.chromiumRatio.text, verdict: chromium.verdictColdBundled });
-    checks.push({ measure: `Chromium ÷ ours cold, \`briefing render\` CLI via tsx (worst; median ${times(chromium.medianRatioCold)})`, value: times(chromium.minRatioCold), target: TARGETS.chromiumRatio.text, verdict: chromium.verdictCold });
+    checks.push({ measure: `Chromium ÷ ours cold, \`briefing render\` CLI (\`${chromium.cliCommand ?? 'node --import tsx bin/briefing.ts'}\`) (worst; median ${times(chromium.medianRatioCold)})`, value: times(chromium.minRatioCold), target: TARGETS.chromiumRatio.text, verdict: chromium.verdictCold });
   }
   const refusals = result(sections.refusals);
   if (refusals?.worst) {
     const inputs = refusals.rows.length;
-    checks.push({ measure: `Refusal of a bad input, \`briefing extract\` via tsx, fresh process (worst median of ${inputs} inputs × ${refusals.runs} runs: ${refusals.worst.input})`, value: ms(refusals.worst.medianMs), target: TARGETS.refusal.text, verdict: refusals.worst.verdict });
+    checks.push({ measure: `Refusal of a bad input, \`briefing extract\` (\`${refusals.command ?? 'node --import tsx bin/briefing.ts'}\`), fresh process (worst median of ${inputs} inputs × ${refusals.runs} runs: ${refusals.worst.input})`, value: ms(refusals.worst.medianMs), target: TARGETS.refusal.text, verdict: refusals.worst.verdict });
     checks.push({ measure: 'Bad inputs refused with exit 3 and one `error: <file>: <reason>` line', value: `${inputs - refusals.wrong}/${inputs}`, target: TARGETS.refusalsWrong.text, verdict: verdict(TARGETS.refusalsWrong, refusals.wrong) });
+  }
+  const cli = result(sections.cli);
+  const help = cli?.rows.find((row) => row.command === 'briefing --help');
+  if (cli && help) {
+    checks.push({ measure: `\`briefing --help\` ÷ \`node -e 0\`, fresh processes interleaved (medians of ${cli.runs}: ${help.medianMs} ms vs ${cli.baseline.medianMs} ms)`, value: `${help.ratio}×`, target: help.target, verdict: help.verdict });
+  }
+  const refused = cli?.rows.filter((row) => row !== help) ?? [];
+  if (cli && refused.length > 0) {
+    const worst = refused.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    const wrong = refused.filter((row) => row.problem !== null).length;
+    checks.push({
+      measure: `A refused bad input ÷ \`node -e 0\`, same run (worst of ${refused.length} inputs: \`${worst.command}\`, ${worst.medianMs} ms${wrong ? `; ${wrong} not refused right` : ''})`,
+      value: `${worst.ratio}×`,
+      target: worst.target,
+      verdict: refused.some((row) => row.verdict === 'miss') ? 'miss' : worst.verdict,
+    });
   }
   return checks;
 }

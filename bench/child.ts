@@ -1,5 +1,6 @@
 /** Child processes for the measures that need a fresh process: timed, output captured. */
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { ROOT } from './articles';
 
 export interface ChildResult {
@@ -31,8 +32,12 @@ export function runTimed(
   });
 }
 
-/** `node --import tsx <script>`: TypeScript without a build step, as `npm run briefing` runs it. */
-export const tsxArgs = (script: string, ...args: string[]): string[] => ['--import', 'tsx', script, ...args];
+/** The command line as users run it: the built JavaScript (`npm run briefing`, `bin`). */
+export const CLI_FILE = path.join(ROOT, 'dist/briefing.mjs');
+/** How the bench's tables name that way of running it. */
+export const CLI_COMMAND = 'node dist/briefing.mjs';
+/** Preloaded into a measured child: at exit, its CPU time and peak RSS go to $BRIEFING_CPU_REPORT. */
+export const CPU_REPORTER = path.join(ROOT, 'tests/support/report-cpu.mjs');
 
 /**
  * A one-line reason from a child's output: the last line naming an error (Node ends an uncaught

@@ -3,7 +3,7 @@
  * to PDF by headless Chromium, one cold process per document, against our renderer on the same
  * extractions in the same run. Ours is reported three ways: warm (in-process renderBriefing,
  * median), cold bundled (a fresh `node` running the bundled pipeline, article to PDF, as a cold
- * Lambda would) and cold CLI (a fresh `briefing render` via tsx, as a user runs it).
+ * Lambda would) and cold CLI (a fresh `node dist/briefing.mjs render`, as a user runs it).
  * Ratio = Chromium ms ÷ ours.
  */
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,10 +14,10 @@ import { pathToFileURL } from 'node:url';
 import { readArticle } from '../lambdas/intake';
 import { extractFigures } from '../lambdas/extract';
 import { renderBriefing } from '../lambdas/render';
-import { devSet, ROOT, type BenchArticle } from './articles';
+import { devSet, type BenchArticle } from './articles';
 import { briefingHtml } from './baseline-html';
 import { bundleScript } from './bundle';
-import { lastLine, runTimed, tsxArgs } from './child';
+import { CLI_COMMAND, CLI_FILE, lastLine, runTimed } from './child';
 import { chromiumVersion } from './machine';
 import { round, summarise } from './stats';
 import { TARGETS, verdict, type Verdict } from './targets';
@@ -66,6 +66,8 @@ export interface ChromiumResult {
   readonly verdictWarm: Verdict;
   readonly verdictColdBundled: Verdict;
   readonly verdictCold: Verdict;
+  /** How the cold CLI was run (absent in results from before dist/: `node --import tsx bin/briefing.ts`). */
+  readonly cliCommand?: string;
 }
 
 /** Page count from poppler's pdfinfo, or null when it is not installed. */
@@ -119,7 +121,7 @@ async function oneDocument(item: BenchArticle, work: string, iterations: number,
   const bundled = await coldMs(process.execPath, [coldRender, item.path, item.published ?? '-', bundledPdf], bundledPdf, notes, 'cold bundled render');
   const cliPdf = path.join(work, `${stem}.cli.pdf`);
   const cliArgs = ['render', item.path, '-o', cliPdf, ...(item.published ? ['--published', item.published] : [])];
-  const cli = await coldMs(process.execPath, tsxArgs(path.join(ROOT, 'bin/briefing.ts'), ...cliArgs), cliPdf, notes, 'cold CLI render');
+  const cli = await coldMs(process.execPath, [CLI_FILE, ...cliArgs], cliPdf, notes, 'cold CLI render');
 
   const ratioWarm = chrome.ms / warm.ms;
   const ratioBundled = ratio(chrome.ms, bundled);
@@ -181,6 +183,7 @@ export async function benchChromium(options: { documents?: number; iterations: n
   }
   return {
     chromium: version,
+    cliCommand: CLI_COMMAND,
     rows,
     failures,
     medianRatioWarm: stat(rows.map((r) => r.ratioWarm), 'median'),

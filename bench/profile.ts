@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './articles';
 import { LAMBDA_ENV, lastLine, runTimed } from './child';
+import { buildCli } from '../scripts/build-cli';
 import { bundleScript, packageOfPath, TMP_DIR } from './bundle';
 import { fillInput } from './throughput';
 
@@ -124,7 +125,8 @@ export async function profileWorkload(workload: string, ...args: string[]): Prom
 
 /**
  * `briefing batch --jobs 1` over copies of the dev set, as the throughput row runs it, with the
- * main thread and the worker thread profiled together.
+ * main thread and the worker thread profiled together; the command line built unminified into
+ * bench/tmp so each sample is named by the module it ran in.
  */
 export async function profileBatch(articles: number): Promise<ProfileResult> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-profile-batch-'));
@@ -132,9 +134,12 @@ export async function profileBatch(articles: number): Promise<ProfileResult> {
     const input = path.join(work, 'in');
     mkdirSync(input);
     fillInput(input, articles);
-    const cli = path.join(ROOT, 'bin/briefing.ts');
-    const profile = await cpuProfile('batch', ['--import', 'tsx', cli, 'batch', input, '-o', path.join(work, 'out'), '--jobs', '1'], undefined, true);
-    return { workload: `briefing batch --jobs 1 over ${articles} articles (all threads)`, ...summariseProfile(profile) };
+    const cliDir = path.join(TMP_DIR, 'cli-readable');
+    await buildCli({ outdir: cliDir, readable: true });
+    const cli = path.join(cliDir, 'briefing.mjs');
+    const profile = await cpuProfile('batch', [cli, 'batch', input, '-o', path.join(work, 'out'), '--jobs', '1'], undefined, true);
+    const bundles = readdirSync(cliDir).filter((f) => f.endsWith('.mjs')).map((f) => path.join(cliDir, f));
+    return { workload: `briefing batch --jobs 1 over ${articles} articles (all threads)`, ...summariseProfile(profile, bundleLocator(...bundles)) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -152,18 +157,18 @@ export async function profileColdRender(article: string, published: string | nul
 function moduleStarts(bundle: string): Array<{ line: number; module: string }> {
   const starts: Array<{ line: number; module: string }> = [];
   readFileSync(bundle, 'utf8').split('\n').forEach((text, line) => {
-    const match = /^\/\/ ((?:node_modules|lambdas|cli|infra|templates)\/\S+)$/.exec(text);
+    const match = /^\/\/ ((?:node_modules|lambdas|cli|local|infra|templates|schema)\/\S+)$/.exec(text);
     if (match) starts.push({ line, module: match[1]! });
   });
   return starts;
 }
 
-/** Names a sample inside `bundle` by the module it ran in; other samples by their own file. */
-function bundleLocator(bundle: string): Locate {
-  const url = pathToFileURL(bundle).href;
-  const starts = moduleStarts(bundle);
+/** Names a sample inside one of `bundles` by the module it ran in; other samples by their own file. */
+function bundleLocator(...bundles: string[]): Locate {
+  const startsOf = new Map(bundles.map((bundle) => [pathToFileURL(bundle).href, moduleStarts(bundle)]));
   return (sampleUrl, line) => {
-    if (sampleUrl !== url) return `${fileOf(sampleUrl)}:${line + 1}`;
+    const starts = startsOf.get(sampleUrl);
+    if (!starts) return `${fileOf(sampleUrl)}:${line + 1}`;
     let found = '(bundle top level, esbuild runtime)';
     for (const start of starts) {
       if (start.line > line) break;

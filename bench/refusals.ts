@@ -1,7 +1,7 @@
 /**
  * Refusals (issue 3): every bad input of the CLI test (tests/support/bad-inputs.ts), each run
- * through the real command line as a user runs it — `node --import tsx bin/briefing.ts extract
- * <file>` from the project root, a fresh process per run — checked for exit 3 and exactly one
+ * through the real command line as a user runs it — `node dist/briefing.mjs extract <file>`
+ * from the project root, a fresh process per run — checked for exit 3 and exactly one
  * `error: <file>: <reason>` line, and timed: median wall time of a few runs per input.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BAD_INPUTS, writeBadInputs } from '../tests/support/bad-inputs';
 import { ROOT } from './articles';
-import { runTimed, tsxArgs, type ChildResult } from './child';
+import { CLI_COMMAND, CLI_FILE, runTimed, type ChildResult } from './child';
 import { round, summarise } from './stats';
 import { TARGETS, verdict, type Verdict } from './targets';
 
@@ -27,6 +27,8 @@ export interface RefusalRow {
 
 export interface RefusalsResult {
   readonly runs: number;
+  /** How the CLI was run (absent in results from before dist/: `node --import tsx bin/briefing.ts`). */
+  readonly command?: string;
   readonly rows: readonly RefusalRow[];
   readonly worst: { readonly input: string; readonly medianMs: number; readonly verdict: Verdict } | null;
   /** Inputs not refused as issue 3 says (exit 3, one line, the expected reason). */
@@ -56,7 +58,7 @@ export async function benchRefusals(options: { runs: number }): Promise<Refusals
       let last: ChildResult | null = null;
       let problem: string | null = null;
       for (let i = 0; i < options.runs; i += 1) {
-        last = await runTimed(process.execPath, tsxArgs('bin/briefing.ts', 'extract', file, ...flags), { cwd: ROOT, timeoutMs: 30_000 });
+        last = await runTimed(process.execPath, [CLI_FILE, 'extract', file, ...flags], { cwd: ROOT, timeoutMs: 30_000 });
         times.push(last.ms);
         problem ??= problemOf(last, file, expected);
       }
@@ -74,6 +76,7 @@ export async function benchRefusals(options: { runs: number }): Promise<Refusals
     const worst = rows.reduce<RefusalRow | null>((slowest, row) => (slowest && slowest.medianMs >= row.medianMs ? slowest : row), null);
     return {
       runs: options.runs,
+      command: CLI_COMMAND,
       rows,
       worst: worst && { input: worst.input, medianMs: worst.medianMs, verdict: worst.verdict },
       wrong: rows.filter((row) => row.problem !== null).length,

@@ -19,8 +19,9 @@ const failures = (list: readonly string[]): string => (list.length === 0 ? '' : 
 /** The machine line and every figure against its target. */
 function summaryBlocks(r: BenchResults): string[] {
   const m = r.machine;
+  const merges = (r.merges ?? []).map((g) => ` Re-measured ${g.date} (load average ${g.loadAtStart} at start): ${g.sections.join(', ')}.`).join('');
   return [
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node}, ${m.os}; ${m.chromium ?? 'Chromium not installed'}. Run ${m.date} (load average ${m.loadAtStart} at start).`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node}, ${m.os}; ${m.chromium ?? 'Chromium not installed'}. Run ${m.date} (load average ${m.loadAtStart} at start).${merges}`,
     table(['Measure', 'Value', 'Target', 'Result'], r.checks.map((c) => [c.measure, c.value, c.target, MARK[c.verdict]])),
   ];
 }
@@ -32,7 +33,7 @@ export function renderSummary(r: BenchResults): string {
 
 export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [`## Benchmark results${r.quick ? ' (quick run)' : ''}`, ...summaryBlocks(r), 'MB = 2^20 bytes.'];
-  const { stages, throughput, scale, coldstart, chromium, refusals } = r.sections;
+  const { stages, throughput, scale, coldstart, chromium, refusals, cli } = r.sections;
   out.push(section('Per stage, warm, one process (ms)', stages, (s) =>
     `${s.iterations} iterations per article after warm-up; dev set = ${s.articles} articles pooled. Render split: ${s.renderSplit}.\n\n`
     + table(['Stage', 'Seed median', 'Seed p95', 'Dev set median', 'Dev set p95'], s.rows.map((row) => [row.stage, row.seed?.median ?? null, row.seed?.p95 ?? null, row.devSet?.median ?? null, row.devSet?.p95 ?? null]))
@@ -51,12 +52,18 @@ export function renderMarkdown(r: BenchResults): string {
     + failures(c.failures)));
   out.push(section('Side by side: headless Chromium (cold process per document) vs ours', chromium, (c) =>
     c.skipped ? `skipped: ${c.skipped}` :
-      `${c.chromium}, spawn to exit, HTML already written. Ours warm = in-process renderBriefing (extraction → PDF) median; ours cold bundled = a fresh \`node\` running the bundled pipeline (article → PDF, so intake and extraction too, which Chromium's time leaves out: what a cold Lambda pays beyond its runtime start); ours cold CLI = a fresh \`briefing render\` via tsx (article → PDF, TypeScript compiled on the fly). Ratios are Chromium ÷ ours.\n\n`
+      `${c.chromium}, spawn to exit, HTML already written. Ours warm = in-process renderBriefing (extraction → PDF) median; ours cold bundled = a fresh \`node\` running the bundled pipeline (article → PDF, so intake and extraction too, which Chromium's time leaves out: what a cold Lambda pays beyond its runtime start); ours cold CLI = a fresh \`${c.cliCommand ?? 'node --import tsx bin/briefing.ts'} render\` (article → PDF). Ratios are Chromium ÷ ours.\n\n`
       + table(['Document', 'Chromium ms', 'Ours warm ms', 'Ours cold bundled ms', 'Ours cold CLI ms', 'Ratio warm', 'Ratio cold bundled', 'Ratio cold CLI', 'Chromium KB / pages', 'Ours KB / pages'], c.rows.map((row) => [row.document, row.chromiumMs, row.oursWarmMs, row.oursColdBundledMs, row.oursColdCliMs, `${row.ratioWarm}×`, x(row.ratioColdBundled), x(row.ratioCold), `${Math.round(row.chromiumBytes / 1024)} / ${row.chromiumPages ?? '?'}`, `${Math.round(row.oursBytes / 1024)} / ${row.oursPages ?? '?'}`]))
       + failures([...c.failures, ...c.rows.flatMap((row) => (row.note ? [`${row.document}: ${row.note}`] : []))])));
   out.push(section('Refusals: bad inputs through `briefing extract` (issue 3)', refusals, (f) =>
-    `\`node --import tsx bin/briefing.ts extract <file>\` from the project root, a fresh process per run, ${f.runs} runs per input; wall time from spawn to exit, so most of it is Node and tsx starting. The inputs are the CLI test's (tests/support/bad-inputs.ts).\n\n`
+    `\`${f.command ?? 'node --import tsx bin/briefing.ts'} extract <file>\` from the project root, a fresh process per run, ${f.runs} runs per input; wall time from spawn to exit, so most of it is Node starting. The inputs are the CLI test's (tests/support/bad-inputs.ts).\n\n`
     + table(['Input', 'Median ms', 'Max ms', 'Reason given', 'Refused right', 'Result'], f.rows.map((row) => [`\`${row.input}\``, row.medianMs, row.maxMs, row.reason, row.problem ?? 'yes', MARK[row.verdict]]))));
+  out.push(section('The command line\'s start: `briefing --help` and refusals beside `node -e 0` (issue 11)', cli, (c) =>
+    `Each a fresh process from spawn to exit (\`${c.cli} …\`, from a folder holding the CLI test's bad inputs), ${c.runs} runs of each, interleaved in rotating order so the machine's load falls on all alike; the ratio is each median ÷ the median of \`node -e 0\`.\n\n`
+    + table(['Command', 'Median ms', 'p95 ms', '÷ node -e 0', 'Target', 'Did what it must', 'Result'], [
+      ['`node -e 0`', c.baseline.medianMs, c.baseline.p95Ms, '1×', '(baseline)', 'yes', ''],
+      ...c.rows.map((row) => [`\`${row.command}\``, row.medianMs, row.p95Ms, `${row.ratio}×`, row.target, row.problem ?? 'yes', MARK[row.verdict]]),
+    ])));
   if (r.profiles.length > 0) {
     out.push('### Profiles of missed targets (`node --cpu-prof`, self time)\n');
     for (const p of r.profiles) {

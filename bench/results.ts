@@ -1,5 +1,6 @@
 /** The shape of bench/results.json: the machine, each section's outcome, the verdicts, profiles. */
 import type { ChromiumResult } from './chromium';
+import type { CliStartResult } from './cli-start';
 import type { ColdStartResult } from './cold-start';
 import type { Machine } from './machine';
 import type { ProfileResult } from './profile';
@@ -30,7 +31,10 @@ export interface BenchResults {
     coldstart?: Section<ColdStartResult>;
     chromium?: Section<ChromiumResult>;
     refusals?: Section<RefusalsResult>;
+    cli?: Section<CliStartResult>;
   };
   readonly checks: readonly Check[];
   readonly profiles: ReadonlyArray<ProfileResult | { readonly workload: string; readonly error: string }>;
+  /** Sections measured again later (`--only … --merge`) and merged into this run's results. */
+  readonly merges?: ReadonlyArray<{ readonly sections: readonly string[]; readonly date: string; readonly loadAtStart: number }>;
 }

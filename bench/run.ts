@@ -1,17 +1,21 @@
 /**
- * `npm run bench [-- --only stages,throughput,scale,coldstart,chromium,refusals,profile] [--quick] [--report-only]`
+ * `npm run bench [-- --only stages,throughput,scale,coldstart,chromium,refusals,cli,profile] [--quick] [--merge] [--report-only]`
  *
  * Runs each section (each fails soft: "not available: <reason>", and the run goes on), checks
  * every figure against its target, profiles the workloads behind missed targets, and writes
  * bench/results.json and bench/results.md (and the table in README.md). A partial or quick
- * run writes to bench/tmp/ instead, so the committed results always come from one full run.
+ * run writes to bench/tmp/ instead, so the committed results come from one full run — unless
+ * `--only … --merge` says to measure those sections again and put them into the committed
+ * results (the table then says which sections were re-measured, when, and under what load).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, seedArticle } from './articles';
 import { bundleHandler, TMP_DIR } from './bundle';
+import { buildCli } from '../scripts/build-cli';
 import { benchChromium } from './chromium';
+import { benchCliStart } from './cli-start';
 import { deriveChecks } from './checks';
 import { benchColdStart } from './cold-start';
 import { describeMachine, loadAverage } from './machine';
@@ -24,11 +28,11 @@ import { benchScale, SCALE_SIZES_KB } from './scale';
 import { benchStages } from './stages';
 import { benchThroughput } from './throughput';
 
-const SECTIONS = ['stages', 'throughput', 'scale', 'coldstart', 'chromium', 'refusals', 'profile'] as const;
+const SECTIONS = ['stages', 'throughput', 'scale', 'coldstart', 'chromium', 'refusals', 'cli', 'profile'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false } },
+  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, merge: { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false } },
   allowPositionals: false,
 });
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
@@ -39,6 +43,11 @@ if (unknown.length > 0) {
 }
 const wanted = (name: SectionName): boolean => only.includes(name);
 const quick = values.quick ?? false;
+const merge = values.merge ?? false;
+if (merge && (quick || !values.only)) {
+  process.stderr.write('error: bench: --merge takes --only <sections> and no --quick (it replaces those sections of bench/results.json)\n');
+  process.exit(2);
+}
 
 async function runSection<T>(name: string, body: () => Promise<T>): Promise<Section<T>> {
   process.stderr.write(`bench: ${name}…\n`);
@@ -72,6 +81,11 @@ if (values['report-only']) {
 }
 
 const machine = describeMachine();
+// The sections that run the command line run it as users do, from dist/: built from the sources now.
+if (['throughput', 'chromium', 'refusals', 'cli', 'profile'].some((name) => wanted(name as SectionName))) {
+  process.stderr.write('bench: building the command line (dist/)…\n');
+  await buildCli();
+}
 const sections: BenchResults['sections'] = {};
 if (wanted('stages')) sections.stages = await runSection('stages', () => benchStages({ iterations: quick ? 10 : 50, warmup: 5 }));
 if (wanted('throughput')) sections.throughput = await runSection('throughput', () => benchThroughput({ articles: quick ? 100 : 500, jobs: [1, 2] }));
@@ -79,6 +93,7 @@ if (wanted('scale')) sections.scale = await runSection('scale', () => benchScale
 if (wanted('coldstart')) sections.coldstart = await runSection('coldstart', () => benchColdStart({ runs: quick ? 3 : 10 }));
 if (wanted('chromium')) sections.chromium = await runSection('chromium', () => benchChromium({ iterations: quick ? 5 : 20, ...(quick ? { documents: 2 } : {}) }));
 if (wanted('refusals')) sections.refusals = await runSection('refusals', () => benchRefusals({ runs: 3 }));
+if (wanted('cli')) sections.cli = await runSection('cli', () => benchCliStart({ runs: quick ? 10 : 15 }));
 
 const checks = deriveChecks(sections);
 const missed = (pattern: RegExp): boolean => checks.some((c) => c.verdict === 'miss' && pattern.test(c.measure));
@@ -106,8 +121,22 @@ for (const row of wanted('profile') ? slowImports : []) {
   await profile(`cold import of ${row.handler}`, async () => profileColdImport(row.handler, (await bundleHandler(row.handler, true)).outfile));
 }
 
-const results: BenchResults = { machine, quick, sections, checks, profiles };
-const full = !quick && !values.only;
+/** The committed results with the sections just measured in place of theirs, checks derived again. */
+function merged(): BenchResults {
+  const committed = JSON.parse(readFileSync(path.join(ROOT, 'bench/results.json'), 'utf8')) as BenchResults;
+  const all = { ...committed.sections, ...sections };
+  const names = Object.keys(sections);
+  return {
+    ...committed,
+    sections: all,
+    checks: deriveChecks(all),
+    profiles: [...committed.profiles, ...profiles],
+    merges: [...(committed.merges ?? []).filter((m) => m.sections.some((s) => !names.includes(s))), { sections: names, date: machine.date, loadAtStart: machine.loadAtStart }],
+  };
+}
+
+const results: BenchResults = merge ? merged() : { machine, quick, sections, checks, profiles };
+const full = merge || (!quick && !values.only);
 const dir = full ? path.join(ROOT, 'bench') : TMP_DIR;
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');

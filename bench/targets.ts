@@ -32,6 +32,10 @@ export const TARGETS = {
   refusal: below('refusal', 1000, '< 1000 ms per refusal (issue 3)'),
   /** Issue 3: the number of bad inputs not refused with exit 3 and one line. */
   refusalsWrong: atMost('refusals-wrong', 0, 'all: exit 3, one `error:` line (issue 3)'),
+  /** Issue 11: `briefing --help`, median wall time ÷ a bare `node -e 0`'s, in the same run. */
+  cliHelpRatio: atMost('cli-help-ratio', 2, '≤ 2× `node -e 0` (issue 11)'),
+  /** Issue 11: a refused bad input, the same ratio. */
+  cliRefusalRatio: atMost('cli-refusal-ratio', 3, '≤ 3× `node -e 0` (issue 11)'),
 } as const satisfies Record<string, Target>;
 
 export function verdict(target: Target, value: number | null | undefined): Verdict {

@@ -1,13 +1,13 @@
 /**
  * End-to-end throughput: `briefing batch` over N articles (copies of the development set in a
  * temporary folder), spawned as a child process, timed from spawn to exit, outputs counted.
- * The wall time includes the CLI's start (tsx, module loading, font parsing), as a user sees it.
+ * The wall time includes the CLI's start (module loading, font parsing), as a user sees it.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { devSet, ROOT } from './articles';
-import { lastLine, runTimed, tsxArgs } from './child';
+import { devSet } from './articles';
+import { CLI_FILE, CPU_REPORTER, lastLine, runTimed } from './child';
 import { round } from './stats';
 import { TARGETS, verdict, type Verdict } from './targets';
 
@@ -64,21 +64,20 @@ function reportedRate(stdout: string): number | null {
 }
 
 export async function benchThroughput(options: { articles: number; jobs: readonly number[] }): Promise<ThroughputResult> {
-  const cli = path.join(ROOT, 'bin/briefing.ts');
   const work = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-batch-'));
   try {
     const input = path.join(work, 'in');
     mkdirSync(input);
     fillInput(input, options.articles);
-    const help = await runTimed(process.execPath, tsxArgs(cli, '--help'));
+    const help = await runTimed(process.execPath, [CLI_FILE, '--help']);
     const rows: ThroughputRow[] = [];
     for (const jobs of options.jobs) {
       const output = path.join(work, `out-${jobs}`);
       const cpuFile = path.join(work, `cpu-${jobs}.json`);
       const run = await runTimed(
         process.execPath,
-        ['--import', 'tsx', '--import', path.join(ROOT, 'bench/cpu-usage.ts'), cli, 'batch', input, '-o', output, '--jobs', String(jobs)],
-        { env: { ...process.env, BENCH_CPU_FILE: cpuFile } },
+        ['--import', CPU_REPORTER, CLI_FILE, 'batch', input, '-o', output, '--jobs', String(jobs)],
+        { env: { ...process.env, BRIEFING_CPU_REPORT: cpuFile } },
       );
       const usage = existsSync(cpuFile) ? (JSON.parse(readFileSync(cpuFile, 'utf8')) as { cpuMs: number; maxRssMB: number }) : null;
       const pdfs = countFiles(output, '.pdf');

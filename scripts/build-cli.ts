@@ -32,7 +32,9 @@ const ENTRIES = new Set(['briefing.mjs', 'worker.mjs']);
  * content) before the entries that import them, and only then are the previous build's
  * leftovers removed.
  */
-export async function buildCli(outdir: string = DIST_DIR): Promise<void> {
+export async function buildCli(options: { readonly outdir?: string; readonly readable?: boolean } = {}): Promise<void> {
+  const outdir = options.outdir ?? DIST_DIR;
+  // `readable` (the bench's profiles): unminified, with esbuild's `// path` comment before each module.
   const result = await build({
     absWorkingDir: PROJECT_ROOT,
     entryPoints: { briefing: 'cli/entry.ts', worker: 'local/batch/worker.ts' },
@@ -48,7 +50,7 @@ export async function buildCli(outdir: string = DIST_DIR): Promise<void> {
     banner: { js: HANDLER_BUNDLE.banner },
     // Only reached when the program runs from its TypeScript sources (run-batch.ts, worker-bundle.ts).
     external: ['esbuild', 'tsx'],
-    minify: true,
+    minify: !options.readable,
     legalComments: 'none',
     metafile: true,
     write: false,
