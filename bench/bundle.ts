@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { packageOfPath } from '../scripts/build-cli';
 import { ROOT } from './articles';
 
 export const TMP_DIR = path.join(ROOT, 'bench/tmp');
@@ -59,11 +60,7 @@ export interface HandlerBundle {
   readonly composition: ReadonlyArray<{ readonly package: string; readonly bytes: number }>;
 }
 
-/** The npm package of a bundled input path, or its top project folder (`lambdas/extract`). */
-export function packageOfPath(file: string): string {
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-  return match ? match[1]! : file.split('/').slice(0, 2).join('/');
-}
+export { packageOfPath };
 
 function composition(metafile: Metafile, outfile: string): Array<{ package: string; bytes: number }> {
   const output = metafile.outputs[path.relative(process.cwd(), outfile)] ?? Object.values(metafile.outputs)[0];

@@ -7,8 +7,9 @@
  *   beside itself);
  * - dist/chunk-*.mjs: what the two share, and each command's work, split at its `import()` so
  *   `briefing --help` or a refused file loads none of pdfkit, the AWS SDK or the extractor;
- * - dist/build-inputs.json: every project file the build read, with its size and time, from
- *   which scripts/cli-up-to-date.mjs tells whether dist/ is older than the sources.
+ * - dist/build-info.json: every project file the build read, with its size and time (from
+ *   which scripts/cli-up-to-date.mjs tells whether dist/ is older than the sources), and the
+ *   packages and project folders inside each output file (what loading it costs).
  *
  * The npm packages are bundled in, with the Lambda handlers' settings (infra/bundling.ts: ESM,
  * the `require` banner, the stubs of pdfkit's unused heavy imports). Fonts, templates and the
@@ -22,7 +23,13 @@ import { HANDLER_BUNDLE, PROJECT_ROOT } from '../infra/bundling';
 
 export const DIST_DIR = join(PROJECT_ROOT, 'dist');
 export const CLI_FILE = join(DIST_DIR, 'briefing.mjs');
-export const BUILD_INPUTS_FILE = 'build-inputs.json';
+export const BUILD_INFO_FILE = 'build-info.json';
+/** The npm package of a bundled input path, or its top project folder (`lambdas/extract`). */
+export function packageOfPath(file: string): string {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  return match ? match[1]! : file.split('/').slice(0, 2).join('/');
+}
+
 /** Written last: they import the chunks. */
 const ENTRIES = new Set(['briefing.mjs', 'worker.mjs']);
 
@@ -62,9 +69,13 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
     const info = statSync(resolve(PROJECT_ROOT, file));
     inputs[file] = [info.size, info.mtimeMs];
   }
+  const outputs: Record<string, string[]> = {};
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    outputs[basename(file)] = [...new Set(Object.keys(output.inputs).map(packageOfPath))].sort();
+  }
   const files = [
     ...result.outputFiles.map((file) => ({ path: file.path, contents: file.contents, entry: ENTRIES.has(basename(file.path)) })),
-    { path: join(outdir, BUILD_INPUTS_FILE), contents: `${JSON.stringify({ inputs }, null, 1)}\n`, entry: true },
+    { path: join(outdir, BUILD_INFO_FILE), contents: `${JSON.stringify({ inputs, outputs }, null, 1)}\n`, entry: true },
   ].sort((a, b) => Number(a.entry) - Number(b.entry));
   mkdirSync(outdir, { recursive: true });
   for (const file of files) {

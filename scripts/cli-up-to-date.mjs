@@ -1,6 +1,6 @@
 /**
  * `prebriefing`: npm runs this before every `npm run briefing`. When a source file dist/ was
- * built from has changed since (dist/build-inputs.json lists each with its size and time), or
+ * built from has changed since (dist/build-info.json lists each with its size and time), or
  * dist/ is missing, it rebuilds first (scripts/build-cli.ts), so a developer who edited the
  * extractor never runs the old one. Plain JavaScript: an up-to-date check costs one `node` start.
  */
@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 function upToDate() {
   let stamp;
   try {
-    stamp = JSON.parse(readFileSync(join(root, 'dist/build-inputs.json'), 'utf8'));
+    stamp = JSON.parse(readFileSync(join(root, 'dist/build-info.json'), 'utf8'));
   } catch {
     return false; // never built, or an older build without its stamp
   }

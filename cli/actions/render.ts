@@ -1,21 +1,21 @@
 /**
  * `briefing render`: an article (a file or a web page) goes through intake and extraction
  * first; a JSON file holding `"schemaVersion": 1` is taken as Extraction JSON and rendered as
- * it is (after schema validation), without loading intake or the extractor.
+ * it is (after schema validation), without loading intake or the extractor. The validator and
+ * the renderer load only once there is something to validate or render, so a refused input
+ * costs what it costs `extract`.
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { BriefingError, IntakeError } from '../../lambdas/core/errors';
 import type { Extraction } from '../../lambdas/extract/types';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
-import { renderBriefing } from '../../lambdas/render';
-import { extractionErrors } from '../../schema/validate';
 import type { RenderCommandOptions } from '../commands/render';
 import { readInput, type Input } from '../input';
 import { extractInput } from './article';
 
 /** The JSON document of a file input when it declares itself Extraction JSON v1, else null. */
-function asExtraction(input: Input): Extraction | null {
+async function asExtraction(input: Input): Promise<Extraction | null> {
   if (input.url !== undefined || !input.name.toLowerCase().endsWith('.json')) return null;
   let value: unknown;
   try {
@@ -24,6 +24,7 @@ function asExtraction(input: Input): Extraction | null {
     return null; // not JSON at all: let intake explain what is wrong with it
   }
   if (typeof value !== 'object' || value === null || (value as { schemaVersion?: unknown }).schemaVersion !== 1) return null;
+  const { extractionErrors } = await import('../../schema/validate');
   const problems = extractionErrors(value);
   if (problems.length > 0) {
     throw new IntakeError('bad_extraction', `not valid Extraction JSON v1: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
@@ -42,12 +43,21 @@ async function readTemplate(file: string): Promise<string> {
   }
 }
 
+/** A page address's path as a person reads it (`%20` → space); as it is when it does not decode. */
+function readablePath(url: URL): string {
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return url.pathname;
+  }
+}
+
 /** `name.pdf` for an input: a file's name without its extension, a page's last path segment or its host. */
-export function pdfName(input: Input): string {
-  const path = input.url === undefined ? input.name : decodeURIComponent(new URL(input.url).pathname);
-  const base = basename(path);
+function pdfName(input: Input): string {
+  const url = input.url === undefined ? null : new URL(input.url);
+  const base = basename(url ? readablePath(url) : input.name);
   const stem = base.slice(0, base.length - extname(base).length) || base;
-  return `${stem || (input.url ? new URL(input.url).hostname : 'briefing')}.pdf`;
+  return `${stem || url?.hostname || 'briefing'}.pdf`;
 }
 
 /** `-o` as given, or `<folder>/<name>.pdf` when it names an existing folder or ends in a separator. */
@@ -58,7 +68,7 @@ async function outputFile(output: string, input: Input): Promise<string> {
 
 export async function renderCommand(file: string, options: RenderCommandOptions): Promise<void> {
   const input = await readInput(file, DEFAULT_MAX_BYTES);
-  const given = asExtraction(input);
+  const given = await asExtraction(input);
   const extraction: Extraction = given
     ? { ...given, article: { ...given.article, published: options.published ?? given.article.published } }
     : await extractInput(input, {
@@ -67,6 +77,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions)
       ...(input.url === undefined ? { name: basename(file) } : {}),
     });
   const template = options.template === undefined ? undefined : await readTemplate(options.template);
+  const { renderBriefing } = await import('../../lambdas/render');
   const pdf = await renderBriefing(extraction, {
     ...(template === undefined ? {} : { template, templateName: options.template }),
     pdfa: options.pdfa ?? false,

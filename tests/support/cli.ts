@@ -33,13 +33,15 @@ export interface CliOptions {
   readonly stdin?: string | Uint8Array;
   /** Kill the command after this long; the result then has `signal` set. Default 60 s. */
   readonly timeoutMs?: number;
+  /** Node flags before the program (`--import` a probe). */
+  readonly nodeArgs?: readonly string[];
 }
 
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   const reportDir = mkdtempSync(join(tmpdir(), 'briefing-cpu-'));
   const report = join(reportDir, 'cpu.json');
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', cpuReporter, cliFile, ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', cpuReporter, cliFile, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env, BRIEFING_CPU_REPORT: report },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,0 +1,54 @@
+/**
+ * Heavy parts load only for the command that needs them: what `briefing --help`, a refused
+ * file and each command's own help load, read from the modules the built program actually
+ * loads (tests/support/record-modules.mjs) and what each file of dist/ holds (dist/build-info.json).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from '../support/cli';
+
+const work = mkdtempSync(join(tmpdir(), 'briefing-lazy-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const recorder = pathToFileURL(join(repoRoot, 'tests/support/record-modules.mjs')).href;
+
+/** The npm packages inside the dist/ files that `args` loaded, and the exit code. */
+async function packagesLoaded(args: readonly string[]): Promise<{ code: number | null; packages: Set<string> }> {
+  const log = join(work, `modules-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(log, '');
+  const result = await runCli(args, { cwd: work, nodeArgs: ['--import', recorder], env: { BRIEFING_MODULE_LOG: log } });
+  const { outputs } = JSON.parse(readFileSync(join(repoRoot, 'dist/build-info.json'), 'utf8')) as { outputs: Record<string, string[]> };
+  const files = readFileSync(log, 'utf8').split('\n').filter((url) => url.includes('/dist/')).map((url) => basename(new URL(url).pathname));
+  expect(files).toContain('briefing.mjs');
+  const packages = new Set(files.flatMap((file) => outputs[file] ?? []).filter((name) => !/^(cli|lambdas|local|schema)\/|^package\.json$/.test(name)));
+  return { code: result.code, packages };
+}
+
+describe('what a command loads', () => {
+  it.each([
+    [['--help']],
+    [['render', '--help']],
+    [['submit', '--help']],
+    [['extract', 'empty.txt']],
+    [['extract', 'missing.txt']],
+    [['render', 'report.docx', '-o', 'out/']],
+  ])('%j loads the argument parser and nothing heavy', async (args) => {
+    writeFileSync(join(work, 'empty.txt'), '');
+    writeFileSync(join(work, 'report.docx'), 'PK\u0003\u0004');
+    const { code, packages } = await packagesLoaded(args);
+    expect(code === 0 || code === 3).toBe(true);
+    expect([...packages].sort()).toEqual(['commander']);
+  });
+
+  it('render of an article loads what it needs: the extractor, the PDF writer', async () => {
+    writeFileSync(join(work, 'a.txt'), readFileSync(join(repoRoot, 'examples/antioquia-landslide.txt')));
+    const { code, packages } = await packagesLoaded(['render', 'a.txt', '-o', 'out/']);
+    expect(code).toBe(0);
+    expect(packages).toContain('pdfkit');
+    expect(packages).toContain('chrono-node');
+    expect(packages).not.toContain('@aws-sdk/client-s3');
+    expect(packages).not.toContain('cli-progress');
+  });
+});
