@@ -5,8 +5,10 @@
  * - dist/briefing.mjs: the program (`bin`, `npm run briefing`), with its `#!/usr/bin/env node`;
  * - dist/worker.mjs: a `briefing batch` worker thread (local/batch/run-batch.ts starts it from
  *   beside itself);
- * - dist/chunk-*.mjs: what the two share, and each command's work, split at its `import()` so
- *   `briefing --help` or a refused file loads none of pdfkit, the AWS SDK or the extractor;
+ * - dist/chunk-*.mjs and the like: what the two share, and each command's work, split at its
+ *   `import()` so `briefing --help` or a refused file loads none of pdfkit, the AWS SDK or the
+ *   extractor;
+ * - dist/reader-*.cjs: intake's HTML and Markdown parsers, one file each, loaded on first use;
  * - dist/build-info.json: every project file the build read, with its size and time (from
  *   which scripts/cli-up-to-date.mjs tells whether dist/ is older than the sources), and the
  *   packages and project folders inside each output file (what loading it costs).
@@ -18,7 +20,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { HANDLER_BUNDLE, PROJECT_ROOT } from '../infra/bundling';
 
 export const DIST_DIR = join(PROJECT_ROOT, 'dist');
@@ -33,6 +35,40 @@ export function packageOfPath(file: string): string {
 /** Written last: they import the chunks. */
 const ENTRIES = new Set(['briefing.mjs', 'worker.mjs']);
 
+/** `@mozilla/readability` → `reader-mozilla-readability.cjs`. */
+const readerFile = (pkg: string): string => `reader-${pkg.replace(/^@/, '').replace(/[^a-z0-9.-]+/gi, '-')}.cjs`;
+
+/**
+ * Packages the sources `require()` on first use instead of importing (intake's HTML and Markdown
+ * parsers: lambdas/intake/formats/parsers.ts) get a file each, `reader-<package>.cjs`, required
+ * from beside the chunk that needs it: a plain-text article never parses them, a Markdown one
+ * never parses the HTML reader. Bundled in, `require()` would put all of them in one chunk
+ * that every article loads.
+ */
+function lazyRequires(found: Set<string>): Plugin {
+  return {
+    name: 'lazy-requires',
+    setup(plugin) {
+      plugin.onResolve({ filter: /^[@a-z]/ }, (args) => {
+        if (args.kind !== 'require-call' || args.importer.includes('node_modules') || args.path.startsWith('node:')) return undefined;
+        found.add(args.path);
+        return { path: `./${readerFile(args.path)}`, external: true };
+      });
+    },
+  };
+}
+
+interface OutputFile {
+  readonly path: string;
+  readonly contents: Uint8Array | string;
+  /** Imports other files of the build: written after them. */
+  readonly entry: boolean;
+}
+
+/** What each output file holds: the packages and project folders bundled into it. */
+const contentsOf = (metafile: Metafile): Record<string, string[]> => Object.fromEntries(Object.entries(metafile.outputs)
+  .map(([file, output]) => [basename(file), [...new Set(Object.keys(output.inputs).filter((input) => input !== '<stdin>').map(packageOfPath))].sort()]));
+
 /**
  * Builds into dist/ without ever leaving it half-built for a run that starts meanwhile: each
  * file is written under a private name and renamed into place, the chunks (named by their
@@ -42,39 +78,38 @@ const ENTRIES = new Set(['briefing.mjs', 'worker.mjs']);
 export async function buildCli(options: { readonly outdir?: string; readonly readable?: boolean } = {}): Promise<void> {
   const outdir = options.outdir ?? DIST_DIR;
   // `readable` (the bench's profiles): unminified, with esbuild's `// path` comment before each module.
-  const result = await build({
-    absWorkingDir: PROJECT_ROOT,
+  const common = { absWorkingDir: PROJECT_ROOT, bundle: true, platform: 'node', target: 'node20', minify: !options.readable, legalComments: 'none', metafile: true, write: false, logLevel: 'warning' } as const;
+  const readers = new Set<string>();
+  const program = await build({
+    ...common,
     entryPoints: { briefing: 'cli/entry.ts', worker: 'local/batch/worker.ts' },
     outdir,
     outExtension: { '.js': '.mjs' },
-    bundle: true,
     splitting: true,
     format: 'esm',
-    platform: 'node',
-    target: 'node20',
     mainFields: [...HANDLER_BUNDLE.mainFields],
     alias: HANDLER_BUNDLE.alias,
     banner: { js: HANDLER_BUNDLE.banner },
     // Only reached when the program runs from its TypeScript sources (run-batch.ts, worker-bundle.ts).
     external: ['esbuild', 'tsx'],
-    minify: !options.readable,
-    legalComments: 'none',
-    metafile: true,
-    write: false,
-    logLevel: 'warning',
+    plugins: [lazyRequires(readers)],
   });
+  const readerBuilds = await Promise.all([...readers].map((pkg) => build({
+    ...common,
+    stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: PROJECT_ROOT },
+    outfile: join(outdir, readerFile(pkg)),
+    format: 'cjs',
+  })));
+
   const inputs: Record<string, [number, number]> = {};
-  for (const file of Object.keys(result.metafile.inputs)) {
+  for (const file of Object.keys(program.metafile.inputs)) {
     if (file.includes('node_modules/') || !existsSync(resolve(PROJECT_ROOT, file))) continue;
     const info = statSync(resolve(PROJECT_ROOT, file));
     inputs[file] = [info.size, info.mtimeMs];
   }
-  const outputs: Record<string, string[]> = {};
-  for (const [file, output] of Object.entries(result.metafile.outputs)) {
-    outputs[basename(file)] = [...new Set(Object.keys(output.inputs).map(packageOfPath))].sort();
-  }
-  const files = [
-    ...result.outputFiles.map((file) => ({ path: file.path, contents: file.contents, entry: ENTRIES.has(basename(file.path)) })),
+  const outputs = Object.assign(contentsOf(program.metafile), ...readerBuilds.map((b) => contentsOf(b.metafile)));
+  const files: OutputFile[] = [
+    ...[program, ...readerBuilds].flatMap((b) => b.outputFiles.map((file) => ({ path: file.path, contents: file.contents, entry: ENTRIES.has(basename(file.path)) }))),
     { path: join(outdir, BUILD_INFO_FILE), contents: `${JSON.stringify({ inputs, outputs }, null, 1)}\n`, entry: true },
   ].sort((a, b) => Number(a.entry) - Number(b.entry));
   mkdirSync(outdir, { recursive: true });

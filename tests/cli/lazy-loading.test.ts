@@ -42,13 +42,21 @@ describe('what a command loads', () => {
     expect([...packages].sort()).toEqual(['commander']);
   });
 
-  it('render of an article loads what it needs: the extractor, the PDF writer', async () => {
+  it('render of a plain-text article loads the extractor and the PDF writer, not the HTML or Markdown readers', async () => {
     writeFileSync(join(work, 'a.txt'), readFileSync(join(repoRoot, 'examples/antioquia-landslide.txt')));
     const { code, packages } = await packagesLoaded(['render', 'a.txt', '-o', 'out/']);
     expect(code).toBe(0);
     expect(packages).toContain('pdfkit');
     expect(packages).toContain('chrono-node');
-    expect(packages).not.toContain('@aws-sdk/client-s3');
-    expect(packages).not.toContain('cli-progress');
+    for (const heavy of ['@aws-sdk/client-s3', 'cli-progress', 'linkedom', 'markdown-it', 'yaml']) expect(packages).not.toContain(heavy);
+  });
+
+  it('a page of menus is refused after the HTML reader (and only it) has read it', async () => {
+    writeFileSync(join(work, 'menu.html'), '<html><body><nav><a href="/">Home</a></nav></body></html>');
+    const { code, packages } = await packagesLoaded(['extract', 'menu.html']);
+    expect(code).toBe(3);
+    expect(packages).toContain('linkedom');
+    expect(packages).toContain('@mozilla/readability');
+    for (const heavy of ['markdown-it', 'yaml', 'chrono-node', 'pdfkit']) expect(packages).not.toContain(heavy);
   });
 });

@@ -1,11 +1,23 @@
 /**
  * Preloaded into a CLI child (`node --import <this file> dist/briefing.mjs …`): every module
  * the program loads is appended, as a file URL, to the file named by BRIEFING_MODULE_LOG, so a
- * test can tell what a command paid for. Node runs module hooks on their own thread; the list
- * is written from there.
+ * test can tell what a command paid for. ES modules are seen by module hooks, which Node runs on
+ * their own thread (record-modules-hooks.mjs); files loaded with `require()` (dist/reader-*.cjs)
+ * by wrapping the CommonJS loader here.
  */
-import { register } from 'node:module';
+import { appendFileSync } from 'node:fs';
+import Module, { register } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
-if (process.env.BRIEFING_MODULE_LOG) {
-  register('./record-modules-hooks.mjs', import.meta.url, { data: process.env.BRIEFING_MODULE_LOG });
+const log = process.env.BRIEFING_MODULE_LOG;
+if (log) {
+  register('./record-modules-hooks.mjs', import.meta.url, { data: log });
+  const load = Module._load;
+  Module._load = function loadAndRecord(request, parent, isMain) {
+    const exports = load.call(this, request, parent, isMain);
+    if (!request.startsWith('node:') && !Module.isBuiltin(request)) {
+      appendFileSync(log, `${pathToFileURL(Module._resolveFilename(request, parent, isMain)).href}\n`);
+    }
+    return exports;
+  };
 }
