@@ -4,6 +4,7 @@
  * this file into dist/briefing.mjs, which the package's `bin` and `npm run briefing` run as
  * plain JavaScript: no TypeScript is compiled when a user runs a command.
  */
+import { errorLine, EXIT_USAGE } from './exit';
 import { main } from './main';
 import { userFolder } from './user-folder';
 
@@ -20,6 +21,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 // Every path a user names (articles, -o, --template) is relative to the folder they stand in.
 const folder = userFolder(process.env);
-if (folder) process.chdir(folder);
+try {
+  if (folder) process.chdir(folder);
+} catch (error) {
+  process.stderr.write(errorLine(folder!, `cannot work in the folder you started from (${(error as NodeJS.ErrnoException).code ?? error})`) + '\n');
+  process.exit(EXIT_USAGE);
+}
 
 await main(process.argv.slice(2));

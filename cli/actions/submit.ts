@@ -68,14 +68,14 @@ async function checkAwsSetup(client: S3Client, options: SubmitOptions): Promise<
 function unreachable(error: unknown, options: SubmitOptions): BriefingError | null {
   const failure = (error as { cause?: NodeJS.ErrnoException }).cause ?? (error as NodeJS.ErrnoException);
   const code = failure.code ?? '';
-  const unreachable = (reason: string) => new BriefingError('storage', 'unreachable', reason, { cause: error, permanent: false });
+  const cannotReach = (reason: string) => new BriefingError('storage', 'unreachable', `cannot reach ${reason}`, { cause: error, permanent: false });
   if (isDeployed(options)) {
     if (!['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ETIMEDOUT', 'ENETUNREACH'].includes(code)) return null;
     const host = (failure as { hostname?: string }).hostname ?? 'S3';
-    return unreachable(`cannot reach ${host} (${code}): check the network, --region and --bucket`);
+    return cannotReach(`${host} (${code}): check the network, --region and --bucket`);
   }
   if (code !== 'ECONNREFUSED') return null;
-  return unreachable(`cannot reach ${options.endpoint ?? DEFAULT_ENDPOINT}: start the local pipeline (npm start) or pass --endpoint / --bucket`);
+  return cannotReach(`${options.endpoint ?? DEFAULT_ENDPOINT}: start the local pipeline (npm start) or pass --endpoint / --bucket`);
 }
 
 /**
@@ -107,7 +107,7 @@ export async function submitCommand(files: readonly string[], options: SubmitOpt
   let refused = 0;
   let stuck = 0;
   try {
-    if (isDeployed(options)) await checkAwsSetup(stack.client as S3Client, options);
+    if (isDeployed(options)) await checkAwsSetup(stack.client, options);
     const uploads: Array<{ file: string; key: string; etag: string }> = [];
     const bar = progressBar(options.json ? 0 : files.length * (options.wait ? 2 : 1), options.wait ? 'submit+wait' : 'submit');
     try {
@@ -117,6 +117,7 @@ export async function submitCommand(files: readonly string[], options: SubmitOpt
           if (!isBriefingError(error)) throw error;
           refused += 1;
           report.add({ file, status: 'refused', reason: error.message }, null);
+          if (options.wait) bar.tick(); // nothing to wait for either
           return null;
         });
         bar.tick();
