@@ -32,7 +32,7 @@ export interface S3Server {
   readonly endpoint: string;
   readonly port: number;
   readonly directory: string;
-  /** Path-style, dummy credentials, us-east-1, checksums only when required (see TOOLCHAIN.md). */
+  /** Path-style, dummy credentials, us-east-1, checksums only when required (local/s3-client.ts). */
   readonly client: S3Client;
   /** Subscribes to object-created records; returns the unsubscribe function. */
   onObjectCreated(listener: ObjectCreatedListener): () => void;
