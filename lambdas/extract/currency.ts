@@ -23,9 +23,6 @@ const BY_DEMONYM: Readonly<Record<string, string>> = {
   'bangladeshi taka': 'BDT', 'moroccan dirham': 'MAD', 'emirati dirham': 'AED', 'vietnamese dong': 'VND',
 };
 
-/** The demonyms of BY_DEMONYM as a regex alternation ("Sudanese", "Sri\\s+Lankan"). */
-export const CURRENCY_DEMONYMS = [...new Set(Object.keys(BY_DEMONYM).map((k) => k.split(' ').slice(0, -1).join('\\s+')))].join('|');
-
 const BY_COUNTRY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   Chile: { peso: 'CLP' }, Mexico: { peso: 'MXN' }, Argentina: { peso: 'ARS' }, Colombia: { peso: 'COP' },
   Philippines: { peso: 'PHP' }, Cuba: { peso: 'CUP' }, 'Dominican Republic': { peso: 'DOP' },
@@ -55,33 +52,19 @@ const DEFAULT: Readonly<Record<string, string>> = {
   gourde: 'HTG',
 };
 
-// "real" alone is an English adjective: only the plural "reais" (or "Brazilian real") is money.
-export const CURRENCY_WORD = /(dollars?|euros?|pounds?(?:\s+sterling)?|rupees?|yuan|yen|francs?|shillings?|naira|taka|rands?|dirhams?|riyals?|rials?|lira|pesos?|dinars?|reais|cedis?|kwacha|birr|rupiah|ringgit|baht|roubles?|rubles?|hryvnias?|zloty(?:s|ch)?|kronor|kronur|krona|kroner|krone|afghanis|kyats?|leones?|meticais|meticals?|kwanzas?|ariary|soles|bolivianos?|guaran[ií]es|lempiras?|quetzal(?:es|s)?|c[oó]rdobas|colones|pula|tenge|lari|dalasis?|kina|gourdes?)/;
-
-/** ISO 4217 codes written before or after an amount ("USD 1.4 billion", "40 million CHF"). */
-export const ISO_CODES = 'USD|EUR|GBP|JPY|CNY|RMB|CHF|INR|PKR|BDT|NPR|LKR|AFN|KES|UGX|TZS|RWF|ETB|SOS|SDG|SSP|NGN|GHS|XOF|XAF|CDF|ZAR|ZMW|MWK|MZN|ZWL|EGP|MAD|DZD|TND|LYD|TRY|SYP|LBP|JOD|IQD|IRR|YER|SAR|AED|QAR|KWD|OMR|ILS|MXN|BRL|ARS|CLP|COP|PEN|VES|HTG|DOP|CUP|PHP|IDR|MYR|THB|VND|MMK|KRW|HKD|SGD|TWD|AUD|NZD|CAD|SEK|NOK|DKK|ISK|PLN|HUF|CZK|RON|RUB|UAH|SDR';
-
 /** Marker unit for a currency word whose country is still open ("peso" → resolved per article). */
 export const OPEN_PREFIX = '?';
 
-/** "Sudanese" + "pounds" → SDG; a bare word → an open marker resolved later by {@link resolveCurrency}. */
+/**
+ * "Sudanese" + "pound" → SDG; a bare word → an open marker resolved later by {@link resolveCurrency}.
+ * `word` is the lexicon's singular ("pound", "real"), `demonym` as written ("Sri Lankan").
+ */
 export function currencyFromWords(demonym: string | undefined, word: string): string {
-  const base = singularCurrency(word.toLowerCase().replace(/\s+sterling$/, ''));
-  if (/sterling/i.test(word)) return 'GBP';
   if (demonym) {
-    const code = BY_DEMONYM[`${demonym.toLowerCase().replace(/\s+/g, ' ')} ${base}`];
+    const code = BY_DEMONYM[`${demonym.toLowerCase()} ${word}`];
     if (code) return code;
   }
-  return base === 'euro' ? 'EUR' : `${OPEN_PREFIX}${base}`;
-}
-
-const IRREGULAR: Readonly<Record<string, string>> = {
-  reais: 'real', kronor: 'krona', kronur: 'krona', kroner: 'krone', zlotych: 'zloty', meticais: 'metical', soles: 'sol',
-  guaranies: 'guarani', 'guaraníes': 'guarani', quetzales: 'quetzal', colones: 'colon', 'córdobas': 'cordoba',
-};
-
-function singularCurrency(word: string): string {
-  return IRREGULAR[word] ?? word.replace(/s$/, '');
+  return word === 'euro' ? 'EUR' : `${OPEN_PREFIX}${word}`;
 }
 
 /** Resolves an open marker with the countries the article names, first first. */

@@ -1,23 +1,33 @@
 /**
- * Article → Extraction JSON. Small parsers (sentences, numbers, dates, quotes, entities), each
- * guarded so odd text yields nothing rather than an error, then refiners (not-figure filter,
- * meaning, attribution, merging, ranking). Deterministic and linear in the text length.
+ * Article → Extraction JSON. The text is split into sentences; each sentence into tokens, whose
+ * numbers are parsed, then tagged with part of speech and lemma; the structure around each
+ * number (its noun phrase and the words that govern it) decides what it counts, through named
+ * rules (rules/meaning-rules.ts). Counts the text implies (a single victim, a written-out sum)
+ * and earlier values of a changed count are added; refiners merge, drop and rank. A step that
+ * throws is reported in `problems`, never turned into a silent empty result. Deterministic and
+ * linear in the text length.
  */
 import type { Article } from '../intake/types';
-import type { Category, Extraction, Figure, TimelineEntry } from './types';
-import { guarded } from './guard';
+import type { Extraction, Figure, Problem, TimelineEntry } from './types';
+import { PEOPLE_CATEGORIES } from '../contract/categories';
 import { splitSentences, type Sentence } from './sentences';
-import { findNumbers, type NumberMention } from './numbers';
+import { tokenize } from './tokens';
+import { numbersIn } from './numbers';
+import { tagSentence } from './tagger';
+import { analyse } from './structure';
+import { frameOf, type Decided } from './frame';
+import { meaningOf, type RuleFailure } from './meaning';
 import { notFigureReason, phoneAndDateRanges } from './negatives';
-import { meaningOf, type Meaning } from './meaning';
 import { attributeSentences, type Attribution } from './attribution';
 import { datesIn, type DateMention } from './dates';
 import { findQuotes } from './quotes';
 import { findEntities, type Entities, type PlaceHit } from './entities';
-import { mergeDuplicates, rankKeyFigures, type Draft } from './reconcile';
+import { impliedFigures } from './implied';
+import { refine, type Draft } from './refiners';
 import { summarise } from './summary';
 import { resolveCurrency } from './currency';
 import { tidyLabel } from './label';
+import { findNumbers } from './numbers';
 import { CAPITALS } from './gazetteer';
 
 export interface ExtractOptions {
@@ -28,27 +38,27 @@ export interface ExtractOptions {
   readonly published?: string | null;
 }
 
-const PEOPLE: ReadonlySet<Category> = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained']);
 const NO_ENTITIES: Entities = { organisations: [], places: [], placeHits: [], acronyms: new Map() };
-// How far a figure looks for its counted noun and cue words.
-const WINDOW = 160;
-
-interface DraftAt extends Draft { readonly sentenceIndex: number }
+// A sentence is analysed in windows of this many characters at most: a megabyte without a full
+// stop stays linear and bounded in memory.
+const WINDOW_CHARS = 4000;
+/** Figures kept from one article: a table of 100,000 numbers is data, not a briefing. */
+export const MAX_FIGURES = 2000;
 
 // "Cyclone Sidr killed about 3,500 people in 2007": a past event, background rather than news.
-const PAST_YEAR = /\b(?:in|during|of|by)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d{2})\b|\bsince\s+((?:19|20)\d{2}),\s+when\b/g;
-const PAST_PHRASE = /\b(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|years\s+ago|the\s+previous\s+year)\b/i;
-
-const UNIT_CATEGORY: Readonly<Record<string, Category>> = { currency: 'money', measure: 'quantity', percent: 'percentage' };
-const EQUIVALENT_GAP = /^\s*\(\s*(?:about|around|roughly|some|nearly|approximately|or|equivalent\s+to|worth)?\s*$/i;
+const PAST_PHRASES = ['last year', 'a year earlier', 'a year ago', 'a year before', 'years ago', 'the previous year'];
 
 function isBackground(sentence: string, published: string | null): boolean {
-  if (PAST_PHRASE.test(sentence)) return true;
+  const lower = sentence.toLowerCase();
+  if (PAST_PHRASES.some((p) => lower.includes(p))) return true;
   const year = published ? Number(published.slice(0, 4)) : Number.POSITIVE_INFINITY;
-  for (const m of sentence.matchAll(PAST_YEAR)) {
+  for (const m of sentence.matchAll(/\b(in|during|of|by|since)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b(,\s+when\b)?/g)) {
+    const y = Number(m[2]);
+    if (y >= year) continue;
     // "have fled since the war began in April 2023" is a running total, not a past event.
-    const running = m[1] !== undefined && /\bsince\b/i.test(sentence.slice(Math.max(0, m.index - 40), m.index));
-    if (Number(m[1] ?? m[2]) < year && !running) return true;
+    if (m[1] === 'since' && !m[3]) continue;
+    if (/\bsince\b/i.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+    return true;
   }
   return false;
 }
@@ -56,7 +66,6 @@ function isBackground(sentence: string, published: string | null): boolean {
 // A place after the number counts only when the number happened there: "killed in the village of X".
 const LOCATIVE = /\b(?:in|at|near|across|around|throughout|inside|outside|on|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$/;
 
-/** Index of the first hit starting at or after `at` (hits are in text order). */
 function firstHitFrom(hits: readonly PlaceHit[], at: number): number {
   let lo = 0;
   let hi = hits.length;
@@ -68,16 +77,15 @@ function firstHitFrom(hits: readonly PlaceHit[], at: number): number {
   return lo;
 }
 
-/** The place where the number happened: after it in its clause ("in X"), else the nearest before it. */
-function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, m: NumberMention, clauseEnd: number): string | null {
-  // Binary searches only: a run-on text with thousands of places and numbers stays linear.
-  const from = firstHitFrom(hits, m.end);
-  for (let i = from; i < hits.length && i < from + 4 && hits[i]!.start < Math.min(clauseEnd, sentence.end); i++) {
+/** The place where the number happened: after it in its sentence ("in X"), else the nearest before it. */
+function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, start: number, end: number): string | null {
+  const from = firstHitFrom(hits, end);
+  for (let i = from; i < hits.length && i < from + 4 && hits[i]!.start < sentence.end; i++) {
     const hit = hits[i]!;
-    if (LOCATIVE.test(text.slice(Math.max(m.end, hit.start - 40), hit.start))) return hit.name;
+    if (LOCATIVE.test(text.slice(Math.max(end, hit.start - 40), hit.start))) return hit.name;
   }
-  const before = hits[firstHitFrom(hits, m.start) - 1];
-  return before && before.start >= sentence.start && before.end <= m.start ? before.name : null;
+  const before = hits[firstHitFrom(hits, start) - 1];
+  return before && before.start >= sentence.start && before.end <= start ? before.name : null;
 }
 
 function sourceName(attribution: Attribution | undefined, acronyms: ReadonlyMap<string, string>): string | null {
@@ -85,81 +93,92 @@ function sourceName(attribution: Attribution | undefined, acronyms: ReadonlyMap<
   return source === null ? null : acronyms.get(source) ?? source;
 }
 
-function figureDrafts(
-  text: string,
-  sentences: readonly Sentence[],
-  allMentions: readonly NumberMention[],
-  attributions: readonly Attribution[],
-  dates: readonly DateMention[][],
-  entities: Entities,
-  published: string | null,
-): DraftAt[] {
-  const phones = guarded(() => phoneAndDateRanges(text));
-  // Not-figures go first, so "children under five" or "in 2019" do not cut a figure's window.
-  const mentions = allMentions.filter((m) => !notFigureReason(text, m, phones));
-  const drafts: DraftAt[] = [];
-  // "The capital remains the epicentre": the capital of the country the story is about, if named.
-  const capital = entities.places.map((p) => CAPITALS[p]).find((c) => c !== undefined && entities.places.includes(c)) ?? null;
-  // Sentence-wide tests run once per sentence: a run-on sentence with many numbers stays linear.
-  const facts = new Map<number, { readonly past: boolean; readonly capital: boolean }>();
-  const factsOf = (sentence: Sentence): { readonly past: boolean; readonly capital: boolean } => {
-    let f = facts.get(sentence.index);
-    if (!f) facts.set(sentence.index, f = { past: isBackground(sentence.text, published), capital: /\bthe capital\b/i.test(sentence.text) });
-    return f;
-  };
-  let s = 0;
-  let first = 0; // index of the first mention of the current sentence
-  let previousPeople: Meaning | null = null;
-  let previousMeaning: Meaning | null = null;
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i]!;
-    while (s < sentences.length && sentences[s]!.end <= m.coreStart) { s++; first = i; previousPeople = null; previousMeaning = null; }
-    const sentence = sentences[s];
-    if (!sentence || m.coreStart < sentence.start) continue;
-    // "Rs 1,200 crore (about $140 million)", "135 km/h (84 mph)": the same amount in another unit.
-    const last = drafts[drafts.length - 1];
-    if (last && m.unitKind !== null && last.category === UNIT_CATEGORY[m.unitKind] && last.span[1] <= m.start && m.start - last.span[1] < 20
-      && EQUIVALENT_GAP.test(text.slice(last.span[1], m.start)) && last.sentenceIndex === sentence.index) {
-      last.mentions.push({ text: text.slice(m.start, m.end), span: [m.start, m.end] });
-      continue;
+/** Character windows of a sentence, cut at spaces, each at most WINDOW_CHARS long. */
+function windowsOf(text: string, s: Sentence): [number, number][] {
+  if (s.end - s.start <= WINDOW_CHARS) return [[s.start, s.end]];
+  const out: [number, number][] = [];
+  let from = s.start;
+  while (from < s.end) {
+    let to = Math.min(s.end, from + WINDOW_CHARS);
+    if (to < s.end) {
+      const space = text.lastIndexOf(' ', to);
+      if (space > from + WINDOW_CHARS / 2) to = space;
     }
-    const prev = i > first ? mentions[i - 1] : undefined;
-    const next = mentions[i + 1];
-    const beforeFrom = Math.max(sentence.start, prev ? prev.end : 0, m.start - WINDOW);
-    const afterTo = Math.min(sentence.end, next && next.start < sentence.end ? next.start : sentence.end, m.end + WINDOW);
-    const meaning = meaningOf({
-      mention: m,
-      before: text.slice(beforeFrom, m.start),
-      after: text.slice(m.end, Math.max(m.end, afterTo)),
-      sentenceBefore: text.slice(Math.max(sentence.start, m.start - WINDOW), m.start),
-      beforePrevious: prev ? text.slice(Math.max(sentence.start, prev.start - WINDOW), prev.start) : '',
-      rest: text.slice(m.end, Math.min(sentence.end, m.end + WINDOW)),
-      previous: previousPeople,
-      previousMeaning,
-    });
-    if (PEOPLE.has(meaning.category)) previousPeople = meaning;
-    previousMeaning = meaning;
-    // A small number in words with no meaning ("two of them", "one side") is prose, not a figure.
-    if (meaning.category === 'other' && (m.words || m.ordinal) && !m.vague && m.value < 100) continue;
-    drafts.push({
-      value: m.value,
-      max: m.max,
-      text: text.slice(m.start, m.end),
-      qualifier: m.qualifier,
-      unit: m.unit ? resolveCurrency(m.unit, entities.places) : (PEOPLE.has(meaning.category) || meaning.category === 'population' ? 'people' : null),
-      category: meaning.category,
-      subject: meaning.subject,
-      label: tidyLabel(meaning.label) || meaning.label,
-      place: placeFor(text, entities.placeHits, sentence, m, afterTo) ?? (factsOf(sentence).capital ? capital : null),
-      date: dates[sentence.index]?.[0]?.date ?? null,
-      source: sourceName(attributions[sentence.index], entities.acronyms),
-      sentence: sentence.text,
-      span: [m.start, m.end],
-      vague: m.vague,
-      mentions: [],
-      background: factsOf(sentence).past,
-      sentenceIndex: sentence.index,
-    });
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
+}
+
+interface SentenceContext {
+  readonly text: string;
+  readonly sentence: Sentence;
+  readonly entities: Entities;
+  readonly attribution: Attribution | undefined;
+  readonly dates: readonly DateMention[];
+  readonly published: string | null;
+  readonly phones: readonly [number, number][];
+  readonly capital: string | null;
+  readonly failures: RuleFailure[];
+}
+
+function sentenceDrafts(c: SentenceContext): Draft[] {
+  const { text, sentence } = c;
+  const drafts: Draft[] = [];
+  const background = isBackground(sentence.text, c.published);
+  const capitalHere = /\bthe capital\b/i.test(sentence.text);
+  for (const [from, to] of windowsOf(text, sentence)) {
+    const tokens = tokenize(text, from, to);
+    const mentions = numbersIn(tokens, text);
+    if (mentions.length === 0) continue;
+    const words = tagSentence(tokens, text, mentions);
+    const structure = analyse(words);
+    const decided: Decided[] = [];
+    for (let n = 0; n < words.length; n++) {
+      const w = words[n]!;
+      if (w.pos !== 'NUM' || !w.mention) continue;
+      const m = w.mention;
+      if (notFigureReason({ text, words, n, m, phones: c.phones })) continue;
+      const last = drafts[drafts.length - 1];
+      // "Rs 1,200 crore (about $140 million)", "135 km/h (84 mph)": the same amount in another unit.
+      if (last && m.unitKind !== null && last.unitKind === m.unitKind && m.start - last.span[1] < 20
+        && /^\s*\(\s*(?:about|around|roughly|some|nearly|approximately|or|equivalent\s+to|worth)?\s*$/i.test(text.slice(last.span[1], m.start))) {
+        last.mentions.push({ text: text.slice(m.start, m.end), span: [m.start, m.end] });
+        continue;
+      }
+      const frame = frameOf(structure, n, decided);
+      const meaning = meaningOf(frame, text, c.failures);
+      // A small number in words with no meaning ("two of them", "one side") is prose, not a figure.
+      if (meaning.category === 'other' && m.words && !m.vague && m.value < 100 && meaning.rule === 'no-predicate') continue;
+      decided.push({ num: n, category: meaning.category, subject: meaning.subject, label: meaning.label, rule: meaning.rule });
+      drafts.push({
+        value: m.value,
+        max: m.max,
+        text: text.slice(m.start, m.end),
+        qualifier: m.qualifier,
+        unit: m.unit ? resolveCurrency(m.unit, c.entities.places) : (PEOPLE_CATEGORIES.has(meaning.category) ? 'people' : null),
+        unitKind: m.unitKind,
+        category: meaning.category,
+        subject: meaning.subject,
+        label: tidyLabel(meaning.label) || meaning.label,
+        place: placeFor(text, c.entities.placeHits, sentence, m.start, m.end) ?? (capitalHere ? c.capital : null),
+        date: c.dates[0]?.date ?? null,
+        source: sourceName(c.attribution, c.entities.acronyms),
+        sentence: sentence.text,
+        span: [m.start, m.end],
+        vague: m.vague,
+        mentions: [],
+        background,
+        sentenceIndex: sentence.index,
+        rule: meaning.rule,
+        derived: false,
+        earlier: frame.earlier,
+        subset: frame.subset || frame.np.partitive !== null,
+        previousOf: null,
+        parts: [],
+      });
+    }
+    for (const implied of impliedFigures(structure, drafts, text, c)) drafts.push(implied);
   }
   return drafts;
 }
@@ -184,7 +203,6 @@ function countWords(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // The characters \s matches in ASCII and Latin-1, plus the Unicode spaces wire text uses.
     const space = c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
     if (!space && !inWord) words++;
     inWord = !space;
@@ -192,29 +210,58 @@ function countWords(text: string): number {
   return words;
 }
 
-/** Article → Extraction JSON (schemaVersion 1). Never throws on odd text. */
+const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+/** Article → Extraction JSON (schemaVersion 1). A failing step is reported in `problems`. */
 export function extractFigures(article: Article, options: ExtractOptions = {}): Extraction {
   const text = article.text;
   const published = options.published ?? article.published;
-  const sentences = guarded(() => splitSentences(text));
-  const entities = guarded(() => [findEntities(text)])[0] ?? NO_ENTITIES;
-  const attributions = guarded(() => attributeSentences(sentences));
-  const dates = sentences.map((s) => guarded(() => datesIn(s, published)));
-  const mentions = guarded(() => findNumbers(text));
-  const drafts = mergeDuplicates(guarded(() => figureDrafts(text, sentences, mentions, attributions, dates, entities, published))) as DraftAt[];
-  const headline = guarded(() => findNumbers(article.title)).filter((n) => !n.vague);
-  const ranks = rankKeyFigures(drafts, headline);
+  const problems: Problem[] = [];
+  const step = <T>(name: string, fallback: T, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      problems.push({ step: name, message: describe(error) });
+      return fallback;
+    }
+  };
+  const sentences = step('sentences', [] as Sentence[], () => splitSentences(text));
+  const entities = step('entities', NO_ENTITIES, () => findEntities(text));
+  const attributions = step('attribution', [] as Attribution[], () => attributeSentences(sentences));
+  const dates = sentences.map((s) => step('dates', [] as DateMention[], () => datesIn(s, published)));
+  const phones = step('phones', [] as [number, number][], () => phoneAndDateRanges(text));
+  // "The capital remains the epicentre": the capital of the country the story is about, if named.
+  const capital = entities.places.map((p) => CAPITALS[p]).find((c) => c !== undefined && entities.places.includes(c)) ?? null;
+  const failures: RuleFailure[] = [];
+  const raw: Draft[] = [];
+  for (const sentence of sentences) {
+    const drafts = step('figures', [] as Draft[], () => sentenceDrafts({
+      text, sentence, entities, attribution: attributions[sentence.index], dates: dates[sentence.index] ?? [], published, phones, capital, failures,
+    }));
+    for (const d of drafts) raw.push(d);
+  }
+  for (const f of failures.slice(0, 20)) problems.push({ step: 'meaning', rule: f.rule, message: describe(f.error) });
+  if (failures.length > 20) problems.push({ step: 'meaning', message: `${failures.length - 20} more rule failures` });
+  const headline = step('headline', [], () => findNumbers(article.title)).filter((n) => !n.vague);
+  const { drafts, ranks, dropped } = refine(raw, headline, MAX_FIGURES);
+  if (dropped > 0) problems.push({ step: 'refine', message: `${dropped} figures beyond the first ${MAX_FIGURES} were left out` });
 
+  const ids = new Map<Draft, string>(drafts.map((d, i) => [d, `f${i + 1}`]));
   const figures: Figure[] = drafts.map((d, i) => {
     const rank = ranks.get(i) ?? null;
-    const { sentenceIndex: _sentenceIndex, background: _background, vague, mentions: others, ...rest } = d;
     return {
-      id: `f${i + 1}`,
-      ...rest,
+      id: ids.get(d)!,
+      value: d.value, max: d.max, text: d.text, qualifier: d.qualifier, unit: d.unit, category: d.category,
+      subject: d.subject, label: d.label, place: d.place, date: d.date, source: d.source, sentence: d.sentence, span: d.span,
       key: rank !== null,
       rank,
-      ...(vague ? { vague } : {}),
-      ...(others.length ? { mentions: others } : {}),
+      rule: d.rule,
+      ...(d.vague ? { vague: true } : {}),
+      ...(d.mentions.length ? { mentions: d.mentions } : {}),
+      ...(d.derived ? { derived: true } : {}),
+      ...(d.earlier ? { previous: true } : {}),
+      ...(d.previousOf && ids.has(d.previousOf) ? { previousId: ids.get(d.previousOf)! } : {}),
+      ...(d.parts.length ? { parts: d.parts.map((p) => ids.get(p)).filter((id): id is string => id !== undefined) } : {}),
     };
   });
   const keySentences = [...ranks.entries()].sort((a, b) => a[1] - b[1]).map(([i]) => drafts[i]!.sentenceIndex);
@@ -231,11 +278,12 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
       input: article.input,
       byline: article.byline,
     },
-    summary: guarded(() => summarise(sentences, keySentences)),
+    summary: step('summary', [] as string[], () => summarise(sentences, keySentences)),
     figures,
-    timeline: guarded(() => timelineOf(sentences, dates)),
-    quotes: guarded(() => findQuotes(text.split(/\n\s*\n/), text)),
+    timeline: step('timeline', [] as TimelineEntry[], () => timelineOf(sentences, dates)),
+    quotes: step('quotes', [], () => findQuotes(text.split(/\n\s*\n/), text)),
     organisations: entities.organisations,
     places: entities.places,
+    problems,
   };
 }

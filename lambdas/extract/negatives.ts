@@ -1,35 +1,42 @@
 /**
  * Numbers that are not figures: years, days of the month, clock times, ages, durations, list
- * positions, numbers inside names, addresses and phone numbers. Each rule looks only at a short
- * window around the mention, so the filter stays linear in the text.
+ * positions, numbers inside names, addresses, phone numbers, scores. One named rule a reason,
+ * each a test over the number's neighbouring words, with the examples and counter-examples
+ * that are its tests (tests/extract/negatives.test.ts runs them).
  */
 import type { NumberMention } from './numbers';
-import { MONTH_NAMES } from '../intake/dates';
+import type { Word } from './tagger';
+import {
+  AGE_BOUNDS, AGE_CUES, CLOCK_WORDS, MONTHS, MODIFIER_NOUNS, MULTIPLIER_WORDS, NAME_AFTER_NUMBER, NAME_BEFORE_NUMBER, PERSON_NOUNS,
+  PHONE_CUES, TIME_NOUNS,
+} from './lexicon';
 
 export type NotFigureReason =
   | 'year' | 'day_of_month' | 'date' | 'clock' | 'age' | 'duration' | 'ordinal' | 'list_position'
-  | 'name' | 'address' | 'phone' | 'multiplier';
+  | 'name' | 'address' | 'phone' | 'multiplier' | 'score';
 
-const MONTH = `(?:${MONTH_NAMES})`;
-const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+(?:the\\s+)?$`);
-const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH}\\b`);
-const DAY_RANGE_AFTER_MONTH = new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}\\s*(?:-|–|to|and)\\s*$`);
+export interface NotFigureContext {
+  readonly text: string;
+  readonly words: readonly Word[];
+  /** Index of the NUM word. */
+  readonly n: number;
+  readonly m: NumberMention;
+  /** Character ranges of phone numbers and numeric dates in the article. */
+  readonly phones: readonly (readonly [number, number])[];
+}
 
-// Capitalised words that name a thing by number: "Highway 7", "Resolution 2401", "Flight 17".
-const PHONE_BEFORE = /\b(?:hotline|helpline|phone|telephone|tel\.?|call|dial|SMS|text|WhatsApp|fax)\s+(?:number\s+)?(?:on\s+|at\s+)?$/i;
-const NAME_BEFORE = /\b(?:Category|Highway|Route|Road|Resolution|Article|Section|Chapter|Flight|Gate|Terminal|Platform|Room|Block|Sector|Phase|Stage|Level|Grade|Unit|Ward|Zone|Apartment|Suite|No\.?|Number|Vol\.?|Volume|Page|Paragraph|Clause|Rule|Act|Decree|Order|Protocol|Annex|Amendment|Division|Brigade|Battalion|Regiment|Fleet|Apollo|Windows|Agenda|Vision|Building|Tower|Pier|Exit|Channel|COP|Group\s+of|Formula|Boeing|Airbus|Model|Type|Mark|Mk|Gen|Generation|Day|Year|Season|Episode|Part|Book|Track|Lot|Plot|Box|Kilometre|Km|Mile|Bus|Train|Line|Camp|Hall|Team|Squad|Class|Series|Version|v)\s+$/;
-const ADDRESS_AFTER = /^[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Square|Place|Way|Close|Crescent|Terrace)\b/;
-const CLOCK_AFTER = /^(?:[:.]\d{2}\b(?!\s*(?:%|per|million|billion))|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|local time\b|o'clock\b|hours?\s+(?:GMT|UTC|local))|\s*h\d{2}\b)/i;
-const AGE_AFTER = /^(?:[\s-]+(?:year|month|week|day)s?[\s-]+old\b|[\s-]+(?:year|month|week|day)-olds?\b)/i;
-// "aged 5 to 14", "children under 15", "girls between 12 and 17", "most of the dead were over 65".
-const AGE_BEFORE = /\b(?:aged|age|ages|ages of|age of)\s+(?:between\s+|from\s+)?$|\b(?:children|child|kids|infants|babies|boys|girls|pupils|students|schoolchildren|teenagers|adolescents|youths|youngsters|minors|people|persons|those|anyone|adults|women|men|patients|victims|residents)\s+(?:aged\s+)?(?:under|below|over|above|younger\s+than|older\s+than|between|from)\s+(?:the\s+age\s+of\s+)?$/i;
-const AGE_PREDICATE_BEFORE = /\b(?:dead|victims|patients|children|people|those|them|most|many|half|majority|all|pupils|students|passengers|residents|women|men|survivors|girls|boys|schoolgirls|schoolboys|teenagers|hostages|abductees|captives|workers|miners|soldiers|migrants)\s+(?:were|was|are|is|being)\s+(?:aged\s+)?(?:under|below|over|above|younger\s+than|older\s+than|between)\s+$/i;
-const AGE_PREDICATE_AFTER = /^(?:\s+(?:and|to|-|–)\s+\d{1,3})?(?:\s+years?(?:\s+old|\s+of\s+age)?)?\s*(?:[.;,)]|$)/;
-const DURATION_AFTER = /^(?:[\s-]+(?:and\s+a\s+half\s+|more\s+|other\s+|consecutive\s+|straight\s+|full\s+|successive\s+|long\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|nights?|weekends?)\b)/i;
-const MULTIPLIER_AFTER = /^(?:[\s-]+(?:times|fold)\b|-fold\b)/i;
-// "the 30th facility to be bombed": an ordinal that counts things hit so far is a figure.
-const COUNTING_ORDINAL_AFTER = /^\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:to\s+(?:be|have\s+been)|(?:so\s+far|this\s+year)\s+to)\b/i;
+export interface NotFigureRule {
+  readonly name: string;
+  readonly reason: NotFigureReason;
+  readonly test: (c: NotFigureContext) => boolean;
+  /** Sentences and the value in them that is not a figure. */
+  readonly examples: readonly { readonly text: string; readonly value: number }[];
+  /** Sentences where that value is a figure. */
+  readonly counterExamples: readonly { readonly text: string; readonly value: number }[];
+}
+
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}(?:[\s.-]\d{2,8})+/g;
+const NUMERIC_DATE = /\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})\b/g;
 const THOUSANDS_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$/;
 
 /** Character ranges that hold phone numbers or numeric dates; a mention inside one is not a figure. */
@@ -45,12 +52,12 @@ export function phoneAndDateRanges(text: string): [number, number][] {
     if (!/[+(]/.test(raw) && !/^0/.test(raw) && groups.length < 3 && !groups.some((g) => g.length >= 6)) continue;
     out.push([m.index, m.index + raw.length]);
   }
-  const numericDate = /\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})\b/g;
-  for (let m = numericDate.exec(text); m; m = numericDate.exec(text)) out.push([m.index, m.index + m[0].length]);
+  NUMERIC_DATE.lastIndex = 0;
+  for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) out.push([m.index, m.index + m[0].length]);
   return out.sort((a, b) => a[0] - b[0]);
 }
 
-function inRanges(ranges: readonly [number, number][], at: number): boolean {
+function inRanges(ranges: readonly (readonly [number, number])[], at: number): boolean {
   let lo = 0;
   let hi = ranges.length - 1;
   while (lo <= hi) {
@@ -63,50 +70,189 @@ function inRanges(ranges: readonly [number, number][], at: number): boolean {
   return false;
 }
 
-const PERSON_NOUN_AFTER = /^\s+(?:[a-z]+\s+)?(?:people|persons|civilians|children|residents|families|households|troops|soldiers|refugees|migrants|patients|workers|students|homes|houses|cases)\b/i;
+const lowerAt = (c: NotFigureContext, k: number): string => c.words[k]?.lower ?? '';
+const textAt = (c: NotFigureContext, k: number): string => c.words[k]?.text ?? '';
+const plain = (m: NumberMention): boolean => !m.words && !m.formatted && m.unitKind === null && Number.isInteger(m.value);
+/** The raw characters right around the bare number. */
+const charBefore = (c: NotFigureContext): string => c.text[c.m.coreStart - 1] ?? '';
+const charsAfter = (c: NotFigureContext, n: number): string => c.text.slice(c.m.coreEnd, c.m.coreEnd + n);
+const isMonth = (w: string): boolean => MONTHS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w);
 
-/** Why `m` is not a figure, or null when it may be one. */
-export function notFigureReason(text: string, m: NumberMention, phones: readonly [number, number][]): NotFigureReason | null {
-  if (m.vague) return null;
-  const before = text.slice(Math.max(0, m.coreStart - 40), m.coreStart);
-  const after = text.slice(m.coreEnd, m.coreEnd + 60);
-  const afterMention = text.slice(m.end, m.end + 60);
-  const plain = !m.words && !m.formatted && m.unitKind === null && Number.isInteger(m.value);
+export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
+  {
+    name: 'phone-number', reason: 'phone',
+    test: (c) => inRanges(c.phones, c.m.coreStart) || (!c.m.words && (PHONE_CUES.has(lowerAt(c, c.n - 1))
+      || (['on', 'at', 'number'].includes(lowerAt(c, c.n - 1)) && PHONE_CUES.has(lowerAt(c, c.n - 2))))),
+    examples: [{ text: 'For help, call the hotline on 0800 555 0199.', value: 555 }, { text: 'Call 119 for an ambulance.', value: 119 }],
+    counterExamples: [{ text: 'The call centre took 119 reports.', value: 119 }],
+  },
+  {
+    name: 'letters-glued-before', reason: 'name',
+    // G20, Covid-19, F-16, Mi-17, AK-47: digits glued to letters (a hyphen between counts as glue).
+    test: (c) => !c.m.words && c.m.unitKind !== 'currency' && (/\p{L}$/u.test(charBefore(c))
+      || (charBefore(c) === '-' && /\p{L}$/u.test(c.text[c.m.coreStart - 2] ?? '') && !/magnitude-$/i.test(c.text.slice(c.m.coreStart - 10, c.m.coreStart)))),
+    examples: [{ text: 'The Covid-19 cases rose.', value: 19 }, { text: 'An AK-47 was found.', value: 47 }, { text: 'The G20 met.', value: 20 }],
+    counterExamples: [{ text: 'The magnitude-7 quake killed 12.', value: 12 }],
+  },
+  {
+    name: 'number-in-modifier', reason: 'name',
+    // "a 500-bed hospital", "a seven-storey block", "a 100-strong crowd".
+    test: (c) => c.m.unitKind === null && /^-\p{L}{3,}/u.test(charsAfter(c, 12)) && !/^-(?:and|or|to|odd)\b/i.test(charsAfter(c, 5))
+      && (c.m.words || MODIFIER_NOUNS.has(/^-([\p{L}]+)/u.exec(charsAfter(c, 14))![1]!.toLowerCase()) || /^-\p{L}+-/u.test(charsAfter(c, 20))),
+    examples: [{ text: 'A 500-bed hospital opened.', value: 500 }, { text: 'A seven-storey block fell.', value: 7 }],
+    counterExamples: [{ text: 'Some 12-15 people were hurt.', value: 12 }],
+  },
+  {
+    name: 'slash-date', reason: 'date',
+    test: (c) => !c.m.words && (/^\/\d/.test(charsAfter(c, 2)) || /\d\/$/.test(c.text.slice(c.m.coreStart - 2, c.m.coreStart))),
+    examples: [{ text: 'Since 9/11 the rules changed.', value: 9 }, { text: 'It runs 24/7.', value: 7 }],
+    counterExamples: [],
+  },
+  {
+    name: 'letters-glued-after', reason: 'name',
+    // 5G, 3D, S24 (the S is before): letters glued after digits with no unit read.
+    test: (c) => !c.m.words && !c.m.ordinal && c.m.unit === null && /^\p{L}/u.test(c.text[c.m.end] ?? '') && c.m.end === c.m.coreEnd,
+    examples: [{ text: 'The 5G network failed.', value: 5 }],
+    counterExamples: [],
+  },
+  {
+    name: 'clock-time', reason: 'clock',
+    test: (c) => /^[:.]\d{2}\b/.test(charsAfter(c, 3)) && !/^[:.]\d{2}\s*(?:%|per|million|billion)/.test(charsAfter(c, 12))
+      || /\d:$/.test(c.text.slice(c.m.coreStart - 2, c.m.coreStart))
+      || CLOCK_WORDS.has(lowerAt(c, c.n + 1)) && (lowerAt(c, c.n + 1) !== 'h' || c.words[c.n + 1]!.start === c.m.end)
+      || (lowerAt(c, c.n + 1) === 'local' && lowerAt(c, c.n + 2) === 'time'),
+    examples: [{ text: 'The blast came at 9 am.', value: 9 }, { text: 'It landed at 2.15pm.', value: 2.15 }, { text: 'Curfew starts at 2200 GMT.', value: 2200 }],
+    counterExamples: [{ text: 'At 9, the toll was 40.', value: 40 }],
+  },
+  {
+    name: 'age', reason: 'age',
+    test: (c) => {
+      const after = charsAfter(c, 24);
+      if (/^(?:[\s-]+(?:year|month|week|day)s?[\s-]+old\b|[\s-]+(?:year|month|week|day)-olds?\b)/i.test(c.text.slice(c.m.end, c.m.end + 24)) || /^[\s-]+(?:year|month)s?[\s-]+old/i.test(after)) return true;
+      if (c.m.value > 120 || c.m.unitKind !== null || c.m.formatted) return false;
+      const prev = lowerAt(c, c.n - 1);
+      const prev2 = lowerAt(c, c.n - 2);
+      // "aged 5 to 14", "children under five", "the age of 18".
+      if (AGE_CUES.has(prev) || (prev === 'of' && prev2 === 'age') || (AGE_BOUNDS.has(prev) && (AGE_CUES.has(prev2) || PERSON_NOUNS.has(prev2)))) return true;
+      if ((prev === 'than' && (prev2 === 'younger' || prev2 === 'older'))) return true;
+      // "most of the dead were over 65."
+      if (AGE_BOUNDS.has(prev) && (prev2 === 'were' || prev2 === 'was' || prev2 === 'are') && plain(c.m) && /^(?:\s+years?(?:\s+old)?)?\s*[.;,)]/.test(c.text.slice(c.m.end, c.m.end + 16))) return true;
+      // "Fadel Ghany, 45, said": a small number between commas right after a name.
+      return plain(c.m) && textAt(c, c.n - 1) === ',' && textAt(c, c.n + 1) === ',' && (c.words[c.n - 2]?.capital === true || c.words[c.n - 2]?.pos === 'PROPN');
+    },
+    examples: [
+      { text: 'A 45-year-old man died.', value: 45 }, { text: 'Children under five are most at risk.', value: 5 },
+      { text: 'Fadel Ghany, 45, said the shelling had stopped.', value: 45 }, { text: 'Girls aged 12 were taken.', value: 12 },
+    ],
+    counterExamples: [{ text: 'Officials said 45 people, 12 of them children, died.', value: 45 }],
+  },
+  {
+    name: 'decade-or-year', reason: 'year',
+    test: (c) => {
+      const after = charsAfter(c, 3);
+      if (/^s\b/.test(after) || (/^['’]s\b/.test(after) && c.m.value >= 1900)) return true;
+      if (!plain(c.m)) return false;
+      if (/^\s*[-–/]\s*\d{2}\b/.test(charsAfter(c, 6)) && c.m.value >= 1900 && c.m.value <= 2100) return true;
+      if (c.m.value < 100 && /\b(?:19|20)\d{2}\s*[-–/]\s*$/.test(c.text.slice(c.m.coreStart - 8, c.m.coreStart))) return true;
+      const raw = c.text.slice(c.m.coreStart, c.m.coreEnd);
+      if (raw.length !== 4 || c.m.value < 1000 || c.m.value > 2100 || c.m.qualifier !== 'exact') return false;
+      const next = c.words[c.n + 1];
+      return !(next && (PERSON_NOUNS.has(next.lower) || PERSON_NOUNS.has(lowerAt(c, c.n + 2)) && next.pos === 'ADJ'));
+    },
+    examples: [{ text: 'The war began in 2015.', value: 2015 }, { text: 'In the 1990s the town grew.', value: 1990 }],
+    counterExamples: [{ text: 'Some 2015 people were evacuated.', value: 2015 }],
+  },
+  {
+    name: 'day-of-month', reason: 'day_of_month',
+    test: (c) => {
+      if (c.m.words || c.m.formatted || !Number.isInteger(c.m.value) || c.m.value < 1 || c.m.value > 31) return false;
+      const prev = c.words[c.n - 1];
+      const next = c.words[c.n + 1];
+      const afterNext = next?.lower === 'of' ? c.words[c.n + 2] : next;
+      if (prev && isMonth(prev.text.replace(/\.$/, ''))) return true;
+      if (prev?.text === '.' && isMonth(textAt(c, c.n - 2))) return true;
+      if (afterNext && isMonth(afterNext.text)) return true;
+      // "April 26 and 27", "June 2-4"
+      const back = c.words[c.n - 2];
+      return (prev?.lower === 'and' || prev?.lower === 'to' || prev?.text === '-' || prev?.text === '–') && back?.pos === 'NUM' && isMonth(textAt(c, c.n - 3));
+    },
+    examples: [{ text: 'The strike came on April 26.', value: 26 }, { text: 'On 4 April 1949 it was signed.', value: 4 }],
+    counterExamples: [{ text: 'In April 26 people died.', value: 26 }],
+  },
+  {
+    name: 'duration', reason: 'duration',
+    test: (c) => {
+      if (c.m.unitKind !== null) return false;
+      let k = c.n + 1;
+      if (['more', 'other', 'consecutive', 'straight', 'full', 'successive', 'long'].includes(lowerAt(c, k))) k++;
+      if (lowerAt(c, k) === 'and' && lowerAt(c, k + 1) === 'a' && lowerAt(c, k + 2) === 'half') k += 3;
+      return TIME_NOUNS.has(lowerAt(c, k)) || /^-(?:year|month|week|day|hour|minute)s?\b/i.test(charsAfter(c, 8));
+    },
+    examples: [{ text: 'In the past 24 hours 12 people died.', value: 24 }, { text: 'The siege lasted two weeks.', value: 2 }],
+    counterExamples: [{ text: 'In the past day 12 people died.', value: 12 }],
+  },
+  {
+    name: 'multiplier', reason: 'multiplier',
+    test: (c) => c.m.unitKind === null && (MULTIPLIER_WORDS.has(lowerAt(c, c.n + 1)) || /^-fold\b/i.test(charsAfter(c, 6))),
+    examples: [{ text: 'Cases rose three times faster.', value: 3 }],
+    counterExamples: [],
+  },
+  {
+    name: 'ordinal', reason: 'ordinal',
+    // "the 30th facility to be bombed" counts facilities hit so far.
+    test: (c) => c.m.ordinal && !/^\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:to\s+(?:be|have\s+been)|(?:so\s+far|this\s+year)\s+to)\b/i.test(c.text.slice(c.m.end, c.m.end + 60)),
+    examples: [{ text: 'It was the 25th attack this year.', value: 25 }],
+    counterExamples: [{ text: 'It was the 30th hospital to be bombed.', value: 30 }],
+  },
+  {
+    name: 'name-before', reason: 'name',
+    // "Highway 7", "Resolution 2254", "Apollo 11", "Category 4", "iPhone 15".
+    test: (c) => !c.m.words && (NAME_BEFORE_NUMBER.has(textAt(c, c.n - 1)) || (textAt(c, c.n - 1) === '.' && NAME_BEFORE_NUMBER.has(`${textAt(c, c.n - 2)}.`))
+      || (c.words[c.n - 1]?.capital === true && /^[A-Z][a-z]*[A-Z]/.test(textAt(c, c.n - 1)))),
+    examples: [{ text: 'The Security Council adopted Resolution 2254.', value: 2254 }, { text: 'Apollo 11 landed.', value: 11 }],
+    counterExamples: [{ text: 'In Gaza 11 people died.', value: 11 }],
+  },
+  {
+    name: 'name-after', reason: 'name',
+    // "Troops from 1 Division", "3 Commando Brigade".
+    test: (c) => !c.m.words && c.m.value < 1000 && NAME_AFTER_NUMBER.has(textAt(c, c.n + 1)),
+    examples: [{ text: 'Troops from 1 Division killed 12 bandits.', value: 1 }],
+    counterExamples: [{ text: 'Troops from the division killed 12 bandits.', value: 12 }],
+  },
+  {
+    name: 'address', reason: 'address',
+    test: (c) => !c.m.words && (lowerAt(c, c.n - 1) === 'box' || /^[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Square|Place|Way|Close|Crescent|Terrace)\b/.test(c.text.slice(c.m.end, c.m.end + 60))),
+    examples: [{ text: 'The office at 12 Main Street closed.', value: 12 }],
+    counterExamples: [],
+  },
+  {
+    name: 'list-position', reason: 'list_position',
+    test: (c) => plain(c.m) && c.m.value < 100 && ((/(?:^|\n)\s*\(?$/.test(c.text.slice(Math.max(0, c.m.coreStart - 3), c.m.coreStart)) && /^[.)]\s/.test(charsAfter(c, 2)))
+      || (/\(\s*$/.test(c.text.slice(c.m.coreStart - 2, c.m.coreStart)) && /^\s*\)/.test(charsAfter(c, 2)))),
+    examples: [{ text: '1. Stay indoors during the storm.', value: 1 }],
+    counterExamples: [],
+  },
+  {
+    name: 'pronoun-one', reason: 'name',
+    // "one of the worst", "no one", "one another".
+    test: (c) => c.m.words && c.m.value === 1 && (['of', 'another', 'other', 'day', 'side', 'hand', 'way', 'time', 'after'].includes(lowerAt(c, c.n + 1))
+      || ['no', 'any', 'every', 'some', 'the', 'this', 'that', 'which', 'each'].includes(lowerAt(c, c.n - 1))),
+    examples: [{ text: 'It was one of the worst floods.', value: 1 }],
+    counterExamples: [],
+  },
+  {
+    name: 'score', reason: 'score',
+    // "lost 112-108 to the Celtics": two numbers joined by a dash, the second not larger.
+    test: (c) => !c.m.words && plain(c.m) && c.m.max === null && /^[-–]\d+/.test(charsAfter(c, 6)) && Number(/^[-–](\d+)/.exec(charsAfter(c, 8))![1]) <= c.m.value
+      || /\d[-–]$/.test(c.text.slice(c.m.coreStart - 2, c.m.coreStart)) && !c.m.words && Number(/(\d+)[-–]$/.exec(c.text.slice(Math.max(0, c.m.coreStart - 8), c.m.coreStart))?.[1] ?? NaN) >= c.m.value,
+    examples: [{ text: 'The Lakers lost 112-108 to the Celtics.', value: 112 }, { text: 'The Lakers lost 112-108 to the Celtics.', value: 108 }],
+    counterExamples: [],
+  },
+];
 
-  if (inRanges(phones, m.coreStart) || (!m.words && PHONE_BEFORE.test(before))) return 'phone';
-  if (!m.words && m.unitKind !== 'currency' && /[A-Za-z]-?$/.test(before) && !/magnitude-$/i.test(before)) return 'name'; // G20, Covid-19, F-16
-  // "a 500-bed hospital", "a 10-storey block": a number inside a modifier.
-  if (!m.words && m.unitKind === null && /^-(?:bed|storey|story|seat|page|lane|room|point|member|car|door|hole)\b/i.test(after)) return 'name';
-  if (!m.words && /^[\/]\d/.test(after)) return 'date'; // 9/11, 24/7
-  if (!m.words && /\d\/$/.test(before)) return 'date';
-  if (!m.words && m.ordinal === false && /^[A-Za-z]/.test(text.slice(m.end, m.end + 1)) && m.unit === null) return 'name'; // 5G, 3D
-  if (CLOCK_AFTER.test(after) || (!m.words && /\d:$/.test(before))) return 'clock';
-  if (AGE_AFTER.test(after) || AGE_AFTER.test(afterMention) || AGE_BEFORE.test(before) && m.value <= 120 && m.unitKind === null && !m.formatted) return 'age';
-  if (plain && m.value <= 120 && AGE_PREDICATE_BEFORE.test(before) && AGE_PREDICATE_AFTER.test(afterMention)) return 'age';
-  // "a seven-storey factory", "a 100-strong crowd", "two-thirds": a number inside a modifier or fraction.
-  if (m.unitKind === null && /^-\p{L}{3,}/u.test(afterMention) && !/^-(?:and|or|to|odd)\b/i.test(afterMention)) return 'name';
-  // "Fadel Ghany, 45, said": a small number between commas right after a name.
-  if (plain && m.value <= 120 && /\p{Lu}\p{Ll}+,\s$/u.test(before) && /^,/.test(after)) return 'age';
-  // "the rescue ship Mare Libero 9, which …": a number closing a capitalised name.
-  if (plain && m.value < 1000 && /\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s$/u.test(before) && /^(?:[,;)]|\s+(?:which|that|who)\b)/.test(after)) return 'name';
-  if (/^s\b/.test(after) || /^'s\b/.test(after) && m.value >= 1900) return 'year'; // the 1990s, his 60s
-  if (plain && m.value >= 1000 && m.value <= 2100 && text.slice(m.coreStart, m.coreEnd).length === 4
-    && m.qualifier === 'exact' && !PERSON_NOUN_AFTER.test(after)) return 'year';
-  if (plain && /^\s*[-–\/]\s*\d{2}\b/.test(after) && m.value >= 1900 && m.value <= 2100) return 'year'; // 2019-20, 2019/20
-  if (plain && m.value < 100 && /\b(?:19|20)\d{2}\s*[-–\/]\s*$/.test(before)) return 'year'; // the "20" of 2019-20
-  if (!m.words && m.value >= 1 && m.value <= 31 && Number.isInteger(m.value) && !m.formatted
-    && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after) || DAY_RANGE_AFTER_MONTH.test(before))) return 'day_of_month';
-  if (m.unitKind === null && DURATION_AFTER.test(afterMention)) return 'duration';
-  if (m.unitKind === null && MULTIPLIER_AFTER.test(afterMention)) return 'multiplier';
-  if (m.ordinal && !COUNTING_ORDINAL_AFTER.test(afterMention)) return 'ordinal';
-  if (!m.words && NAME_BEFORE.test(before)) return 'name';
-  if (!m.words && /(?:\bP\.?O\.?\s+Box|\bBox)\s+$/i.test(before)) return 'address';
-  if (!m.words && ADDRESS_AFTER.test(after)) return 'address';
-  // List markers: "1." / "(2)" / "3)" opening a paragraph or sentence.
-  if (plain && m.value < 100 && (/(?:^|\n)\s*\(?$/.test(before) && /^[.)]\s/.test(after))) return 'list_position';
-  if (plain && m.value < 100 && /\(\s*$/.test(before) && /^\s*\)/.test(after)) return 'list_position';
-  // "one of the", "one another", "no one": pronoun uses of a number word.
-  if (m.words && m.value === 1 && /^\s+(?:of|another|other|day|side|hand|way|time|by\s+one|after)\b/i.test(after)) return 'name';
-  if (m.words && m.value === 1 && /\b(?:no|any|every|some|the|this|that|which|each)\s+$/i.test(before)) return 'name';
+/** Why the number at word `n` is not a figure, or null when it may be one. */
+export function notFigureReason(c: NotFigureContext): { reason: NotFigureReason; rule: string } | null {
+  if (c.m.vague) return null;
+  for (const rule of NOT_FIGURE_RULES) if (rule.test(c)) return { reason: rule.reason, rule: rule.name };
   return null;
 }

@@ -1,10 +1,17 @@
 /**
- * Number mentions: every number written in the text, as digits or words, with what is glued to
- * it — qualifier ("at least"), currency, scale ("bn", "lakh"), percent sign, unit, range.
- * Pure parsing: whether a mention is a figure at all is decided later (negatives.ts).
+ * Number mentions, read over tokens: every number written in the text, as digits or words, with
+ * what is glued to it — qualifier ("at least"), currency, scale ("bn", "lakh"), percent sign,
+ * unit, range. Pure parsing: whether a mention is a figure at all is decided later
+ * (negatives.ts). Every word list comes from the lexicon.
  */
 import type { Qualifier } from './types';
-import { CURRENCY_DEMONYMS, CURRENCY_WORD, ISO_CODES, OPEN_PREFIX, currencyFromWords } from './currency';
+import { glued, tokenize, type Token } from './tokens';
+import {
+  CURRENCY_CODES, CURRENCY_LETTERS, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRACTION_PHRASES, GLUED_UNITS, MEASURE_UNITS,
+  NUMBER_WORDS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALE_WORDS, VAGUE_PHRASES, matchPhrase, phraseIndex, type PhraseIndex,
+} from './lexicon';
+import { currencyFromWords } from './currency';
+import { PERCENT_WORDS } from './lexicon/en';
 
 export type UnitKind = 'currency' | 'percent' | 'measure' | null;
 
@@ -28,56 +35,54 @@ export interface NumberMention {
   readonly words: boolean;
   /** Digits with a thousands separator or a decimal point: never a year or a day. */
   readonly formatted: boolean;
+  /** Tokens of the whole mention: [tokenStart, tokenEnd) in the token array it was read from. */
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  /** Tokens of the bare number. */
+  readonly coreTokenStart: number;
+  readonly coreTokenEnd: number;
 }
 
-const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90,
-};
-const SCALES: Record<string, number> = {
-  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, lakhs: 1e5,
-  crore: 1e7, crores: 1e7, mn: 1e6, m: 1e6, bn: 1e9, b: 1e9, tn: 1e12, k: 1e3,
-};
+// Phrases are split like the text is, so "km/h" and "°C" match their tokens.
+const byTokens = <T>(entries: Record<string, T>): PhraseIndex<T> =>
+  phraseIndex(Object.entries(entries).map(([k, v]) => [tokenize(k).map((t) => t.lower).join(' '), v] as const));
+const MEASURES = byTokens(MEASURE_UNITS);
+const PERCENTS = byTokens(Object.fromEntries(PERCENT_WORDS.map((w) => [w, '%'])));
+const QUALIFIER_BY_WORDS: ReadonlyMap<string, Qualifier> = new Map(Object.entries(QUALIFIERS).map(([k, v]) => [k, v]));
+const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['st', 'nd', 'rd', 'th']);
+const RANGE_MARKS: ReadonlySet<string> = new Set(['-', '–', '—', 'to']);
+const SPACES: ReadonlySet<string> = new Set([' ', '\u00a0', '\u202f', '\u2009']);
+const THREE_DIGITS = /^\d{3}$/;
+const PLAIN_DIGITS = /^\d+(?:\.\d+)?$/;
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const INDIAN_GROUPED = /^\d{1,2}(?:,\d{2})+,\d{3}$/;
 
-const SMALL_WORD = `(?:${Object.keys(SMALL).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?`;
-const SCALE_WORD = 'hundred|thousand|million|billion|trillion|lakhs?|crores?';
-// "a" / "an" count only before a scale: "a million", "a dozen"; "a seven-storey block" is seven.
-const WORD_NUMBER = `(?:half\\s+a|an?(?=[\\s-]+(?:${SCALE_WORD}|dozen)\\b)|${SMALL_WORD})(?:(?:\\s+and\\s+|[\\s-]+)(?:${SMALL_WORD}|${SCALE_WORD}|dozen)\\b)*`;
-const VAGUE = `(?:(?:several|a\\s+few|many)\\s+(?:hundred|thousand|million)|(?:tens|hundreds|thousands|millions)\\s+of\\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)`;
-const DIGITS = [
-  '\\d{1,2}(?:,\\d{2})+,\\d{3}(?!\\d)', // Indian grouping: 1,12,079
-  '\\d{1,3}(?:,\\d{3})+(?![\\d])', // 2,117
-  '\\d{1,3}(?:[ \\u00a0\\u202f\\u2009]\\d{3})+(?![\\d,.])', // 17 824
-  '\\d+',
-].join('|');
-
-const MENTION = new RegExp(
-  `(?<vague>\\b${VAGUE}\\b)|(?<![\\d.,])(?<digits>(?:${DIGITS})(?:\\.\\d+)?)|(?<words>\\b${WORD_NUMBER}\\b)`,
-  'gi',
-);
-
-const VAGUE_VALUE: readonly [RegExp, number][] = [
-  [/^tens of thousands/i, 1e4], [/^hundreds of thousands/i, 1e5], [/^tens of millions/i, 1e7],
-  [/^hundreds of millions/i, 1e8], [/^thousands of millions/i, 1e9], [/^millions of millions/i, 1e12],
-  [/hundred/i, 100], [/thousand/i, 1e3], [/million/i, 1e6], [/billion/i, 1e9], [/dozen/i, 12], [/score/i, 20],
-];
+interface Core {
+  readonly value: number;
+  /** Token range of the number. */
+  readonly from: number;
+  readonly to: number;
+  readonly start: number;
+  readonly end: number;
+  readonly words: boolean;
+  readonly formatted: boolean;
+}
 
 /** "three million" → 3000000, "Twenty-seven" → 27, "half a million" → 500000; NaN when not a number. */
 export function parseWordNumber(phrase: string): number {
-  const tokens = phrase.toLowerCase().split(/[\s-]+/).filter((t) => t !== 'and');
+  const words = phrase.toLowerCase().split(/[\s-]+/).filter((t) => t !== 'and');
   let total = 0;
   let current = 0;
   let seen = false;
   let half = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t === 'half' && tokens[i + 1] === 'a') { half = true; current = 1; i++; continue; }
-    if (t === 'a' || t === 'an') { current = 1; continue; }
-    if (t in SMALL) { current += SMALL[t]!; seen = true; continue; }
-    if (t === 'dozen') { current = (current || 1) * 12; seen = true; continue; }
-    const scale = SCALES[t];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === 'half' && words[i + 1] === 'a') { half = true; current = 1; i++; continue; }
+    if (w === 'a' || w === 'an') { current = 1; continue; }
+    const unit = NUMBER_WORDS[w];
+    if (unit !== undefined) { current += unit; seen = true; continue; }
+    if (w === 'dozen') { current = (current || 1) * 12; seen = true; continue; }
+    const scale = SCALE_WORDS[w];
     if (scale === undefined) return NaN;
     seen = true;
     if (scale === 100) current = (current || 1) * 100;
@@ -88,287 +93,309 @@ export function parseWordNumber(phrase: string): number {
   return half ? value / 2 : value;
 }
 
-const QUALIFIERS: readonly [RegExp, Qualifier][] = [
-  [/\b(?:at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of)\s+$/i, 'at_least'],
-  [/\b(?:more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|just\s+over|well\s+over)\s+$/i, 'more_than'],
-  [/\b(?:up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|a\s+maximum\s+of)\s+$/i, 'up_to'],
-  [/\b(?:fewer\s+than|less\s+than|under|below|just\s+under)\s+$/i, 'fewer_than'],
-  [/(?:\b(?:nearly|almost|about|around|approximately|roughly|some|an\s+estimated|estimated|close\s+to|circa|an\s+approximate)\s+|~\s*)$/i, 'approximately'],
-];
+const isNumberWord = (w: string): boolean => NUMBER_WORDS[w] !== undefined || w.split('-').every((p) => NUMBER_WORDS[p] !== undefined);
+const isScaleWord = (w: string): boolean => SCALE_WORDS[w] !== undefined;
 
-// Symbols and abbreviations written before the amount. Letters glued to digits ("R450 million",
-// "N5bn") are money only with a scale or separators after them (see LETTER_CURRENCY).
-const CURRENCY_BEFORE: readonly [RegExp, string][] = [
-  [/\bUS\s?\$\s*$/, 'USD'], [/\bA\$\s*$/, 'AUD'], [/\bC\$\s*$/, 'CAD'], [/\bHK\$\s*$/, 'HKD'],
-  [/\bNZ\$\s*$/, 'NZD'], [/\bS\$\s*$/, 'SGD'], [/\bR\$\s*$/, 'BRL'], [/\bMex\$\s*$/, 'MXN'], [/\$\s*$/, 'USD'],
-  [/€\s*$/, 'EUR'], [/£\s*$/, 'GBP'], [/¥\s*$/, `${OPEN_PREFIX}¥`], [/₩\s*$/, 'KRW'], [/₺\s*$/, 'TRY'], [/₽\s*$/, 'RUB'],
-  [/₴\s*$/, 'UAH'], [/₦\s*$/, 'NGN'], [/₱\s*$/, 'PHP'], [/₵\s*$/, 'GHS'], [/₫\s*$/, 'VND'], [/৳\s*$/, 'BDT'],
-  [/₹\s*$|\bINR\s*$/, 'INR'], [/(?:₨|\bRs\.?)\s*$/, `${OPEN_PREFIX}rupee`],
-  [/\bKSh\.?\s*$/i, 'KES'], [/\bUSh\.?\s*$/i, 'UGX'], [/\bTSh\.?\s*$/i, 'TZS'], [/\bSh\.?\s*$/, `${OPEN_PREFIX}shilling`],
-  [/\bRp\.?\s*$/, 'IDR'], [/\bRM\s*$/, 'MYR'], [/\bTk\.?\s*$/, 'BDT'], [/\bkr\.?\s*$/, `${OPEN_PREFIX}kr`],
-  [/\bFr\.\s*$|\bSFr\.?\s*$/, 'CHF'],
-  [new RegExp(`\\b(${ISO_CODES})\\s*$`), ''],
-];
-// "R450 million", "N5bn", "K2.4 billion": a one-letter symbol glued to the amount.
-const LETTER_CURRENCY: Readonly<Record<string, string>> = { R: 'ZAR', N: 'NGN', K: `${OPEN_PREFIX}kwacha`, P: 'PHP', E: 'SZL' };
-const CURRENCY_AFTER = new RegExp(`^\\s*(?:(${CURRENCY_DEMONYMS})\\s+)?${CURRENCY_WORD.source}\\b|^\\s*(kr)\\b\\.?`, 'i');
-// Codes are capitals only: "50 cup", "a 10 pen" are not money.
-const ISO_AFTER = new RegExp(`^\\s*(${ISO_CODES})\\b`);
-const SCALE_AFTER = /^(?:\s*(million|billion|trillion|thousand|lakhs?|crores?)\b|(mn|m|bn|b|tn|k)\b)/i;
-const SCALE_AFTER_SPACED_ABBR = /^\s+(mn|bn|tn)\b/i;
-const PERCENT_AFTER = /^\s*(?:%|per\s?cent\b|percent(?:age\s+points?)?\b|pc\b)/i;
-const MEASURE_AFTER: readonly [RegExp, string][] = [
-  [/^[\s-]*(?:km\/h|kmph|kph|kilometres per hour|kilometers per hour)/i, 'km/h'],
-  [/^[\s-]*(?:mph|miles per hour)/i, 'mph'],
-  [/^[\s-]*(?:knots|kts?)\b/i, 'kn'],
-  [/^[\s-]*(?:cubic\s+met(?:re|er)s?|m3|m³)\s*(?:per\s+second|\/s)\b|^[\s-]*(?:cumecs)\b/i, 'm³/s'],
-  [/^[\s-]*(?:cusecs?)\b/i, 'cusecs'],
-  [/^[\s-]*(?:cubic\s+met(?:re|er)s?|m3\b|m³)/i, 'm³'],
-  [/^[\s-]*(?:cubic\s+(?:feet|foot))\b/i, 'cu ft'],
-  [/^[\s-]*(?:square\s+met(?:re|er)s?|sq\.?\s*m\b|m2\b|m²)/i, 'm²'],
-  [/^[\s-]*(?:square\s+(?:feet|foot)|sq\.?\s*ft)\b/i, 'sq ft'],
-  [/^[\s-]*(?:nautical\s+miles?)\b/i, 'nmi'],
-  [/^[\s-]*(?:gigatonnes?|gigatons?|Gt)\b/, 'Gt'],
-  [/^[\s-]*(?:megatonnes?|megatons?|Mt)\b/, 'Mt'],
-  [/^[\s-]*(?:sq(?:uare)?\.?\s*(?:km|kilomet(?:re|er)s?)|km2|km²)/i, 'km²'],
-  [/^[\s-]*(?:sq(?:uare)?\.?\s*miles?)/i, 'sq mi'],
-  [/^[\s-]*(?:km|kilomet(?:re|er)s?)\b/i, 'km'],
-  [/^[\s-]*(?:miles?)\b/i, 'mi'],
-  [/^[\s-]*(?:mm|millimet(?:re|er)s?)\b/i, 'mm'],
-  [/^[\s-]*(?:cm|centimet(?:re|er)s?)\b/i, 'cm'],
-  [/^[\s-]*(?:inch(?:es)?)\b/i, 'in'],
-  [/^[\s-]*(?:met(?:re|er)s?)\b/i, 'm'],
-  [/^[\s-]*(?:feet|ft)\b/i, 'ft'],
-  [/^[\s-]*(?:hectares?|ha)\b/i, 'ha'],
-  [/^[\s-]*(?:acres?)\b/i, 'acres'],
-  [/^[\s-]*(?:metric\s+)?(?:tonnes?|tons?)\b/i, 't'],
-  [/^[\s-]*(?:kg|kilo(?:gram)?s?)\b/i, 'kg'],
-  [/^[\s-]*(?:litres?|liters?)\b/i, 'L'],
-  [/^[\s-]*(?:gallons?)\b/i, 'gal'],
-  [/^[\s-]*(?:barrels?)\b/i, 'barrels'],
-  [/^[\s-]*(?:MW|megawatts?)\b/i, 'MW'],
-  [/^[\s-]*(?:GW|gigawatts?)\b/i, 'GW'],
-  [/^\s*(?:°\s?C|degrees?\s+(?:Celsius|centigrade|C\b))|^C\b/i, '°C'],
-  [/^\s*(?:°\s?F|degrees?\s+Fahrenheit)/i, '°F'],
-  [/^\s*degrees?\b/i, '°'],
-  [/^[\s-]*(?:basis\s+points?|bps?)\b/i, 'bp'],
-  [/^[\s-]*magnitude\b|^\s+on\s+the\s+Richter\s+scale\b/i, 'magnitude'],
-];
-const MAGNITUDE_BEFORE = /\bmagnitude(?:\s+of\s+|\s+|-)$/i;
-const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
-const RANGE_AFTER = /^\s*(?:-|–|—|to)\s*/i;
-const BETWEEN_BEFORE = /\bbetween\s+$/i;
-
-interface Core {
-  readonly start: number;
-  readonly end: number;
-  readonly value: number;
-  readonly words: boolean;
-  readonly formatted: boolean;
+function digitsValue(raw: string): { value: number; formatted: boolean } | null {
+  if (PLAIN_DIGITS.test(raw)) return { value: Number(raw), formatted: raw.includes('.') };
+  if (GROUPED.test(raw) || INDIAN_GROUPED.test(raw)) return { value: Number(raw.replace(/,/g, '')), formatted: true };
+  return null;
 }
 
-function parseDigits(raw: string): number {
-  return Number(raw.replace(/[,\s\u00a0\u202f\u2009]/g, ''));
-}
-
-function coreOf(m: RegExpExecArray): Core | null {
-  const raw = m[0];
-  if (m.groups?.vague) return null;
-  if (m.groups?.digits) {
-    return { start: m.index, end: m.index + raw.length, value: parseDigits(raw), words: false, formatted: /[,.\s\u00a0\u202f\u2009]/.test(raw) };
+/** The number whose first token is `tokens[i]`, or null. */
+function coreAt(tokens: readonly Token[], text: string, i: number): Core | null {
+  const t = tokens[i];
+  if (!t) return null;
+  if (t.shape === 'digits') {
+    const parsed = digitsValue(t.text);
+    if (!parsed) return null;
+    let { value } = parsed;
+    let formatted = parsed.formatted;
+    let to = i + 1;
+    // "17 824", "1 250 000": groups of three after a short head, one space apart.
+    if (/^\d{1,3}$/.test(t.text)) {
+      let raw = t.text;
+      while (tokens[to]?.shape === 'digits' && THREE_DIGITS.test(tokens[to]!.text) && tokens[to]!.start === tokens[to - 1]!.end + 1
+        && SPACES.has(text[tokens[to - 1]!.end]!) && !(tokens[to + 1] && glued(tokens[to], tokens[to + 1]) && /^[.,]$/.test(tokens[to + 1]!.text) && tokens[to + 2]?.shape === 'digits')) {
+        raw += tokens[to]!.text;
+        to++;
+      }
+      if (to > i + 1) { value = Number(raw); formatted = true; }
+    }
+    return { value, from: i, to, start: t.start, end: tokens[to - 1]!.end, words: false, formatted };
   }
-  if (/^(?:half\s+a|an?)$/i.test(raw)) return null;
-  const value = parseWordNumber(raw);
-  return Number.isFinite(value) ? { start: m.index, end: m.index + raw.length, value, words: true, formatted: false } : null;
-}
-
-const STICKY = new RegExp(MENTION.source, 'iy');
-
-/** The number starting exactly at `at`, if any (for the upper end of a range). */
-function coreAt(text: string, at: number): Core | null {
-  STICKY.lastIndex = at;
-  const m = STICKY.exec(text);
-  return m ? coreOf(m) : null;
-}
-
-function scaleAt(text: string, at: number, afterCurrency: boolean): { factor: number; end: number } | null {
-  const rest = text.slice(at, at + 24);
-  const m = SCALE_AFTER.exec(rest) ?? (afterCurrency ? SCALE_AFTER_SPACED_ABBR.exec(rest) : null);
-  if (!m) return null;
-  const word = (m[1] ?? m[2] ?? '').toLowerCase();
-  // A bare "m"/"k"/"b" glued to digits is a scale only for money or before a plain word ("3m people").
-  if (/^(?:m|k|b)$/.test(word) && !afterCurrency && !/^\s+[a-z]/.test(text.slice(at + m[0].length, at + m[0].length + 3))) {
-    return null;
+  if (t.shape !== 'word') return null;
+  // Words: "two hundred and fifty-six", "a dozen", "half a million", "Twenty-seven".
+  const lower = t.lower;
+  const next = (k: number): string => tokens[i + k]?.lower ?? '';
+  let to: number;
+  if (lower === 'half' && next(1) === 'a' && isScaleWord(next(2))) to = i + 3;
+  else if ((lower === 'a' || lower === 'an') && (isScaleWord(next(1)) || next(1) === 'dozen')) to = i + 2;
+  else if (isNumberWord(lower)) to = i + 1;
+  else return null;
+  for (;;) {
+    const w = tokens[to]?.lower ?? '';
+    if (isNumberWord(w) || isScaleWord(w) || w === 'dozen') { to++; continue; }
+    // "hundred and six": "and" only inside a number, after a scale, before a number word.
+    if (w === 'and' && isScaleWord(tokens[to - 1]!.lower) && isNumberWord(tokens[to + 1]?.lower ?? '')) { to += 2; continue; }
+    break;
   }
-  let factor = SCALES[word] ?? 1;
-  let end = at + m[0].length;
-  // Chained scales: "1.2 lakh crore", "a hundred thousand".
-  const chained = /^\s+(thousand|million|billion|lakhs?|crores?)\b/i.exec(text.slice(end, end + 16));
-  if (chained) { factor *= SCALES[chained[1]!.toLowerCase()]!; end += chained[0].length; }
-  return { factor, end };
+  const phrase = tokens.slice(i, to).map((w) => w.lower).join(' ');
+  const value = parseWordNumber(phrase);
+  if (!Number.isFinite(value)) return null;
+  return { value, from: i, to, start: t.start, end: tokens[to - 1]!.end, words: true, formatted: false };
 }
 
-function currencyBefore(before: string): { unit: string; length: number } | null {
-  for (const [re, unit] of CURRENCY_BEFORE) {
-    const m = re.exec(before);
-    if (m) return { unit: unit || m[1]!, length: m[0].length };
+/** A hyphenated word whose first part is a number: "seven-storey" → 7 (inside a modifier). */
+function hyphenCoreAt(tokens: readonly Token[], i: number): Core | null {
+  const t = tokens[i]!;
+  const dash = t.lower.indexOf('-');
+  if (t.shape !== 'word' || dash < 0) return null;
+  const head = t.lower.slice(0, dash);
+  const value = NUMBER_WORDS[head];
+  if (value === undefined) return null;
+  return { value, from: i, to: i + 1, start: t.start, end: t.start + dash, words: true, formatted: false };
+}
+
+function qualifierBefore(tokens: readonly Token[], i: number): { qualifier: Qualifier; from: number } | null {
+  for (let len = 4; len >= 1; len--) {
+    if (i - len < 0) continue;
+    const key = tokens.slice(i - len, i).map((t) => t.lower).join(' ');
+    const q = QUALIFIER_BY_WORDS.get(key);
+    if (q) return { qualifier: q, from: i - len };
   }
   return null;
 }
 
-function currencyAfter(after: string): { unit: string; length: number } | null {
-  const iso = ISO_AFTER.exec(after);
-  if (iso) return { unit: iso[1]!, length: iso[0].length };
-  const m = CURRENCY_AFTER.exec(after);
-  if (!m) return null;
-  return { unit: m[3] ? `${OPEN_PREFIX}kr` : currencyFromWords(m[1], m[2]!), length: m[0].length };
-}
-
-/** "R450 million", "N5bn": a currency letter glued to an amount that has a scale or separators. */
-function letterCurrency(text: string, core: Core, windowBefore: string): { unit: string; length: number } | null {
-  if (core.words) return null;
-  const m = /(?:^|[^\p{L}\p{N}$])([RNKPE])$/u.exec(windowBefore);
-  const unit = m ? LETTER_CURRENCY[m[1]!] : undefined;
-  if (!unit || !(core.formatted || SCALE_AFTER.test(text.slice(core.end, core.end + 12)))) return null;
-  return { unit, length: 1 };
-}
-
-function qualifierBefore(before: string): { qualifier: Qualifier; length: number } | null {
-  for (const [re, qualifier] of QUALIFIERS) {
-    const m = re.exec(before);
-    if (m) return { qualifier, length: m[0].length };
+function currencyBefore(tokens: readonly Token[], core: Core): { unit: string; from: number } | null {
+  const i = core.from;
+  const prev = tokens[i - 1];
+  if (!prev || core.start - prev.end > 1) return null;
+  // Two glued tokens first: "US" "$", "R" "$", "Rs" ".".
+  const prev2 = tokens[i - 2];
+  if (prev2 && glued(prev2, prev)) {
+    const unit = CURRENCY_SYMBOLS[prev2.text + prev.text] ?? (prev.text === '.' ? CURRENCY_SYMBOLS[prev2.text] : undefined);
+    if (unit) return { unit, from: i - 2 };
+  }
+  const unit = CURRENCY_SYMBOLS[prev.text] ?? (CURRENCY_CODES.has(prev.text) ? prev.text : undefined);
+  if (unit && !(prev2 && glued(prev2, prev) && prev2.shape === 'word')) return { unit, from: i - 1 };
+  // "R450 million", "N5bn": one capital glued to an amount with a scale or separators.
+  const letter = CURRENCY_LETTERS[prev.text];
+  if (letter && glued(prev, tokens[i]) && !core.words && !(prev2 && glued(prev2, prev))) {
+    const next = tokens[core.to];
+    const scaled = next !== undefined && (isScaleWord(next.lower) || (glued(tokens[core.to - 1], next) && SCALE_ABBREVIATIONS[next.lower] !== undefined));
+    if (core.formatted || scaled) return { unit: letter, from: i - 1 };
   }
   return null;
 }
 
-function vagueMention(start: number, raw: string): NumberMention {
-  const value = VAGUE_VALUE.find(([re]) => re.test(raw))?.[1] ?? 0;
+function scaleAt(tokens: readonly Token[], at: number, afterCurrency: boolean): { factor: number; to: number } | null {
+  const t = tokens[at];
+  if (!t) return null;
+  let factor = SCALE_WORDS[t.lower];
+  if (factor === undefined) {
+    const abbreviation = SCALE_ABBREVIATIONS[t.lower];
+    if (abbreviation === undefined) return null;
+    const isGlued = glued(tokens[at - 1], t);
+    // "3.5m people", "$4bn": glued; "R2 bn": spaced only after a currency.
+    if (!isGlued && !(afterCurrency && t.lower.length > 1)) return null;
+    // A bare "m"/"k"/"b" glued to digits is a scale only for money or before a plain word ("3m people").
+    const next = tokens[at + 1];
+    if (t.lower.length === 1 && !afterCurrency && !(next && next.shape === 'word' && /^[a-z]/.test(next.text) && !glued(t, next))) return null;
+    factor = abbreviation;
+  }
+  let to = at + 1;
+  // Chained: "1.2 lakh crore", "a hundred thousand".
+  const chained = tokens[to] ? SCALE_WORDS[tokens[to]!.lower] : undefined;
+  if (chained !== undefined && chained > 100) { factor *= chained; to++; }
+  return { factor, to };
+}
+
+function currencyAfter(tokens: readonly Token[], at: number): { unit: string; to: number } | null {
+  const t = tokens[at];
+  if (!t) return null;
+  if (CURRENCY_CODES.has(t.text)) return { unit: t.text, to: at + 1 };
+  if (t.lower === 'kr') return { unit: CURRENCY_SYMBOLS.kr!, to: at + (tokens[at + 1]?.text === '.' ? 2 : 1) };
+  const word = CURRENCY_WORDS[t.lower];
+  if (word) {
+    // "pounds sterling"
+    if (word === 'pound' && tokens[at + 1]?.lower === 'sterling') return { unit: 'GBP', to: at + 2 };
+    return { unit: currencyFromWords(undefined, word), to: at + 1 };
+  }
+  // "Kenyan shillings", "Swiss francs", "Sri Lankan rupees", "US dollars".
+  for (const span of [1, 2]) {
+    const demonym = tokens.slice(at, at + span);
+    const after = tokens[at + span];
+    if (demonym.length < span || !after || !demonym.every((d) => /^\p{Lu}/u.test(d.text))) continue;
+    const base = CURRENCY_WORDS[after.lower];
+    if (base) return { unit: currencyFromWords(demonym.map((d) => d.text).join(' '), base), to: at + span + 1 };
+  }
+  return null;
+}
+
+function unitAfter(tokens: readonly Token[], at: number): { unit: string; kind: UnitKind; to: number } | null {
+  const t = tokens[at];
+  if (!t) return null;
+  const lowers = (from: number): string[] => tokens.slice(from, from + 5).map((x) => x.lower);
+  const percent = matchPhrase(PERCENTS, lowers(at), 0);
+  if (percent) return { unit: '%', kind: 'percent', to: at + percent.length };
+  const money = currencyAfter(tokens, at);
+  if (money) return { unit: money.unit, kind: 'currency', to: money.to };
+  // "48.8C", "104F": a capital glued to the digits.
+  const gluedUnit = glued(tokens[at - 1], t) ? GLUED_UNITS[t.text] : undefined;
+  if (gluedUnit && !(tokens[at + 1] && glued(t, tokens[at + 1]))) return { unit: gluedUnit, kind: 'measure', to: at + 1 };
+  // "7.8-magnitude", "a 10-km stretch": a hyphen may join the unit.
+  const from = t.text === '-' && glued(tokens[at - 1], t) ? at + 1 : at;
+  const measure = matchPhrase(MEASURES, lowers(from), 0);
+  if (measure) {
+    const first = tokens[from]!;
+    // Capitals matter for some: "Gt"/"Mt" are units, "mt" is a mountain; "C" alone only glued.
+    if (/^(?:gt|mt)$/.test(first.lower) && first.text !== 'Gt' && first.text !== 'Mt') return null;
+    return { unit: measure.value, kind: 'measure', to: from + measure.length };
+  }
+  return null;
+}
+
+function vagueAt(tokens: readonly Token[], i: number): NumberMention | null {
+  const lowers = tokens.slice(i, i + 4).map((t) => t.lower);
+  const hit = matchPhrase(VAGUE_PHRASES, lowers, 0);
+  if (!hit) return null;
+  // "hundreds" but not "hundreds of thousands" when the longer phrase matched first; "thousands" of a number ("3 thousands") is not vague.
+  const prev = tokens[i - 1];
+  if (prev && (prev.shape === 'digits' || isNumberWord(prev.lower))) return null;
+  const first = tokens[i]!;
+  const last = tokens[i + hit.length - 1]!;
   return {
-    start, end: start + raw.length, coreStart: start, coreEnd: start + raw.length, value, max: null,
+    start: first.start, end: last.end, coreStart: first.start, coreEnd: last.end, value: hit.value, max: null,
     qualifier: 'more_than', unit: null, unitKind: null, vague: true, ordinal: false, words: true, formatted: false,
+    tokenStart: i, tokenEnd: i + hit.length, coreTokenStart: i, coreTokenEnd: i + hit.length,
   };
 }
 
-/** Length of `unit` written at the start of `tail` ("%", " per cent", "C", " km"), 0 when absent. */
-function unitLength(tail: string, unit: string | null): number {
-  if (unit === '%') return PERCENT_AFTER.exec(tail)?.[0].length ?? 0;
-  for (const [re, measure] of MEASURE_AFTER) {
-    const m = measure === unit ? re.exec(tail) : null;
-    if (m) return m[0].length;
-  }
-  return 0;
+/** "a third of", "fell by a quarter", "half of": a share written as a fraction. */
+function fractionAt(tokens: readonly Token[], i: number): NumberMention | null {
+  const lowers = tokens.slice(i, i + 3).map((t) => t.lower);
+  const hit = matchPhrase(FRACTION_PHRASES, lowers, 0);
+  if (!hit) return null;
+  const next = tokens[i + hit.length]?.lower;
+  const prev = tokens[i - 1]?.lower;
+  if (!(next === 'of' || (next === 'the' && lowers[0] === 'half') || prev === 'by')) return null;
+  const first = tokens[i]!;
+  const last = tokens[i + hit.length - 1]!;
+  const q = qualifierBefore(tokens, i);
+  return {
+    start: q ? tokens[q.from]!.start : first.start, end: last.end, coreStart: first.start, coreEnd: last.end, value: hit.value, max: null,
+    qualifier: q?.qualifier ?? 'exact', unit: '%', unitKind: 'percent', vague: false, ordinal: false, words: true, formatted: false,
+    tokenStart: q?.from ?? i, tokenEnd: i + hit.length, coreTokenStart: i, coreTokenEnd: i + hit.length,
+  };
 }
 
-/** One mention around the core at `core`; `null` when the words are not a number ("a", "an"). */
-function mentionAround(text: string, core: Core): NumberMention | null {
-  let { value } = core;
-  let end = core.end;
+/** One mention around `core`; null when nothing there is a number. */
+function mentionAround(tokens: readonly Token[], text: string, core: Core): NumberMention | null {
+  let value = core.value;
   let max: number | null = null;
   let unit: string | null = null;
   let unitKind: UnitKind = null;
-  let start = core.start;
+  let from = core.from;
+  let to = core.to;
 
-  const windowBefore = text.slice(Math.max(0, core.start - 40), core.start);
-  const currency = currencyBefore(windowBefore) ?? letterCurrency(text, core, windowBefore);
-  if (currency) { unit = currency.unit; unitKind = 'currency'; start -= currency.length; }
-  if (MAGNITUDE_BEFORE.test(windowBefore)) { unit = 'magnitude'; unitKind = 'measure'; }
+  const currency = currencyBefore(tokens, core);
+  if (currency) { unit = currency.unit; unitKind = 'currency'; from = currency.from; }
+  // "magnitude 6.1", "a magnitude-7 quake"
+  const before = tokens[from - 1];
+  if (before && (before.lower === 'magnitude' || (before.text === '-' && tokens[from - 2]?.lower === 'magnitude'))) { unit = 'magnitude'; unitKind = 'measure'; }
+  if (before && before.lower === 'of' && tokens[from - 2]?.lower === 'magnitude') { unit = 'magnitude'; unitKind = 'measure'; }
 
-  const ordinal = !core.words && ORDINAL_AFTER.test(text.slice(end, end + 3));
-  if (ordinal) end += 2;
+  const ordinal = !core.words && ORDINAL_SUFFIXES.has(tokens[to]?.lower ?? '') && glued(tokens[to - 1], tokens[to]);
+  if (ordinal) to++;
+
+  const lowerBefore = (k: number): string => tokens[k]?.lower ?? '';
+  const fromTo = lowerBefore(from - 1) === 'from' || (lowerBefore(from - 2) === 'from' && QUALIFIER_BY_WORDS.has(lowerBefore(from - 1)));
+  const between = lowerBefore(from - 1) === 'between';
 
   // Range: "10 to 15", "10-15", "between 10 and 15" (never "from 10 to 15", a change over time).
-  const beforeStart = text.slice(Math.max(0, start - 40), start);
   if (!ordinal) {
-    const between = BETWEEN_BEFORE.test(beforeStart);
-    const joiner = between ? /^\s+and\s+/i.exec(text.slice(end, end + 8)) : RANGE_AFTER.exec(text.slice(end, end + 8));
-    const fromTo = /\bfrom\s+(?:about\s+|around\s+|some\s+)?$/i.test(beforeStart);
-    if (joiner && !fromTo && !(joiner[0].trim() === '-' && core.words)) {
-      const upper = coreAt(text, end + joiner[0].length);
-      if (upper && upper.words === core.words && upper.value > value && !ORDINAL_AFTER.test(text.slice(upper.end, upper.end + 3))) {
+    const joiner = tokens[to];
+    const isJoiner = joiner && (between ? joiner.lower === 'and' : RANGE_MARKS.has(joiner.lower));
+    if (isJoiner && !fromTo && !(joiner!.text === '-' && core.words)) {
+      const upper = coreAt(tokens, text, to + 1);
+      const upperOrdinal = upper && ORDINAL_SUFFIXES.has(tokens[upper.to]?.lower ?? '') && glued(tokens[upper.to - 1], tokens[upper.to]);
+      if (upper && upper.words === core.words && upper.value > value && !upperOrdinal) {
         max = upper.value;
-        end = upper.end;
-        if (between) start -= /\bbetween\s+$/i.exec(beforeStart)![0].length;
+        to = upper.to;
+        if (between) from--;
       }
     }
   }
 
   if (!ordinal) {
-    const scale = scaleAt(text, end, unitKind === 'currency');
+    const scale = scaleAt(tokens, to, unitKind === 'currency');
     if (scale) {
       // "1 to 2 million": the scale written once applies to both ends.
       value *= scale.factor;
       if (max !== null) max *= scale.factor;
-      end = scale.end;
+      to = scale.to;
     }
   }
 
   if (!ordinal && unit === null) {
-    const after = text.slice(end, end + 40);
-    const percent = PERCENT_AFTER.exec(after);
-    const money = percent ? null : currencyAfter(after);
-    if (percent) { unit = '%'; unitKind = 'percent'; end += percent[0].length; }
-    else if (money) { unit = money.unit; unitKind = 'currency'; end += money.length; }
-    else {
-      for (const [re, measure] of MEASURE_AFTER) {
-        const m = re.exec(after);
-        if (m) { unit = measure; unitKind = 'measure'; end += m[0].length; break; }
-      }
-    }
+    const after = unitAfter(tokens, to);
+    if (after) { unit = after.unit; unitKind = after.kind; to = after.to; }
   } else if (unitKind === 'currency' && !ordinal) {
-    // "$4.5bn dollars" is rare; "US$ 12 million USD" rarer: only swallow a trailing ISO code.
-    const iso = /^\s+(?:USD|dollars)\b/.exec(text.slice(end, end + 10));
-    if (iso) end += iso[0].length;
+    // "US$ 12 million USD": only a trailing code or "dollars" is swallowed.
+    const t = tokens[to];
+    if (t && (t.text === 'USD' || t.lower === 'dollars')) to++;
   }
 
   // "between 3% and 4%", "42C to 45C": a range whose ends both carry the unit.
-  // "rose from 20% to 24%" is a change over time, not a range.
-  const changeFrom = /\bfrom\s+(?:about\s+|around\s+|some\s+)?$/i.test(text.slice(Math.max(0, start - 40), start));
-  if (max === null && !ordinal && !changeFrom && (unitKind === 'percent' || unitKind === 'measure')) {
-    const between = BETWEEN_BEFORE.test(text.slice(Math.max(0, start - 40), start));
-    const joiner = between ? /^\s+and\s+/i.exec(text.slice(end, end + 8)) : /^\s*(?:-|–|to)\s*/i.exec(text.slice(end, end + 8));
-    const upper = joiner ? coreAt(text, end + joiner[0].length) : null;
-    if (joiner && upper && upper.value > value && !upper.words) {
-      const length = unitLength(text.slice(upper.end, upper.end + 40), unit);
-      if (length > 0) {
+  if (max === null && !ordinal && !fromTo && (unitKind === 'percent' || unitKind === 'measure')) {
+    const joiner = tokens[to];
+    const isJoiner = joiner && (between ? joiner.lower === 'and' : (joiner.text === '-' || joiner.text === '–' || joiner.lower === 'to'));
+    const upper = isJoiner ? coreAt(tokens, text, to + 1) : null;
+    if (upper && upper.value > value && !upper.words) {
+      const upperUnit = unitAfter(tokens, upper.to);
+      if (upperUnit && upperUnit.unit === unit) {
         max = upper.value;
-        end = upper.end + length;
-        if (between) start -= /\bbetween\s+$/i.exec(text.slice(Math.max(0, start - 40), start))![0].length;
+        to = upperUnit.to;
+        if (between) from--;
       }
     }
   }
 
   let qualifier: Qualifier = 'exact';
-  const q = qualifierBefore(text.slice(Math.max(0, start - 30), start));
-  if (q) { qualifier = q.qualifier; start -= q.length; }
+  const q = qualifierBefore(tokens, from);
+  if (q) { qualifier = q.qualifier; from = q.from; }
 
   if (!Number.isFinite(value)) return null;
   return {
-    start, end, coreStart: core.start, coreEnd: core.end, value, max, qualifier, unit, unitKind,
+    start: tokens[from]!.start, end: tokens[to - 1]!.end, coreStart: core.start, coreEnd: core.end, value, max, qualifier, unit, unitKind,
     vague: false, ordinal, words: core.words, formatted: core.formatted,
+    tokenStart: from, tokenEnd: to, coreTokenStart: core.from, coreTokenEnd: core.to,
   };
 }
 
-/** Every number mention in `text`, in order, non-overlapping. Linear in the length of `text`. */
-export function findNumbers(text: string): NumberMention[] {
+/** Every number mention in `tokens`, in order, non-overlapping. Linear in the number of tokens. */
+export function numbersIn(tokens: readonly Token[], text: string): NumberMention[] {
   const out: NumberMention[] = [];
-  const re = MENTION; // module-level and global: reset, not recompiled, per call
-  re.lastIndex = 0;
-  let consumed = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index < consumed) continue;
-    const raw = m[0];
-    if (m.groups?.vague) {
-      out.push(vagueMention(m.index, raw));
-      consumed = m.index + raw.length;
-      continue;
-    }
-    const core = coreOf(m);
+  for (let i = 0; i < tokens.length; i++) {
+    const vague = vagueAt(tokens, i);
+    if (vague) { out.push(vague); i = vague.tokenEnd - 1; continue; }
+    const fraction = fractionAt(tokens, i);
+    if (fraction) { out.push(fraction); i = fraction.tokenEnd - 1; continue; }
+    const core = coreAt(tokens, text, i) ?? hyphenCoreAt(tokens, i);
     if (!core) continue;
-    const mention = mentionAround(text, core);
+    const mention = mentionAround(tokens, text, core);
     if (!mention) continue;
-    out.push(mention);
-    consumed = mention.end;
-    re.lastIndex = Math.max(re.lastIndex, mention.end);
+    // A qualifier or currency reaching back over the previous mention is not this one's.
+    const last = out[out.length - 1];
+    const fixed = last && mention.tokenStart < last.tokenEnd ? { ...mention, tokenStart: last.tokenEnd, start: tokens[last.tokenEnd]!.start, qualifier: 'exact' as const } : mention;
+    out.push(fixed);
+    i = fixed.tokenEnd - 1;
   }
   return out;
+}
+
+/** Every number mention in `text`, in order, non-overlapping. */
+export function findNumbers(text: string): NumberMention[] {
+  return numbersIn(tokenize(text), text);
 }

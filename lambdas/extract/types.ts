@@ -4,9 +4,9 @@
  */
 export type Qualifier = 'exact' | 'at_least' | 'more_than' | 'approximately' | 'up_to' | 'fewer_than';
 
-export type Category =
-  | 'killed' | 'injured' | 'missing' | 'displaced' | 'affected' | 'at_risk' | 'detained'
-  | 'population' | 'facilities' | 'money' | 'percentage' | 'quantity' | 'other';
+/** The category ids, derived from the one table of categories (lambdas/contract/categories.ts). */
+export type { Category } from '../contract/categories';
+import type { Category } from '../contract/categories';
 
 export type Span = readonly [start: number, end: number];
 
@@ -37,6 +37,25 @@ export interface Figure {
   readonly vague?: boolean;
   /** Extension: other mentions of the same quantity, merged into this figure. */
   readonly mentions?: readonly FigureMention[];
+  /** Extension: the name of the rule that decided the category (`briefing extract --explain`). */
+  readonly rule?: string;
+  /** Extension: implied by the text, not written as one number ("a judge" = 1, a sum written out); `text`/`span` hold the words. */
+  readonly derived?: boolean;
+  /** Extension: an earlier value of a count that changed ("up from 276"). */
+  readonly previous?: boolean;
+  /** Extension: the id of the earlier value this count replaced. */
+  readonly previousId?: string;
+  /** Extension: the ids of the figures a derived sum adds up. */
+  readonly parts?: readonly string[];
+}
+
+/** A step of extraction that failed on this article: reported, never hidden in an empty result. */
+export interface Problem {
+  /** The step: sentences, entities, figures, meaning, dates, quotes… */
+  readonly step: string;
+  /** The rule that threw, when a rule did. */
+  readonly rule?: string;
+  readonly message: string;
 }
 
 export interface TimelineEntry {
@@ -73,4 +92,6 @@ export interface Extraction {
   readonly quotes: readonly Quote[];
   readonly organisations: readonly string[];
   readonly places: readonly string[];
+  /** Extension: steps that failed on this article (empty when none did). */
+  readonly problems?: readonly Problem[];
 }

@@ -1,0 +1,68 @@
+/**
+ * The category vocabulary of Extraction JSON: one row a category. Everything else derives from
+ * this table: the `Category` type, the schema's enum (schema/validate.ts), the people categories
+ * that share a chart scale, the ranking weights and the words a briefing prints. The words that
+ * make a figure fall into a predicate category are the lexicon's (`PREDICATES[id]` in
+ * lambdas/extract/lexicon/en.ts), so adding a category is a row here plus its lexicon words.
+ */
+export interface CategoryRow {
+  readonly id: string;
+  /** What a card or table says after the number: "544 killed", "1,200 at risk". */
+  readonly label: string;
+  /** Ranking weight of a key figure: harm to people first. 0–1: never a key figure on its own. */
+  readonly weight: number;
+  /** Counts people (one bar scale in the chart; unit "people"). */
+  readonly people: boolean;
+  /**
+   * Where the category comes from: `predicate` (what happens to the counted, per the lexicon),
+   * `unit` (the number's own unit: money, percent, a measure), `fallback` (nothing decided).
+   */
+  readonly source: 'predicate' | 'unit' | 'fallback';
+}
+
+export const CATEGORIES = [
+  { id: 'killed', label: 'killed', weight: 10, people: true, source: 'predicate' },
+  { id: 'injured', label: 'injured', weight: 9, people: true, source: 'predicate' },
+  { id: 'missing', label: 'missing', weight: 8.5, people: true, source: 'predicate' },
+  { id: 'displaced', label: 'displaced', weight: 8, people: true, source: 'predicate' },
+  { id: 'affected', label: 'affected', weight: 7.5, people: true, source: 'predicate' },
+  { id: 'at_risk', label: 'at risk', weight: 7, people: true, source: 'predicate' },
+  { id: 'detained', label: 'detained', weight: 6, people: true, source: 'predicate' },
+  { id: 'population', label: 'inhabitants', weight: 1, people: true, source: 'predicate' },
+  { id: 'facilities', label: 'damaged or destroyed', weight: 5, people: false, source: 'predicate' },
+  { id: 'money', label: 'money', weight: 4.5, people: false, source: 'unit' },
+  { id: 'percentage', label: 'per cent', weight: 3, people: false, source: 'unit' },
+  { id: 'quantity', label: 'quantity', weight: 4, people: false, source: 'unit' },
+  { id: 'other', label: 'other', weight: 0, people: false, source: 'fallback' },
+] as const satisfies readonly CategoryRow[];
+
+export type Category = (typeof CATEGORIES)[number]['id'];
+
+const BY_ID: ReadonlyMap<string, CategoryRow> = new Map(CATEGORIES.map((row) => [row.id, row]));
+
+/** The ids in table order: the schema's enum. */
+export const CATEGORY_IDS: readonly Category[] = CATEGORIES.map((row) => row.id);
+
+/** Categories that count people. */
+export const PEOPLE_CATEGORIES: ReadonlySet<Category> = new Set(CATEGORIES.filter((row) => row.people).map((row) => row.id));
+
+/** Categories a predicate decides, in table order (the order ties are broken in). */
+export const PREDICATE_CATEGORIES: readonly Category[] = CATEGORIES.filter((row) => row.source === 'predicate').map((row) => row.id);
+
+export function categoryRow(id: string): CategoryRow | undefined {
+  return BY_ID.get(id);
+}
+
+export function isCategory(id: string): id is Category {
+  return BY_ID.has(id);
+}
+
+/** Ranking weight; unknown ids weigh nothing. */
+export function categoryWeight(id: string): number {
+  return BY_ID.get(id)?.weight ?? 0;
+}
+
+/** The words a briefing prints for a category ("at risk"). */
+export function categoryLabel(id: string): string {
+  return BY_ID.get(id)?.label ?? id.replace(/_/g, ' ');
+}

@@ -1,0 +1,153 @@
+/**
+ * The frame of one number: its noun phrase and every word that could govern it, read once from
+ * the sentence's structure so each meaning rule is a small test over named slots.
+ */
+import type { Word } from './tagger';
+import type { NumberMention } from './numbers';
+import type { Category } from '../contract/categories';
+import {
+  complementAfter, isBoundary, measuredGovernor, nominalGovernor, nounPhraseAt, objectGovernor, predicateAt,
+  resultAt, stateAfter, subjectGovernor, type Governor, type NounPhrase, type Structure, type VerbGroup,
+} from './structure';
+import { SUBSET_PHRASES, EARLIER_PHRASES, matchPhrase, type PredicateEntry } from './lexicon';
+
+/** What an earlier number of the same sentence was decided to be. */
+export interface Decided {
+  readonly num: number;
+  readonly category: Category;
+  readonly subject: string;
+  readonly label: string;
+  readonly rule: string;
+}
+
+export interface Frame {
+  readonly s: Structure;
+  readonly words: readonly Word[];
+  readonly mention: NumberMention;
+  readonly np: NounPhrase;
+  /** The active verb group before the phrase, whose object it is. */
+  readonly object: { readonly group: VerbGroup; readonly entries: readonly PredicateEntry[]; readonly cue: string; readonly negated: boolean } | null;
+  /** A resultative or state after the object: "shot [4] dead", "took [18 sailors] hostage", "left [15 people] dead". */
+  readonly result: Governor | null;
+  /** The verb group after the phrase, whose subject it is, with its predicate entries. */
+  readonly subject: { readonly group: VerbGroup; readonly entries: readonly PredicateEntry[]; readonly cue: string; readonly complement: Governor | null } | null;
+  /** "the deaths of 12", "a death toll of 20". */
+  readonly nominal: Governor | null;
+  /** "the death toll rose to 308". */
+  readonly measured: Governor | null;
+  /** "15 dead", "12 others wounded". */
+  readonly state: Governor | null;
+  /** "including 11 children", "among them 5 women", "of whom 4". */
+  readonly subset: boolean;
+  /** "up from 276", "down from 113 to", "an earlier figure of 24". */
+  readonly earlier: boolean;
+  /** The number before this one in the same list ("12 dead, 40 injured and 3 missing"), if it is one. */
+  readonly listedAfter: Decided | null;
+  /** Every number already decided in this sentence, in order. */
+  readonly before: readonly Decided[];
+}
+
+/** The predicate read at a verb group's head: a phrase starting there wins ("lost their lives", "feared dead", "took shelter"). */
+function entriesOfGroup(s: Structure, group: VerbGroup): { entries: readonly PredicateEntry[]; cue: string; length: number } {
+  // A modal phrase from the group's start: "could be forced", "could face", "may need".
+  for (let k = group.start; k < group.head; k++) {
+    const p = predicateAt(s.words, k);
+    if (p && k + p.length > group.head) return { entries: p.entries, cue: s.words.slice(k, k + p.length).map((w) => w.lower).join(' '), length: k + p.length - group.head };
+  }
+  const p = predicateAt(s.words, group.head);
+  const length = p?.length ?? 1;
+  return { entries: p?.entries ?? [], cue: s.words.slice(group.head, group.head + length).map((w) => w.lower).join(' '), length };
+}
+
+function subsetBefore(words: readonly Word[], np: NounPhrase): boolean {
+  for (let len = 1; len <= 3; len++) {
+    const from = np.start - len;
+    if (from < 0) break;
+    if (matchPhrase(SUBSET_PHRASES, words.slice(from, np.start).map((w) => w.lower), 0)?.length === len) return true;
+  }
+  // "…, 11 of them children" is read as a partitive instead.
+  return false;
+}
+
+function earlierBefore(words: readonly Word[], np: NounPhrase): boolean {
+  for (let len = 1; len <= 4; len++) {
+    const from = np.start - len;
+    if (from < 0) break;
+    const hit = matchPhrase(EARLIER_PHRASES, words.slice(from, np.start).map((w) => w.lower), 0);
+    if (hit?.length === len) {
+      // A bare "from" marks an earlier value only with a change: "raised to 2.1 million from 1.4 million", "down from 113 to 97".
+      if (len === 1 && words[from]!.lower === 'from') return changeNear(words, from);
+      return true;
+    }
+  }
+  return false;
+}
+
+function changeNear(words: readonly Word[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 8; k--) {
+    const w = words[k]!;
+    if (isBoundary(w)) return false;
+    if (w.lower === 'up' || w.lower === 'down' || w.lower === 'revised' || w.lower === 'to' || w.lemma === 'revise' || w.lemma === 'raise' || w.lemma === 'rise' || w.lemma === 'fall' || w.lemma === 'increase' || w.lemma === 'climb') return true;
+  }
+  // "from 113 to 97": a target follows.
+  return false;
+}
+
+/** The number decided just before, when this phrase continues its list ("12 dead, 40 injured", "12 women and 9 children"). */
+function listPredecessor(words: readonly Word[], np: NounPhrase, before: readonly Decided[]): Decided | null {
+  const last = before[before.length - 1];
+  if (!last) return null;
+  let k = np.start - 1;
+  const joiner = words[k];
+  if (!joiner || !(joiner.pos === 'CCONJ' || joiner.text === ',')) return null;
+  if (joiner.text === ',' && words[k - 1]?.pos === 'CCONJ') k--;
+  // The previous phrase must end right there: "12 women and 9 children", "63 dead, 212 injured".
+  for (k = k - 1; k >= 0 && k > last.num; k--) {
+    const w = words[k]!;
+    if (w.pos === 'VERB' || w.pos === 'AUX' || isBoundary(w)) return null;
+  }
+  return k === last.num ? last : null;
+}
+
+export function frameOf(s: Structure, n: number, before: readonly Decided[]): Frame {
+  const { words } = s;
+  const mention = words[n]!.mention!;
+  const np = nounPhraseAt(words, n);
+  const obj = objectGovernor(s, np);
+  const objectPredicate = obj ? entriesOfGroup(s, obj.group) : null;
+  const object = obj && objectPredicate ? { group: obj.group, entries: objectPredicate.entries, cue: objectPredicate.cue, negated: obj.group.negated } : null;
+  // "shot dead 4 protesters": the result stands between verb and object.
+  const resultBeforeObject = obj ? resultAt(words, obj.group.end) : null;
+  const resultAfter = obj ? resultAt(words, np.end) ?? stateAfter(s, np) : null;
+  const result = resultAfter && obj
+    ? { at: np.end, lemma: words[np.end]!.lower, entries: resultAfter.entries, negated: false, start: np.end, end: np.end + ('length' in resultAfter ? resultAfter.length : 1) }
+    : resultBeforeObject && obj
+      ? { at: obj.group.end, lemma: words[obj.group.end]!.lower, entries: resultBeforeObject.entries, negated: false, start: obj.group.end, end: obj.group.end + resultBeforeObject.length }
+      : null;
+  const group = subjectGovernor(s, np);
+  const subjectPredicate = group ? entriesOfGroup(s, group) : null;
+  // A phrase at the verb that runs past it ("feared dead", "went missing") is the whole predicate.
+  const covered = subjectPredicate !== null && group !== null && group.head + subjectPredicate.length > group.end;
+  const subject = group && subjectPredicate ? {
+    group,
+    entries: subjectPredicate.entries,
+    cue: subjectPredicate.cue,
+    complement: covered ? null : group.copula || group.passive ? complementAfter(s, group) ?? resultAfterGroup(s, group) : resultAfterGroup(s, group),
+  } : null;
+  return {
+    s, words, mention, np, object, result, subject,
+    nominal: nominalGovernor(s, np),
+    measured: measuredGovernor(s, np),
+    state: stateAfter(s, np),
+    subset: subsetBefore(words, np),
+    earlier: earlierBefore(words, np),
+    listedAfter: listPredecessor(words, np, before),
+    before,
+  };
+}
+
+function resultAfterGroup(s: Structure, group: VerbGroup): Governor | null {
+  const r = resultAt(s.words, group.end);
+  if (!r) return null;
+  return { at: group.end, lemma: s.words[group.end]!.lower, entries: r.entries, negated: group.negated, start: group.end, end: group.end + r.length };
+}

@@ -1,0 +1,339 @@
+/**
+ * The meaning rules: what a number counts, decided by the predicate that governs its noun
+ * phrase, then by the head noun's own meaning. One named record a rule, in priority order: the
+ * first rule that matches decides, and its name is kept on the figure (`rule`). Each rule
+ * carries its examples (sentences it must decide, with the category) and counter-examples
+ * (sentences where it must not decide that number that way); tests run them all.
+ */
+import { PEOPLE_CATEGORIES, type Category } from '../../contract/categories';
+import { predicatesOf, type PredicateEntry, type PredicateKind } from '../lexicon';
+import type { Frame } from '../frame';
+import { isBoundary, predicateAt, type HeadClass } from '../structure';
+
+export interface Decision {
+  readonly category: Category;
+  /** The words that decided it, as written ("killed", "lost their lives", "deaths"). */
+  readonly cue: string;
+  /** Subject override (a partitive's or a list's). */
+  readonly subject?: string;
+}
+
+export interface RuleExample {
+  readonly text: string;
+  /** The number of the sentence the example is about. */
+  readonly value: number;
+  readonly category: Category;
+}
+
+export interface MeaningRule {
+  readonly name: string;
+  /** Why the rule exists, for `--explain` and for a reader of this file. */
+  readonly doc: string;
+  readonly match: (f: Frame) => Decision | null;
+  readonly examples: readonly RuleExample[];
+  /** The rule must not decide these numbers as this category. */
+  readonly counterExamples: readonly RuleExample[];
+}
+
+const TRANSITIVE: ReadonlySet<PredicateKind> = new Set(['verb', 'state', 'phrase', 'result']);
+const INTRANSITIVE: ReadonlySet<PredicateKind> = new Set(['intransitive', 'phrase', 'state']);
+const STATES: ReadonlySet<PredicateKind> = new Set(['state', 'phrase', 'result', 'noun']);
+
+/** The first entry whose category suits what is counted: buildings are damaged, people are harmed. */
+export function categoryFor(entries: readonly PredicateEntry[], head: HeadClass, kinds: ReadonlySet<PredicateKind>): Category | null {
+  for (const e of entries) {
+    if (!kinds.has(e.kind)) continue;
+    if (head === 'facility') {
+      if (e.category === 'facilities' || e.category === 'at_risk') return e.category;
+      if (e.category === 'affected') return 'facilities';
+      continue;
+    }
+    if (head === 'person' || head === 'none' || head === 'unknown') {
+      if (PEOPLE_CATEGORIES.has(e.category)) return e.category;
+      continue;
+    }
+  }
+  return null;
+}
+
+const wordsText = (f: Frame, start: number, end: number): string => f.words.slice(start, end).map((w) => w.lower).join(' ');
+const cueOf = (f: Frame, at: number, end = at + 1): string => wordsText(f, at, end);
+
+/** Head classes a harm predicate can apply to. */
+const HARMABLE: ReadonlySet<HeadClass> = new Set(['person', 'none', 'unknown', 'facility']);
+
+export const MEANING_RULES: readonly MeaningRule[] = [
+  {
+    name: 'animals-are-not-people',
+    doc: 'A count of animals is never a count of people, whatever happened to them.',
+    match: (f) => (f.np.headClass === 'animal' ? { category: 'other', cue: f.np.headWord } : null),
+    examples: [
+      { text: 'The floods killed 300 goats in the district.', value: 300, category: 'other' },
+      { text: 'Some 1,800 penguins were oiled by the spill.', value: 1800, category: 'other' },
+    ],
+    counterExamples: [{ text: 'The floods killed 300 villagers in the district.', value: 300, category: 'other' }],
+  },
+  {
+    name: 'object-result',
+    doc: 'A verb with a result after its object names what happened: "shot 4 protesters dead", "took 18 sailors hostage", "left 15 people dead", "made 9,000 households homeless".',
+    match: (f) => {
+      if (!f.object || !f.result || f.result.negated || !HARMABLE.has(f.np.headClass)) return null;
+      const category = categoryFor(f.result.entries, f.np.headClass, STATES);
+      return category ? { category, cue: cueOf(f, f.result.start, f.result.end) } : null;
+    },
+    examples: [
+      { text: 'Police shot dead 4 protesters near the square.', value: 4, category: 'killed' },
+      { text: 'Pirates took 18 sailors hostage off the coast.', value: 18, category: 'detained' },
+      { text: 'The clashes left 15 people dead in the north.', value: 15, category: 'killed' },
+      { text: 'The floods made 9,000 households homeless.', value: 9000, category: 'displaced' },
+    ],
+    counterExamples: [{ text: 'The clashes left 15 people stranded.', value: 15, category: 'killed' }],
+  },
+  {
+    name: 'object-of-verb',
+    doc: 'The object of an active verb is what the verb did something to: "killed 12 bandits", "holding 14 nurses", "destroyed 1,300 houses", "evacuated 3,500 families".',
+    match: (f) => {
+      if (!f.object || f.object.negated || !HARMABLE.has(f.np.headClass)) return null;
+      const category = categoryFor(f.object.entries, f.np.headClass, TRANSITIVE);
+      return category ? { category, cue: f.object.cue } : null;
+    },
+    examples: [
+      { text: 'Troops killed 12 bandits in the forest.', value: 12, category: 'killed' },
+      { text: 'The rebels are still holding 14 nurses.', value: 14, category: 'detained' },
+      { text: 'The quake destroyed 1,300 houses in the valley.', value: 1300, category: 'facilities' },
+      { text: 'Authorities evacuated 3,500 families to safer ground.', value: 3500, category: 'displaced' },
+      { text: 'The blast injured 27 passengers and 3 guards.', value: 3, category: 'injured' },
+      { text: 'The wildfire is threatening 3,000 structures in the foothills.', value: 3000, category: 'at_risk' },
+    ],
+    counterExamples: [
+      { text: 'Coastguards rescued 112 people from a sinking boat.', value: 112, category: 'displaced' },
+      { text: 'Doctors said 4 men killed the guard.', value: 4, category: 'killed' },
+    ],
+  },
+  {
+    name: 'subject-of-result',
+    doc: 'A passive with a result names what happened to its subject: "were shot dead", "was found dead", "were taken hostage", "were hacked to death".',
+    match: (f) => {
+      const c = f.subject?.complement;
+      if (!f.subject || !c || c.negated || !HARMABLE.has(f.np.headClass)) return null;
+      if (!(f.subject.group.passive || f.subject.group.copula)) return null;
+      const category = categoryFor(c.entries, f.np.headClass, STATES);
+      return category ? { category, cue: `${cueOf(f, f.subject.group.head)} ${cueOf(f, c.start, c.end)}` } : null;
+    },
+    examples: [
+      { text: 'At least 16 people were shot dead in the market.', value: 16, category: 'killed' },
+      { text: 'Nine crew members are still missing at sea.', value: 9, category: 'missing' },
+      { text: 'Thirty-two people remain unaccounted for after the blaze.', value: 32, category: 'missing' },
+      { text: 'Some 5,000 children at the border were at risk of trafficking.', value: 5000, category: 'at_risk' },
+      { text: 'Twelve aid workers were taken hostage on Monday.', value: 12, category: 'detained' },
+    ],
+    counterExamples: [{ text: 'Twelve aid workers were taken to the capital on Monday.', value: 12, category: 'detained' }],
+  },
+  {
+    name: 'subject-of-passive',
+    doc: 'The subject of a passive is what the verb did something to: "20 displaced people … were killed", "five alleged kidnappers were lynched", "1,800 businesses were flooded".',
+    match: (f) => {
+      if (!f.subject || !f.subject.group.passive || f.subject.group.negated || !HARMABLE.has(f.np.headClass)) return null;
+      const category = categoryFor(f.subject.entries, f.np.headClass, TRANSITIVE);
+      return category ? { category, cue: f.subject.cue } : null;
+    },
+    examples: [
+      { text: 'At least 20 displaced people waiting for food were killed in the strike.', value: 20, category: 'killed' },
+      { text: 'Five alleged kidnappers were lynched by a mob.', value: 5, category: 'killed' },
+      { text: 'Some 1,800 businesses were flooded overnight.', value: 1800, category: 'facilities' },
+      { text: 'Five people who were being detained were killed in the fire.', value: 5, category: 'killed' },
+      { text: 'More than 80,000 people were uprooted by the fighting.', value: 80000, category: 'displaced' },
+    ],
+    counterExamples: [{ text: 'Twelve people were not hurt in the crash.', value: 12, category: 'injured' }],
+  },
+  {
+    name: 'subject-of-intransitive',
+    doc: 'The subject of a verb that happens to its subject: "40 people died", "19 fishermen drowned", "40,000 fled", "300 people lived in the village".',
+    match: (f) => {
+      if (!f.subject || f.subject.group.passive || f.subject.group.negated || !HARMABLE.has(f.np.headClass)) return null;
+      const category = categoryFor(f.subject.entries, f.np.headClass, INTRANSITIVE);
+      return category ? { category, cue: f.subject.cue } : null;
+    },
+    examples: [
+      { text: 'Nineteen fishermen drowned after their boat overturned.', value: 19, category: 'killed' },
+      { text: 'Nearly 4,000 people fled across the border last week.', value: 4000, category: 'displaced' },
+      { text: 'At least 38 villagers lost their lives in the mudslide.', value: 38, category: 'killed' },
+      { text: 'About 300 people lived in the village.', value: 300, category: 'population' },
+    ],
+    counterExamples: [{ text: 'About 300 people gathered in the village.', value: 300, category: 'population' }],
+  },
+  {
+    name: 'subject-of-state',
+    doc: 'A copula or linking verb with a state: "are missing", "remain homeless", "were in critical condition".',
+    match: (f) => {
+      const c = f.subject?.complement;
+      if (!f.subject || !c || c.negated || !f.subject.group.copula || !HARMABLE.has(f.np.headClass)) return null;
+      const category = categoryFor(c.entries, f.np.headClass, STATES);
+      return category ? { category, cue: cueOf(f, c.start, c.end) } : null;
+    },
+    examples: [{ text: 'Some 7,800 evacuees are homeless after the storm.', value: 7800, category: 'displaced' }],
+    counterExamples: [{ text: 'Some 7,800 evacuees are not homeless after the storm.', value: 7800, category: 'displaced' }],
+  },
+  {
+    name: 'state-after-phrase',
+    doc: 'A state right after the phrase, as in lists and headlines: "15 dead", "12 others wounded", "400 homes destroyed".',
+    match: (f) => {
+      if (!f.state || !HARMABLE.has(f.np.headClass)) return null;
+      const category = categoryFor(f.state.entries, f.np.headClass, new Set<PredicateKind>(['state', 'phrase', 'verb', 'result']));
+      return category ? { category, cue: cueOf(f, f.state.start, f.state.end) } : null;
+    },
+    examples: [
+      { text: 'Sixty-three dead, 212 injured, 400 homes destroyed: the toll keeps rising.', value: 212, category: 'injured' },
+      { text: 'Sixty-three dead, 212 injured, 400 homes destroyed: the toll keeps rising.', value: 400, category: 'facilities' },
+      { text: 'The raid left five dead and 12 others wounded.', value: 12, category: 'injured' },
+    ],
+    counterExamples: [],
+  },
+  {
+    name: 'agent-of-verb',
+    doc: 'The subject of an active harm verb did the harm: "Two gunmen killed 5 villagers" counts attackers, not victims.',
+    match: (f) => {
+      if (!f.subject || f.subject.group.passive) return null;
+      const transitive = f.subject.entries.some((e) => e.kind === 'verb') && !f.subject.entries.some((e) => e.kind === 'intransitive');
+      return transitive ? { category: 'other', cue: cueOf(f, f.subject.group.head) } : null;
+    },
+    examples: [{ text: 'Two gunmen killed 5 villagers in the night.', value: 2, category: 'other' }],
+    counterExamples: [{ text: 'Two gunmen killed 5 villagers in the night.', value: 5, category: 'other' }],
+  },
+  {
+    name: 'noun-complement',
+    doc: 'The number completes a noun that names the harm: "the deaths of 12 people", "a death toll of 20", "the arrest of 17 individuals".',
+    match: (f) => {
+      if (!f.nominal || f.nominal.negated || !HARMABLE.has(f.np.headClass)) return null;
+      const category = categoryFor(f.nominal.entries, f.np.headClass, new Set<PredicateKind>(['noun']));
+      return category ? { category, cue: cueOf(f, f.nominal.at) } : null;
+    },
+    examples: [
+      { text: 'The gendarmerie proceeded to the arrest of 17 individuals.', value: 17, category: 'detained' },
+      { text: 'The bodies of 31 migrants were recovered from the desert.', value: 31, category: 'killed' },
+    ],
+    counterExamples: [{ text: 'The reports of 31 migrants were filed.', value: 31, category: 'killed' }],
+  },
+  {
+    name: 'measured-value',
+    doc: 'The number is the value a measure changed to or stands at: "the death toll rose to 308", "fatalities reached 94", "the number of people hurt climbed to 1,340".',
+    match: (f) => {
+      if (!f.measured || f.measured.negated) return null;
+      const category = categoryFor(f.measured.entries, f.np.headClass === 'facility' ? 'facility' : 'none', new Set<PredicateKind>(['noun', 'state', 'phrase', 'verb']));
+      return category ? { category, cue: cueOf(f, f.measured.start, f.measured.end) } : null;
+    },
+    examples: [
+      { text: 'The death toll rose to 308 on Sunday.', value: 308, category: 'killed' },
+      { text: 'The number of people hurt climbed to 1,340.', value: 1340, category: 'injured' },
+      { text: 'Fatalities reached 94 by the evening.', value: 94, category: 'killed' },
+    ],
+    counterExamples: [{ text: 'The price rose to 308 on Sunday.', value: 308, category: 'killed' }],
+  },
+  {
+    name: 'subset-of-total',
+    doc: 'A subset takes the category of the total it is part of: "31 people, including 11 children", "among them 5 women".',
+    match: (f) => {
+      if (!f.subset) return null;
+      const total = [...f.before].reverse().find((d) => PEOPLE_CATEGORIES.has(d.category));
+      return total ? { category: total.category, cue: total.label } : null;
+    },
+    examples: [{ text: 'The strike killed 31 people, including 11 children.', value: 11, category: 'killed' }],
+    counterExamples: [],
+  },
+  {
+    name: 'partitive-group',
+    doc: 'A part of a group named by its harm: "seven of the dead were children", "14 of the injured".',
+    match: (f) => {
+      const p = f.np.partitive;
+      if (!p || p.head === null) return null;
+      const head = f.words[p.head]!;
+      const category = categoryFor(statesOf(head.lower), 'none', STATES);
+      return category ? { category, cue: head.lower } : null;
+    },
+    examples: [{ text: 'Seven of the dead were passengers.', value: 7, category: 'killed' }],
+    counterExamples: [],
+  },
+  {
+    name: 'list-member',
+    doc: 'A number listed after another with no predicate of its own shares its predicate: "12 women and 9 children", "a dozen people and 100 soldiers were hurt".',
+    match: (f) => {
+      const prev = f.listedAfter;
+      if (!prev || !PEOPLE_CATEGORIES.has(prev.category) || !(f.np.headClass === 'person' || f.np.headClass === 'none' || f.np.headClass === 'unknown')) return null;
+      return { category: prev.category, cue: prev.label };
+    },
+    examples: [{ text: 'The shelling killed 31 people, including 12 women and 9 children.', value: 9, category: 'killed' }],
+    counterExamples: [],
+  },
+  {
+    name: 'head-noun',
+    doc: 'With no predicate, the counted noun may name the harm itself: "97 deaths", "4,216 cases", "500 refugees", "eight bodies", "20 hostages".',
+    match: (f) => {
+      if (!f.np.headWord) return null;
+      const category = categoryFor(nounEntries(f.np.headWord), 'none', new Set<PredicateKind>(['noun']));
+      return category ? { category, cue: f.np.headWord } : null;
+    },
+    examples: [
+      { text: 'Zambia has recorded 740 deaths since October.', value: 740, category: 'killed' },
+      { text: 'The ministry reported 1,532 new cases on Monday.', value: 1532, category: 'affected' },
+      { text: 'Nearly 40,000 refugees arrived in Chad.', value: 40000, category: 'displaced' },
+    ],
+    counterExamples: [],
+  },
+  {
+    name: 'nearest-predicate',
+    doc: 'Last resort for people: the nearest predicate in the same clause, after the phrase first ("12 people in the village, all of them injured").',
+    match: (f) => {
+      if (!(f.np.headClass === 'person' || f.np.headClass === 'none' || f.np.headClass === 'unknown')) return null;
+      const near = nearestPredicate(f);
+      return near;
+    },
+    examples: [{ text: 'Officials said 45 passengers, most of them students, had been hurt.', value: 45, category: 'injured' }],
+    counterExamples: [{ text: 'Officials said 45 passengers boarded, and later two drivers were hurt.', value: 45, category: 'injured' }],
+  },
+  {
+    name: 'thing-count',
+    doc: 'A count of weapons, vehicles, events or supplies is a quantity: "40 rockets", "120,000 vehicles".',
+    match: (f) => (f.np.headClass === 'thing' ? { category: 'quantity', cue: f.np.headWord } : null),
+    examples: [{ text: 'Militants fired 40 rockets at the town.', value: 40, category: 'quantity' }],
+    counterExamples: [],
+  },
+];
+
+function nounEntries(word: string): readonly PredicateEntry[] {
+  return predicatesOf('n', word);
+}
+
+function statesOf(word: string): readonly PredicateEntry[] {
+  return [...predicatesOf('s', word), ...predicatesOf('n', word)].map((e) => ({ ...e, kind: 'state' as const }));
+}
+
+/** The nearest predicate of a people category in the number's clause, looking after the phrase, then before. */
+function nearestPredicate(f: Frame): Decision | null {
+  const { words } = f;
+  for (let k = f.np.end; k < words.length && k < f.np.end + 12; k++) {
+    const w = words[k]!;
+    if (w.pos === 'NUM' || isBoundary(w) || w.text === ',' && words[k + 1]?.pos === 'CCONJ') break;
+    const p = predicateAt(words, k);
+    const category = p ? categoryFor(p.entries, f.np.headClass, ANY) : null;
+    if (category && !negatedAt(words, k)) return { category, cue: cueOf(f, k, k + p!.length) };
+  }
+  for (let k = f.np.start - 1; k >= 0 && k >= f.np.start - 10; k--) {
+    const w = words[k]!;
+    if (w.pos === 'NUM' || isBoundary(w) || w.text === ',') break;
+    const p = predicateAt(words, k);
+    const category = p ? categoryFor(p.entries, f.np.headClass, ANY) : null;
+    if (category && !negatedAt(words, k)) return { category, cue: cueOf(f, k, k + p!.length) };
+  }
+  return null;
+}
+
+const ANY: ReadonlySet<PredicateKind> = new Set(['verb', 'intransitive', 'state', 'phrase', 'result', 'noun']);
+
+function negatedAt(words: Frame['words'], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
+    const w = words[k]!;
+    if (w.lemma === 'not' || w.lower === 'no' || w.lower === 'without' || w.lower === 'never') return true;
+    if (!(w.pos === 'ADV' || w.pos === 'AUX')) return false;
+  }
+  return false;
+}
