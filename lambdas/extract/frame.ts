@@ -6,8 +6,8 @@ import type { Word } from './tagger';
 import type { NumberMention } from './numbers';
 import type { Category } from '../contract/categories';
 import {
-  complementAfter, isBoundary, measuredGovernor, nominalGovernor, nounPhraseAt, objectGovernor, predicateAt,
-  resultAt, stateAfter, subjectGovernor, type Governor, type NounPhrase, type Structure, type VerbGroup,
+  complementAfter, headClassOf, isBoundary, measuredGovernor, nominalGovernor, nounPhraseAt, objectGovernor, predicateAt,
+  resultAt, stateAfter, subjectGovernor, type Governor, type HeadClass, type NounPhrase, type Structure, type VerbGroup,
 } from './structure';
 import { SUBSET_PHRASES, EARLIER_PHRASES, matchPhrase, type PredicateEntry } from './lexicon';
 
@@ -25,6 +25,10 @@ export interface Frame {
   readonly words: readonly Word[];
   readonly mention: NumberMention;
   readonly np: NounPhrase;
+  /** What the phrase counts, with an elided head filled from the number before ("destroyed 1,200 huts and damaged another 3,400"). */
+  readonly headClass: HeadClass;
+  /** The figure whose head an elided phrase borrows. */
+  readonly elided: Decided | null;
   /** The active verb group before the phrase, whose object it is. */
   readonly object: { readonly group: VerbGroup; readonly entries: readonly PredicateEntry[]; readonly cue: string; readonly negated: boolean } | null;
   /** A resultative or state after the object: "shot [4] dead", "took [18 sailors] hostage", "left [15 people] dead". */
@@ -134,8 +138,10 @@ export function frameOf(s: Structure, n: number, before: readonly Decided[]): Fr
     cue: subjectPredicate.cue,
     complement: covered ? null : group.copula || group.passive ? complementAfter(s, group) ?? resultAfterGroup(s, group) : resultAfterGroup(s, group),
   } : null;
+  const elided = (!np.headWord || np.headWord === 'others' || np.headWord === 'more') && !np.partitive ? before[before.length - 1] ?? null : null;
+  const headClass = elided && elided.category === 'facilities' ? 'facility' : elided && !np.headWord ? headClassOf(lastWord(elided.subject), false) : np.headClass;
   return {
-    s, words, mention, np, object, result, subject,
+    s, words, mention, np, headClass, elided, object, result, subject,
     nominal: nominalGovernor(s, np),
     measured: measuredGovernor(s, np),
     state: stateAfter(s, np),
@@ -151,3 +157,5 @@ function resultAfterGroup(s: Structure, group: VerbGroup): Governor | null {
   if (!r) return null;
   return { at: group.end, lemma: s.words[group.end]!.lower, entries: r.entries, negated: group.negated, start: group.end, end: group.end + r.length };
 }
+
+const lastWord = (phrase: string): string => phrase.split(' ').pop()?.toLowerCase() ?? '';

@@ -39,36 +39,57 @@ function patients(s: Structure): Patient[] {
   const { words } = s;
   const out: Patient[] = [];
   for (const g of s.groups) {
-    if (g.negated) continue;
+    if (g.negated || g.modal) continue;
     const p = predicateAt(words, g.head);
-    if (!p) continue;
-    const after = resultAt(words, g.end);
-    const cue = words.slice(g.head, g.end).map((w) => w.lower).join(' ');
-    if (!g.passive && !g.copula && p.entries.some((e) => e.kind === 'verb')) {
+    const length = p?.length ?? 1;
+    const after = resultAt(words, g.head + length) ?? resultAt(words, g.end);
+    const complement = !p && g.copula ? complementAt(s, g.end) : null;
+    const entries = after?.entries ?? p?.entries ?? complement?.entries;
+    if (!entries) continue;
+    const cue = words.slice(g.head, Math.max(g.end, g.head + length) + (after?.length ?? 0)).map((w) => w.lower).join(' ');
+    const objectStart = Math.max(g.end, g.head + length) + (after?.length ?? 0);
+    const object = words[objectStart];
+    const hasObject = !g.passive && !g.copula && object !== undefined && (object.pos === 'DET' || object.pos === 'PROPN' || object.pos === 'NUM' || (object.pos === 'NOUN' && object.capital));
+    if (hasObject && (entries.some((e) => e.kind === 'verb' || e.kind === 'phrase' || e.kind === 'result'))) {
       // Active: the object after the verb ("shot dead a retired judge", "assassinated a former member").
-      const category = peopleCategory(after?.entries ?? p.entries, ['verb', 'result', 'state', 'phrase']);
+      const category = peopleCategory(entries, ['verb', 'result', 'state', 'phrase']);
+      if (category) out.push({ category, cue, start: objectStart, end: objectEnd(s, objectStart) });
+      continue;
+    }
+    if (g.passive || g.copula || entries.some((e) => e.kind === 'intransitive' || e.kind === 'phrase')) {
+      // Passive, state or intransitive: the subject before ("a muezzin … was shot dead", "the mayor has died").
+      const category = peopleCategory(entries, ['verb', 'intransitive', 'result', 'state', 'phrase']);
       if (!category) continue;
-      const start = g.end + (after?.length ?? 0);
-      out.push({ category, cue: after ? `${cue} ${words.slice(g.end, g.end + after.length).map((w) => w.lower).join(' ')}` : cue, start, end: objectEnd(s, start) });
-    } else if (g.passive || p.entries.some((e) => e.kind === 'intransitive') || p.entries.some((e) => e.kind === 'phrase')) {
-      // Passive or intransitive: the subject before ("a muezzin … was shot dead", "the mayor has died").
-      const category = peopleCategory(after?.entries ?? p.entries, ['verb', 'intransitive', 'result', 'state', 'phrase']);
-      if (!category) continue;
-      const start = subjectStart(s, g);
-      if (start === null) continue;
-      out.push({ category, cue, start, end: g.start });
+      const span = subjectSpan(s, g);
+      if (span) out.push({ category, cue, start: span[0], end: span[1] });
     }
   }
-  // "the killing of a local leader", "the body of a lawyer".
+  // "the killing of a local leader", "the body of a lawyer", "the captain's body".
   for (let k = 0; k + 1 < words.length; k++) {
     const w = words[k]!;
-    if (words[k + 1]!.lower !== 'of' || !(w.pos === 'NOUN' || w.pos === 'VERB')) continue;
+    if (!BODY_NOUNS.has(w.lower) || !(w.pos === 'NOUN' || w.pos === 'VERB')) continue;
     const p = predicateAt(words, k);
     const category = p ? peopleCategory(p.entries, ['noun']) : null;
-    if (!category || !['killing', 'murder', 'death', 'body', 'assassination', 'abduction', 'kidnapping', 'arrest', 'execution', 'lynching', 'beheading'].includes(w.lower)) continue;
-    out.push({ category, cue: w.lower, start: k + 2, end: objectEnd(s, k + 2) });
+    if (!category) continue;
+    if (words[k + 1]!.lower === 'of') out.push({ category, cue: w.lower, start: k + 2, end: objectEnd(s, k + 2) });
+    else if (words[k - 1]?.lemma === "'s") {
+      let start = k - 2;
+      while (start > 0 && (words[start - 1]!.pos === 'DET' || words[start - 1]!.pos === 'ADJ' || words[start - 1]!.pos === 'NOUN')) start--;
+      out.push({ category, cue: w.lower, start, end: k - 1 });
+    }
   }
   return out;
+}
+
+const BODY_NOUNS: ReadonlySet<string> = new Set(['killing', 'murder', 'death', 'body', 'assassination', 'abduction', 'kidnapping', 'arrest', 'execution', 'lynching', 'beheading', 'remains']);
+
+function complementAt(s: Structure, at: number): { entries: readonly PredicateEntry[] } | null {
+  for (let k = at; k < s.words.length && k < at + 3; k++) {
+    const w = s.words[k]!;
+    if (w.pos === 'ADV' || w.lower === 'as') continue;
+    return predicateAt(s.words, k);
+  }
+  return null;
 }
 
 /** The object runs to the next boundary, verb or place phrase; participles inside it ("a judge allied with …") are skipped. */
@@ -91,26 +112,35 @@ function objectEnd(s: Structure, start: number): number {
   return k;
 }
 
-/** Start of the subject of `g`: after a relative pronoun's antecedent, or the clause's start. */
-function subjectStart(s: Structure, g: VerbGroup): number | null {
+const isNounWord = (w: Word | undefined): boolean => w !== undefined && (w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ' || w.pos === 'DET' || w.lemma === "'s" || w.text === '-' || (w.pos === 'NUM' && w.mention?.words === true));
+
+/** The subject of `g`: the antecedent of "who", the phrase before an appositive, or the clause before the verb. */
+function subjectSpan(s: Structure, g: VerbGroup): [number, number] | null {
   const { words } = s;
-  let k = g.start - 1;
-  // "a businessman who was critical of …, was shot dead": the antecedent of "who".
-  let relative = -1;
-  for (let j = k; j >= 0 && j >= g.start - 30; j--) {
-    const w = words[j]!;
-    if (w.lower === 'who' && j > 0) { relative = j; break; }
-    if (w.text === ';' || w.text === ':' || (w.pos === 'SCONJ' && w.lower !== 'that')) break;
+  // "a pastor who has been missing": the noun phrase right before "who".
+  const who = words[g.start - 1]?.lower === 'who' ? g.start - 1 : words[g.start - 2]?.lower === 'who' && words[g.start - 1]!.pos === 'ADV' ? g.start - 2 : -1;
+  if (who > 0) {
+    let start = who;
+    while (start > 0 && isNounWord(words[start - 1])) start--;
+    return start < who ? [start, who] : null;
   }
-  if (relative > 0) k = relative - 1;
+  let end = g.start;
+  // "The suspect, a 27-year-old man from Luton, was arrested": the phrase before the appositive.
+  if (words[end - 1]?.text === ',') {
+    let j = end - 2;
+    while (j > 0 && words[j]!.text !== ',' && end - j < 14) j--;
+    if (words[j]?.text === ',') end = j;
+  }
   let start = 0;
   let dashes = 0;
-  for (let j = k; j >= 0; j--) {
+  for (let j = end - 1; j >= 0; j--) {
     const w = words[j]!;
-    if (w.text === '-' || w.text === '–' || w.text === '—') { dashes++; continue; }
-    if (isBoundary(w) || (w.text === ',' && dashes % 2 === 0 && relative < 0) || (w.pos === 'VERB' && s.groupAt[j]! >= 0 && !s.groups[s.groupAt[j]!]!.reduced && j < k)) { start = j + 1; break; }
+    if (w.text === '-' && (words[j - 1]?.text === '-' || words[j + 1]?.text === '-')) { dashes++; continue; }
+    if (w.text === '—' || w.text === '–') { dashes++; continue; }
+    const verb = s.groupAt[j]! >= 0 && !s.groups[s.groupAt[j]!]!.reduced;
+    if (isBoundary(w) || (w.text === ',' && dashes % 2 === 0) || verb || w.lower === 'who') { start = j + 1; break; }
   }
-  return start < g.start ? start : null;
+  return start < end ? [start, end] : null;
 }
 
 /** A single person: "a retired judge", "the mayor", "his friend", "an elderly Hindu priest". */
@@ -119,12 +149,18 @@ function singlePerson(words: readonly Word[], start: number, end: number): { hea
   if (!first || !(SINGULAR_DETERMINERS.has(first.lower) || first.pos === 'PROPN')) return null;
   for (let k = start + (first.pos === 'PROPN' ? 0 : 1); k < end && k < start + 7; k++) {
     const w = words[k]!;
-    if (w.pos === 'NUM' || w.pos === 'VERB' && !(w.form === 'ed' || w.form === 'ing')) return null;
+    // "a 62-year-old shopkeeper", "a nine-year-old boy": an age is a modifier.
+    if (w.pos === 'NUM' && !(words[k + 1]?.text === '-' || w.text.includes('-'))) return null;
+    if (w.pos === 'VERB' && !(w.form === 'ed' || w.form === 'ing')) return null;
     const lower = w.lower;
     if ((w.pos === 'NOUN' || w.pos === 'PROPN') && PERSON_NOUNS.has(lower) && !COLLECTIVE.has(lower) && singular(lower) === lower && !lower.endsWith('s')) {
-      return { head: k, start, end: k + 1 };
+      // The head is the last noun of a compound: "an aid worker", "a village head".
+      let head = k;
+      while (head + 1 < end && words[head + 1]!.pos === 'NOUN' && PERSON_NOUNS.has(words[head + 1]!.lower) && !words[head + 1]!.lower.endsWith('s')) head++;
+      if (words[head + 1]?.pos === 'NOUN' && words[head + 1]!.lower.endsWith('s')) return null;
+      return { head, start, end: head + 1 };
     }
-    if (!(w.pos === 'ADJ' || w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'VERB' || w.text === '-' || w.lemma === "'s")) return null;
+    if (!(w.pos === 'ADJ' || w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'VERB' || w.pos === 'NUM' || w.text === '-' || w.lemma === "'s")) return null;
   }
   return null;
 }
@@ -144,10 +180,6 @@ function conjuncts(words: readonly Word[], start: number, end: number): [number,
   return out;
 }
 
-function derivedDraft(base: Omit<Draft, 'value'>, value: number): Draft {
-  return { ...base, value };
-}
-
 /** The figures implied by the sentence's structure, given the drafts already read from its numbers. */
 export function impliedFigures(s: Structure, drafts: readonly Draft[], text: string, c: Context): Draft[] {
   const { words } = s;
@@ -155,45 +187,62 @@ export function impliedFigures(s: Structure, drafts: readonly Draft[], text: str
   const draftAt = new Map<number, Draft>();
   for (const d of drafts) if (d.sentenceIndex === c.sentence.index) draftAt.set(d.span[0], d);
   const used = new Set<number>();
+  const make = (category: Category, cue: string, from: number, to: number, value: number, rule: string, parts: Draft[], subject: string, subset = false): Draft => {
+    const span: [number, number] = [words[from]!.start, words[to - 1]!.end];
+    const qualified = parts.find((d) => d.qualifier !== 'exact');
+    return {
+      value, max: null, text: text.slice(span[0], span[1]), qualifier: qualified?.qualifier ?? 'exact', unit: 'people', unitKind: null,
+      category, subject, label: `${subject} ${cue}`.trim(), place: parts[0]?.place ?? null, date: parts[0]?.date ?? null,
+      source: parts[0]?.source ?? null, sentence: c.sentence.text, span, vague: false, mentions: [], background: parts.some((d) => d.background),
+      sentenceIndex: c.sentence.index, rule, derived: true, earlier: false, subset, previousOf: null, parts,
+    };
+  };
+  const personWords = (p: { head: number; start: number; end: number }): string =>
+    words.slice(p.start, p.end).filter((w) => !SINGULAR_DETERMINERS.has(w.lower) && w.pos !== 'NUM' && w.text !== '-' && !w.lower.endsWith('-old') && w.lemma !== "'s").map((w) => (w.capital ? w.text : w.lower)).join(' ');
   for (const p of patients(s)) {
-    if (p.end <= p.start || words.slice(p.start, p.end).some((w) => NO_SUM.has(w.lower))) continue;
-    if (used.has(p.start)) continue;
-    const parts = conjuncts(words, p.start, p.end);
+    if (p.end <= p.start || used.has(p.start)) continue;
+    const including = words.slice(p.start, p.end).findIndex((w) => w.lower === 'including' || w.lower === 'among');
+    const end = including >= 0 ? p.start + including : p.end;
+    if (words.slice(p.start, end).some((w) => NO_SUM.has(w.lower))) continue;
+    const parts = conjuncts(words, p.start, end);
     let total = 0;
     const numbered: Draft[] = [];
-    let single: { head: number; start: number; end: number } | null = null;
+    const singles: { head: number; start: number; end: number }[] = [];
     let ok = parts.length > 0;
     for (const [a, b] of parts) {
-      const num = words.slice(a, b).findIndex((w) => w.pos === 'NUM');
+      const num = words.slice(a, b).findIndex((w) => w.pos === 'NUM' && !(w.text.includes('-') || words[a + (words.slice(a, b).indexOf(w)) + 1]?.text === '-'));
       if (num >= 0) {
         const w = words[a + num]!;
         const d = draftAt.get(w.mention!.start);
-        if (d && d.category !== p.category) { ok = false; break; }
-        if (w.mention!.vague || w.mention!.unitKind !== null) { ok = false; break; }
+        if ((d && d.category !== p.category) || w.mention!.vague || w.mention!.unitKind !== null) { ok = false; break; }
         total += w.mention!.value;
         if (d) numbered.push(d);
         continue;
       }
       const person = singlePerson(words, a, b);
       if (!person) { ok = false; break; }
-      single ??= person;
+      singles.push(person);
       total += 1;
     }
     if (!ok || total === 0) continue;
     used.add(p.start);
-    const first = words[p.start]!;
-    const last = words[p.end - 1]!;
-    const subject = parts.length === 1 && single ? words.slice(single.start + 1, single.end).map((w) => (w.capital ? w.text : w.lower)).join(' ') || words[single.head]!.lower : 'people';
-    if (parts.length === 1 && !single) continue; // a number alone is read by the meaning rules
-    const span: [number, number] = [first.start, last.end];
-    const base = {
-      max: null, text: text.slice(span[0], span[1]), qualifier: numbered.some((d) => d.qualifier !== 'exact') ? numbered.find((d) => d.qualifier !== 'exact')!.qualifier : 'exact' as const,
-      unit: 'people', unitKind: null, category: p.category, subject, label: `${subject} ${p.cue}`.trim(), place: numbered[0]?.place ?? null,
-      date: numbered[0]?.date ?? null, source: numbered[0]?.source ?? null, sentence: c.sentence.text, span, vague: false, mentions: [],
-      background: numbered.some((d) => d.background), sentenceIndex: c.sentence.index, rule: parts.length > 1 ? 'written-out-sum' : 'single-victim',
-      derived: true, earlier: false, subset: false, previousOf: null, parts: numbered,
-    } satisfies Omit<Draft, 'value'>;
-    out.push(derivedDraft(base, total));
+    // Each single person is a figure of 1; two or more parts add up to a sum beside them.
+    for (const one of singles) out.push(make(p.category, p.cue, one.start, one.end, 1, 'single-victim', [], personWords(one)));
+    if (parts.length > 1) out.push(make(p.category, p.cue, p.start, end, total, 'written-out-sum', numbered, 'people'));
+    // "eight people, including the owner of the nightclub": a single person within a total.
+    if (including >= 0) {
+      const inside = singlePerson(words, p.start + including + 1, p.end);
+      if (inside) out.push(make(p.category, p.cue, inside.start, inside.end, 1, 'single-victim', [], personWords(inside), true));
+    }
+  }
+  // "Eight people, including the owner …, have been taken into custody": a single inside a numbered total.
+  for (let k = 0; k < words.length; k++) {
+    if (words[k]!.lower !== 'including' || used.has(k)) continue;
+    const total = [...drafts].reverse().find((d) => d.sentenceIndex === c.sentence.index && d.span[1] <= words[k]!.start && PEOPLE_CATEGORIES.has(d.category) && !d.derived);
+    const inside = total ? singlePerson(words, k + 1, Math.min(words.length, k + 9)) : null;
+    if (total && inside && !out.some((d) => d.span[0] === words[inside.start]!.start)) {
+      out.push(make(total.category, total.label.split(' ').slice(1).join(' ') || total.category, inside.start, inside.end, 1, 'single-victim', [], personWords(inside), true));
+    }
   }
   return out;
 }

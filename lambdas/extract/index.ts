@@ -149,7 +149,8 @@ function sentenceDrafts(c: SentenceContext): Draft[] {
       const frame = frameOf(structure, n, decided);
       const meaning = meaningOf(frame, text, c.failures);
       // A small number in words with no meaning ("two of them", "one side") is prose, not a figure.
-      if (meaning.category === 'other' && m.words && !m.vague && m.value < 100 && meaning.rule === 'no-predicate') continue;
+      if (meaning.category === 'other' && m.words && !m.vague && m.value < 100 && meaning.rule === 'no-predicate'
+        && (frame.np.headClass === 'none' || frame.np.headClass === 'unknown' || frame.np.headClass === 'time')) continue;
       decided.push({ num: n, category: meaning.category, subject: meaning.subject, label: meaning.label, rule: meaning.rule });
       drafts.push({
         value: m.value,

@@ -9,7 +9,7 @@
 import type { Word } from './tagger';
 import {
   ADJECTIVES, ANIMAL_NOUNS, CHANGE_VERBS, CLAUSE_VERBS, isVerbLemma, FACILITY_NOUNS, LINKING_VERBS, OTHER_NOUNS, PERSON_NOUNS, PREDICATE_PHRASES,
-  RESULT_PHRASES, SAY_VERBS, verbObjectCategory, THING_NOUNS, TIME_NOUNS, NOT_PERSON_NOUNS, matchPhrase, predicatesOf, singular,
+  RESULT_PHRASES, SAY_VERBS, SHELTER_NOUNS, verbObjectCategory, THING_NOUNS, TIME_NOUNS, NOT_PERSON_NOUNS, matchPhrase, predicatesOf, singular,
   type PredicateEntry,
 } from './lexicon';
 
@@ -28,6 +28,8 @@ export interface VerbGroup {
   readonly negated: boolean;
   /** A participle straight after a noun phrase, with no auxiliary ("15 people killed in …"). */
   readonly reduced: boolean;
+  /** could / may / might: what it says may happen, not what happened. */
+  readonly modal: boolean;
 }
 
 export type HeadClass = 'person' | 'facility' | 'thing' | 'animal' | 'time' | 'other' | 'none' | 'unknown';
@@ -70,6 +72,7 @@ export interface Structure {
 const BOUNDARY_MARKS: ReadonlySet<string> = new Set([';', ':', '(', ')', '[', ']', '—', '"', '“', '”']);
 const RELATIVES: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whom', 'whose']);
 const CHANGE_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'at', 'from', 'by']);
+const MAYBE: ReadonlySet<string> = new Set(['could', 'may', 'might']);
 
 const isNounish = (w: Word | undefined): boolean => w !== undefined && (w.pos === 'NOUN' || w.pos === 'PROPN');
 const isParticiple = (w: Word | undefined): boolean => w !== undefined && w.pos === 'VERB' && (w.form === 'ed' || w.form === 'irregular');
@@ -98,9 +101,10 @@ export function analyse(words: readonly Word[]): Structure {
     let beAux = false;
     let anyAux = false;
     let negated = false;
+    let modal = false;
     for (; j < words.length; j++) {
       const x = words[j]!;
-      if (x.pos === 'AUX') { anyAux = true; if (x.lemma === 'be' || x.lemma === 'get') beAux = true; if (head >= 0) break; continue; }
+      if (x.pos === 'AUX') { anyAux = true; if (MAYBE.has(x.lower)) modal = true; if (x.lemma === 'be' || x.lemma === 'get') beAux = true; if (head >= 0) break; continue; }
       if (x.pos === 'PART' && x.lemma === 'not') { negated = true; continue; }
       if (x.pos === 'ADV' && j > i && j + 1 < words.length && (words[j + 1]!.pos === 'VERB' || words[j + 1]!.pos === 'AUX' || words[j + 1]!.pos === 'ADV')) continue;
       if (x.pos === 'VERB' && !adjectival(words, j)) {
@@ -121,7 +125,7 @@ export function analyse(words: readonly Word[]): Structure {
     const finite = anyAux || (head >= 0 && main.form !== 'ing' && !reduced);
     const group: VerbGroup = {
       start: i, end, head: head >= 0 ? head : end - 1, lemma: head >= 0 ? main.lemma : words[end - 1]!.lemma,
-      passive: passive || reduced, finite, copula: head < 0 || linking, negated, reduced,
+      passive: passive || reduced, finite, copula: head < 0 || linking, negated, reduced, modal,
     };
     for (let k = i; k < end; k++) groupAt[k] = groups.length;
     groups.push(group);
@@ -219,6 +223,20 @@ export function predicateAt(words: readonly Word[], i: number): { entries: reado
     return { entries: all, length: phrase.length };
   }
   const w = words[i]!;
+  // "in emergency shelters", "at relief camps": where the displaced stay.
+  if ((w.lower === 'in' || w.lower === 'at') && i + 1 < words.length) {
+    for (let k = i + 1; k < words.length && k <= i + 4; k++) {
+      const x = words[k]!;
+      if (SHELTER_NOUNS.has(x.lower) && x.pos === 'NOUN' && !SHELTER_NOUNS.has(words[k + 1]?.lower ?? '')) return { entries: [{ category: 'displaced', kind: 'phrase' }], length: k - i + 1 };
+      if (!(x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'VERB')) break;
+    }
+  }
+  // "flood-affected", "conflict-displaced": the last part of a compound says it.
+  const dash = w.lower.lastIndexOf('-');
+  if (dash > 0 && (w.pos === 'ADJ' || w.pos === 'NOUN')) {
+    const states = predicatesOf('s', w.lower.slice(dash + 1));
+    if (states.length) return { entries: states, length: 1 };
+  }
   if (w.pos === 'VERB') {
     // "require humanitarian assistance", "face severe hunger": the object noun decides.
     for (let k = i + 1; k < words.length && k <= i + 4; k++) {
@@ -229,7 +247,7 @@ export function predicateAt(words: readonly Word[], i: number): { entries: reado
       break;
     }
     const entries = predicatesOf('v', w.lemma);
-    const states = isParticiple(w) ? predicatesOf('s', w.lower) : [];
+    const states = predicatesOf('s', w.lower);
     if (entries.length || states.length) return { entries: [...entries, ...states], length: 1 };
   }
   if (w.pos === 'ADJ' || w.pos === 'NOUN') {
@@ -292,7 +310,19 @@ export function objectGovernor(s: Structure, np: NounPhrase): { group: VerbGroup
       if (left !== null && left >= k - 8) { gap.unshift(w); k = left; continue; }
       return null;
     }
-    return null;
+    return phraseCovering(s, k, np.start - gap.length);
+  }
+  return null;
+}
+
+/** "set fire to 21 churches": a verb whose phrase runs up to the number's phrase. */
+function phraseCovering(s: Structure, k: number, to: number): { group: VerbGroup; gap: readonly Word[] } | null {
+  for (let j = k; j >= 0 && j >= k - 4; j--) {
+    const g = s.groupAt[j]!;
+    if (g < 0) continue;
+    const group = s.groups[g]!;
+    const p = predicateAt(s.words, group.head);
+    return p && group.head + p.length === to && !group.passive ? { group, gap: [] } : null;
   }
   return null;
 }
@@ -321,6 +351,8 @@ export function subjectGovernor(s: Structure, np: NounPhrase): VerbGroup | null 
     if (w.pos === 'SCONJ' && RELATIVES.has(w.lower)) { inRelative = true; continue; }
     if (w.lower === 'that' && w.pos === 'DET') { inRelative = true; continue; }
     if (w.pos === 'SCONJ') return null;
+    // Another number starts another phrase: "63 dead, 212 injured".
+    if (w.pos === 'NUM' && !inRelative && words[k - 1]?.text === ',') return null;
     if (w.text === ',' && inRelative) { inRelative = false; continue; }
     const g = s.groupAt[k]!;
     if (g < 0) continue;
@@ -343,7 +375,7 @@ export function complementAfter(s: Structure, group: VerbGroup): Governor | null
   const { words } = s;
   for (let k = group.end; k < words.length && k < group.end + 4; k++) {
     const w = words[k]!;
-    if (w.pos === 'ADV' || (w.pos === 'PART' && w.lemma === 'not')) continue;
+    if (w.pos === 'ADV' || (w.pos === 'PART' && w.lemma === 'not') || (w.lower === 'as' && k === group.end)) continue;
     const p = predicateAt(words, k);
     if (p) return governor(words, k, p.entries, k, k + p.length, group.negated || negatedBefore(words, k));
     return null;
@@ -356,7 +388,14 @@ export function nominalGovernor(s: Structure, np: NounPhrase): Governor | null {
   const { words } = s;
   let k = np.start - 1;
   while (k >= 0 && (words[k]!.pos === 'DET' || words[k]!.pos === 'ADV')) k--;
-  if (words[k]?.lower !== 'of') return null;
+  const link = words[k]?.lower;
+  if (link !== 'of' && link !== 'to') return null;
+  // "a town of 1,700 people", "home to two million": a phrase that ends in the preposition.
+  for (let from = Math.max(0, k - 3); from < k; from++) {
+    const p = predicateAt(words, from);
+    if (p && from + p.length === k + 1) return governor(words, from, p.entries, from, k + 1, negatedBefore(words, from));
+  }
+  if (link !== 'of') return null;
   const noun = k - 1;
   const w = words[noun];
   if (!w || !(w.pos === 'NOUN' || w.pos === 'PROPN' || (w.pos === 'VERB' && w.form === 'ing'))) return null;
@@ -375,20 +414,33 @@ export function measuredGovernor(s: Structure, np: NounPhrase): Governor | null 
   const { words } = s;
   let k = np.start - 1;
   let preposition = false;
-  while (k >= 0 && (words[k]!.pos === 'ADV' || (words[k]!.pos === 'ADP' && CHANGE_PREPOSITIONS.has(words[k]!.lower)))) {
-    if (words[k]!.pos === 'ADP') preposition = true;
+  while (k >= 0 && (words[k]!.pos === 'ADV' || words[k]!.lower === 'up' || words[k]!.lower === 'down' || (words[k]!.pos === 'ADP' && CHANGE_PREPOSITIONS.has(words[k]!.lower)))) {
+    if (words[k]!.pos === 'ADP' && CHANGE_PREPOSITIONS.has(words[k]!.lower)) preposition = true;
     k--;
   }
   const g = k >= 0 ? s.groupAt[k]! : -1;
-  if (g < 0) return null;
-  const group = s.groups[g]!;
-  const change = CHANGE_VERBS.has(group.lemma) || group.copula;
-  if (!change || (!preposition && !CHANGE_VERBS.has(group.lemma) && !group.copula)) return null;
-  // The measured phrase: after the number for "bringing to 254 the number of …", else the subject.
+  const group = g >= 0 ? s.groups[g]! : null;
+  // "fatalities reached 94", "the toll is 50": a change or a copula right before the number.
+  const direct = group !== null && (CHANGE_VERBS.has(group.lemma) || group.copula);
+  if (!direct && !preposition) return null;
+  // "bringing to 254 the number of its staff killed": the measure after the number.
   const after = measuredIn(words, np.end, Math.min(words.length, np.end + 12));
-  if (after) return after;
-  const clauseStart = clauseStartBefore(words, group.start);
-  return measuredIn(words, clauseStart, group.start);
+  if (after && group) return after;
+  // Else the measure before, in the clause: "the death toll rose to 308", "revised the death toll … down from 113 to 97".
+  const clauseStart = clauseStartBefore(words, k + 1);
+  const found = measuredIn(words, clauseStart, k + 1);
+  if (!found) return null;
+  // A preposition alone links a measure only through a change: "rose to", "revised … from"; not "killed in 2 attacks on 5 villages".
+  if (!direct && !changeBetween(s, found.end, k + 1)) return null;
+  return found;
+}
+
+function changeBetween(s: Structure, from: number, to: number): boolean {
+  for (let k = Math.max(0, from - 8); k < to; k++) {
+    const g = s.groupAt[k]!;
+    if (g >= 0 && (CHANGE_VERBS.has(s.groups[g]!.lemma) || s.groups[g]!.copula)) return true;
+  }
+  return false;
 }
 
 function clauseStartBefore(words: readonly Word[], at: number): number {
@@ -404,7 +456,8 @@ function measuredIn(words: readonly Word[], from: number, to: number): Governor 
     if (w.pos === 'NUM' || isBoundary(w) || (w.pos === 'AUX' && k > from)) break;
     const p = predicateAt(words, k);
     if (p && !(w.pos === 'VERB' && !isParticiple(w) && w.form !== 'ing')) {
-      found = governor(words, k, p.entries, k, k + p.length, negatedBefore(words, k));
+      // "flood-affected population": the state says more than the noun "population".
+      if (!(found && p.entries.every((e) => e.category === 'population'))) found = governor(words, k, p.entries, k, k + p.length, negatedBefore(words, k));
       k += p.length - 1;
     }
   }

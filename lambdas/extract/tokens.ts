@@ -21,7 +21,8 @@ export interface Token {
 }
 
 // Digits with inner separators; letters with inner apostrophes and hyphens; any other mark.
-const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)*|\S/gu;
+// A capitalised name with a number after a hyphen is one word: "Covid-19", "AK-47", "Mi-17".
+const TOKEN = /\d+(?:[.,]\d+)*|\p{Lu}[\p{L}\p{M}]*-\d+(?![\d.,]\d)|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)*|\S/gu;
 
 function push(out: Token[], text: string, start: number, shape: Token['shape']): void {
   const lower = text.toLowerCase();

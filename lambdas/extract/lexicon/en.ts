@@ -175,7 +175,7 @@ export const PREDICATES = {
     nouns: ['death', 'deaths', 'fatality', 'fatalities', 'body', 'bodies', 'corpse', 'corpses', 'dead', 'toll',
       'killing', 'killings', 'murder', 'murders', 'execution', 'executions', 'victim', 'lives', 'remains', 'massacre'],
     /** Resultatives: a verb with one of these after its object ("shot dead", "hacked to death"). */
-    results: ['dead', 'to death', 'alive'],
+    results: ['dead', 'to death'],
     phrases: ['lost their lives', 'lost his life', 'lost her life', 'lose their lives', 'lost lives', 'claimed the lives',
       'did not survive', 'fatally wounded', 'fatally injured', 'fatally shot', 'mortally wounded', 'confirmed dead',
       'shot dead', 'gunned down', 'found dead', 'left dead', 'burned alive', 'burnt alive', 'buried alive',
@@ -260,7 +260,7 @@ export const PREDICATES = {
   facilities: {
     verbs: ['damage', 'destroy', 'flatten', 'raze', 'flood', 'torch', 'bomb', 'demolish', 'shell', 'loot', 'gut',
       'wreck', 'ruin', 'collapse', 'submerge', 'inundate', 'level', 'ransack', 'vandalise', 'vandalize', 'burn',
-      'sweep', 'wash', 'hit', 'strike', 'attack', 'target', 'close', 'shut', 'enter', 'overrun', 'bury', 'engulf',
+      'sweep', 'wash', 'hit', 'strike', 'attack', 'target', 'close', 'shut', 'enter', 'overrun', 'bury', 'engulf', 'submerge',
       'crack', 'topple', 'swamp', 'tear', 'rip', 'blow', 'set', 'raid', 'occupy', 'affect', 'cut'],
     intransitive: ['collapse', 'crumble', 'cave'],
     states: ['damaged', 'destroyed', 'flooded', 'submerged', 'underwater', 'uninhabitable', 'unsafe', 'inundated',
@@ -268,7 +268,8 @@ export const PREDICATES = {
     nouns: ['damage', 'destruction'],
     results: ['ablaze', 'alight', 'to rubble', 'away', 'on fire', 'down'],
     phrases: ['under water', 'in ruins', 'out of service', 'reduced to rubble', 'set ablaze', 'set alight', 'swept away',
-      'washed away', 'set on fire', 'burned down', 'burnt down'],
+      'washed away', 'set on fire', 'burned down', 'burnt down', 'set fire to', 'setting fire to', 'sets fire to', 'caused the collapse of',
+      'the collapse of', 'collapse of'],
   },
   population: {
     verbs: ['inhabit', 'house'],
@@ -276,7 +277,8 @@ export const PREDICATES = {
     states: [],
     nouns: ['inhabitants', 'population'],
     results: [],
-    phrases: ['home to', 'population of', 'inhabited by', 'population is', 'population was', 'lives in', 'live in',
+    phrases: ['home to', 'population of', 'a town of', 'a city of', 'a village of', 'a country of', 'a nation of', 'a district of',
+      'a province of', 'a region of', 'a state of', 'a community of', 'a settlement of', 'a camp of', 'an island of', 'inhabited by', 'population is', 'population was', 'lives in', 'live in',
       'living in', 'lived in', 'living near', 'live near', 'live along', 'living along', 'reside in', 'residing in'],
   },
 } as const;
@@ -514,6 +516,9 @@ export const MODIFIER_NOUNS = ['bed', 'storey', 'story', 'seat', 'page', 'lane',
 /** Multipliers ("three times", "10-fold"). */
 export const MULTIPLIER_WORDS = ['times', 'fold'] as const;
 
+/** Nouns of places where the displaced stay: "in emergency shelters", "at relief camps". */
+export const SHELTER_NOUNS = ['shelter', 'shelters', 'camp', 'camps', 'tent', 'tents', 'centre', 'centres', 'center', 'centers', 'sites', 'settlements', 'schools', 'churches', 'mosques', 'stadium', 'stadiums', 'evacuation'] as const;
+
 /** Month names and their abbreviations (capitalised in text: "May" is a month, "may" is not). */
 export const MONTHS = [
   'january', 'jan', 'february', 'feb', 'march', 'mar', 'april', 'apr', 'may', 'june', 'jun', 'july', 'jul',
@@ -609,7 +614,7 @@ export const NOUNS_LIKE_VERBS = [
 /** Adjectives often met between a number and its noun. */
 export const ADJECTIVES = [
   'dead', 'alive', 'missing', 'homeless', 'hungry', 'sick', 'ill', 'vulnerable', 'critical', 'serious', 'stable',
-  'grave', 'new', 'more', 'other', 'further', 'additional', 'extra', 'confirmed', 'suspected', 'probable',
+  'grave', 'new', 'more', 'other', 'special', 'extra', 'additional', 'further', 'additional', 'extra', 'confirmed', 'suspected', 'probable',
   'possible', 'unaccompanied', 'separated', 'local', 'foreign', 'civilian', 'military', 'armed', 'unarmed',
   'innocent', 'young', 'old', 'elderly', 'pregnant', 'disabled', 'severe', 'acute', 'moderate', 'mild', 'minor',
   'major', 'total', 'whole', 'entire', 'full', 'many', 'several', 'few', 'various', 'numerous', 'countless',

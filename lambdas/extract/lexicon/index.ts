@@ -30,6 +30,7 @@ export const CHANGE_VERBS = set(en.CHANGE_VERBS);
 export const SAY_VERBS = set(en.SAY_VERBS);
 export const REPORTING_NOUNS = set(en.REPORTING_NOUNS);
 export const MONTHS = set(en.MONTHS);
+export const SHELTER_NOUNS = set(en.SHELTER_NOUNS);
 export const CLAUSE_VERBS = set(en.CLAUSE_VERBS);
 export const NAME_BEFORE_NUMBER: ReadonlySet<string> = new Set(en.NAME_BEFORE_NUMBER);
 export const NAME_AFTER_NUMBER: ReadonlySet<string> = new Set(en.NAME_AFTER_NUMBER);

@@ -6,7 +6,7 @@
  * (sentences where it must not decide that number that way); tests run them all.
  */
 import { PEOPLE_CATEGORIES, type Category } from '../../contract/categories';
-import { predicatesOf, type PredicateEntry, type PredicateKind } from '../lexicon';
+import { NEUTRAL_VERBS, PERSON_NOUNS, predicatesOf, type PredicateEntry, type PredicateKind } from '../lexicon';
 import type { Frame } from '../frame';
 import { isBoundary, predicateAt, type HeadClass } from '../structure';
 
@@ -56,6 +56,13 @@ export function categoryFor(entries: readonly PredicateEntry[], head: HeadClass,
   return null;
 }
 
+/** "could be submerged", "may be forced to leave": a harm that may come is a risk. */
+function maybe(f: Frame, category: Category | null): Category | null {
+  const group = f.subject?.group ?? f.object?.group;
+  if (!category || !group?.modal) return category;
+  return category === 'population' || category === 'at_risk' ? category : 'at_risk';
+}
+
 const wordsText = (f: Frame, start: number, end: number): string => f.words.slice(start, end).map((w) => w.lower).join(' ');
 const cueOf = (f: Frame, at: number, end = at + 1): string => wordsText(f, at, end);
 
@@ -66,7 +73,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
   {
     name: 'animals-are-not-people',
     doc: 'A count of animals is never a count of people, whatever happened to them.',
-    match: (f) => (f.np.headClass === 'animal' ? { category: 'other', cue: f.np.headWord } : null),
+    match: (f) => (f.headClass === 'animal' ? { category: 'other', cue: f.np.headWord } : null),
     examples: [
       { text: 'The floods killed 300 goats in the district.', value: 300, category: 'other' },
       { text: 'Some 1,800 penguins were oiled by the spill.', value: 1800, category: 'other' },
@@ -77,8 +84,8 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     name: 'object-result',
     doc: 'A verb with a result after its object names what happened: "shot 4 protesters dead", "took 18 sailors hostage", "left 15 people dead", "made 9,000 households homeless".',
     match: (f) => {
-      if (!f.object || !f.result || f.result.negated || !HARMABLE.has(f.np.headClass)) return null;
-      const category = categoryFor(f.result.entries, f.np.headClass, STATES);
+      if (!f.object || !f.result || f.result.negated || !HARMABLE.has(f.headClass)) return null;
+      const category = categoryFor(f.result.entries, f.headClass, STATES);
       return category ? { category, cue: cueOf(f, f.result.start, f.result.end) } : null;
     },
     examples: [
@@ -93,8 +100,8 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     name: 'object-of-verb',
     doc: 'The object of an active verb is what the verb did something to: "killed 12 bandits", "holding 14 nurses", "destroyed 1,300 houses", "evacuated 3,500 families".',
     match: (f) => {
-      if (!f.object || f.object.negated || !HARMABLE.has(f.np.headClass)) return null;
-      const category = categoryFor(f.object.entries, f.np.headClass, TRANSITIVE);
+      if (!f.object || f.object.negated || !HARMABLE.has(f.headClass)) return null;
+      const category = categoryFor(f.object.entries, f.headClass, TRANSITIVE);
       return category ? { category, cue: f.object.cue } : null;
     },
     examples: [
@@ -111,13 +118,28 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     ],
   },
   {
+    name: 'state-after-phrase',
+    doc: 'A state right after the phrase, as in lists and headlines: "15 dead", "12 others wounded", "400 homes destroyed".',
+    match: (f) => {
+      if (!f.state || !HARMABLE.has(f.headClass)) return null;
+      const category = categoryFor(f.state.entries, f.headClass, new Set<PredicateKind>(['state', 'phrase', 'verb', 'result']));
+      return category ? { category, cue: cueOf(f, f.state.start, f.state.end) } : null;
+    },
+    examples: [
+      { text: 'Sixty-three dead, 212 injured, 400 homes destroyed: the toll keeps rising.', value: 212, category: 'injured' },
+      { text: 'Sixty-three dead, 212 injured, 400 homes destroyed: the toll keeps rising.', value: 400, category: 'facilities' },
+      { text: 'The raid left five dead and 12 others wounded.', value: 12, category: 'injured' },
+    ],
+    counterExamples: [],
+  },
+  {
     name: 'subject-of-result',
     doc: 'A passive with a result names what happened to its subject: "were shot dead", "was found dead", "were taken hostage", "were hacked to death".',
     match: (f) => {
       const c = f.subject?.complement;
-      if (!f.subject || !c || c.negated || !HARMABLE.has(f.np.headClass)) return null;
+      if (!f.subject || !c || c.negated || !HARMABLE.has(f.headClass)) return null;
       if (!(f.subject.group.passive || f.subject.group.copula)) return null;
-      const category = categoryFor(c.entries, f.np.headClass, STATES);
+      const category = maybe(f, categoryFor(c.entries, f.headClass, STATES));
       return category ? { category, cue: `${cueOf(f, f.subject.group.head)} ${cueOf(f, c.start, c.end)}` } : null;
     },
     examples: [
@@ -133,8 +155,8 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     name: 'subject-of-passive',
     doc: 'The subject of a passive is what the verb did something to: "20 displaced people … were killed", "five alleged kidnappers were lynched", "1,800 businesses were flooded".',
     match: (f) => {
-      if (!f.subject || !f.subject.group.passive || f.subject.group.negated || !HARMABLE.has(f.np.headClass)) return null;
-      const category = categoryFor(f.subject.entries, f.np.headClass, TRANSITIVE);
+      if (!f.subject || !f.subject.group.passive || f.subject.group.negated || !HARMABLE.has(f.headClass)) return null;
+      const category = maybe(f, categoryFor(f.subject.entries, f.headClass, TRANSITIVE));
       return category ? { category, cue: f.subject.cue } : null;
     },
     examples: [
@@ -150,8 +172,8 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     name: 'subject-of-intransitive',
     doc: 'The subject of a verb that happens to its subject: "40 people died", "19 fishermen drowned", "40,000 fled", "300 people lived in the village".',
     match: (f) => {
-      if (!f.subject || f.subject.group.passive || f.subject.group.negated || !HARMABLE.has(f.np.headClass)) return null;
-      const category = categoryFor(f.subject.entries, f.np.headClass, INTRANSITIVE);
+      if (!f.subject || f.subject.group.passive || f.subject.group.negated || !HARMABLE.has(f.headClass)) return null;
+      const category = maybe(f, categoryFor(f.subject.entries, f.headClass, INTRANSITIVE));
       return category ? { category, cue: f.subject.cue } : null;
     },
     examples: [
@@ -167,27 +189,25 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     doc: 'A copula or linking verb with a state: "are missing", "remain homeless", "were in critical condition".',
     match: (f) => {
       const c = f.subject?.complement;
-      if (!f.subject || !c || c.negated || !f.subject.group.copula || !HARMABLE.has(f.np.headClass)) return null;
-      const category = categoryFor(c.entries, f.np.headClass, STATES);
+      if (!f.subject || !c || c.negated || !f.subject.group.copula || !HARMABLE.has(f.headClass)) return null;
+      const category = categoryFor(c.entries, f.headClass, STATES);
       return category ? { category, cue: cueOf(f, c.start, c.end) } : null;
     },
     examples: [{ text: 'Some 7,800 evacuees are homeless after the storm.', value: 7800, category: 'displaced' }],
     counterExamples: [{ text: 'Some 7,800 evacuees are not homeless after the storm.', value: 7800, category: 'displaced' }],
   },
   {
-    name: 'state-after-phrase',
-    doc: 'A state right after the phrase, as in lists and headlines: "15 dead", "12 others wounded", "400 homes destroyed".',
+    name: 'neutral-verb',
+    doc: 'What was done to the counted is no harm we classify: "rescued 112 people", "11 have been rescued", "1,300 flights were cancelled".',
     match: (f) => {
-      if (!f.state || !HARMABLE.has(f.np.headClass)) return null;
-      const category = categoryFor(f.state.entries, f.np.headClass, new Set<PredicateKind>(['state', 'phrase', 'verb', 'result']));
-      return category ? { category, cue: cueOf(f, f.state.start, f.state.end) } : null;
+      const group = f.object?.group ?? (f.subject?.group.passive ? f.subject.group : null);
+      return group && NEUTRAL_VERBS.has(group.lemma) ? { category: 'other', cue: cueOf(f, group.head) } : null;
     },
     examples: [
-      { text: 'Sixty-three dead, 212 injured, 400 homes destroyed: the toll keeps rising.', value: 212, category: 'injured' },
-      { text: 'Sixty-three dead, 212 injured, 400 homes destroyed: the toll keeps rising.', value: 400, category: 'facilities' },
-      { text: 'The raid left five dead and 12 others wounded.', value: 12, category: 'injured' },
+      { text: 'The coastguard rescued 112 people from a sinking boat.', value: 112, category: 'other' },
+      { text: 'More than 1,300 flights were cancelled at the airport.', value: 1300, category: 'other' },
     ],
-    counterExamples: [],
+    counterExamples: [{ text: 'More than 1,300 people were evacuated from the airport.', value: 1300, category: 'other' }],
   },
   {
     name: 'agent-of-verb',
@@ -204,8 +224,8 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     name: 'noun-complement',
     doc: 'The number completes a noun that names the harm: "the deaths of 12 people", "a death toll of 20", "the arrest of 17 individuals".',
     match: (f) => {
-      if (!f.nominal || f.nominal.negated || !HARMABLE.has(f.np.headClass)) return null;
-      const category = categoryFor(f.nominal.entries, f.np.headClass, new Set<PredicateKind>(['noun']));
+      if (!f.nominal || f.nominal.negated || !HARMABLE.has(f.headClass)) return null;
+      const category = categoryFor(f.nominal.entries, f.headClass, new Set<PredicateKind>(['noun']));
       return category ? { category, cue: cueOf(f, f.nominal.at) } : null;
     },
     examples: [
@@ -219,8 +239,14 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     doc: 'The number is the value a measure changed to or stands at: "the death toll rose to 308", "fatalities reached 94", "the number of people hurt climbed to 1,340".',
     match: (f) => {
       if (!f.measured || f.measured.negated) return null;
-      const category = categoryFor(f.measured.entries, f.np.headClass === 'facility' ? 'facility' : 'none', new Set<PredicateKind>(['noun', 'state', 'phrase', 'verb']));
-      return category ? { category, cue: cueOf(f, f.measured.start, f.measured.end) } : null;
+      const category = categoryFor(f.measured.entries, f.headClass === 'facility' ? 'facility' : 'none', new Set<PredicateKind>(['noun', 'state', 'phrase', 'verb']));
+      if (!category) return null;
+      // "the count of detained protesters": the people the measure counts name the subject.
+      const near = f.words.slice(Math.max(0, f.measured.start - 4), f.measured.end + 3);
+      const person = [...near].reverse().find((w) => w.pos === 'NOUN' && PERSON_NOUNS.has(w.lower) && !['dead', 'injured', 'wounded', 'missing', 'displaced'].includes(w.lower));
+      const measure = f.words[f.measured.at]!;
+      const subject = person?.lower ?? (measure.pos === 'NOUN' && !['toll', 'number', 'total', 'dead', 'deaths'].includes(measure.lower) ? measure.lower : undefined);
+      return { category, cue: cueOf(f, f.measured.start, f.measured.end), ...(subject ? { subject } : {}) };
     },
     examples: [
       { text: 'The death toll rose to 308 on Sunday.', value: 308, category: 'killed' },
@@ -247,10 +273,18 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       const p = f.np.partitive;
       if (!p || p.head === null) return null;
       const head = f.words[p.head]!;
+      // "two of them", "35 of whom": the group counted just before.
+      if (head.pos === 'PRON' || head.lower === 'whom' || head.lower === 'those') {
+        const group = [...f.before].reverse().find((d) => PEOPLE_CATEGORIES.has(d.category));
+        return group ? { category: group.category, cue: group.label, subject: group.subject } : null;
+      }
       const category = categoryFor(statesOf(head.lower), 'none', STATES);
       return category ? { category, cue: head.lower } : null;
     },
-    examples: [{ text: 'Seven of the dead were passengers.', value: 7, category: 'killed' }],
+    examples: [
+      { text: 'Seven of the dead were passengers.', value: 7, category: 'killed' },
+      { text: 'Nineteen officers were injured, two of them seriously.', value: 2, category: 'injured' },
+    ],
     counterExamples: [],
   },
   {
@@ -258,7 +292,10 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     doc: 'A number listed after another with no predicate of its own shares its predicate: "12 women and 9 children", "a dozen people and 100 soldiers were hurt".',
     match: (f) => {
       const prev = f.listedAfter;
-      if (!prev || !PEOPLE_CATEGORIES.has(prev.category) || !(f.np.headClass === 'person' || f.np.headClass === 'none' || f.np.headClass === 'unknown')) return null;
+      if (!prev) return null;
+      const people = PEOPLE_CATEGORIES.has(prev.category) && (f.headClass === 'person' || f.headClass === 'none' || f.headClass === 'unknown');
+      const buildings = prev.category === 'facilities' && (f.headClass === 'facility' || f.headClass === 'none');
+      if (!people && !buildings) return null;
       return { category: prev.category, cue: prev.label };
     },
     examples: [{ text: 'The shelling killed 31 people, including 12 women and 9 children.', value: 9, category: 'killed' }],
@@ -283,7 +320,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     name: 'nearest-predicate',
     doc: 'Last resort for people: the nearest predicate in the same clause, after the phrase first ("12 people in the village, all of them injured").',
     match: (f) => {
-      if (!(f.np.headClass === 'person' || f.np.headClass === 'none' || f.np.headClass === 'unknown')) return null;
+      if (!(f.headClass === 'person' || f.headClass === 'none' || f.headClass === 'unknown')) return null;
       const near = nearestPredicate(f);
       return near;
     },
@@ -293,7 +330,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
   {
     name: 'thing-count',
     doc: 'A count of weapons, vehicles, events or supplies is a quantity: "40 rockets", "120,000 vehicles".',
-    match: (f) => (f.np.headClass === 'thing' ? { category: 'quantity', cue: f.np.headWord } : null),
+    match: (f) => (f.headClass === 'thing' ? { category: 'quantity', cue: f.np.headWord } : null),
     examples: [{ text: 'Militants fired 40 rockets at the town.', value: 40, category: 'quantity' }],
     counterExamples: [],
   },
@@ -314,14 +351,14 @@ function nearestPredicate(f: Frame): Decision | null {
     const w = words[k]!;
     if (w.pos === 'NUM' || isBoundary(w) || w.text === ',' && words[k + 1]?.pos === 'CCONJ') break;
     const p = predicateAt(words, k);
-    const category = p ? categoryFor(p.entries, f.np.headClass, ANY) : null;
+    const category = p ? categoryFor(p.entries, f.headClass, ANY) : null;
     if (category && !negatedAt(words, k)) return { category, cue: cueOf(f, k, k + p!.length) };
   }
   for (let k = f.np.start - 1; k >= 0 && k >= f.np.start - 10; k--) {
     const w = words[k]!;
     if (w.pos === 'NUM' || isBoundary(w) || w.text === ',') break;
     const p = predicateAt(words, k);
-    const category = p ? categoryFor(p.entries, f.np.headClass, ANY) : null;
+    const category = p ? categoryFor(p.entries, f.headClass, ANY) : null;
     if (category && !negatedAt(words, k)) return { category, cue: cueOf(f, k, k + p!.length) };
   }
   return null;
