@@ -29,36 +29,67 @@ const STOP_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'near'
 const SINGULAR_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'another', 'one']);
 const NO_SUM: ReadonlySet<string> = new Set(['including', 'among', 'mostly', 'mainly', 'all', 'both', 'most']);
 
+const IMPLIED: readonly Category[] = ['killed', 'injured', 'missing', 'detained', 'displaced', 'affected'];
+
 function peopleCategory(entries: readonly PredicateEntry[], kinds: readonly string[]): Category | null {
-  for (const e of entries) if (kinds.includes(e.kind) && PEOPLE_CATEGORIES.has(e.category) && e.category !== 'population' && e.category !== 'affected' && e.category !== 'at_risk') return e.category;
+  for (const e of entries) if (kinds.includes(e.kind) && IMPLIED.includes(e.category)) return e.category;
   return null;
+}
+
+/** The gravest category among the entries: killed before injured before missing… */
+function gravest(entries: readonly PredicateEntry[], kinds: readonly string[]): Category | null {
+  const found = entries.filter((e) => kinds.includes(e.kind)).map((e) => e.category).filter((c) => IMPLIED.includes(c));
+  return found.length ? [...found].sort((a, b) => IMPLIED.indexOf(a) - IMPLIED.indexOf(b))[0]! : null;
+}
+
+/** Entries of the verbs coordinated with group `gi`: "was stabbed and then beheaded", "were waylaid and killed". */
+function coordinated(s: Structure, gi: number): PredicateEntry[] {
+  const out: PredicateEntry[] = [];
+  for (let j = gi + 1; j < s.groups.length; j++) {
+    const prev = s.groups[j - 1]!;
+    const next = s.groups[j]!;
+    const between = s.words.slice(prev.end, next.start);
+    if (between.length > 3 || !between.some((w) => w.lower === 'and' || w.lower === 'or') || !between.every((w) => w.pos === 'CCONJ' || w.pos === 'ADV' || w.text === ',')) break;
+    if (next.finite && !next.passive && next.start > 0 && s.words[next.start]!.pos === 'AUX') break;
+    for (const e of predicateAt(s.words, next.head)?.entries ?? []) out.push(e);
+    const r = resultAt(s.words, next.end);
+    if (r) for (const e of r.entries) out.push(e);
+  }
+  return out;
 }
 
 /** Where each verb group's or harm noun's patient is written. */
 function patients(s: Structure): Patient[] {
   const { words } = s;
   const out: Patient[] = [];
-  for (const g of s.groups) {
+  for (let gi = 0; gi < s.groups.length; gi++) {
+    const g = s.groups[gi]!;
     if (g.negated || g.modal) continue;
     const p = predicateAt(words, g.head);
     const length = p?.length ?? 1;
-    const after = resultAt(words, g.head + length) ?? resultAt(words, g.end);
+    let after = length > 1 ? null : resultAt(words, g.end);
     const complement = !p && g.copula ? complementAt(s, g.end) : null;
-    const entries = after?.entries ?? p?.entries ?? complement?.entries;
-    if (!entries) continue;
-    const cue = words.slice(g.head, Math.max(g.end, g.head + length) + (after?.length ?? 0)).map((w) => w.lower).join(' ');
     const objectStart = Math.max(g.end, g.head + length) + (after?.length ?? 0);
     const object = words[objectStart];
-    const hasObject = !g.passive && !g.copula && object !== undefined && (object.pos === 'DET' || object.pos === 'PROPN' || object.pos === 'NUM' || (object.pos === 'NOUN' && object.capital));
-    if (hasObject && (entries.some((e) => e.kind === 'verb' || e.kind === 'phrase' || e.kind === 'result'))) {
+    const hasObject = !g.passive && !g.copula && object !== undefined && (object.pos === 'DET' || object.pos === 'PROPN' || object.pos === 'NUM'
+      || (object.pos === 'NOUN' && PERSON_NOUNS.has(object.lower)) || object.pos === 'ADJ');
+    const objectStop = hasObject ? objectEnd(s, objectStart) : objectStart;
+    // "hacked an elderly Hindu priest to death": the result after the object.
+    if (hasObject && !after) after = resultAt(words, objectStop);
+    // "was stabbed and then beheaded": coordinated verbs of one subject; the gravest counts.
+    const joined = coordinated(s, gi);
+    const entries = [...(after?.entries ?? []), ...(p?.entries ?? complement?.entries ?? []), ...joined];
+    if (entries.length === 0) continue;
+    const cue = words.slice(g.head, Math.max(g.end, g.head + length) + (after && !hasObject ? after.length : 0)).map((w) => w.lower).join(' ');
+    if (hasObject && entries.some((e) => e.kind === 'verb' || e.kind === 'phrase' || e.kind === 'result')) {
       // Active: the object after the verb ("shot dead a retired judge", "assassinated a former member").
-      const category = peopleCategory(entries, ['verb', 'result', 'state', 'phrase']);
-      if (category) out.push({ category, cue, start: objectStart, end: objectEnd(s, objectStart) });
+      const category = gravest(entries, ['verb', 'result', 'state', 'phrase']);
+      if (category) out.push({ category, cue, start: objectStart, end: objectStop });
       continue;
     }
     if (g.passive || g.copula || entries.some((e) => e.kind === 'intransitive' || e.kind === 'phrase')) {
       // Passive, state or intransitive: the subject before ("a muezzin … was shot dead", "the mayor has died").
-      const category = peopleCategory(entries, ['verb', 'intransitive', 'result', 'state', 'phrase']);
+      const category = gravest(entries, ['verb', 'intransitive', 'result', 'state', 'phrase']);
       if (!category) continue;
       const span = subjectSpan(s, g);
       if (span) out.push({ category, cue, start: span[0], end: span[1] });
@@ -105,8 +136,12 @@ function objectEnd(s: Structure, start: number): number {
     if (g >= 0) {
       const group = s.groups[g]!;
       if (!group.reduced && group.finite) break;
-      // "a judge allied with the Houthis": skip the participle and its phrase up to "and".
-      while (k + 1 < words.length && words[k + 1]!.lower !== 'and' && !isBoundary(words[k + 1]) && words[k + 1]!.text !== ',') k++;
+      // "a judge allied with the Houthis and seven members …": skip the participle's phrase when a new phrase follows "and".
+      let j = k + 1;
+      while (j < words.length && j < k + 10 && words[j]!.lower !== 'and' && !isBoundary(words[j]) && words[j]!.text !== ',') j++;
+      const next = words[j + 1];
+      if (words[j]?.lower !== 'and' || !next || !(next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN')) break;
+      k = j - 1;
     }
   }
   return k;
@@ -117,8 +152,23 @@ const isNounWord = (w: Word | undefined): boolean => w !== undefined && (w.pos =
 /** The subject of `g`: the antecedent of "who", the phrase before an appositive, or the clause before the verb. */
 function subjectSpan(s: Structure, g: VerbGroup): [number, number] | null {
   const { words } = s;
-  // "a pastor who has been missing": the noun phrase right before "who".
-  const who = words[g.start - 1]?.lower === 'who' ? g.start - 1 : words[g.start - 2]?.lower === 'who' && words[g.start - 1]!.pos === 'ADV' ? g.start - 2 : -1;
+  // "a pastor who has been missing", "a businessman who was critical of …, was shot dead": the phrase before "who".
+  let who = words[g.start - 1]?.lower === 'who' ? g.start - 1 : words[g.start - 2]?.lower === 'who' && words[g.start - 1]!.pos === 'ADV' ? g.start - 2 : -1;
+  if (who < 0) {
+    for (let j = g.start - 1; j >= 0 && j >= g.start - 25; j--) {
+      const w = words[j]!;
+      if (w.lower === 'who') { who = -(j + 2); break; }
+      if (w.text === ';' || w.text === ':' || (w.pos === 'SCONJ' && w.lower !== 'that')) break;
+    }
+  }
+  // A relative clause that ends right before the verb: its antecedent is the subject.
+  if (who < -1) {
+    let start = -who - 2;
+    const end = start;
+    while (start > 0 && isNounWord(words[start - 1])) start--;
+    if (start < end) return [start, end];
+    who = -1;
+  }
   if (who > 0) {
     let start = who;
     while (start > 0 && isNounWord(words[start - 1])) start--;
@@ -137,23 +187,27 @@ function subjectSpan(s: Structure, g: VerbGroup): [number, number] | null {
     const w = words[j]!;
     if (w.text === '-' && (words[j - 1]?.text === '-' || words[j + 1]?.text === '-')) { dashes++; continue; }
     if (w.text === '—' || w.text === '–') { dashes++; continue; }
-    const verb = s.groupAt[j]! >= 0 && !s.groups[s.groupAt[j]!]!.reduced;
+    const group = s.groupAt[j]! >= 0 ? s.groups[s.groupAt[j]!]! : null;
+    const verb = group !== null && !group.reduced && group.finite;
     if (isBoundary(w) || (w.text === ',' && dashes % 2 === 0) || verb || w.lower === 'who') { start = j + 1; break; }
   }
   return start < end ? [start, end] : null;
 }
 
 /** A single person: "a retired judge", "the mayor", "his friend", "an elderly Hindu priest". */
-function singlePerson(words: readonly Word[], start: number, end: number): { head: number; start: number; end: number } | null {
+function singlePerson(words: readonly Word[], start: number, end: number, bare = false): { head: number; start: number; end: number } | null {
   const first = words[start];
-  if (!first || !(SINGULAR_DETERMINERS.has(first.lower) || first.pos === 'PROPN')) return null;
-  for (let k = start + (first.pos === 'PROPN' ? 0 : 1); k < end && k < start + 7; k++) {
+  // A bare noun phrase ("senior local government official was killed") only where a determiner may be dropped.
+  if (!first || !(SINGULAR_DETERMINERS.has(first.lower) || first.pos === 'PROPN' || (bare && (first.pos === 'ADJ' || first.pos === 'NOUN')))) return null;
+  for (let k = start + (SINGULAR_DETERMINERS.has(first.lower) ? 1 : 0); k < end && k < start + 9; k++) {
     const w = words[k]!;
+    if (w.text === '(') { while (k < end && words[k]!.text !== ')') k++; continue; }
+    if (w.text === '.' && k > start && words[k - 1]!.end === w.start) continue;
     // "a 62-year-old shopkeeper", "a nine-year-old boy": an age is a modifier.
     if (w.pos === 'NUM' && !(words[k + 1]?.text === '-' || w.text.includes('-'))) return null;
     if (w.pos === 'VERB' && !(w.form === 'ed' || w.form === 'ing')) return null;
     const lower = w.lower;
-    if ((w.pos === 'NOUN' || w.pos === 'PROPN') && PERSON_NOUNS.has(lower) && !COLLECTIVE.has(lower) && singular(lower) === lower && !lower.endsWith('s')) {
+    if ((w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ') && PERSON_NOUNS.has(lower) && !COLLECTIVE.has(lower) && singular(lower) === lower && !lower.endsWith('s')) {
       // The head is the last noun of a compound: "an aid worker", "a village head".
       let head = k;
       while (head + 1 < end && words[head + 1]!.pos === 'NOUN' && PERSON_NOUNS.has(words[head + 1]!.lower) && !words[head + 1]!.lower.endsWith('s')) head++;
@@ -219,7 +273,8 @@ export function impliedFigures(s: Structure, drafts: readonly Draft[], text: str
         if (d) numbered.push(d);
         continue;
       }
-      const person = singlePerson(words, a, b);
+      // Only the first part may drop its determiner: "a lawyer … and relative of …" is one person.
+      const person = singlePerson(words, a, b, a === p.start);
       if (!person) { ok = false; break; }
       singles.push(person);
       total += 1;

@@ -130,7 +130,6 @@ function sentenceDrafts(c: SentenceContext): Draft[] {
   for (const [from, to] of windowsOf(text, sentence)) {
     const tokens = tokenize(text, from, to);
     const mentions = numbersIn(tokens, text);
-    if (mentions.length === 0) continue;
     const words = tagSentence(tokens, text, mentions);
     const structure = analyse(words);
     const decided: Decided[] = [];

@@ -8,7 +8,7 @@
  */
 import type { Word } from './tagger';
 import {
-  ADJECTIVES, ANIMAL_NOUNS, CHANGE_VERBS, CLAUSE_VERBS, isVerbLemma, FACILITY_NOUNS, LINKING_VERBS, OTHER_NOUNS, PERSON_NOUNS, PREDICATE_PHRASES,
+  ADJECTIVES, ANIMAL_NOUNS, CHANGE_VERBS, CLAUSE_VERBS, INTRANSITIVE_LEMMAS, isVerbLemma, FACILITY_NOUNS, LINKING_VERBS, OTHER_NOUNS, PERSON_NOUNS, PREDICATE_PHRASES,
   RESULT_PHRASES, SAY_VERBS, SHELTER_NOUNS, verbObjectCategory, THING_NOUNS, TIME_NOUNS, NOT_PERSON_NOUNS, matchPhrase, predicatesOf, singular,
   type PredicateEntry,
 } from './lexicon';
@@ -120,8 +120,12 @@ export function analyse(words: readonly Word[]): Structure {
     const passive = head >= 0 && beAux && isParticiple(main);
     const prev = words[i - 1];
     const next = words[end];
+    // "15 people killed in …", "12 others injured": a participle after a noun phrase with no object after it.
+    // Not a verb that happens to its subject ("16 prisoners died"), a verb of saying, or one with a result after it.
     const reduced = head === i && isParticiple(main) && !anyAux && prev !== undefined && (isNounish(prev) || prev.pos === 'NUM' || prev.pos === 'ADJ')
-      && (next === undefined || !(next.pos === 'NUM' || next.pos === 'DET' || isNounish(next) || next.pos === 'PRON'));
+      && (next === undefined || !(next.pos === 'NUM' || next.pos === 'DET' || isNounish(next) || next.pos === 'PRON'))
+      && !INTRANSITIVE_LEMMAS.has(main.lemma) && !SAY_VERBS.has(main.lemma) && !CLAUSE_VERBS.has(main.lemma)
+      && !(next !== undefined && resultAt(words, end) !== null);
     const finite = anyAux || (head >= 0 && main.form !== 'ing' && !reduced);
     const group: VerbGroup = {
       start: i, end, head: head >= 0 ? head : end - 1, lemma: head >= 0 ? main.lemma : words[end - 1]!.lemma,

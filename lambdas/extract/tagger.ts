@@ -105,8 +105,14 @@ function contextPass(words: Word[]): void {
       w.pos = 'NOUN';
       w.lemma = w.lower;
       w.form = null;
-    } else if (w.pos === 'ADJ' && prev && prev.pos === 'DET' && isKnownNoun(w.lower) && !(next && (next.pos === 'NOUN' || next.pos === 'ADJ'))) {
+    } else if (w.pos === 'ADJ' && isKnownNoun(w.lower) && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'NUM') && !(next && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN'))) {
+      // "a government official", "the dead", "15 dead": an adjective that ends its phrase is its noun.
       w.pos = 'NOUN';
+    } else if (w.pos === 'VERB' && (w.form === 'base' || w.form === 's') && prev && (prev.pos === 'NOUN' || prev.pos === 'ADJ') && determinerBefore(words, i) && !(next && (next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PRON'))) {
+      // "the Muslim call to prayer", "an unexploded mortar round": a base form inside a determiner's phrase.
+      w.pos = 'NOUN';
+      w.lemma = w.lower;
+      w.form = null;
     } else if (w.lower === 'that' && w.pos === 'SCONJ' && next && next.pos === 'NOUN' && !(words[i + 2]?.pos === 'VERB' || words[i + 2]?.pos === 'AUX')) {
       w.pos = 'DET';
     } else if (w.pos === 'NOUN' && w.lower.endsWith('s') && prev && (prev.pos === 'PRON' || (prev.pos === 'NOUN' && prev.capital)) && knownVerb(w.lower)) {
@@ -117,4 +123,14 @@ function contextPass(words: Word[]): void {
       w.form = verb.form;
     }
   }
+}
+
+/** A determiner opens the phrase this word is in: "the [Muslim call]", "an [unexploded mortar round]". */
+function determinerBefore(words: readonly Word[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const w = words[k]!;
+    if (w.pos === 'DET') return true;
+    if (!(w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN' || (w.pos === 'VERB' && (w.form === 'ed' || w.form === 'ing')))) return false;
+  }
+  return false;
 }

@@ -304,6 +304,9 @@ export const NEUTRAL_VERBS = [
   'cancel', 'ground', 'divert', 'delay', 'suspend', 'operate', 'perform', 'vote', 'elect', 'attend',
 ] as const;
 
+/** Verbs whose object takes a state after it ("left 15 dead", "made 9,000 homeless", "rendered them homeless"). */
+export const RESULTATIVE_VERBS = ['leave', 'make', 'render', 'keep', 'find', 'declare', 'pronounce', 'report', 'list', 'confirm', 'presume', 'fear', 'believe'] as const;
+
 /** Verbs of a count changing ("rose to 308", "revised down from 113 to 97"). */
 export const CHANGE_VERBS = [
   'rise', 'climb', 'increase', 'jump', 'soar', 'grow', 'reach', 'hit', 'top', 'surpass', 'exceed', 'pass',
@@ -457,6 +460,8 @@ export const THING_NOUNS = [
   'flood', 'floods', 'outbreak', 'outbreaks', 'incident', 'incidents', 'clash', 'clashes', 'protest', 'protests',
   'eruption', 'eruptions', 'avalanche', 'avalanches', 'mudslide', 'mudslides', 'sinkhole', 'sinkholes',
   'lightning', 'bolt', 'bolts', 'fishing', 'trawler', 'trawlers', 'canoe', 'canoes', 'ferry', 'ferries',
+  'bombing', 'bombings', 'blast', 'blasts', 'shooting', 'shootings', 'ambush', 'ambushes', 'assault', 'assaults',
+  'skirmish', 'skirmishes', 'battle', 'battles', 'shelling', 'barrage', 'barrages', 'salvo', 'salvos', 'volley',
 ] as const;
 
 /** Animals: never people, whatever happens to them. */

@@ -31,6 +31,9 @@ export const SAY_VERBS = set(en.SAY_VERBS);
 export const REPORTING_NOUNS = set(en.REPORTING_NOUNS);
 export const MONTHS = set(en.MONTHS);
 export const SHELTER_NOUNS = set(en.SHELTER_NOUNS);
+export const RESULTATIVE_VERBS = set(en.RESULTATIVE_VERBS);
+/** Verbs that happen to their subject: never passive, so never a reduced participle ("16 prisoners died"). */
+export const INTRANSITIVE_LEMMAS: ReadonlySet<string> = new Set(Object.values(en.PREDICATES).flatMap((p) => [...p.intransitive]));
 export const CLAUSE_VERBS = set(en.CLAUSE_VERBS);
 export const NAME_BEFORE_NUMBER: ReadonlySet<string> = new Set(en.NAME_BEFORE_NUMBER);
 export const NAME_AFTER_NUMBER: ReadonlySet<string> = new Set(en.NAME_AFTER_NUMBER);
