@@ -7,7 +7,7 @@
 import { PEOPLE_CATEGORIES, type Category } from '../contract/categories';
 import type { Draft } from './refiners';
 import type { Word } from './tagger';
-import { PERSON_NOUNS, singular, type PredicateEntry } from './lexicon';
+import { PERSON_NOUNS, personBySuffix, singular, type PredicateEntry } from './lexicon';
 import { isBoundary, predicateAt, resultAt, type Structure, type VerbGroup } from './structure';
 
 interface Context {
@@ -207,7 +207,7 @@ function singlePerson(words: readonly Word[], start: number, end: number, bare =
     if (w.pos === 'NUM' && !(words[k + 1]?.text === '-' || w.text.includes('-'))) return null;
     if (w.pos === 'VERB' && !(w.form === 'ed' || w.form === 'ing')) return null;
     const lower = w.lower;
-    if ((w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ') && PERSON_NOUNS.has(lower) && !COLLECTIVE.has(lower) && singular(lower) === lower && !lower.endsWith('s')) {
+    if ((w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ') && (PERSON_NOUNS.has(lower) || (w.pos === 'NOUN' && personBySuffix(lower) && !isNounWordAfter(words, k, end))) && !COLLECTIVE.has(lower) && singular(lower) === lower && !lower.endsWith('s')) {
       // The head is the last noun of a compound: "an aid worker", "a village head".
       let head = k;
       while (head + 1 < end && words[head + 1]!.pos === 'NOUN' && PERSON_NOUNS.has(words[head + 1]!.lower) && !words[head + 1]!.lower.endsWith('s')) head++;
@@ -300,4 +300,9 @@ export function impliedFigures(s: Structure, drafts: readonly Draft[], text: str
     }
   }
   return out;
+}
+
+/** Another noun follows inside the phrase ("a computer engineer" is headed by "engineer"). */
+function isNounWordAfter(words: readonly Word[], k: number, end: number): boolean {
+  return k + 1 < end && words[k + 1]!.pos === 'NOUN';
 }

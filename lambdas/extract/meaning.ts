@@ -31,8 +31,11 @@ export function subjectOf(f: Frame): string {
     const from = np.modifiers.length ? Math.min(...np.modifiers.slice(0, 3)) : np.head;
     const phrase = words.slice(from, np.head + 1).filter((w) => w.lower !== 'other' && w.lower !== 'more');
     const text = phrase.map((w) => (w.capital ? w.text : w.lower)).join(' ');
-    return np.ofHead !== null && ['members', 'member', 'doses', 'dose', 'tonnes', 'units'].includes(words[np.head]!.lower)
-      ? `${text} of ${words[np.ofHead]!.lower}` : text;
+    if (np.ofHead === null || !['members', 'member', 'doses', 'dose', 'tonnes', 'units'].includes(words[np.head]!.lower)) return text;
+    // "members of the security forces": the whole compound after "of".
+    let from2 = np.ofHead;
+    while (from2 > np.head + 2 && (words[from2 - 1]!.pos === 'NOUN' || words[from2 - 1]!.pos === 'ADJ' || words[from2 - 1]!.pos === 'PROPN')) from2--;
+    return `${text} of ${words.slice(from2, np.ofHead + 1).map((w) => (w.capital ? w.text : w.lower)).join(' ')}`;
   }
   if (np.partitive?.head !== null && np.partitive?.head !== undefined) {
     const head = words[np.partitive.head]!.lower;

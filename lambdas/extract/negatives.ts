@@ -130,8 +130,10 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
       const after = charsAfter(c, 24);
       if (/^(?:[\s-]+(?:year|month|week|day)s?[\s-]+old\b|[\s-]+(?:year|month|week|day)-olds?\b)/i.test(c.text.slice(c.m.end, c.m.end + 24)) || /^[\s-]+(?:year|month)s?[\s-]+old/i.test(after)) return true;
       if (c.m.value > 120 || c.m.unitKind !== null || c.m.formatted) return false;
-      const prev = lowerAt(c, c.n - 1);
-      const prev2 = lowerAt(c, c.n - 2);
+      // "children under five": the bound was read as the number's qualifier.
+      const bound = /(?:^|\s)(under|below|over|above|between)\s+$/i.exec(c.text.slice(Math.max(0, c.m.coreStart - 12), c.m.coreStart));
+      const prev = bound && c.m.start < c.m.coreStart ? bound[1]!.toLowerCase() : lowerAt(c, c.n - 1);
+      const prev2 = bound && c.m.start < c.m.coreStart ? lowerAt(c, c.n - 1) : lowerAt(c, c.n - 2);
       // "aged 5 to 14", "children under five", "the age of 18".
       if (AGE_CUES.has(prev) || (prev === 'of' && prev2 === 'age') || (AGE_BOUNDS.has(prev) && (AGE_CUES.has(prev2) || PERSON_NOUNS.has(prev2)))) return true;
       if ((prev === 'than' && (prev2 === 'younger' || prev2 === 'older'))) return true;
@@ -172,6 +174,8 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
       if (prev && isMonth(prev.text.replace(/\.$/, ''))) return true;
       if (prev?.text === '.' && isMonth(textAt(c, c.n - 2))) return true;
       if (afterNext && isMonth(afterNext.text)) return true;
+      // "on 22 and 23 November": the first day of a pair.
+      if ((next?.lower === 'and' || next?.lower === 'to' || next?.text === '-' || next?.text === '–') && c.words[c.n + 2]?.pos === 'NUM' && isMonth(textAt(c, c.n + 3))) return true;
       // "April 26 and 27", "June 2-4"
       const back = c.words[c.n - 2];
       return (prev?.lower === 'and' || prev?.lower === 'to' || prev?.text === '-' || prev?.text === '–') && back?.pos === 'NUM' && isMonth(textAt(c, c.n - 3));
@@ -207,7 +211,7 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
   {
     name: 'name-before', reason: 'name',
     // "Highway 7", "Resolution 2254", "Apollo 11", "Category 4", "iPhone 15".
-    test: (c) => !c.m.words && (NAME_BEFORE_NUMBER.has(textAt(c, c.n - 1)) || (textAt(c, c.n - 1) === '.' && NAME_BEFORE_NUMBER.has(`${textAt(c, c.n - 2)}.`))
+    test: (c) => !c.m.words && (NAME_BEFORE_NUMBER.has(textAt(c, c.n - 1)) || (NAME_BEFORE_NUMBER.has(lowerAt(c, c.n - 1)) && /^[a-z]/.test(textAt(c, c.n - 1)) && c.m.unitKind === null) || (textAt(c, c.n - 1) === '.' && NAME_BEFORE_NUMBER.has(`${textAt(c, c.n - 2)}.`))
       || (c.words[c.n - 1]?.capital === true && /^[A-Z][a-z]*[A-Z]/.test(textAt(c, c.n - 1)))),
     examples: [{ text: 'The Security Council adopted Resolution 2254.', value: 2254 }, { text: 'Apollo 11 landed.', value: 11 }],
     counterExamples: [{ text: 'In Gaza 11 people died.', value: 11 }],

@@ -163,7 +163,7 @@ export function nounPhraseAt(words: readonly Word[], n: number): NounPhrase {
     while (k < words.length && k < i + 8) {
       const x = words[k]!;
       if (x.pos === 'DET' || x.lemma === "'s" || x.pos === 'ADJ' || x.pos === 'NUM' || (x.pos === 'PROPN' && words[k + 1]?.lemma === "'s")) { k++; continue; }
-      if (x.pos === 'NOUN' || x.pos === 'PRON' || x.pos === 'PROPN' || (isParticiple(x) && !RELATIVES.has(words[k + 1]?.lower ?? ''))) { head = k; k++; if (words[k]?.pos === 'NOUN') continue; break; }
+      if (x.pos === 'NOUN' || x.pos === 'PRON' || x.pos === 'PROPN' || (isParticiple(x) && !RELATIVES.has(words[k + 1]?.lower ?? ''))) { head = k; k++; if (x.pos !== 'PRON' && words[k]?.pos === 'NOUN') continue; break; }
       break;
     }
     if (head !== null) { partitive = { start: i, end: k, head }; i = k; }
@@ -231,13 +231,13 @@ export function predicateAt(words: readonly Word[], i: number): { entries: reado
   if ((w.lower === 'in' || w.lower === 'at') && i + 1 < words.length) {
     for (let k = i + 1; k < words.length && k <= i + 4; k++) {
       const x = words[k]!;
-      if (SHELTER_NOUNS.has(x.lower) && x.pos === 'NOUN' && !SHELTER_NOUNS.has(words[k + 1]?.lower ?? '')) return { entries: [{ category: 'displaced', kind: 'phrase' }], length: k - i + 1 };
+      if (SHELTER_NOUNS.has(x.lower) && !SHELTER_NOUNS.has(words[k + 1]?.lower ?? '')) return { entries: [{ category: 'displaced', kind: 'phrase' }], length: k - i + 1 };
       if (!(x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'VERB')) break;
     }
   }
   // "flood-affected", "conflict-displaced": the last part of a compound says it.
   const dash = w.lower.lastIndexOf('-');
-  if (dash > 0 && (w.pos === 'ADJ' || w.pos === 'NOUN')) {
+  if (dash > 0 && w.pos !== 'NUM') {
     const states = predicatesOf('s', w.lower.slice(dash + 1));
     if (states.length) return { entries: states, length: 1 };
   }
@@ -326,7 +326,7 @@ function phraseCovering(s: Structure, k: number, to: number): { group: VerbGroup
     if (g < 0) continue;
     const group = s.groups[g]!;
     const p = predicateAt(s.words, group.head);
-    return p && group.head + p.length === to && !group.passive ? { group, gap: [] } : null;
+    return p && group.head + p.length >= to && group.head + p.length <= to + 2 && !group.passive ? { group, gap: [] } : null;
   }
   return null;
 }

@@ -105,7 +105,8 @@ function contextPass(words: Word[]): void {
       w.pos = 'NOUN';
       w.lemma = w.lower;
       w.form = null;
-    } else if (w.pos === 'ADJ' && isKnownNoun(w.lower) && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'NUM') && !(next && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN'))) {
+    } else if (w.pos === 'ADJ' && isKnownNoun(w.lower) && prev && !(next && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN'))
+      && (prev.pos === 'DET' || prev.pos === 'NUM' || (predicatesOf('s', w.lower).length === 0 && (prev.pos === 'ADJ' || prev.pos === 'NOUN' || prev.pos === 'PROPN')))) {
       // "a government official", "the dead", "15 dead": an adjective that ends its phrase is its noun.
       w.pos = 'NOUN';
     } else if (w.pos === 'VERB' && (w.form === 'base' || w.form === 's') && prev && (prev.pos === 'NOUN' || prev.pos === 'ADJ') && determinerBefore(words, i) && !(next && (next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PRON'))) {
@@ -129,7 +130,7 @@ function contextPass(words: Word[]): void {
 function determinerBefore(words: readonly Word[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     const w = words[k]!;
-    if (w.pos === 'DET') return true;
+    if (w.pos === 'DET' || (w.pos === 'ADP' && k < i - 1)) return true;
     if (!(w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN' || (w.pos === 'VERB' && (w.form === 'ed' || w.form === 'ing')))) return false;
   }
   return false;

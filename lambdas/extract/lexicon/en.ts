@@ -220,7 +220,7 @@ export const PREDICATES = {
       'moved to shelters', 'in displacement camps', 'in relief centres', 'in tents'],
   },
   affected: {
-    verbs: ['affect', 'infect', 'sicken', 'strand', 'impact', 'diagnose'],
+    verbs: ['affect', 'infect', 'sicken', 'strand', 'impact', 'diagnose', 'help', 'assist', 'feed', 'support'],
     intransitive: [],
     states: ['affected', 'infected', 'sick', 'ill', 'malnourished', 'food-insecure', 'hungry', 'starving', 'impacted'],
     nouns: ['case', 'cases', 'infection', 'infections', 'caseload', 'patients'],
@@ -298,7 +298,7 @@ export const VERB_OBJECT_PREDICATES = {
 
 /** Verbs whose object is counted but harmed in no way we classify: the figure is "other". */
 export const NEUTRAL_VERBS = [
-  'rescue', 'save', 'evacuate', 'vaccinate', 'feed', 'reach', 'help', 'assist', 'pull', 'free', 'release',
+  'rescue', 'save', 'vaccinate', 'reach', 'pull', 'free', 'release',
   'recover', 'find', 'locate', 'deploy', 'send', 'hire', 'train', 'employ', 'register', 'count', 'sign',
   'report', 'record', 'test', 'screen', 'treat', 'airlift', 'repatriate', 'return', 'receive', 'serve',
   'cancel', 'ground', 'divert', 'delay', 'suspend', 'operate', 'perform', 'vote', 'elect', 'attend',
@@ -504,6 +504,9 @@ export const NAME_BEFORE_NUMBER = [
   'Part', 'Book', 'Track', 'Lot', 'Plot', 'Box', 'Kilometre', 'Km', 'Mile', 'Bus', 'Train', 'Line', 'Camp', 'Hall',
   'Team', 'Squad', 'Class', 'Series', 'Version', 'v', 'Galaxy', 'iPhone', 'Pixel', 'Alert', 'Storm', 'Cell',
   'Corps', 'Army', 'Infantry', 'Sub', 'District', 'Zone', 'Precinct', 'Station', 'Hangar', 'Dock', 'Berth', 'Lane',
+  'Goal', 'Goals', 'Target', 'Objective', 'Pillar', 'Principle', 'Step', 'Priority', 'Scenario', 'Option', 'Plan',
+  'page', 'pages', 'chapter', 'paragraph', 'section', 'clause', 'article', 'item', 'line', 'row', 'column', 'room',
+  'platform', 'gate', 'flight', 'route', 'highway', 'exit', 'channel', 'no.', 'number', 'grade', 'level', 'phase', 'category',
   'Street', 'Avenue', 'Ward', 'Bed', 'Cabin', 'Deck', 'Bay', 'Wing', 'Floor', 'Sheet', 'Form', 'Schedule', 'Item',
 ] as const;
 /** Words after a number that make it part of a name ("1 Division", "3 Commando Brigade"). */

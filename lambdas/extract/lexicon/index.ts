@@ -36,6 +36,14 @@ export const RESULTATIVE_VERBS = set(en.RESULTATIVE_VERBS);
 export const INTRANSITIVE_LEMMAS: ReadonlySet<string> = new Set(Object.values(en.PREDICATES).flatMap((p) => [...p.intransitive]));
 export const CLAUSE_VERBS = set(en.CLAUSE_VERBS);
 export const NAME_BEFORE_NUMBER: ReadonlySet<string> = new Set(en.NAME_BEFORE_NUMBER);
+
+/** A singular noun for one person by its ending ("shopkeeper", "conservationist", "informant"), unless listed as not one. */
+export function personBySuffix(noun: string): boolean {
+  if (PERSON_NOUNS.has(noun)) return true;
+  if (NOT_PERSON_NOUNS.has(noun) || FACILITY_NOUNS.has(noun) || THING_NOUNS.has(noun) || TIME_NOUNS.has(noun) || noun.length < 5) return false;
+  return PERSON_SUFFIXES.some((s) => noun.endsWith(s));
+}
+const PERSON_SUFFIXES = ['ist', 'ian', 'man', 'woman', 'keeper', 'maker', 'owner', 'holder', 'worker', 'seller', 'leader', 'ee', 'ant', 'ent', 'er', 'or'];
 export const NAME_AFTER_NUMBER: ReadonlySet<string> = new Set(en.NAME_AFTER_NUMBER);
 export const PHONE_CUES = set(en.PHONE_CUES);
 export const AGE_CUES = set(en.AGE_CUES);

@@ -118,6 +118,20 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     ],
   },
   {
+    name: 'noun-complement',
+    doc: 'The number completes a noun that names the harm: "the deaths of 12 people", "a death toll of 20", "the arrest of 17 individuals".',
+    match: (f) => {
+      if (!f.nominal || f.nominal.negated || !HARMABLE.has(f.headClass)) return null;
+      const category = categoryFor(f.nominal.entries, f.headClass, new Set<PredicateKind>(['noun', 'phrase']));
+      return category ? { category, cue: cueOf(f, f.nominal.at) } : null;
+    },
+    examples: [
+      { text: 'The gendarmerie proceeded to the arrest of 17 individuals.', value: 17, category: 'detained' },
+      { text: 'The bodies of 31 migrants were recovered from the desert.', value: 31, category: 'killed' },
+    ],
+    counterExamples: [{ text: 'The reports of 31 migrants were filed.', value: 31, category: 'killed' }],
+  },
+  {
     name: 'state-after-phrase',
     doc: 'A state right after the phrase, as in lists and headlines: "15 dead", "12 others wounded", "400 homes destroyed".',
     match: (f) => {
@@ -201,7 +215,9 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     doc: 'What was done to the counted is no harm we classify: "rescued 112 people", "11 have been rescued", "1,300 flights were cancelled".',
     match: (f) => {
       const group = f.object?.group ?? (f.subject?.group.passive ? f.subject.group : null);
-      return group && NEUTRAL_VERBS.has(group.lemma) ? { category: 'other', cue: cueOf(f, group.head) } : null;
+      // "13 bodies were found", "38,000 cases were recorded": a noun that names the harm outweighs the verb.
+      if (!group || !NEUTRAL_VERBS.has(group.lemma) || nounEntries(f.np.headWord).length > 0) return null;
+      return { category: 'other', cue: cueOf(f, group.head) };
     },
     examples: [
       { text: 'The coastguard rescued 112 people from a sinking boat.', value: 112, category: 'other' },
@@ -219,20 +235,6 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     },
     examples: [{ text: 'Two gunmen killed 5 villagers in the night.', value: 2, category: 'other' }],
     counterExamples: [{ text: 'Two gunmen killed 5 villagers in the night.', value: 5, category: 'other' }],
-  },
-  {
-    name: 'noun-complement',
-    doc: 'The number completes a noun that names the harm: "the deaths of 12 people", "a death toll of 20", "the arrest of 17 individuals".',
-    match: (f) => {
-      if (!f.nominal || f.nominal.negated || !HARMABLE.has(f.headClass)) return null;
-      const category = categoryFor(f.nominal.entries, f.headClass, new Set<PredicateKind>(['noun']));
-      return category ? { category, cue: cueOf(f, f.nominal.at) } : null;
-    },
-    examples: [
-      { text: 'The gendarmerie proceeded to the arrest of 17 individuals.', value: 17, category: 'detained' },
-      { text: 'The bodies of 31 migrants were recovered from the desert.', value: 31, category: 'killed' },
-    ],
-    counterExamples: [{ text: 'The reports of 31 migrants were filed.', value: 31, category: 'killed' }],
   },
   {
     name: 'measured-value',
@@ -288,6 +290,18 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     counterExamples: [],
   },
   {
+    name: 'group-of-origin',
+    doc: 'People counted inside a phrase about other people share their predicate: "478 people from 112 families are sheltering".',
+    match: (f) => {
+      const link = f.words[f.np.start - 1]?.lower;
+      const prev = f.before[f.before.length - 1];
+      if (!prev || !(link === 'from' || link === 'of' || link === 'among') || f.headClass !== 'person' || !PEOPLE_CATEGORIES.has(prev.category)) return null;
+      return prev.num >= f.np.start - 4 ? { category: prev.category, cue: prev.label } : null;
+    },
+    examples: [{ text: 'A total of 478 people from 112 families are sheltering in the school.', value: 112, category: 'displaced' }],
+    counterExamples: [{ text: 'The shelling killed 20 people in 3 villages.', value: 3, category: 'killed' }],
+  },
+  {
     name: 'list-member',
     doc: 'A number listed after another with no predicate of its own shares its predicate: "12 women and 9 children", "a dozen people and 100 soldiers were hurt".',
     match: (f) => {
@@ -317,6 +331,13 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     counterExamples: [],
   },
   {
+    name: 'thing-count',
+    doc: 'A count of weapons, vehicles, events or supplies is a quantity: "40 rockets", "120,000 vehicles".',
+    match: (f) => (f.headClass === 'thing' ? { category: 'quantity', cue: f.np.headWord } : null),
+    examples: [{ text: 'Militants fired 40 rockets at the town.', value: 40, category: 'quantity' }],
+    counterExamples: [],
+  },
+  {
     name: 'nearest-predicate',
     doc: 'Last resort for people: the nearest predicate in the same clause, after the phrase first ("12 people in the village, all of them injured").',
     match: (f) => {
@@ -326,13 +347,6 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     },
     examples: [{ text: 'Officials said 45 passengers, most of them students, had been hurt.', value: 45, category: 'injured' }],
     counterExamples: [{ text: 'Officials said 45 passengers boarded, and later two drivers were hurt.', value: 45, category: 'injured' }],
-  },
-  {
-    name: 'thing-count',
-    doc: 'A count of weapons, vehicles, events or supplies is a quantity: "40 rockets", "120,000 vehicles".',
-    match: (f) => (f.headClass === 'thing' ? { category: 'quantity', cue: f.np.headWord } : null),
-    examples: [{ text: 'Militants fired 40 rockets at the town.', value: 40, category: 'quantity' }],
-    counterExamples: [],
   },
 ];
 
