@@ -9,7 +9,7 @@ import {
   complementAfter, headClassOf, isBoundary, measuredGovernor, nominalGovernor, nounPhraseAt, objectGovernor, predicateAt,
   resultAt, stateAfter, subjectGovernor, type Governor, type HeadClass, type NounPhrase, type Structure, type VerbGroup,
 } from './structure';
-import { SUBSET_PHRASES, EARLIER_PHRASES, matchPhrase, type PredicateEntry } from './lexicon';
+import { EARLIER_PHRASES, RESULTATIVE_VERBS, SUBSET_PHRASES, matchPhrase, type PredicateEntry } from './lexicon';
 
 /** What an earlier number of the same sentence was decided to be. */
 export interface Decided {
@@ -122,14 +122,15 @@ export function frameOf(s: Structure, n: number, before: readonly Decided[]): Fr
   const object = obj && objectPredicate ? { group: obj.group, entries: objectPredicate.entries, cue: objectPredicate.cue, negated: obj.group.negated } : null;
   // "shot dead 4 protesters": the result stands between verb and object.
   const resultBeforeObject = obj ? resultAt(words, obj.group.end) : null;
-  const resultAfter = obj ? resultAt(words, np.end) ?? stateAfter(s, np) : null;
+  // "left 15 people dead", "made 9,000 homeless": a state after the object only after a verb that takes one.
+  const resultAfter = obj ? resultAt(words, np.end) ?? (RESULTATIVE_VERBS.has(obj.group.lemma) ? stateAfter(s, np) : null) : null;
   const result = resultAfter && obj
     ? { at: np.end, lemma: words[np.end]!.lower, entries: resultAfter.entries, negated: false, start: np.end, end: np.end + ('length' in resultAfter ? resultAfter.length : 1) }
     : resultBeforeObject && obj
       ? { at: obj.group.end, lemma: words[obj.group.end]!.lower, entries: resultBeforeObject.entries, negated: false, start: obj.group.end, end: obj.group.end + resultBeforeObject.length }
       : null;
   const group = subjectGovernor(s, np);
-  const subjectPredicate = group ? entriesOfGroup(s, group) : null;
+  const subjectPredicate = group ? withFollowers(s, group, entriesOfGroup(s, group)) : null;
   // A phrase at the verb that runs past it ("feared dead", "went missing") is the whole predicate.
   const covered = subjectPredicate !== null && group !== null && group.head + subjectPredicate.length > group.end;
   const subject = group && subjectPredicate ? {
@@ -159,3 +160,35 @@ function resultAfterGroup(s: Structure, group: VerbGroup): Governor | null {
 }
 
 const lastWord = (phrase: string): string => phrase.split(' ').pop()?.toLowerCase() ?? '';
+
+/**
+ * What follows the subject's verb group adds to it: an infinitive ("were believed to have been
+ * killed", "are reported to have died") and coordinated verbs ("were shot and killed", "have been
+ * waylaid and killed"). The first harm found counts; killed outranks injured when both are said.
+ */
+function withFollowers(s: Structure, group: VerbGroup, own: { entries: readonly PredicateEntry[]; cue: string; length: number }): { entries: readonly PredicateEntry[]; cue: string; length: number } {
+  const { words } = s;
+  const more: PredicateEntry[] = [];
+  let cue = own.cue;
+  let at = group.end;
+  for (let hops = 0; hops < 3; hops++) {
+    let k = at;
+    while (k < words.length && (words[k]!.pos === 'ADV' || words[k]!.lower === 'then')) k++;
+    const link = words[k]?.lower;
+    if (link !== 'to' && link !== 'and' && link !== 'or') break;
+    const g = s.groupAt[k + 1] ?? -1;
+    if (g < 0) break;
+    const next = s.groups[g]!;
+    // "and 50 were injured" has its own subject; "and killed" shares this one.
+    if (link !== 'to' && next.start !== k + 1) break;
+    const p = entriesOfGroup(s, next);
+    for (const e of p.entries) more.push(e);
+    if (p.entries.length) cue = `${cue} ${link} ${p.cue}`;
+    at = next.end;
+  }
+  if (more.length === 0) return own;
+  // "were believed to have been killed": the infinitive carries the meaning; "shot and killed": the gravest.
+  const all = [...more, ...own.entries];
+  const rank = (c: string): number => (c === 'killed' ? 0 : c === 'injured' ? 1 : 2);
+  return { entries: [...all].sort((a, b) => rank(a.category) - rank(b.category)), cue, length: own.length };
+}

@@ -7,7 +7,7 @@
 import { PEOPLE_CATEGORIES, type Category } from '../contract/categories';
 import type { Draft } from './refiners';
 import type { Word } from './tagger';
-import { PERSON_NOUNS, personBySuffix, singular, type PredicateEntry } from './lexicon';
+import { PERSON_NOUNS, personBySuffix, predicatesOf, singular, type PredicateEntry } from './lexicon';
 import { isBoundary, predicateAt, resultAt, type Structure, type VerbGroup } from './structure';
 
 interface Context {
@@ -72,7 +72,7 @@ function patients(s: Structure): Patient[] {
     const objectStart = Math.max(g.end, g.head + length) + (after?.length ?? 0);
     const object = words[objectStart];
     const hasObject = !g.passive && !g.copula && object !== undefined && (object.pos === 'DET' || object.pos === 'PROPN' || object.pos === 'NUM'
-      || (object.pos === 'NOUN' && PERSON_NOUNS.has(object.lower)) || object.pos === 'ADJ');
+      || (object.pos === 'NOUN' && personBySuffix(object.lower)) || object.pos === 'ADJ');
     const objectStop = hasObject ? objectEnd(s, objectStart) : objectStart;
     // "hacked an elderly Hindu priest to death": the result after the object.
     if (hasObject && !after) after = resultAt(words, objectStop);
@@ -99,8 +99,7 @@ function patients(s: Structure): Patient[] {
   for (let k = 0; k + 1 < words.length; k++) {
     const w = words[k]!;
     if (!BODY_NOUNS.has(w.lower) || !(w.pos === 'NOUN' || w.pos === 'VERB')) continue;
-    const p = predicateAt(words, k);
-    const category = p ? peopleCategory(p.entries, ['noun']) : null;
+    const category = peopleCategory(predicatesOf('n', w.lower), ['noun']);
     if (!category) continue;
     if (words[k + 1]!.lower === 'of') out.push({ category, cue: w.lower, start: k + 2, end: objectEnd(s, k + 2) });
     else if (words[k - 1]?.lemma === "'s") {
@@ -147,6 +146,24 @@ function objectEnd(s: Structure, start: number): number {
   return k;
 }
 
+/**
+ * A name that the text says is a person: "Daphne Caruana Galizia, one of Malta's best known
+ * investigative journalists, was killed" — two to four capitalised words followed by an
+ * appositive headed by a person noun.
+ */
+function namedPerson(words: readonly Word[], start: number, end: number, limit: number): { head: number; start: number; end: number } | null {
+  const name = words.slice(start, end);
+  if (name.length < 2 || name.length > 4 || !name.every((w) => w.pos === 'PROPN' || (w.capital && w.pos !== 'NUM'))) return null;
+  const comma = words[end];
+  if (comma?.text !== ',') return null;
+  for (let k = end + 1; k < words.length && k < end + 12 && k < Math.max(limit, end + 12); k++) {
+    const w = words[k]!;
+    if (w.text === ',') break;
+    if ((w.pos === 'NOUN' || w.pos === 'PROPN') && personBySuffix(w.lower)) return { head: end - 1, start, end };
+  }
+  return null;
+}
+
 const isNounWord = (w: Word | undefined): boolean => w !== undefined && (w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ' || w.pos === 'DET' || w.lemma === "'s" || w.text === '-' || (w.pos === 'NUM' && w.mention?.words === true));
 
 /** The subject of `g`: the antecedent of "who", the phrase before an appositive, or the clause before the verb. */
@@ -185,6 +202,7 @@ function subjectSpan(s: Structure, g: VerbGroup): [number, number] | null {
   let dashes = 0;
   for (let j = end - 1; j >= 0; j--) {
     const w = words[j]!;
+    if (w.text === ')' || w.text === ']') { const open = w.text === ')' ? '(' : '['; while (j > 0 && words[j]!.text !== open) j--; continue; }
     if (w.text === '-' && (words[j - 1]?.text === '-' || words[j + 1]?.text === '-')) { dashes++; continue; }
     if (w.text === '—' || w.text === '–') { dashes++; continue; }
     const group = s.groupAt[j]! >= 0 ? s.groups[s.groupAt[j]!]! : null;
@@ -274,7 +292,8 @@ export function impliedFigures(s: Structure, drafts: readonly Draft[], text: str
         continue;
       }
       // Only the first part may drop its determiner: "a lawyer … and relative of …" is one person.
-      const person = singlePerson(words, a, b, a === p.start);
+      const person = singlePerson(words, a, b, a === p.start) ?? namedPerson(words, a, b, p.end);
+      if (!person && a > p.start && singles.length > 0 && words[a] && (words[a]!.pos === 'NOUN' || words[a]!.pos === 'ADJ')) continue;
       if (!person) { ok = false; break; }
       singles.push(person);
       total += 1;

@@ -27,7 +27,6 @@ import { refine, type Draft } from './refiners';
 import { summarise } from './summary';
 import { resolveCurrency } from './currency';
 import { tidyLabel } from './label';
-import { findNumbers } from './numbers';
 import { CAPITALS } from './gazetteer';
 
 export interface ExtractOptions {
@@ -242,7 +241,11 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
   }
   for (const f of failures.slice(0, 20)) problems.push({ step: 'meaning', rule: f.rule, message: describe(f.error) });
   if (failures.length > 20) problems.push({ step: 'meaning', message: `${failures.length - 20} more rule failures` });
-  const headline = step('headline', [], () => findNumbers(article.title)).filter((n) => !n.vague);
+  // The headline's figures, read like a sentence, so "two airstrikes" in a headline never lifts "two women".
+  const headline = step('headline', [] as Draft[], () => sentenceDrafts({
+    text: article.title, sentence: { index: -1, paragraph: -1, start: 0, end: article.title.length, text: article.title }, entities: NO_ENTITIES,
+    attribution: undefined, dates: [], published, phones: [], capital: null, failures,
+  })).filter((d) => !d.vague);
   const { drafts, ranks, dropped } = refine(raw, headline, MAX_FIGURES);
   if (dropped > 0) problems.push({ step: 'refine', message: `${dropped} figures beyond the first ${MAX_FIGURES} were left out` });
 

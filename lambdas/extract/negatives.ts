@@ -137,6 +137,8 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
       // "aged 5 to 14", "children under five", "the age of 18".
       if (AGE_CUES.has(prev) || (prev === 'of' && prev2 === 'age') || (AGE_BOUNDS.has(prev) && (AGE_CUES.has(prev2) || PERSON_NOUNS.has(prev2)))) return true;
       if ((prev === 'than' && (prev2 === 'younger' || prev2 === 'older'))) return true;
+      // "a boy of 14", "a woman of 60": one person's age.
+      if (prev === 'of' && ['boy', 'girl', 'man', 'woman', 'child', 'baby', 'teenager', 'youth', 'son', 'daughter'].includes(prev2) && plain(c.m)) return true;
       // "most of the dead were over 65."
       if (AGE_BOUNDS.has(prev) && (prev2 === 'were' || prev2 === 'was' || prev2 === 'are') && plain(c.m) && /^(?:\s+years?(?:\s+old)?)?\s*[.;,)]/.test(c.text.slice(c.m.end, c.m.end + 16))) return true;
       // "Fadel Ghany, 45, said": a small number between commas right after a name.

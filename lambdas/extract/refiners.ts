@@ -42,10 +42,11 @@ export interface Draft {
   parts: Draft[];
 }
 
-/** A number the headline states, as far as ranking needs it. */
+/** A figure the headline states, as far as ranking needs it. */
 export interface HeadlineNumber {
   readonly value: number;
   readonly qualifier: Qualifier;
+  readonly category: Category;
 }
 
 export const MAX_KEY_FIGURES = 8;
@@ -206,8 +207,9 @@ export const REFINERS: readonly Refiner[] = [
  * ("more than 500" for 544) within a quarter of it.
  */
 function inHeadline(d: Draft, headline: readonly HeadlineNumber[]): boolean {
-  return headline.some((h) => h.value === d.value
-    || ((h.qualifier === 'more_than' || h.qualifier === 'at_least') && h.value < d.value && d.value <= h.value * 1.25));
+  if (d.derived && d.parts.some((p) => inHeadline(p, headline))) return true;
+  return headline.some((h) => h.category === d.category && h.category !== 'other' && (h.value === d.value
+    || ((h.qualifier === 'more_than' || h.qualifier === 'at_least') && h.value < d.value && d.value <= h.value * 1.25)));
 }
 
 /**

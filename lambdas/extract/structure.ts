@@ -350,7 +350,7 @@ export function subjectGovernor(s: Structure, np: NounPhrase): VerbGroup | null 
   let inRelative = false;
   for (let k = np.end; k < words.length && k < np.end + 40; k++) {
     const w = words[k]!;
-    if (w.text === '(') { while (k < words.length && words[k]!.text !== ')') k++; continue; }
+    if (w.text === '(' || w.text === '[') { const close = w.text === '(' ? ')' : ']'; while (k < words.length && words[k]!.text !== close) k++; continue; }
     if (BOUNDARY_MARKS.has(w.text) && w.text !== '"' && w.text !== '“' && w.text !== '”') return null;
     if (w.pos === 'SCONJ' && RELATIVES.has(w.lower)) { inRelative = true; continue; }
     if (w.lower === 'that' && w.pos === 'DET') { inRelative = true; continue; }

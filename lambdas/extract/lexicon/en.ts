@@ -384,6 +384,7 @@ export const PERSON_NOUNS = [
   'preacher', 'preachers', 'evangelist', 'blogger', 'bloggers', 'writer', 'writers', 'poet', 'artist', 'artists',
   'singer', 'musician', 'actor', 'actress', 'editor', 'editors', 'publisher', 'broadcaster', 'presenter', 'anchor',
   'correspondent', 'correspondents', 'freelancer', 'stringer', 'fixer', 'interpreter', 'interpreters', 'translator',
+  'candidate', 'candidates', 'delegate', 'delegates', 'envoy', 'envoys', 'official', 'mayor', 'chief', 'headman', 'elder',
 ] as const;
 
 /** Singular nouns that never name one person, though they end like one ("centre", "order"). */

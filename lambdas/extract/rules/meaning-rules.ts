@@ -81,6 +81,20 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     counterExamples: [{ text: 'The floods killed 300 villagers in the district.', value: 300, category: 'other' }],
   },
   {
+    name: 'passive-agent',
+    doc: 'After a passive, "by" names who did it: "was shot dead by two assailants" counts attackers.',
+    match: (f) => {
+      if (f.words[f.np.start - 1]?.lower !== 'by') return null;
+      for (let k = f.np.start - 2; k >= 0 && k >= f.np.start - 10; k--) {
+        const g = f.s.groupAt[k]!;
+        if (g >= 0) return f.s.groups[g]!.passive ? { category: 'other', cue: 'by' } : null;
+      }
+      return null;
+    },
+    examples: [{ text: 'A journalist was shot dead by two assailants on a motorbike.', value: 2, category: 'other' }],
+    counterExamples: [{ text: 'Prices rose by 12 per cent.', value: 12, category: 'other' }],
+  },
+  {
     name: 'object-result',
     doc: 'A verb with a result after its object names what happened: "shot 4 protesters dead", "took 18 sailors hostage", "left 15 people dead", "made 9,000 households homeless".',
     match: (f) => {
