@@ -53,8 +53,9 @@ export interface Frame {
 
 /** The predicate read at a verb group's head: a phrase starting there wins ("lost their lives", "feared dead", "took shelter"). */
 function entriesOfGroup(s: Structure, group: VerbGroup): { entries: readonly PredicateEntry[]; cue: string; length: number } {
-  // A modal phrase from the group's start: "could be forced", "could face", "may need".
-  for (let k = group.start; k < group.head; k++) {
+  // A modal phrase from the group's start ("could be forced", "may need") or an adverb before it ("fatally shot").
+  const from = group.start > 0 && s.words[group.start - 1]!.pos === 'ADV' ? group.start - 1 : group.start;
+  for (let k = from; k < group.head; k++) {
     const p = predicateAt(s.words, k);
     if (p && k + p.length > group.head) return { entries: p.entries, cue: s.words.slice(k, k + p.length).map((w) => w.lower).join(' '), length: k + p.length - group.head };
   }

@@ -215,6 +215,8 @@ function subjectSpan(s: Structure, g: VerbGroup): [number, number] | null {
 /** A single person: "a retired judge", "the mayor", "his friend", "an elderly Hindu priest". */
 function singlePerson(words: readonly Word[], start: number, end: number, bare = false): { head: number; start: number; end: number } | null {
   const first = words[start];
+  // "killed five … and wounded another": "another" alone is one more person.
+  if (first?.lower === 'another' && (end === start + 1 || isBoundary(words[start + 1]) || words[start + 1]!.pos === 'ADP' || words[start + 1]!.text === ',')) return { head: start, start, end: start + 1 };
   // A bare noun phrase ("senior local government official was killed") only where a determiner may be dropped.
   if (!first || !(SINGULAR_DETERMINERS.has(first.lower) || first.pos === 'PROPN' || (bare && (first.pos === 'ADJ' || first.pos === 'NOUN')))) return null;
   for (let k = start + (SINGULAR_DETERMINERS.has(first.lower) ? 1 : 0); k < end && k < start + 9; k++) {
@@ -271,7 +273,8 @@ export function impliedFigures(s: Structure, drafts: readonly Draft[], text: str
   };
   const personWords = (p: { head: number; start: number; end: number }): string =>
     words.slice(p.start, p.end).filter((w) => !SINGULAR_DETERMINERS.has(w.lower) && w.pos !== 'NUM' && w.text !== '-' && !w.lower.endsWith('-old') && w.lemma !== "'s").map((w) => (w.capital ? w.text : w.lower)).join(' ');
-  for (const p of patients(s)) {
+  const found = patients(s);
+  for (const p of found) {
     if (p.end <= p.start || used.has(p.start)) continue;
     const including = words.slice(p.start, p.end).findIndex((w) => w.lower === 'including' || w.lower === 'among');
     const end = including >= 0 ? p.start + including : p.end;
@@ -286,7 +289,8 @@ export function impliedFigures(s: Structure, drafts: readonly Draft[], text: str
       if (num >= 0) {
         const w = words[a + num]!;
         const d = draftAt.get(w.mention!.start);
-        if ((d && d.category !== p.category) || w.mention!.vague || w.mention!.unitKind !== null) { ok = false; break; }
+        // Every numbered part must be a figure of the same kind: "10 dead children and 28 wounded" is no sum.
+        if (!d || d.category !== p.category || w.mention!.vague || w.mention!.unitKind !== null) { ok = false; break; }
         total += w.mention!.value;
         if (d) numbered.push(d);
         continue;
@@ -308,6 +312,15 @@ export function impliedFigures(s: Structure, drafts: readonly Draft[], text: str
       const inside = singlePerson(words, p.start + including + 1, p.end);
       if (inside) out.push(make(p.category, p.cue, inside.start, inside.end, 1, 'single-victim', [], personWords(inside), true));
     }
+  }
+  // "A wounded soldier was taken to hospital", "Another injured person …": a state before the noun says it.
+  for (let k = 0; k + 2 < words.length; k++) {
+    if (!SINGULAR_DETERMINERS.has(words[k]!.lower) || words[k]!.lower === 'the') continue;
+    const state = predicatesOf('s', words[k + 1]!.lower).find((e) => IMPLIED.includes(e.category));
+    const noun = words[k + 2]!;
+    if (!state || !(noun.pos === 'NOUN' && personBySuffix(noun.lower) && !noun.lower.endsWith('s')) || words[k + 3]?.pos === 'NOUN') continue;
+    if (out.some((d) => d.span[0] <= words[k]!.start && d.span[1] >= noun.end) || found.some((p) => p.start <= k && p.end > k)) continue;
+    out.push(make(state.category, words[k + 1]!.lower, k, k + 3, 1, 'single-victim', [], noun.lower));
   }
   // "Eight people, including the owner …, have been taken into custody": a single inside a numbered total.
   for (let k = 0; k < words.length; k++) {

@@ -9,7 +9,7 @@
 import type { Word } from './tagger';
 import {
   ADJECTIVES, ANIMAL_NOUNS, CHANGE_VERBS, CLAUSE_VERBS, INTRANSITIVE_LEMMAS, isVerbLemma, FACILITY_NOUNS, LINKING_VERBS, OTHER_NOUNS, PERSON_NOUNS, PREDICATE_PHRASES,
-  RESULT_PHRASES, SAY_VERBS, SHELTER_NOUNS, verbObjectCategory, THING_NOUNS, TIME_NOUNS, NOT_PERSON_NOUNS, matchPhrase, predicatesOf, singular,
+  RESULT_PHRASES, SAY_VERBS, SHELTER_NOUNS, NOT_SHELTER_MODIFIERS, verbObjectCategory, THING_NOUNS, TIME_NOUNS, NOT_PERSON_NOUNS, matchPhrase, predicatesOf, singular,
   type PredicateEntry,
 } from './lexicon';
 
@@ -231,6 +231,7 @@ export function predicateAt(words: readonly Word[], i: number): { entries: reado
   if ((w.lower === 'in' || w.lower === 'at') && i + 1 < words.length) {
     for (let k = i + 1; k < words.length && k <= i + 4; k++) {
       const x = words[k]!;
+      if (NOT_SHELTER_MODIFIERS.has(x.lower)) break;
       if (SHELTER_NOUNS.has(x.lower) && !SHELTER_NOUNS.has(words[k + 1]?.lower ?? '')) return { entries: [{ category: 'displaced', kind: 'phrase' }], length: k - i + 1 };
       if (!(x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'VERB')) break;
     }
@@ -481,6 +482,11 @@ export function stateAfter(s: Structure, np: NounPhrase): Governor | null {
   const next = words[k + p.length];
   // "dead" must end the phrase: "15 dead, 40 injured", "left 15 people dead and …".
   if (next && !(next.pos === 'PUNCT' || next.pos === 'CCONJ' || next.pos === 'ADP' || next.pos === 'SCONJ' || next.pos === 'ADV')) return null;
+  // "six people shot and killed": a second participle joined to the first; the gravest counts.
+  if (next?.lower === 'and' && isParticiple(words[k + p.length + 1])) {
+    const second = predicateAt(words, k + p.length + 1);
+    if (second?.entries.some((e) => e.category === 'killed')) return governor(words, k, [...second.entries, ...p.entries], k, k + p.length + 1 + second.length, false);
+  }
   return governor(words, k, p.entries, k, k + p.length, false);
 }
 

@@ -8,7 +8,7 @@ import type { NumberMention } from './numbers';
 import type { Pos, Token } from './tokens';
 import {
   ADJECTIVES, ADVERBS, ANIMAL_NOUNS, AUXILIARIES, CONJUNCTIONS, DETERMINERS, FACILITY_NOUNS, NOUNS_LIKE_VERBS,
-  OTHER_NOUNS, PERSON_NOUNS, PREPOSITIONS, PRONOUNS, SUBORDINATORS, THING_NOUNS, TIME_NOUNS, guessLemma, knownVerb,
+  OTHER_NOUNS, PERSON_NOUNS, TIME_WORDS, PREPOSITIONS, PRONOUNS, SUBORDINATORS, THING_NOUNS, TIME_NOUNS, guessLemma, knownVerb,
   predicatesOf, type VerbForm,
 } from './lexicon';
 
@@ -81,6 +81,8 @@ function firstPass(t: Token, i: number, capital: boolean): Word {
   const verb = knownVerb(lower);
   if (verb && !(capital && !isKnownNoun(lower))) return word(t, i, 'VERB', verb.lemma, verb.form, capital);
   if (ADJECTIVES.has(lower)) return word(t, i, 'ADJ', lower, null, capital);
+  // "wounded Thursday", "killed overnight": words of time are adverbs, never objects.
+  if (TIME_WORDS.has(lower)) return word(t, i, 'ADV', lower, null, capital);
   if (isKnownNoun(lower)) return word(t, i, 'NOUN', lower, null, capital);
   if (ADVERBS.has(lower)) return word(t, i, 'ADV', lower, null, capital);
   if (capital) return word(t, i, 'PROPN', t.text, null, true);

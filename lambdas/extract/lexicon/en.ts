@@ -191,7 +191,9 @@ export const PREDICATES = {
     phrases: ['sustained injuries', 'suffered injuries', 'sustained serious injuries', 'suffered burns', 'sustained burns',
       'admitted to hospital', 'taken to hospital', 'rushed to hospital', 'needed medical treatment', 'needed treatment',
       'received treatment', 'required treatment', 'in intensive care', 'in critical condition', 'in serious condition',
-      'suffered wounds', 'sustained wounds', 'rushed to nearby clinics', 'airlifted to hospital'],
+      'suffered wounds', 'sustained wounds', 'rushed to nearby clinics', 'airlifted to hospital', 'with injuries', 'with wounds',
+      'with bullet wounds', 'with gunshot wounds', 'with serious injuries', 'with minor injuries', 'with burns', 'with burn injuries',
+      'with stab wounds', 'with fractures'],
   },
   missing: {
     verbs: ['disappear', 'vanish'],
@@ -384,7 +386,7 @@ export const PERSON_NOUNS = [
   'preacher', 'preachers', 'evangelist', 'blogger', 'bloggers', 'writer', 'writers', 'poet', 'artist', 'artists',
   'singer', 'musician', 'actor', 'actress', 'editor', 'editors', 'publisher', 'broadcaster', 'presenter', 'anchor',
   'correspondent', 'correspondents', 'freelancer', 'stringer', 'fixer', 'interpreter', 'interpreters', 'translator',
-  'candidate', 'candidates', 'delegate', 'delegates', 'envoy', 'envoys', 'official', 'mayor', 'chief', 'headman', 'elder',
+  'passer-by', 'passers-by', 'passerby', 'passersby', 'candidate', 'candidates', 'delegate', 'delegates', 'envoy', 'envoys', 'official', 'mayor', 'chief', 'headman', 'elder',
 ] as const;
 
 /** Singular nouns that never name one person, though they end like one ("centre", "order"). */
@@ -527,6 +529,12 @@ export const MULTIPLIER_WORDS = ['times', 'fold'] as const;
 
 /** Nouns of places where the displaced stay: "in emergency shelters", "at relief camps". */
 export const SHELTER_NOUNS = ['shelter', 'shelters', 'camp', 'camps', 'tent', 'tents', 'centre', 'centres', 'center', 'centers', 'sites', 'settlements', 'schools', 'churches', 'mosques', 'stadium', 'stadiums', 'evacuation'] as const;
+
+/** Words of time that read like nouns but say when ("wounded Thursday", "killed overnight"). */
+export const TIME_WORDS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'overnight', 'tomorrow'] as const;
+
+/** Modifiers of a place that make it no shelter ("the detention center", "a health centre"). */
+export const NOT_SHELTER_MODIFIERS = ['detention', 'health', 'medical', 'shopping', 'commercial', 'trade', 'call', 'data', 'research', 'training', 'business', 'police', 'military', 'army', 'prison', 'city', 'town', 'treatment', 'operations', 'command', 'control', 'convention', 'conference', 'cultural', 'sports', 'trauma', 'cancer', 'dialysis', 'cholera', 'vaccination', 'distribution', 'registration', 'reception', 'transit'] as const;
 
 /** Month names and their abbreviations (capitalised in text: "May" is a month, "may" is not). */
 export const MONTHS = [

@@ -30,6 +30,8 @@ export const CHANGE_VERBS = set(en.CHANGE_VERBS);
 export const SAY_VERBS = set(en.SAY_VERBS);
 export const REPORTING_NOUNS = set(en.REPORTING_NOUNS);
 export const MONTHS = set(en.MONTHS);
+export const TIME_WORDS = set(en.TIME_WORDS);
+export const NOT_SHELTER_MODIFIERS = set(en.NOT_SHELTER_MODIFIERS);
 export const SHELTER_NOUNS = set(en.SHELTER_NOUNS);
 export const RESULTATIVE_VERBS = set(en.RESULTATIVE_VERBS);
 /** Verbs that happen to their subject: never passive, so never a reduced participle ("16 prisoners died"). */

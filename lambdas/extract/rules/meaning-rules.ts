@@ -345,6 +345,19 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     counterExamples: [],
   },
   {
+    name: 'modifier-state',
+    doc: 'With no predicate at all, a state written before the noun says it: "we received 10 dead children and 28 wounded".',
+    match: (f) => {
+      for (const m of f.np.modifiers) {
+        const category = categoryFor(statesOf(f.words[m]!.lower), f.headClass, STATES);
+        if (category) return { category, cue: f.words[m]!.lower };
+      }
+      return null;
+    },
+    examples: [{ text: 'The hospital received 10 dead children on Sunday.', value: 10, category: 'killed' }],
+    counterExamples: [{ text: 'Shells killed 20 displaced people on Sunday.', value: 20, category: 'displaced' }],
+  },
+  {
     name: 'thing-count',
     doc: 'A count of weapons, vehicles, events or supplies is a quantity: "40 rockets", "120,000 vehicles".',
     match: (f) => (f.headClass === 'thing' ? { category: 'quantity', cue: f.np.headWord } : null),
