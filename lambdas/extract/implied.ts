@@ -24,7 +24,7 @@ interface Patient {
 }
 
 // Nouns that are never one person in the singular: "police", "staff", "crew" count many.
-const COLLECTIVE: ReadonlySet<string> = new Set(['people', 'police', 'staff', 'crew', 'personnel', 'militia', 'opposition', 'others', 'other', 'dead', 'wounded', 'injured', 'missing', 'displaced', 'homeless', 'hungry', 'elderly', 'youth', 'gang', 'aid', 'humanitarian', 'family', 'couple', 'casualty', 'casualties', 'victim', 'local', 'national']);
+const COLLECTIVE: ReadonlySet<string> = new Set(['people', 'police', 'staff', 'crew', 'personnel', 'militia', 'opposition', 'others', 'other', 'dead', 'wounded', 'injured', 'missing', 'displaced', 'homeless', 'hungry', 'elderly', 'youth', 'gang', 'aid', 'humanitarian', 'family', 'couple', 'casualty', 'casualties', 'victim', 'local']);
 const STOP_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'near', 'during', 'after', 'before', 'since', 'by', 'across', 'outside', 'inside', 'around', 'throughout', 'amid', 'as', 'while', 'when', 'for', 'over', 'into', 'from', 'following', 'late', 'early']);
 const SINGULAR_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'another', 'one']);
 const NO_SUM: ReadonlySet<string> = new Set(['including', 'among', 'mostly', 'mainly', 'all', 'both', 'most']);
@@ -111,7 +111,8 @@ function patients(s: Structure): Patient[] {
   return out;
 }
 
-const BODY_NOUNS: ReadonlySet<string> = new Set(['killing', 'murder', 'death', 'body', 'assassination', 'abduction', 'kidnapping', 'arrest', 'execution', 'lynching', 'beheading', 'remains']);
+// Singular nouns of a harm done to one person: "the killing of a local leader", "the body of a lawyer".
+const BODY_NOUNS: ReadonlySet<string> = new Set(['killing', 'murder', 'death', 'body', 'assassination', 'abduction', 'kidnapping', 'arrest', 'execution', 'lynching', 'beheading', 'remains', 'slaying', 'detention', 'disappearance']);
 
 function complementAt(s: Structure, at: number): { entries: readonly PredicateEntry[] } | null {
   for (let k = at; k < s.words.length && k < at + 3; k++) {
@@ -154,12 +155,20 @@ function objectEnd(s: Structure, start: number): number {
 function namedPerson(words: readonly Word[], start: number, end: number, limit: number): { head: number; start: number; end: number } | null {
   const name = words.slice(start, end);
   if (name.length < 2 || name.length > 4 || !name.every((w) => w.pos === 'PROPN' || (w.capital && w.pos !== 'NUM'))) return null;
-  const comma = words[end];
-  if (comma?.text !== ',') return null;
-  for (let k = end + 1; k < words.length && k < end + 12 && k < Math.max(limit, end + 12); k++) {
-    const w = words[k]!;
-    if (w.text === ',') break;
-    if ((w.pos === 'NOUN' || w.pos === 'PROPN') && personBySuffix(w.lower)) return { head: end - 1, start, end };
+  // "…, a reporter for a news website, has been shot dead" after the name, or "a former member of the cartel, Luis Reyes" before it.
+  if (words[end]?.text === ',') {
+    for (let k = end + 1; k < words.length && k < end + 12 && k < Math.max(limit, end + 12); k++) {
+      const w = words[k]!;
+      if (w.text === ',') break;
+      if ((w.pos === 'NOUN' || w.pos === 'PROPN') && personBySuffix(w.lower)) return { head: end - 1, start, end };
+    }
+  }
+  if (words[start - 1]?.text === ',') {
+    for (let k = start - 2; k >= 0 && k >= start - 12; k--) {
+      const w = words[k]!;
+      if (w.text === ',' || isBoundary(w)) break;
+      if ((w.pos === 'NOUN' || w.pos === 'PROPN') && personBySuffix(w.lower)) return { head: end - 1, start, end };
+    }
   }
   return null;
 }
@@ -182,13 +191,15 @@ function subjectSpan(s: Structure, g: VerbGroup): [number, number] | null {
   if (who < -1) {
     let start = -who - 2;
     const end = start;
-    while (start > 0 && isNounWord(words[start - 1])) start--;
+    while (start > 0 && (isNounWord(words[start - 1]) || words[start - 1]!.text === ',' || ['of', 'in', 'from', 'at'].includes(words[start - 1]!.lower)) && end - start < 14) start--;
+    while (start < end && (words[start]!.text === ',' || words[start]!.pos === 'ADP')) start++;
     if (start < end) return [start, end];
     who = -1;
   }
   if (who > 0) {
     let start = who;
-    while (start > 0 && isNounWord(words[start - 1])) start--;
+    while (start > 0 && (isNounWord(words[start - 1]) || words[start - 1]!.text === ',' || ['of', 'in', 'from', 'at'].includes(words[start - 1]!.lower)) && who - start < 14) start--;
+    while (start < who && (words[start]!.text === ',' || words[start]!.pos === 'ADP')) start++;
     return start < who ? [start, who] : null;
   }
   let end = g.start;
@@ -207,7 +218,15 @@ function subjectSpan(s: Structure, g: VerbGroup): [number, number] | null {
     if (w.text === '—' || w.text === '–') { dashes++; continue; }
     const group = s.groupAt[j]! >= 0 ? s.groups[s.groupAt[j]!]! : null;
     const verb = group !== null && !group.reduced && group.finite;
-    if (isBoundary(w) || (w.text === ',' && dashes % 2 === 0) || verb || w.lower === 'who') { start = j + 1; break; }
+    if (isBoundary(w) || (w.text === ',' && dashes % 2 === 0) || verb || w.lower === 'who' || w.lower === 'that') { start = j + 1; break; }
+  }
+  // "[Luhansk Region's] Starobelsk mayor …", "with the village chief killed": leading brackets and links are not the subject.
+  for (;;) {
+    const w = words[start];
+    if (!w || start >= end) break;
+    if (w.text === '[' || w.text === '(') { const close = w.text === '[' ? ']' : ')'; while (start < end && words[start]!.text !== close) start++; start++; continue; }
+    if (w.pos === 'ADP' || w.pos === 'CCONJ' || w.pos === 'ADV' || w.pos === 'PUNCT') { start++; continue; }
+    break;
   }
   return start < end ? [start, end] : null;
 }

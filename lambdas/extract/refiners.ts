@@ -208,6 +208,8 @@ export const REFINERS: readonly Refiner[] = [
  */
 function inHeadline(d: Draft, headline: readonly HeadlineNumber[]): boolean {
   if (d.derived && d.parts.some((p) => inHeadline(p, headline))) return true;
+  // "a judge" in a headline is no number the newsroom chose to lead with.
+  if (d.derived && d.parts.length === 0) return false;
   return headline.some((h) => h.category === d.category && h.category !== 'other' && (h.value === d.value
     || ((h.qualifier === 'more_than' || h.qualifier === 'at_least') && h.value < d.value && d.value <= h.value * 1.25)));
 }

@@ -78,8 +78,10 @@ function firstPass(t: Token, i: number, capital: boolean): Word {
   if (DETERMINERS.has(lower)) return word(t, i, 'DET', lower, null, false);
   if (PREPOSITIONS.has(lower)) return word(t, i, 'ADP', lower, null, false);
   if (SUBORDINATORS.has(lower)) return word(t, i, 'SCONJ', lower, null, false);
+  // A capital inside a sentence starts a name ("Kogi State", "Roll Back Malaria"), never a verb.
+  if (capital && !PERSON_NOUNS.has(lower)) return word(t, i, 'PROPN', t.text, null, true);
   const verb = knownVerb(lower);
-  if (verb && !(capital && !isKnownNoun(lower))) return word(t, i, 'VERB', verb.lemma, verb.form, capital);
+  if (verb) return word(t, i, 'VERB', verb.lemma, verb.form, capital);
   if (ADJECTIVES.has(lower)) return word(t, i, 'ADJ', lower, null, capital);
   // "wounded Thursday", "killed overnight": words of time are adverbs, never objects.
   if (TIME_WORDS.has(lower)) return word(t, i, 'ADV', lower, null, capital);

@@ -173,7 +173,8 @@ export const PREDICATES = {
     intransitive: ['die', 'perish', 'drown', 'succumb', 'starve'],
     states: ['dead', 'deceased', 'lifeless', 'killed'],
     nouns: ['death', 'deaths', 'fatality', 'fatalities', 'body', 'bodies', 'corpse', 'corpses', 'dead', 'toll',
-      'killing', 'killings', 'murder', 'murders', 'execution', 'executions', 'victim', 'lives', 'remains', 'massacre'],
+      'killing', 'killings', 'murder', 'murders', 'execution', 'executions', 'victim', 'lives', 'remains', 'massacre',
+      'slaying', 'slayings', 'assassination', 'assassinations', 'lynching', 'beheading'],
     /** Resultatives: a verb with one of these after its object ("shot dead", "hacked to death"). */
     results: ['dead', 'to death'],
     phrases: ['lost their lives', 'lost his life', 'lost her life', 'lose their lives', 'lost lives', 'claimed the lives',
@@ -592,7 +593,7 @@ export const IRREGULAR_VERBS: Readonly<Record<string, string>> = {
   plotted: 'plot', rotted: 'rot', knitted: 'knit', fitted: 'fit', netted: 'net', vetted: 'vet', petted: 'pet',
   battered: 'batter', lashed: 'lash', pounded: 'pound', evacuated: 'evacuate', displaced: 'displace',
   hurt: 'hurt', burst: 'burst', cast: 'cast', cost: 'cost', split: 'split', upset: 'upset', broadcast: 'broadcast',
-  forecast: 'forecast', bid: 'bid', rid: 'rid', thrust: 'thrust', wed: 'wed', bet: 'bet',
+  waylaid: 'waylay', waylay: 'waylay', slew_: 'slay', forecast: 'forecast', bid: 'bid', rid: 'rid', thrust: 'thrust', wed: 'wed', bet: 'bet',
 };
 
 /** Common verbs that are no harm but must be read as verbs ("77 needed treatment", "fishers depend on"). */
