@@ -87,7 +87,8 @@ function patients(s: Structure): Patient[] {
       if (category) out.push({ category, cue, start: objectStart, end: objectStop });
       continue;
     }
-    if (g.passive || g.copula || entries.some((e) => e.kind === 'intransitive' || e.kind === 'phrase')) {
+    // "in danger of starving": an -ing with no subject of its own names no victim.
+    if ((g.finite || g.passive) && (g.passive || g.copula || entries.some((e) => e.kind === 'intransitive' || e.kind === 'phrase'))) {
       // Passive, state or intransitive: the subject before ("a muezzin … was shot dead", "the mayor has died").
       const category = gravest(entries, ['verb', 'intransitive', 'result', 'state', 'phrase']);
       if (!category) continue;
@@ -287,7 +288,7 @@ export function impliedFigures(s: Structure, drafts: readonly Draft[], text: str
       value, max: null, text: text.slice(span[0], span[1]), qualifier: qualified?.qualifier ?? 'exact', unit: 'people', unitKind: null,
       category, subject, label: `${subject} ${cue}`.trim(), place: parts[0]?.place ?? null, date: parts[0]?.date ?? null,
       source: parts[0]?.source ?? null, sentence: c.sentence.text, span, vague: false, mentions: [], background: parts.some((d) => d.background),
-      sentenceIndex: c.sentence.index, rule, derived: true, earlier: false, subset, previousOf: null, parts,
+      sentenceIndex: c.sentence.index, rule, derived: true, earlier: false, subset, additional: false, previousOf: null, parts,
     };
   };
   const personWords = (p: { head: number; start: number; end: number }): string =>
@@ -298,6 +299,8 @@ export function impliedFigures(s: Structure, drafts: readonly Draft[], text: str
     const including = words.slice(p.start, p.end).findIndex((w) => w.lower === 'including' || w.lower === 'among');
     const end = including >= 0 ? p.start + including : p.end;
     if (words.slice(p.start, end).some((w) => NO_SUM.has(w.lower))) continue;
+    // "2,600 and 1,800 families were displaced in Kurram and Bajaur respectively": parallel counts, no sum.
+    if (words.some((w) => w.lower === 'respectively')) continue;
     const parts = conjuncts(words, p.start, end);
     let total = 0;
     const numbered: Draft[] = [];
@@ -308,8 +311,10 @@ export function impliedFigures(s: Structure, drafts: readonly Draft[], text: str
       if (num >= 0) {
         const w = words[a + num]!;
         const d = draftAt.get(w.mention!.start);
-        // Every numbered part must be a figure of the same kind: "10 dead children and 28 wounded" is no sum.
-        if (!d || d.category !== p.category || w.mention!.vague || w.mention!.unitKind !== null) { ok = false; break; }
+        // Every numbered part must be a figure of the same kind: "10 dead children and 28 wounded" is no sum;
+        // "2,600 and 1,800 families": a number with no noun of its own shares the next one's, a parallel count.
+        const ownNoun = words.slice(a + num + 1, b).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN');
+        if (!d || d.category !== p.category || w.mention!.vague || w.mention!.unitKind !== null || !ownNoun) { ok = false; break; }
         total += w.mention!.value;
         if (d) numbered.push(d);
         continue;
@@ -349,6 +354,17 @@ export function impliedFigures(s: Structure, drafts: readonly Draft[], text: str
     if (total && inside && !out.some((d) => d.span[0] === words[inside.start]!.start)) {
       out.push(make(total.category, total.label.split(' ').slice(1).join(' ') || total.category, inside.start, inside.end, 1, 'single-victim', [], personWords(inside), true));
     }
+  }
+  // "A firefighter was injured and 12 others suffered minor injuries": others are in addition; the total is a sum.
+  const here = [...drafts.filter((d) => d.sentenceIndex === c.sentence.index), ...out].sort((a, b) => a.span[0] - b.span[0]);
+  for (const d of here) {
+    if (!d.additional || d.derived || !PEOPLE_CATEGORIES.has(d.category)) continue;
+    const before = [...here].reverse().find((b) => b.span[1] <= d.span[0] && b.category === d.category && !b.subset && !b.earlier && b.rule !== 'written-out-sum');
+    if (!before || here.some((x) => x.rule === 'written-out-sum' && x.parts.includes(d))) continue;
+    const from = words.findIndex((w) => w.start >= before.span[0]);
+    const to = words.findIndex((w) => w.end >= d.span[1]);
+    if (from < 0 || to < 0) continue;
+    out.push(make(d.category, d.label.split(' ').slice(1).join(' ') || d.category, from, to + 1, before.value + d.value, 'written-out-sum', [before, d], 'people'));
   }
   return out;
 }

@@ -173,6 +173,8 @@ function sentenceDrafts(c: SentenceContext): Draft[] {
         derived: false,
         earlier: frame.earlier,
         subset: frame.subset || frame.np.partitive !== null,
+        additional: frame.np.headWord === 'others' || frame.np.modifiers.some((k) => ['other', 'more', 'further', 'additional'].includes(words[k]!.lower))
+          || ['another', 'further', 'additional'].includes(words[n - 1]?.lower ?? ''),
         previousOf: null,
         parts: [],
       });

@@ -135,7 +135,8 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
       const prev = bound && c.m.start < c.m.coreStart ? bound[1]!.toLowerCase() : lowerAt(c, c.n - 1);
       const prev2 = bound && c.m.start < c.m.coreStart ? lowerAt(c, c.n - 1) : lowerAt(c, c.n - 2);
       // "aged 5 to 14", "children under five", "the age of 18".
-      if (AGE_CUES.has(prev) || (prev === 'of' && prev2 === 'age') || (AGE_BOUNDS.has(prev) && (AGE_CUES.has(prev2) || PERSON_NOUNS.has(prev2)))) return true;
+      // "people from 112 families" is no age: after a person noun only a bound of age counts (under, over, between).
+      if (AGE_CUES.has(prev) || (prev === 'of' && prev2 === 'age') || (AGE_BOUNDS.has(prev) && (AGE_CUES.has(prev2) || (PERSON_NOUNS.has(prev2) && prev !== 'from')))) return true;
       if ((prev === 'than' && (prev2 === 'younger' || prev2 === 'older'))) return true;
       // "a boy of 14", "a woman of 60": one person's age.
       if (prev === 'of' && ['boy', 'girl', 'man', 'woman', 'child', 'baby', 'teenager', 'youth', 'son', 'daughter'].includes(prev2) && plain(c.m)) return true;

@@ -36,6 +36,8 @@ export interface Draft {
   earlier: boolean;
   /** A part of a larger count ("including 11 children", "six of them"). */
   subset: boolean;
+  /** Counted in addition to a figure before it ("12 others", "two other civilians", "another"). */
+  additional: boolean;
   /** The earlier value this count replaced. */
   previousOf: Draft | null;
   /** The figures a derived sum adds up. */

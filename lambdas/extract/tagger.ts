@@ -134,7 +134,7 @@ function contextPass(words: Word[]): void {
 function determinerBefore(words: readonly Word[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     const w = words[k]!;
-    if (w.pos === 'DET' || (w.pos === 'ADP' && k < i - 1)) return true;
+    if (w.pos === 'DET' || (w.pos === 'ADP' && k < i - 1 && isKnownNoun(words[i]!.lower))) return true;
     if (!(w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN' || (w.pos === 'VERB' && (w.form === 'ed' || w.form === 'ing')))) return false;
   }
   return false;

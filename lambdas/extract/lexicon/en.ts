@@ -413,6 +413,15 @@ export const NOT_PERSON_NOUNS = [
   'offer', 'offers', 'voucher', 'vouchers', 'corridor', 'corridors', 'elevator', 'escalator', 'motor', 'motors',
   'error', 'errors', 'terror', 'mirror', 'horror', 'vapour', 'labour', 'harbour', 'harbours', 'honour', 'colour',
   'flavour', 'rumour', 'rumours', 'behaviour', 'favour', 'humour', 'armour', 'vehicle', 'vehicles', 'equipment',
+  'danger', 'dangers', 'hunger', 'anger', 'fever', 'cancer', 'ulcer', 'power', 'tower', 'shower', 'flower', 'river',
+  'corner', 'manner', 'dinner', 'banner', 'cover', 'fire', 'matter', 'letter', 'poster', 'register', 'quarter',
+  'chamber', 'theatre', 'centre', 'meter', 'litre', 'calendar', 'bar', 'car', 'star', 'war', 'liquor', 'floor',
+  'door', 'error', 'factor', 'sector', 'motor', 'mirror', 'terror', 'horror', 'tremor', 'vapor', 'harbor', 'labor', 'rumor',
+  'moment', 'comment', 'agreement', 'government', 'department', 'element', 'movement', 'incident', 'accident',
+  'event', 'percent', 'argument', 'environment', 'treatment', 'statement', 'settlement', 'payment', 'shipment', 'document',
+  'plant', 'grant', 'warrant', 'restaurant', 'pageant', 'implant', 'coolant', 'pollutant', 'ant',
+  'guarantee', 'committee', 'fee', 'coffee', 'degree', 'tree', 'knee', 'decree', 'jubilee', 'marquee', 'toffee',
+  'ocean', 'plan', 'van', 'caravan',
 ] as const;
 
 /** Buildings and places that can be damaged: a count of these is a count of facilities. */
@@ -620,7 +629,7 @@ export const NOUNS_LIKE_VERBS = [
   'killings', 'flooding', 'fighting', 'shelling', 'looting', 'spending', 'warning', 'warnings', 'ceiling',
   'landing', 'training', 'planning', 'nothing', 'something', 'anything', 'everything', 'king', 'ring', 'string',
   'spring', 'thing', 'things', 'wing', 'wings', 'beijing', 'hundred', 'hundreds', 'bed', 'shed', 'sled', 'seed',
-  'need', 'creed', 'breed', 'steed', 'weed', 'reed', 'feed', 'speed', 'greed', 'deed', 'red', 'bled_', 'sled_',
+  'need', 'creed', 'breed', 'steed', 'weed', 'reed', 'feed', 'speed', 'greed', 'deed', 'red',
   'opening', 'hearing', 'briefing', 'gathering', 'uprising', 'rating', 'reading', 'boarding', 'crossing',
   'crossings', 'offering', 'offerings', 'belongings', 'earnings', 'savings', 'findings', 'surroundings',
   'outing', 'evening', 'hiking', 'lightning', 'pudding', 'stuffing', 'scaffolding', 'bedding', 'heating',

@@ -135,7 +135,8 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     name: 'noun-complement',
     doc: 'The number completes a noun that names the harm: "the deaths of 12 people", "a death toll of 20", "the arrest of 17 individuals".',
     match: (f) => {
-      if (!f.nominal || f.nominal.negated || !HARMABLE.has(f.headClass)) return null;
+      // "The lives of 2,500 patients … are at risk": "lives of" holds the people, the predicate says what happens.
+      if (!f.nominal || f.nominal.negated || !HARMABLE.has(f.headClass) || f.nominal.lemma === 'lives') return null;
       const category = categoryFor(f.nominal.entries, f.headClass, new Set<PredicateKind>(['noun', 'phrase']));
       return category ? { category, cue: cueOf(f, f.nominal.at) } : null;
     },
@@ -292,7 +293,9 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       // "two of them", "35 of whom": the group counted just before.
       if (head.pos === 'PRON' || head.lower === 'whom' || head.lower === 'those') {
         const group = [...f.before].reverse().find((d) => PEOPLE_CATEGORIES.has(d.category));
-        return group ? { category: group.category, cue: group.label, subject: group.subject } : null;
+        // "35 of them children": the noun after names this part.
+        const named = f.words[p.end]?.pos === 'NOUN' ? f.words[p.end]!.lower : group?.subject;
+        return group ? { category: group.category, cue: group.label, subject: named ?? group.subject } : null;
       }
       const category = categoryFor(statesOf(head.lower), 'none', STATES);
       return category ? { category, cue: head.lower } : null;
@@ -301,6 +304,17 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       { text: 'Seven of the dead were passengers.', value: 7, category: 'killed' },
       { text: 'Nineteen officers were injured, two of them seriously.', value: 2, category: 'injured' },
     ],
+    counterExamples: [],
+  },
+  {
+    name: 'state-as-noun',
+    doc: 'A state used as the noun says what happened: "16 missing", "15 dead", "12 wounded".',
+    match: (f) => {
+      if (f.np.head === null || f.np.modifiers.length > 0) return null;
+      const category = categoryFor(predicatesOf('s', f.np.headWord).map((e) => ({ ...e, kind: 'state' as const })), 'none', STATES);
+      return category ? { category, cue: f.np.headWord } : null;
+    },
+    examples: [{ text: 'The storm left 29 people dead and 16 missing.', value: 16, category: 'missing' }],
     counterExamples: [],
   },
   {
