@@ -34,7 +34,7 @@ export interface Frame {
   /** A resultative or state after the object: "shot [4] dead", "took [18 sailors] hostage", "left [15 people] dead". */
   readonly result: Governor | null;
   /** The verb group after the phrase, whose subject it is, with its predicate entries. */
-  readonly subject: { readonly group: VerbGroup; readonly entries: readonly PredicateEntry[]; readonly cue: string; readonly complement: Governor | null } | null;
+  readonly subject: { readonly group: VerbGroup; readonly entries: readonly PredicateEntry[]; readonly cue: string; readonly end: number; readonly complement: Governor | null } | null;
   /** "the deaths of 12", "a death toll of 20". */
   readonly nominal: Governor | null;
   /** "the death toll rose to 308". */
@@ -57,18 +57,20 @@ function entriesOfGroup(s: Structure, group: VerbGroup): { entries: readonly Pre
   const from = group.start > 0 && s.words[group.start - 1]!.pos === 'ADV' ? group.start - 1 : group.start;
   for (let k = from; k < group.head; k++) {
     const p = predicateAt(s.words, k);
-    if (p && k + p.length > group.head) return { entries: p.entries, cue: s.words.slice(k, k + p.length).map((w) => w.lower).join(' '), length: k + p.length - group.head };
+    if (p && k + p.length > group.head) return { entries: p.entries, cue: wordsOf(s.words, k, k + p.length), length: k + p.length - group.head };
   }
   const p = predicateAt(s.words, group.head);
   const length = p?.length ?? 1;
-  return { entries: p?.entries ?? [], cue: s.words.slice(group.head, group.head + length).map((w) => w.lower).join(' '), length };
+  return { entries: p?.entries ?? [], cue: wordsOf(s.words, group.head, group.head + length), length };
 }
 
 function subsetBefore(words: readonly Word[], np: NounPhrase): boolean {
+  // "including those of 1 million children"
+  const skip = (words[np.start - 1]?.lower === 'of' && ['those', 'that'].includes(words[np.start - 2]?.lower ?? '')) ? 2 : 0;
   for (let len = 1; len <= 3; len++) {
-    const from = np.start - len;
+    const from = np.start - skip - len;
     if (from < 0) break;
-    if (matchPhrase(SUBSET_PHRASES, words.slice(from, np.start).map((w) => w.lower), 0)?.length === len) return true;
+    if (matchPhrase(SUBSET_PHRASES, words.slice(from, np.start - skip).map((w) => w.lower), 0)?.length === len) return true;
   }
   // "…, 11 of them children" is read as a partitive instead.
   return false;
@@ -130,7 +132,9 @@ export function frameOf(s: Structure, n: number, before: readonly Decided[]): Fr
     : resultBeforeObject && obj
       ? { at: obj.group.end, lemma: words[obj.group.end]!.lower, entries: resultBeforeObject.entries, negated: false, start: obj.group.end, end: obj.group.end + resultBeforeObject.length }
       : null;
-  const group = subjectGovernor(s, np);
+  // A phrase inside a prepositional phrase is no subject: "put the number … at between 50 and 55".
+  const governedBy = words[np.start - 1];
+  const group = governedBy?.pos === 'ADP' && !['of', 'among', 'including', 'than'].includes(governedBy.lower) ? null : subjectGovernor(s, np);
   const subjectPredicate = group ? withFollowers(s, group, entriesOfGroup(s, group)) : null;
   // A phrase at the verb that runs past it ("feared dead", "went missing") is the whole predicate.
   const covered = subjectPredicate !== null && group !== null && group.head + subjectPredicate.length > group.end;
@@ -138,6 +142,7 @@ export function frameOf(s: Structure, n: number, before: readonly Decided[]): Fr
     group,
     entries: subjectPredicate.entries,
     cue: subjectPredicate.cue,
+    end: Math.max(group.end, group.head + subjectPredicate.length),
     complement: covered ? null : group.copula || group.passive ? complementAfter(s, group) ?? resultAfterGroup(s, group) : resultAfterGroup(s, group),
   } : null;
   const elided = (!np.headWord || np.headWord === 'others' || np.headWord === 'more') && !np.partitive ? before[before.length - 1] ?? null : null;
@@ -191,5 +196,9 @@ function withFollowers(s: Structure, group: VerbGroup, own: { entries: readonly 
   // "were believed to have been killed": the infinitive carries the meaning; "shot and killed": the gravest.
   const all = [...more, ...own.entries];
   const rank = (c: string): number => (c === 'killed' ? 0 : c === 'injured' ? 1 : 2);
-  return { entries: [...all].sort((a, b) => rank(a.category) - rank(b.category)), cue, length: own.length };
+  return { entries: [...all].sort((a, b) => rank(a.category) - rank(b.category)), cue, length: Math.max(own.length, at - group.head) };
 }
+
+/** Words as a label shows them: names keep their capitals. */
+export const wordsOf = (words: readonly Word[], from: number, to: number): string =>
+  words.slice(from, to).map((w) => (w.capital || w.pos === 'PROPN' ? w.text : w.lower)).join(' ');

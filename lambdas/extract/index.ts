@@ -77,9 +77,9 @@ function firstHitFrom(hits: readonly PlaceHit[], at: number): number {
 }
 
 /** The place where the number happened: after it in its sentence ("in X"), else the nearest before it. */
-function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, start: number, end: number): string | null {
+function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, start: number, end: number, clauseEnd: number): string | null {
   const from = firstHitFrom(hits, end);
-  for (let i = from; i < hits.length && i < from + 4 && hits[i]!.start < sentence.end; i++) {
+  for (let i = from; i < hits.length && i < from + 4 && hits[i]!.start < Math.min(sentence.end, clauseEnd); i++) {
     const hit = hits[i]!;
     if (LOCATIVE.test(text.slice(Math.max(end, hit.start - 40), hit.start))) return hit.name;
   }
@@ -90,6 +90,11 @@ function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, s
 function sourceName(attribution: Attribution | undefined, acronyms: ReadonlyMap<string, string>): string | null {
   const source = attribution?.source ?? null;
   return source === null ? null : acronyms.get(source) ?? source;
+}
+
+function nextNumberStart(words: readonly { pos: string; start: number }[], n: number): number {
+  for (let k = n + 1; k < words.length; k++) if (words[k]!.pos === 'NUM') return words[k]!.start;
+  return Number.POSITIVE_INFINITY;
 }
 
 /** Character windows of a sentence, cut at spaces, each at most WINDOW_CHARS long. */
@@ -160,7 +165,8 @@ function sentenceDrafts(c: SentenceContext): Draft[] {
         category: meaning.category,
         subject: meaning.subject,
         label: tidyLabel(meaning.label) || meaning.label,
-        place: placeFor(text, c.entities.placeHits, sentence, m.start, m.end) ?? (capitalHere ? c.capital : null),
+        // "8 people were killed in the state, five of them in the town of Sapulpa": a place after the next number is that number's.
+        place: placeFor(text, c.entities.placeHits, sentence, m.start, m.end, nextNumberStart(words, n)) ?? (capitalHere ? c.capital : null),
         date: c.dates[0]?.date ?? null,
         source: sourceName(c.attribution, c.entities.acronyms),
         sentence: sentence.text,

@@ -5,7 +5,7 @@
  * over the number's frame.
  */
 import { categoryLabel, PEOPLE_CATEGORIES, type Category } from '../contract/categories';
-import type { Frame } from './frame';
+import { wordsOf, type Frame } from './frame';
 import { MEANING_RULES, type Decision } from './rules/meaning-rules';
 import { shortTopic, topicAfter, topicBefore } from './topic';
 import { isBoundary } from './structure';
@@ -45,17 +45,46 @@ export function subjectOf(f: Frame): string {
 }
 
 const PARTICIPLE = /^[a-z]+(?:ed|en)$|^(?:held|shot|hurt|lost|fled|left|slain|struck|taken)$/;
+const STOP_AFTER: ReadonlySet<string> = new Set(['when', 'while', 'after', 'as', 'because', 'since', 'until', 'and', 'but', 'or', 'including', 'according', 'on', 'said']);
 
-/** "civilians killed", "people lost their lives", "new cases". */
-function labelFor(category: Category, subject: string, decision: Decision, rule: string): string {
+/**
+ * The words that complete a predicate, for the label: one phrase after it ("in relief camps",
+ * "of heat-related causes", "to leave their homes", "without running water", "for gold"), with
+ * numbers and articles left out. Stops at a clause break, a new verb or a second phrase.
+ */
+export function completion(f: Frame, from: number, phrases = 1): string {
+  const { words } = f;
+  const out: string[] = [];
+  let nouns = 0;
+  for (let k = from; k < words.length && k < from + 8; k++) {
+    const w = words[k]!;
+    if (isBoundary(w) || w.text === ',' || STOP_AFTER.has(w.lower) || (w.pos === 'NUM' && w.mention?.unitKind)) break;
+    if (w.pos === 'AUX' || (w.pos === 'VERB' && !(words[k - 1]?.lower === 'to' || k === from))) break;
+    if (w.pos === 'ADP' && nouns >= phrases) break;
+    if (w.pos === 'NUM' || w.lower === 'a' || w.lower === 'an' || w.lower === 'the') continue;
+    if (w.pos === 'NOUN' || w.pos === 'PROPN') nouns++;
+    else if (nouns > 0 && w.pos !== 'ADJ') break;
+    out.push(w.capital ? w.text : w.lower);
+  }
+  // A phrase that is only a preposition or ends on one says nothing.
+  while (out.length && /^(?:in|on|at|of|to|for|from|by|with|into)$/.test(out[out.length - 1]!)) out.pop();
+  return nouns > 0 || out.some((w) => w === 'board') ? out.join(' ') : '';
+}
+
+/** "civilians killed", "people taken shelter in relief camps", "people died of heat-related causes". */
+function labelFor(f: Frame, category: Category, subject: string, decision: Decision, rule: string): string {
   const counted = subject || (PEOPLE_CATEGORIES.has(category) ? 'people' : '');
-  if (rule === 'head-noun') return counted;
+  // "confirmed 1,904 of the cases", "1,038 had been confirmed": a verb that says how the count is known.
+  const known = knownBy(f);
+  if (rule === 'head-noun' || rule === 'harm-noun') return [counted, known].filter(Boolean).join(' ');
+  if ((rule === 'partitive-group' || rule === 'subset-of-total') && known) return `${counted} ${known}`;
   const cue = decision.cue.trim();
   const cueWords = cue.split(' ');
   // A participle or a short state reads as written ("lynched", "shot dead", "unaccounted for").
-  const readable = cueWords.length <= 3 && (PARTICIPLE.test(cueWords[0]!) || cueWords.length > 1 || ['dead', 'missing', 'homeless', 'injured', 'wounded'].includes(cue));
-  const what = readable && !['were', 'was', 'are', 'is'].includes(cueWords[0]!) ? cue : categoryLabel(category);
-  return `${counted} ${what}`.trim();
+  const readable = cueWords.length <= 6 && (PARTICIPLE.test(cueWords[0]!) || cueWords.length > 1 || ['dead', 'missing', 'homeless', 'injured', 'wounded', 'died', 'fled'].includes(cue) || rule === 'state-no-harm');
+  const what = !cue ? '' : readable && !['were', 'was', 'are', 'is'].includes(cueWords[0]!) ? cue : categoryLabel(category);
+  const more = decision.end !== undefined ? completion(f, decision.end) : '';
+  return [counted, what === counted ? '' : what, more].filter(Boolean).join(' ');
 }
 
 function countMeaning(f: Frame, failures: RuleFailure[]): Meaning {
@@ -75,10 +104,13 @@ function countMeaning(f: Frame, failures: RuleFailure[]): Meaning {
       if (prev && prev.subject && prev.subject !== 'others') subject = subject === 'others' ? 'others' : prev.subject;
     }
     if (!subject && PEOPLE_CATEGORIES.has(decision.category)) subject = 'people';
-    return { category: decision.category, subject, label: labelFor(decision.category, subject, decision, rule.name), rule: rule.name };
+    return { category: decision.category, subject, label: labelFor(f, decision.category, subject, decision, rule.name), rule: rule.name };
   }
-  const subject = subjectOf(f);
-  return { category: 'other', subject: subject || 'count', label: subject || 'count', rule: 'no-predicate' };
+  const subject = subjectOf(f) || measuredPhrase(f);
+  // "100 people were panning for gold": what they were doing says what they are.
+  const group = f.subject?.group;
+  const doing = group && !group.copula ? `${f.words.slice(group.head, group.end).map((w) => w.lower).join(' ')} ${completion(f, group.end)}`.trim() : '';
+  return { category: 'other', subject: subject || 'count', label: [subject || 'count', doing].filter(Boolean).join(' '), rule: 'no-predicate' };
 }
 
 /** Text of the sentence's clause before the number, and after it, for naming an amount. */
@@ -91,24 +123,46 @@ function around(f: Frame, text: string): { before: string; after: string } {
   return { before: text.slice(start, f.mention.start), after: text.slice(f.mention.end, end) };
 }
 
+/** What an amount is part of: "400 tonnes of the ship's 1,100 tonnes of fuel oil" → "fuel oil". */
+function wholeOf(f: Frame): string {
+  const { words, np, mention } = f;
+  if (words[np.num + 1]?.lower !== 'of') return '';
+  for (let k = np.num + 2; k < words.length && k < np.num + 8; k++) {
+    const w = words[k]!;
+    if (w.pos === 'NUM' && w.mention?.unit === mention.unit) return words[k + 1]?.lower === 'of' ? completion(f, k + 2) : '';
+    if (isBoundary(w) || w.pos === 'VERB' || w.pos === 'AUX') return '';
+  }
+  return '';
+}
+
 function amountMeaning(f: Frame, text: string): Meaning {
   const { mention, np, words } = f;
-  const { before, after } = around(f, text);
+  const { before } = around(f, text);
+  // "R$ 2.5 billion (US$460 million) of the company's assets": the conversion in brackets is skipped.
+  const after = around(f, text).after.replace(/^\s*\([^()]{0,60}\)/, '');
   const head = np.head !== null && !PARTICIPLE.test(np.headWord) ? subjectOf(f) : '';
   if (mention.unitKind === 'percent') {
     // "41% funded", "the response was only 14% funded"
     const next = words[np.num + 1];
     const participle = next && next.pos === 'VERB' && (next.form === 'ed' || next.form === 'irregular') ? next.lower : '';
     const of = np.partitive?.head !== null && np.partitive?.head !== undefined ? words[np.partitive.head]!.lower : '';
-    const topic = topicBefore(before);
     const owner = of && !['them', 'it', 'that', 'this', 'those', 'these', 'which'].includes(of) ? of : '';
-    const subject = owner || topic || head || 'share';
-    const label = [owner ? `share of ${owner}` : topic ? shortTopic(topic) : head, participle].filter(Boolean).join(' ') || 'per cent';
+    // "40% of children … were acutely malnourished", "23% of that sum had been pledged": what the share is.
+    const group = f.subject?.group;
+    const complement = f.subject?.complement;
+    const state = complement ? wordsOf(words, complement.start, complement.end)
+      : group && group.passive ? `${words[group.head]!.lower} ${completion(f, group.end)}`.trim() : '';
+    // "the tax burden to 37.9% of GDP", "a primary surplus of 2.1% of GDP": the topic before names it first.
+    const topic = topicBefore(before);
+    const subject = topic || owner || head || 'share';
+    const label = [topic ? shortTopic(topic) : owner ? `share of ${owner}` : head, participle, state].filter(Boolean).join(' ') || 'per cent';
     return { category: 'percentage', subject, label, rule: 'amount-percent' };
   }
   const category: Category = mention.unitKind === 'currency' ? 'money' : 'quantity';
   const ofThing = np.ofHead !== null ? words[np.ofHead]!.lower : '';
-  const topic = topicAfter(after) ?? (head || ofThing || topicBefore(before));
+  // "a relief package of Rs 1,200 crore (…) for rebuilding roads": a noun before "of" owns the amount.
+  const owned = words[np.start - 1]?.lower === 'of' && words[np.start - 2]?.pos === 'NOUN' ? topicBefore(before) : null;
+  const topic = owned || wholeOf(f) || topicAfter(after) || head || ofThing || topicBefore(before);
   const unitLabel = mention.unitKind === 'measure' ? mention.unit ?? '' : '';
   const label = [topic ? shortTopic(topic) : '', unitLabel].filter(Boolean).join(' ');
   const fallback = mention.unitKind === 'currency' ? 'amount' : mention.unit ?? '';
@@ -119,4 +173,25 @@ function amountMeaning(f: Frame, text: string): Meaning {
 export function meaningOf(f: Frame, text: string, failures: RuleFailure[]): Meaning {
   if (f.mention.unitKind !== null) return amountMeaning(f, text);
   return countMeaning(f, failures);
+}
+
+/** "put the number of people on board at between 50 and 55": the measure the number is the value of. */
+function measuredPhrase(f: Frame): string {
+  const { words } = f;
+  for (let k = f.np.start - 1; k >= 0 && k >= f.np.start - 14; k--) {
+    if (words[k]!.lower !== 'number' && words[k]!.lower !== 'total') continue;
+    if (words[k + 1]?.lower !== 'of') return '';
+    return completion(f, k + 2, 2);
+  }
+  return '';
+}
+
+const KNOWING: ReadonlySet<string> = new Set(['confirm', 'record', 'report', 'register', 'verify', 'document', 'detect', 'identify', 'count', 'treat', 'admit', 'test']);
+
+/** "confirmed", "recorded": the verb that says how a count is known, right before or after its phrase. */
+function knownBy(f: Frame): string {
+  const before = f.np.start > 0 ? f.s.groupAt[f.np.start - 1]! : -1;
+  const group = before >= 0 ? f.s.groups[before]! : f.subject?.group;
+  if (!group || !KNOWING.has(group.lemma)) return '';
+  return f.words[group.head]!.lower;
 }

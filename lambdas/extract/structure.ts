@@ -9,7 +9,7 @@
 import type { Word } from './tagger';
 import {
   ADJECTIVES, ANIMAL_NOUNS, CHANGE_VERBS, CLAUSE_VERBS, INTRANSITIVE_LEMMAS, isVerbLemma, FACILITY_NOUNS, LINKING_VERBS, OTHER_NOUNS, PERSON_NOUNS, PREDICATE_PHRASES,
-  RESULT_PHRASES, SAY_VERBS, SHELTER_NOUNS, NOT_SHELTER_MODIFIERS, verbObjectCategory, THING_NOUNS, TIME_NOUNS, NOT_PERSON_NOUNS, matchPhrase, predicatesOf, singular,
+  RESULT_PHRASES, SAY_VERBS, SHELTER_NOUNS, NOT_SHELTER_MODIFIERS, NEED_NOUNS, CARE_NOUNS, CARE_VERBS, verbObjectCategory, THING_NOUNS, TIME_NOUNS, NOT_PERSON_NOUNS, matchPhrase, predicatesOf, singular,
   type PredicateEntry,
 } from './lexicon';
 
@@ -227,13 +227,30 @@ export function predicateAt(words: readonly Word[], i: number): { entries: reado
     return { entries: all, length: phrase.length };
   }
   const w = words[i]!;
-  // "in emergency shelters", "at relief camps": where the displaced stay.
-  if ((w.lower === 'in' || w.lower === 'at') && i + 1 < words.length) {
-    for (let k = i + 1; k < words.length && k <= i + 4; k++) {
+  // "in emergency shelters", "at relief camps", "to 9,424 cyclone shelters": where the displaced stay.
+  if ((w.lower === 'in' || w.lower === 'at' || w.lower === 'to') && i + 1 < words.length) {
+    for (let k = i + 1; k < words.length && k <= i + 5; k++) {
       const x = words[k]!;
+      if (x.pos === 'NUM' && !x.mention?.unitKind) continue;
       if (NOT_SHELTER_MODIFIERS.has(x.lower)) break;
       if (SHELTER_NOUNS.has(x.lower) && !SHELTER_NOUNS.has(words[k + 1]?.lower ?? '')) return { entries: [{ category: 'displaced', kind: 'phrase' }], length: k - i + 1 };
       if (!(x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'VERB')) break;
+    }
+  }
+  // "without running water", "no access to clean water": what people go without.
+  if (w.lower === 'without' || (w.lower === 'no' && words[i + 1]?.lower !== 'one')) {
+    for (let k = i + 1; k < words.length && k <= i + 4; k++) {
+      const x = words[k]!;
+      if (NEED_NOUNS.has(x.lower)) return { entries: [{ category: 'affected', kind: 'phrase' }], length: k - i + 1 };
+      if (!(x.pos === 'ADJ' || x.pos === 'NOUN' || x.pos === 'VERB' || x.lower === 'access' || x.lower === 'to')) break;
+    }
+  }
+  // "admitted to King George Hospital", "taken to nearby clinics": the hurt brought to care.
+  if (w.pos === 'VERB' && CARE_VERBS.has(w.lemma) && words[i + 1]?.lower === 'to') {
+    for (let k = i + 2; k < words.length && k <= i + 7; k++) {
+      const x = words[k]!;
+      if (CARE_NOUNS.has(x.lower)) return { entries: [{ category: 'injured', kind: 'phrase' }], length: k - i + 1 };
+      if (!(x.pos === 'ADJ' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'DET' || x.lemma === "'s")) break;
     }
   }
   // "flood-affected", "conflict-displaced": the last part of a compound says it.
@@ -357,7 +374,14 @@ export function subjectGovernor(s: Structure, np: NounPhrase): VerbGroup | null 
     if (w.lower === 'that' && w.pos === 'DET') { inRelative = true; continue; }
     if (w.pos === 'SCONJ') return null;
     // Another number starts another phrase: "63 dead, 212 injured".
-    if (w.pos === 'NUM' && !inRelative && words[k - 1]?.text === ',') return null;
+    if (w.pos === 'NUM' && !inRelative && words[k - 1]?.text === ',') {
+      // ", nearly a quarter of the population,": an appositive closes with a comma before any verb.
+      let j = k + 1;
+      while (j < words.length && j < k + 10 && words[j]!.text !== ',' && s.groupAt[j]! < 0 && !isBoundary(words[j])) j++;
+      if (words[j]?.text !== ',') return null;
+      k = j;
+      continue;
+    }
     if (w.text === ',' && inRelative) { inRelative = false; continue; }
     const g = s.groupAt[k]!;
     if (g < 0) continue;
@@ -392,6 +416,11 @@ export function complementAfter(s: Structure, group: VerbGroup): Governor | null
 export function nominalGovernor(s: Structure, np: NounPhrase): Governor | null {
   const { words } = s;
   let k = np.start - 1;
+  // "the evacuation of 11 villages and about 3,200 people": the second phrase shares the noun.
+  if (words[k]?.pos === 'CCONJ' || words[k]?.text === ',') {
+    const left = previousNumber(words, k);
+    if (left !== null && left >= k - 6) return nominalGovernor(s, nounPhraseAt(words, left));
+  }
   while (k >= 0 && (words[k]!.pos === 'DET' || words[k]!.pos === 'ADV')) k--;
   const link = words[k]?.lower;
   if (link !== 'of' && link !== 'to') return null;

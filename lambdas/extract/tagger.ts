@@ -89,6 +89,8 @@ function firstPass(t: Token, i: number, capital: boolean): Word {
   if (ADVERBS.has(lower)) return word(t, i, 'ADV', lower, null, capital);
   if (capital) return word(t, i, 'PROPN', t.text, null, true);
   if (lower.endsWith('ly') && lower.length > 4) return word(t, i, 'ADV', lower, null, false);
+  // "heat-related", "rain-soaked", "well-known": a hyphenated participle describes.
+  if (lower.includes('-') && (lower.endsWith('ed') || lower.endsWith('ing') || lower.endsWith('known'))) return word(t, i, 'ADJ', lower, null, capital);
   if ((lower.endsWith('ed') || lower.endsWith('ing')) && lower.length > 4) {
     return word(t, i, 'VERB', guessLemma(lower), lower.endsWith('ing') ? 'ing' : 'ed', false);
   }
@@ -105,7 +107,8 @@ function contextPass(words: Word[]): void {
       w.pos = 'NOUN';
       w.lemma = w.lower;
       w.form = null;
-    } else if (w.pos === 'VERB' && (w.form === 'base' || w.form === 's') && isKnownNoun(w.lower) && prev && (prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.pos === 'ADP')) {
+    } else if (w.pos === 'VERB' && (w.form === 'base' || w.form === 's') && prev && (((isKnownNoun(w.lower) || w.form === 's') && (prev.pos === 'ADJ' || prev.pos === 'NUM')) || (prev.pos === 'ADP' && prev.lower !== 'to'))) {
+      // "heat-related causes", "58 lives", "on board": after an adjective, a number or a preposition, a noun.
       w.pos = 'NOUN';
       w.lemma = w.lower;
       w.form = null;
@@ -118,7 +121,11 @@ function contextPass(words: Word[]): void {
       w.pos = 'NOUN';
       w.lemma = w.lower;
       w.form = null;
-    } else if (w.lower === 'that' && w.pos === 'SCONJ' && next && next.pos === 'NOUN' && !(words[i + 2]?.pos === 'VERB' || words[i + 2]?.pos === 'AUX')) {
+    } else if (w.pos === 'VERB' && (w.form === 'ed' || w.form === 'irregular') && prev?.pos === 'DET' && prev.lower === 'the' && !(next && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN' || next.pos === 'ADP'))) {
+      // "the injured", "the dead were": a participle after "the" that ends its phrase is a noun.
+      w.pos = 'NOUN';
+      w.lemma = w.lower;
+    } else if (w.lower === 'that' && w.pos === 'SCONJ' && next && next.pos === 'NOUN' && (prev?.pos === 'ADP' || !(words[i + 2]?.pos === 'VERB' || words[i + 2]?.pos === 'AUX'))) {
       w.pos = 'DET';
     } else if (w.pos === 'NOUN' && w.lower.endsWith('s') && prev && (prev.pos === 'PRON' || (prev.pos === 'NOUN' && prev.capital)) && knownVerb(w.lower)) {
       // "it kills", "UNICEF estimates": a third-person verb after a subject.

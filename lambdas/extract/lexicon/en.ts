@@ -223,7 +223,7 @@ export const PREDICATES = {
       'moved to shelters', 'in displacement camps', 'in relief centres', 'in tents'],
   },
   affected: {
-    verbs: ['affect', 'infect', 'sicken', 'strand', 'impact', 'diagnose', 'help', 'assist', 'feed', 'support'],
+    verbs: ['affect', 'infect', 'sicken', 'strand', 'impact', 'diagnose', 'help', 'assist', 'feed', 'support', 'hit'],
     intransitive: [],
     states: ['affected', 'infected', 'sick', 'ill', 'malnourished', 'food-insecure', 'hungry', 'starving', 'impacted'],
     nouns: ['case', 'cases', 'infection', 'infections', 'caseload', 'patients'],
@@ -315,6 +315,7 @@ export const CHANGE_VERBS = [
   'rise', 'climb', 'increase', 'jump', 'soar', 'grow', 'reach', 'hit', 'top', 'surpass', 'exceed', 'pass',
   'double', 'triple', 'fall', 'drop', 'decrease', 'decline', 'revise', 'raise', 'lower', 'push', 'bring',
   'take', 'put', 'stand', 'total', 'mount', 'swell', 'edge', 'creep', 'spike', 'surge', 'update', 'cut', 'reduce',
+  'estimate', 'peg', 'place', 'value', 'fix', 'calculate', 'number',
 ] as const;
 
 /** Words that say a count is an earlier one ("up from", "compared with", "revised down from"). */
@@ -545,6 +546,14 @@ export const TIME_WORDS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday
 
 /** Modifiers of a place that make it no shelter ("the detention center", "a health centre"). */
 export const NOT_SHELTER_MODIFIERS = ['detention', 'health', 'medical', 'shopping', 'commercial', 'trade', 'call', 'data', 'research', 'training', 'business', 'police', 'military', 'army', 'prison', 'city', 'town', 'treatment', 'operations', 'command', 'control', 'convention', 'conference', 'cultural', 'sports', 'trauma', 'cancer', 'dialysis', 'cholera', 'vaccination', 'distribution', 'registration', 'reception', 'transit'] as const;
+
+/** What people go without: "without running water", "no access to clean water", "lack of food". */
+export const NEED_NOUNS = ['water', 'power', 'electricity', 'food', 'shelter', 'healthcare', 'sanitation', 'medicine', 'medicines', 'aid', 'fuel', 'heating', 'homes'] as const;
+
+/** Places of care: "admitted to King George Hospital", "taken to nearby clinics". */
+export const CARE_NOUNS = ['hospital', 'hospitals', 'clinic', 'clinics', 'infirmary', 'infirmaries', 'ward', 'icu'] as const;
+/** Verbs that bring the hurt to care. */
+export const CARE_VERBS = ['admit', 'take', 'rush', 'airlift', 'fly', 'bring', 'ferry', 'transfer', 'shift', 'move', 'carry', 'hospitalise', 'hospitalize', 'treat', 'send'] as const;
 
 /** Month names and their abbreviations (capitalised in text: "May" is a month, "may" is not). */
 export const MONTHS = [

@@ -6,8 +6,8 @@
  * (sentences where it must not decide that number that way); tests run them all.
  */
 import { PEOPLE_CATEGORIES, type Category } from '../../contract/categories';
-import { NEUTRAL_VERBS, PERSON_NOUNS, predicatesOf, type PredicateEntry, type PredicateKind } from '../lexicon';
-import type { Frame } from '../frame';
+import { CLAUSE_VERBS, NEUTRAL_VERBS, PERSON_NOUNS, predicatesOf, type PredicateEntry, type PredicateKind } from '../lexicon';
+import { wordsOf, type Frame } from '../frame';
 import { isBoundary, predicateAt, type HeadClass } from '../structure';
 
 export interface Decision {
@@ -16,6 +16,8 @@ export interface Decision {
   readonly cue: string;
   /** Subject override (a partitive's or a list's). */
   readonly subject?: string;
+  /** Word index where the deciding words end: what follows completes the label ("taken shelter [in relief camps]"). */
+  readonly end?: number;
 }
 
 export interface RuleExample {
@@ -63,7 +65,7 @@ function maybe(f: Frame, category: Category | null): Category | null {
   return category === 'population' || category === 'at_risk' ? category : 'at_risk';
 }
 
-const wordsText = (f: Frame, start: number, end: number): string => f.words.slice(start, end).map((w) => w.lower).join(' ');
+const wordsText = (f: Frame, start: number, end: number): string => wordsOf(f.words, start, end);
 const cueOf = (f: Frame, at: number, end = at + 1): string => wordsText(f, at, end);
 
 /** Head classes a harm predicate can apply to. */
@@ -100,7 +102,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     match: (f) => {
       if (!f.object || !f.result || f.result.negated || !HARMABLE.has(f.headClass)) return null;
       const category = categoryFor(f.result.entries, f.headClass, STATES);
-      return category ? { category, cue: cueOf(f, f.result.start, f.result.end) } : null;
+      return category ? { category, cue: cueOf(f, f.result.start, f.result.end), end: f.result.end } : null;
     },
     examples: [
       { text: 'Police shot dead 4 protesters near the square.', value: 4, category: 'killed' },
@@ -152,7 +154,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     match: (f) => {
       if (!f.state || !HARMABLE.has(f.headClass)) return null;
       const category = categoryFor(f.state.entries, f.headClass, new Set<PredicateKind>(['state', 'phrase', 'verb', 'result']));
-      return category ? { category, cue: cueOf(f, f.state.start, f.state.end) } : null;
+      return category ? { category, cue: cueOf(f, f.state.start, f.state.end), end: f.state.end } : null;
     },
     examples: [
       { text: 'Sixty-three dead, 212 injured, 400 homes destroyed: the toll keeps rising.', value: 212, category: 'injured' },
@@ -169,7 +171,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       if (!f.subject || !c || c.negated || !HARMABLE.has(f.headClass)) return null;
       if (!(f.subject.group.passive || f.subject.group.copula)) return null;
       const category = maybe(f, categoryFor(c.entries, f.headClass, STATES));
-      return category ? { category, cue: `${cueOf(f, f.subject.group.head)} ${cueOf(f, c.start, c.end)}` } : null;
+      return category ? { category, cue: `${cueOf(f, f.subject.group.head)} ${cueOf(f, c.start, c.end)}`, end: c.end } : null;
     },
     examples: [
       { text: 'At least 16 people were shot dead in the market.', value: 16, category: 'killed' },
@@ -186,7 +188,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     match: (f) => {
       if (!f.subject || !f.subject.group.passive || f.subject.group.negated || !HARMABLE.has(f.headClass)) return null;
       const category = maybe(f, categoryFor(f.subject.entries, f.headClass, TRANSITIVE));
-      return category ? { category, cue: f.subject.cue } : null;
+      return category ? { category, cue: f.subject.cue, end: f.subject.end } : null;
     },
     examples: [
       { text: 'At least 20 displaced people waiting for food were killed in the strike.', value: 20, category: 'killed' },
@@ -203,7 +205,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     match: (f) => {
       if (!f.subject || f.subject.group.passive || f.subject.group.negated || !HARMABLE.has(f.headClass)) return null;
       const category = maybe(f, categoryFor(f.subject.entries, f.headClass, INTRANSITIVE));
-      return category ? { category, cue: f.subject.cue } : null;
+      return category ? { category, cue: f.subject.cue, end: f.subject.end } : null;
     },
     examples: [
       { text: 'Nineteen fishermen drowned after their boat overturned.', value: 19, category: 'killed' },
@@ -220,7 +222,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       const c = f.subject?.complement;
       if (!f.subject || !c || c.negated || !f.subject.group.copula || !HARMABLE.has(f.headClass)) return null;
       const category = categoryFor(c.entries, f.headClass, STATES);
-      return category ? { category, cue: cueOf(f, c.start, c.end) } : null;
+      return category ? { category, cue: cueOf(f, c.start, c.end), end: c.end } : null;
     },
     examples: [{ text: 'Some 7,800 evacuees are homeless after the storm.', value: 7800, category: 'displaced' }],
     counterExamples: [{ text: 'Some 7,800 evacuees are not homeless after the storm.', value: 7800, category: 'displaced' }],
@@ -285,10 +287,15 @@ export const MEANING_RULES: readonly MeaningRule[] = [
   },
   {
     name: 'partitive-group',
-    doc: 'A part of a group named by its harm: "seven of the dead were children", "14 of the injured".',
+    doc: 'A part of a group named by its harm: "seven of the dead were passengers", "14 of the injured", "Of the injured, 11 were in a serious condition".',
     match: (f) => {
-      const p = f.np.partitive;
+      const p = f.np.partitive ?? frontedPartitive(f);
       if (!p || p.head === null) return null;
+      // "seven of the dead were passengers": the noun after the copula names this part.
+      const group = f.subject?.group;
+      const after = group?.copula ? f.words[group.end] : undefined;
+      const named = after?.pos === 'NOUN' && predicatesOf('s', after.lower).length === 0 ? after.lower : undefined;
+      const end = group && group.copula && !named ? group.end : undefined;
       const head = f.words[p.head]!;
       // "two of them", "35 of whom": the group counted just before.
       if (head.pos === 'PRON' || head.lower === 'whom' || head.lower === 'those') {
@@ -298,9 +305,10 @@ export const MEANING_RULES: readonly MeaningRule[] = [
         return group ? { category: group.category, cue: group.label, subject: named ?? group.subject } : null;
       }
       const category = categoryFor(statesOf(head.lower), 'none', STATES);
-      return category ? { category, cue: head.lower } : null;
+      return category ? { category, cue: head.lower, ...(named ? { subject: named } : {}), ...(end !== undefined ? { end } : {}) } : null;
     },
     examples: [
+      { text: 'Of the injured, 11 were in a serious condition.', value: 11, category: 'injured' },
       { text: 'Seven of the dead were passengers.', value: 7, category: 'killed' },
       { text: 'Nineteen officers were injured, two of them seriously.', value: 2, category: 'injured' },
     ],
@@ -328,6 +336,18 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     },
     examples: [{ text: 'A total of 478 people from 112 families are sheltering in the school.', value: 112, category: 'displaced' }],
     counterExamples: [{ text: 'The shelling killed 20 people in 3 villages.', value: 3, category: 'killed' }],
+  },
+  {
+    name: 'harm-noun',
+    doc: 'A noun that names the harm itself decides before a list does: "with 740 deaths", "12 casualties", "eight bodies".',
+    match: (f) => {
+      if (!f.np.headWord) return null;
+      const entries = nounEntries(f.np.headWord).filter((e) => e.category === 'killed' || e.category === 'injured' || e.category === 'missing');
+      const category = categoryFor(entries, 'none', new Set<PredicateKind>(['noun']));
+      return category ? { category, cue: f.np.headWord } : null;
+    },
+    examples: [{ text: 'Suspected cases rose to 20,062 and 740 deaths.', value: 740, category: 'killed' }],
+    counterExamples: [],
   },
   {
     name: 'list-member',
@@ -379,6 +399,20 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     counterExamples: [],
   },
   {
+    name: 'state-no-harm',
+    doc: 'A copula with a state that is no harm: "63 people had been on board", "100 people were panning for gold" count people, not victims.',
+    match: (f) => {
+      const group = f.subject?.group;
+      if (!group || !(group.copula || (!group.passive && f.subject!.entries.length === 0 && !NEUTRAL_VERBS.has(group.lemma))) || f.subject!.complement) return null;
+      if (!(f.headClass === 'person' || f.headClass === 'none' || f.headClass === 'unknown')) return null;
+      // Only when nothing in the rest of the clause names a harm.
+      if (nearestPredicate(f)) return null;
+      return { category: 'other', cue: group.copula ? '' : cueOf(f, group.head), end: group.end };
+    },
+    examples: [{ text: 'About 63 people had been on board the boat.', value: 63, category: 'other' }],
+    counterExamples: [{ text: 'About 63 people had been injured.', value: 63, category: 'other' }],
+  },
+  {
     name: 'nearest-predicate',
     doc: 'Last resort for people: the nearest predicate in the same clause, after the phrase first ("12 people in the village, all of them injured").',
     match: (f) => {
@@ -411,7 +445,8 @@ function nearestPredicate(f: Frame): Decision | null {
   }
   for (let k = f.np.start - 1; k >= 0 && k >= f.np.start - 10; k--) {
     const w = words[k]!;
-    if (w.pos === 'NUM' || isBoundary(w) || w.text === ',') break;
+    // "Survivors told IOM and UN refugee agency staff that about 63 people …": the clause starts after "that".
+    if (w.pos === 'NUM' || isBoundary(w) || w.text === ',' || w.lower === 'that' || (f.s.groupAt[k]! >= 0 && CLAUSE_VERBS.has(f.s.groups[f.s.groupAt[k]!]!.lemma))) break;
     const p = predicateAt(words, k);
     const category = p ? categoryFor(p.entries, f.headClass, ANY) : null;
     if (category && !negatedAt(words, k)) return { category, cue: cueOf(f, k, k + p!.length) };
@@ -428,4 +463,15 @@ function negatedAt(words: Frame['words'], at: number): boolean {
     if (!(w.pos === 'ADV' || w.pos === 'AUX')) return false;
   }
   return false;
+}
+
+/** "Of the injured, 11 were …": a partitive put before the number, at the start of its clause. */
+function frontedPartitive(f: Frame): { start: number; end: number; head: number | null } | null {
+  const { words } = f;
+  if (words[f.np.start - 1]?.text !== ',') return null;
+  let k = f.np.start - 2;
+  const end = k + 1;
+  while (k >= 0 && (words[k]!.pos === 'NOUN' || words[k]!.pos === 'ADJ' || words[k]!.pos === 'DET')) k--;
+  if (words[k]?.lower !== 'of' || (k > 0 && !isBoundary(words[k - 1]) && words[k - 1]!.text !== ',')) return null;
+  return { start: k, end, head: end - 1 };
 }
