@@ -45,7 +45,7 @@ export function subjectOf(f: Frame): string {
 }
 
 const PARTICIPLE = /^[a-z]+(?:ed|en)$|^(?:held|shot|hurt|lost|fled|left|slain|struck|taken)$/;
-const STOP_AFTER: ReadonlySet<string> = new Set(['when', 'while', 'after', 'as', 'because', 'since', 'until', 'and', 'but', 'or', 'including', 'according', 'on', 'said']);
+const STOP_AFTER: ReadonlySet<string> = new Set(['when', 'while', 'after', 'as', 'because', 'since', 'until', 'and', 'but', 'or', 'including', 'according', 'said']);
 
 /**
  * The words that complete a predicate, for the label: one phrase after it ("in relief camps",
@@ -63,12 +63,12 @@ export function completion(f: Frame, from: number, phrases = 1): string {
     if (w.pos === 'ADP' && nouns >= phrases) break;
     if (w.pos === 'NUM' || w.lower === 'a' || w.lower === 'an' || w.lower === 'the') continue;
     if (w.pos === 'NOUN' || w.pos === 'PROPN') nouns++;
-    else if (nouns > 0 && w.pos !== 'ADJ') break;
+    else if (nouns > 0 && w.pos !== 'ADJ' && w.pos !== 'ADP' && w.pos !== 'DET') break;
     out.push(w.capital ? w.text : w.lower);
   }
   // A phrase that is only a preposition or ends on one says nothing.
   while (out.length && /^(?:in|on|at|of|to|for|from|by|with|into)$/.test(out[out.length - 1]!)) out.pop();
-  return nouns > 0 || out.some((w) => w === 'board') ? out.join(' ') : '';
+  return nouns > 0 ? out.join(' ') : '';
 }
 
 /** "civilians killed", "people taken shelter in relief camps", "people died of heat-related causes". */

@@ -161,6 +161,8 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
       if (c.m.value < 100 && /\b(?:19|20)\d{2}\s*[-–/]\s*$/.test(c.text.slice(c.m.coreStart - 8, c.m.coreStart))) return true;
       const raw = c.text.slice(c.m.coreStart, c.m.coreEnd);
       if (raw.length !== 4 || c.m.value < 1000 || c.m.value > 2100 || c.m.qualifier !== 'exact') return false;
+      // "In 2021 gunmen abducted 279 schoolgirls": after a preposition of time it is the year.
+      if (['in', 'since', 'during', 'until', 'by', 'before', 'after', 'from', 'of'].includes(lowerAt(c, c.n - 1))) return true;
       const next = c.words[c.n + 1];
       return !(next && (PERSON_NOUNS.has(next.lower) || PERSON_NOUNS.has(lowerAt(c, c.n + 2)) && next.pos === 'ADJ'));
     },
@@ -218,6 +220,14 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
       || (c.words[c.n - 1]?.capital === true && /^[A-Z][a-z]*[A-Z]/.test(textAt(c, c.n - 1)))),
     examples: [{ text: 'The Security Council adopted Resolution 2254.', value: 2254 }, { text: 'Apollo 11 landed.', value: 11 }],
     counterExamples: [{ text: 'In Gaza 11 people died.', value: 11 }],
+  },
+  {
+    name: 'name-closing', reason: 'name',
+    // "the rescue ship Mare Libero 9, which …": a number closing a capitalised name.
+    test: (c) => plain(c.m) && c.m.value < 1000 && c.words[c.n - 1]?.pos === 'PROPN' && c.words[c.n - 2]?.pos === 'PROPN'
+      && (/^\s*[,;)]/.test(c.text.slice(c.m.end, c.m.end + 3)) || ['which', 'that', 'who'].includes(lowerAt(c, c.n + 1))) && !['in', 'at', 'of'].includes(lowerAt(c, c.n - 3)),
+    examples: [{ text: 'The charity rescue ship Mare Libero 9, which was nearby, stood by.', value: 9 }],
+    counterExamples: [{ text: 'In Gaza City 9 people died.', value: 9 }],
   },
   {
     name: 'name-after', reason: 'name',
