@@ -9,6 +9,7 @@ import { wordsOf, type Frame } from './frame';
 import { MEANING_RULES, type Decision } from './rules/meaning-rules';
 import { shortTopic, topicAfter, topicBefore } from './topic';
 import { isBoundary } from './structure';
+import { SHARE_VERBS } from './lexicon';
 
 export interface Meaning {
   readonly category: Category;
@@ -83,8 +84,11 @@ function labelFor(f: Frame, category: Category, subject: string, decision: Decis
   // A participle or a short state reads as written ("lynched", "shot dead", "unaccounted for").
   const readable = cueWords.length <= 6 && (PARTICIPLE.test(cueWords[0]!) || cueWords.length > 1 || ['dead', 'missing', 'homeless', 'injured', 'wounded', 'died', 'fled'].includes(cue) || rule === 'state-no-harm');
   const what = !cue ? '' : readable && !['were', 'was', 'are', 'is'].includes(cueWords[0]!) ? cue : categoryLabel(category);
-  const more = decision.end !== undefined ? completion(f, decision.end) : '';
-  return [counted, what === counted ? '' : what, more].filter(Boolean).join(' ');
+  let more = decision.end !== undefined ? completion(f, decision.end) : '';
+  // "people died of heat-related illness" reads on a card as "people dead from heat-related illness".
+  let said = what;
+  if (/^(?:died|have died|had died|has died|die|dies|dying)$/.test(said)) { said = 'dead'; more = more.replace(/^of\b/, 'from'); }
+  return [counted, said === counted ? '' : said, more].filter(Boolean).join(' ');
 }
 
 function countMeaning(f: Frame, failures: RuleFailure[]): Meaning {
@@ -140,7 +144,8 @@ function amountMeaning(f: Frame, text: string): Meaning {
   const { before } = around(f, text);
   // "R$ 2.5 billion (US$460 million) of the company's assets": the conversion in brackets is skipped.
   const after = around(f, text).after.replace(/^\s*\([^()]{0,60}\)/, '');
-  const head = np.head !== null && !PARTICIPLE.test(np.headWord) ? subjectOf(f) : '';
+  // "$47 billion last year": a word of time is no topic.
+  const head = np.head !== null && !PARTICIPLE.test(np.headWord) && np.headClass !== 'time' ? subjectOf(f) : '';
   if (mention.unitKind === 'percent') {
     // "41% funded", "the response was only 14% funded"
     const next = words[np.num + 1];
@@ -153,16 +158,24 @@ function amountMeaning(f: Frame, text: string): Meaning {
     const state = complement ? wordsOf(words, complement.start, complement.end)
       : group && group.passive ? `${words[group.head]!.lower} ${completion(f, group.end)}`.trim() : '';
     // "the tax burden to 37.9% of GDP", "a primary surplus of 2.1% of GDP": the topic before names it first.
-    const topic = topicBefore(before);
+    // "accounts for 80% of its exports": the share is of the whole after it.
+    const verbBefore = np.start > 0 ? f.s.groupAt[np.start - 1]! : -1;
+    const share = (verbBefore >= 0 && SHARE_VERBS.has(f.s.groups[verbBefore]!.lemma)) || words[np.start - 1]?.lower === 'for' && f.s.groupAt[np.start - 2]! >= 0;
+    const topic = share && owner ? null : topicBefore(before) && !/\d/.test(topicBefore(before)!) ? topicBefore(before) : topicBeforePrevious(f, text) ?? topicBefore(before);
+    // "lost 40% of its value": the topic's own whole joins it ("currency value").
+    const possessive = np.partitive && ['its', 'their', 'his', 'her'].includes(words[np.partitive.start + 1]?.lower ?? '');
     const subject = topic || owner || head || 'share';
-    const label = [topic ? shortTopic(topic) : owner ? `share of ${owner}` : head, participle, state].filter(Boolean).join(' ') || 'per cent';
+    const named = topic ? [shortTopic(topic), possessive ? owner : ''].filter(Boolean).join(' ') : owner ? `share of ${owner}` : head;
+    const label = [named, participle, state].filter(Boolean).join(' ') || 'per cent';
     return { category: 'percentage', subject, label, rule: 'amount-percent' };
   }
   const category: Category = mention.unitKind === 'currency' ? 'money' : 'quantity';
   const ofThing = np.ofHead !== null ? words[np.ofHead]!.lower : '';
   // "a relief package of Rs 1,200 crore (…) for rebuilding roads": a noun before "of" owns the amount.
   const owned = words[np.start - 1]?.lower === 'of' && words[np.start - 2]?.pos === 'NOUN' ? topicBefore(before) : null;
-  const topic = owned || wholeOf(f) || topicAfter(after) || head || ofThing || topicBefore(before);
+  // "a 28.7 trillion naira ($18.4 billion) budget": the noun after the conversion is the amount's.
+  const attributive = words[np.num + 1]?.text === '(' ? nounAfterBrackets(f, np.num + 1) : '';
+  const topic = owned || attributive || wholeOf(f) || topicAfter(after) || head || ofThing || topicBefore(before);
   const unitLabel = mention.unitKind === 'measure' ? mention.unit ?? '' : '';
   const label = [topic ? shortTopic(topic) : '', unitLabel].filter(Boolean).join(' ');
   const fallback = mention.unitKind === 'currency' ? 'amount' : mention.unit ?? '';
@@ -194,4 +207,23 @@ function knownBy(f: Frame): string {
   const group = before >= 0 ? f.s.groups[before]! : f.subject?.group;
   if (!group || !KNOWING.has(group.lemma)) return '';
   return f.words[group.head]!.lower;
+}
+
+function nounAfterBrackets(f: Frame, open: number): string {
+  const { words } = f;
+  let k = open;
+  while (k < words.length && k < open + 12 && words[k]!.text !== ')') k++;
+  const next = words[k + 1];
+  return next && next.pos === 'NOUN' ? next.lower : '';
+}
+
+/** "raised its key rate by 50 basis points to 6.5%": past a number and a link, the topic before it. */
+function topicBeforePrevious(f: Frame, text: string): string | null {
+  const { words, np } = f;
+  let k = np.start - 1;
+  while (k >= 0 && words[k]!.pos === 'ADP') k--;
+  if (k < 0 || words[k]!.pos !== 'NUM' || k === np.start - 1) return null;
+  let from = k - 1;
+  while (from >= 0 && !isBoundary(words[from]) && words[from]!.text !== ',') from--;
+  return topicBefore(text.slice(from >= 0 ? words[from]!.end : words[0]!.start, words[k]!.start));
 }

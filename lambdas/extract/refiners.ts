@@ -52,6 +52,7 @@ export interface HeadlineNumber {
 }
 
 export const MAX_KEY_FIGURES = 8;
+const GENERIC_SHARE: ReadonlySet<string> = new Set(['share', 'amount', 'count', '']);
 const GENERIC_SUBJECTS: ReadonlySet<string> = new Set(['', 'people', 'persons', 'person', 'civilians', 'individuals', 'others', 'lives', 'civilian lives']);
 
 const singularOf = (word: string): string => word.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
@@ -159,6 +160,11 @@ function linkUpdates(drafts: Draft[]): void {
     }
     if (!later) continue;
     later.previousOf = earlier;
+    // "grew 2.9% …, down from 3.5% a year earlier": the earlier share is of the same thing.
+    if (earlier.category === later.category && GENERIC_SHARE.has(earlier.subject)) {
+      earlier.subject = later.subject;
+      earlier.label = `${later.label} (earlier)`;
+    }
     if (earlier.category === 'other' || earlier.rule === 'no-predicate' || earlier.rule === 'nearest-predicate') {
       earlier.category = later.category;
       earlier.subject = later.subject;

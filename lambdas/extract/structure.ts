@@ -9,7 +9,7 @@
 import type { Word } from './tagger';
 import {
   ADJECTIVES, ANIMAL_NOUNS, CHANGE_VERBS, CLAUSE_VERBS, INTRANSITIVE_LEMMAS, isVerbLemma, FACILITY_NOUNS, LINKING_VERBS, OTHER_NOUNS, PERSON_NOUNS, PREDICATE_PHRASES,
-  RESULT_PHRASES, SAY_VERBS, SHELTER_NOUNS, NOT_SHELTER_MODIFIERS, NEED_NOUNS, CARE_NOUNS, CARE_VERBS, verbObjectCategory, THING_NOUNS, TIME_NOUNS, NOT_PERSON_NOUNS, matchPhrase, predicatesOf, singular,
+  RESULT_PHRASES, SAY_VERBS, SHELTER_NOUNS, POPULATION_PLACES, NOT_SHELTER_MODIFIERS, NEED_NOUNS, CARE_NOUNS, CARE_VERBS, verbObjectCategory, THING_NOUNS, TIME_NOUNS, NOT_PERSON_NOUNS, matchPhrase, predicatesOf, singular,
   type PredicateEntry,
 } from './lexicon';
 
@@ -126,7 +126,9 @@ export function analyse(words: readonly Word[]): Structure {
       && (next === undefined || !(next.pos === 'NUM' || next.pos === 'DET' || isNounish(next) || next.pos === 'PRON'))
       && !INTRANSITIVE_LEMMAS.has(main.lemma) && !SAY_VERBS.has(main.lemma) && !CLAUSE_VERBS.has(main.lemma)
       && !(next !== undefined && resultAt(words, end) !== null);
-    const finite = anyAux || (head >= 0 && main.form !== 'ing' && !reduced);
+    // "forced 41 facilities to close": a verb after "to" is an infinitive, never the subject's verb.
+    const infinitive = words[i - 1]?.lower === 'to' && !anyAux;
+    const finite = !infinitive && (anyAux || (head >= 0 && main.form !== 'ing' && !reduced));
     const group: VerbGroup = {
       start: i, end, head: head >= 0 ? head : end - 1, lemma: head >= 0 ? main.lemma : words[end - 1]!.lemma,
       passive: passive || reduced, finite, copula: head < 0 || linking, negated, reduced, modal,
@@ -162,7 +164,7 @@ export function nounPhraseAt(words: readonly Word[], n: number): NounPhrase {
     let head: number | null = null;
     while (k < words.length && k < i + 8) {
       const x = words[k]!;
-      if (x.pos === 'DET' || x.lemma === "'s" || x.pos === 'ADJ' || x.pos === 'NUM' || (x.pos === 'PROPN' && words[k + 1]?.lemma === "'s")) { k++; continue; }
+      if (x.pos === 'DET' || x.lemma === "'s" || x.pos === 'ADJ' || x.pos === 'NUM' || ((x.pos === 'PROPN' || x.pos === 'NOUN') && words[k + 1]?.lemma === "'s")) { k++; continue; }
       if (x.pos === 'NOUN' || x.pos === 'PRON' || x.pos === 'PROPN' || (isParticiple(x) && !RELATIVES.has(words[k + 1]?.lower ?? ''))) { head = k; k++; if (x.pos !== 'PRON' && words[k]?.pos === 'NOUN') continue; break; }
       break;
     }
@@ -179,6 +181,8 @@ export function nounPhraseAt(words: readonly Word[], n: number): NounPhrase {
         head = k;
         continue;
       }
+      // "14 badly injured miners": an adverb before a modifier belongs to it.
+      if (x.pos === 'ADV' && head === null && (words[k + 1]?.pos === 'ADJ' || adjectival(words, k + 1))) continue;
       if ((x.pos === 'ADJ' || adjectival(words, k) || (x.pos === 'PROPN' && isNounish(words[k + 1])) || x.lower === 'other' || x.lower === 'more') && head === null) {
         modifiers.push(k);
         continue;
@@ -221,6 +225,11 @@ export function nounPhraseAt(words: readonly Word[], n: number): NounPhrase {
 export function predicateAt(words: readonly Word[], i: number): { entries: readonly PredicateEntry[]; length: number } | null {
   const lowers = words.slice(i, i + 6).map((w) => w.lower);
   const phrase = matchPhrase(PREDICATE_PHRASES, lowers, 0);
+  // "are living in tents": where they live says they were displaced.
+  if (phrase && phrase.value.category === 'population' && phrase.length > 1) {
+    const shelter = predicateAt(words, i + phrase.length - 1);
+    if (shelter && shelter.entries.some((e) => e.category === 'displaced')) return { entries: shelter.entries, length: phrase.length - 1 + shelter.length };
+  }
   if (phrase) {
     const all = [phrase.value];
     // A phrase may be listed for several categories ("affected": facilities and people).
@@ -285,7 +294,7 @@ export function predicateAt(words: readonly Word[], i: number): { entries: reado
 
 /** A resultative after the object: "shot [N] dead", "hacked [N] to death", "took [N] hostage". */
 export function resultAt(words: readonly Word[], i: number): { entries: readonly PredicateEntry[]; length: number } | null {
-  const hit = matchPhrase(RESULT_PHRASES, words.slice(i, i + 3).map((w) => w.lower), 0);
+  const hit = matchPhrase(RESULT_PHRASES, words.slice(i, i + 6).map((w) => w.lower), 0);
   return hit ? { entries: [hit.value], length: hit.length } : null;
 }
 
@@ -321,7 +330,7 @@ export function objectGovernor(s: Structure, np: NounPhrase): { group: VerbGroup
       const group = s.groups[g]!;
       if (group.passive && !group.reduced) return null;
       // "said 4 protesters were shot": a verb of saying takes a clause, not an object.
-      if (CLAUSE_VERBS.has(group.lemma) || group.copula) return null;
+      if (CLAUSE_VERBS.has(group.lemma) || group.copula || (CHANGE_VERBS.has(group.lemma) && !predicatesOf('v', group.lemma).length)) return null;
       return { group, gap };
     }
     if (w.pos === 'DET' || w.pos === 'ADV' || (w.pos === 'ADJ' && (w.lower === 'another' || w.lower === 'further' || w.lower === 'additional'))) { gap.unshift(w); continue; }
@@ -425,13 +434,15 @@ export function nominalGovernor(s: Structure, np: NounPhrase): Governor | null {
   const link = words[k]?.lower;
   if (link !== 'of' && link !== 'to') return null;
   // "a town of 1,700 people", "home to two million": a phrase that ends in the preposition.
-  for (let from = Math.max(0, k - 3); from < k; from++) {
+  for (let from = Math.max(0, k - 4); from < k; from++) {
     const p = predicateAt(words, from);
     if (p && from + p.length === k + 1) return governor(words, from, p.entries, from, k + 1, negatedBefore(words, from));
   }
   if (link !== 'of') return null;
   const noun = k - 1;
   const w = words[noun];
+  // "the port city of 1.4 million", "a town of about 1,700 people": the people who live there.
+  if (w && POPULATION_PLACES.has(w.lower) && np.headClass !== 'facility') return governor(words, noun, [{ category: 'population', kind: 'noun' }], noun, k + 1, false);
   if (!w || !(w.pos === 'NOUN' || w.pos === 'PROPN' || (w.pos === 'VERB' && w.form === 'ing'))) return null;
   const entries = predicatesOf('n', w.lower);
   if (entries.length === 0) return null;

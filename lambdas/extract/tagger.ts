@@ -116,7 +116,7 @@ function contextPass(words: Word[]): void {
       && (prev.pos === 'DET' || prev.pos === 'NUM' || (predicatesOf('s', w.lower).length === 0 && (prev.pos === 'ADJ' || prev.pos === 'NOUN' || prev.pos === 'PROPN')))) {
       // "a government official", "the dead", "15 dead": an adjective that ends its phrase is its noun.
       w.pos = 'NOUN';
-    } else if (w.pos === 'VERB' && (w.form === 'base' || w.form === 's') && prev && (prev.pos === 'NOUN' || prev.pos === 'ADJ') && determinerBefore(words, i) && !(next && (next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PRON'))) {
+    } else if (w.pos === 'VERB' && (w.form === 'base' || (w.form === 's' && prev?.lower.endsWith('s'))) && prev && (prev.pos === 'NOUN' || prev.pos === 'ADJ') && determinerBefore(words, i) && !(next && (next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PRON'))) {
       // "the Muslim call to prayer", "an unexploded mortar round": a base form inside a determiner's phrase.
       w.pos = 'NOUN';
       w.lemma = w.lower;
@@ -125,6 +125,9 @@ function contextPass(words: Word[]): void {
       // "the injured", "the dead were": a participle after "the" that ends its phrase is a noun.
       w.pos = 'NOUN';
       w.lemma = w.lower;
+    } else if (w.lower === 'that' && prev?.lower === 'of' && !(next && next.pos === 'NOUN')) {
+      // "9% of that had been secured": a pronoun.
+      w.pos = 'PRON';
     } else if (w.lower === 'that' && w.pos === 'SCONJ' && next && next.pos === 'NOUN' && (prev?.pos === 'ADP' || !(words[i + 2]?.pos === 'VERB' || words[i + 2]?.pos === 'AUX'))) {
       w.pos = 'DET';
     } else if (w.pos === 'NOUN' && w.lower.endsWith('s') && prev && (prev.pos === 'PRON' || (prev.pos === 'NOUN' && prev.capital)) && knownVerb(w.lower)) {

@@ -199,7 +199,7 @@ export const PREDICATES = {
   missing: {
     verbs: ['disappear', 'vanish'],
     intransitive: ['disappear', 'vanish'],
-    states: ['missing', 'unaccounted', 'trapped', 'buried', 'lost'],
+    states: ['missing', 'unaccounted', 'buried', 'lost'],
     nouns: ['missing'],
     results: [],
     phrases: ['unaccounted for', 'went missing', 'gone missing', 'feared dead', 'feared drowned', 'feared buried',
@@ -236,12 +236,13 @@ export const PREDICATES = {
       'lacking', 'lack access', 'in acute food insecurity', 'acutely malnourished', 'severely malnourished',
       'to help', 'to assist', 'to reach', 'to feed', 'to support', 'lost their livelihoods', 'lost their crops',
       'depend on', 'rely on', 'dependent on', 'no access to', 'have no access', 'without access', 'lack access to',
-      'have no food', 'have no water', 'have no shelter', 'have no electricity', 'have no power'],
+      'have no food', 'have no water', 'have no shelter', 'have no electricity', 'have no power', 'knocked out power to',
+      'cut power to', 'cut off power to', 'left without power', 'lost power', 'without electricity'],
   },
   at_risk: {
     verbs: ['threaten', 'endanger', 'imperil'],
     intransitive: [],
-    states: ['vulnerable', 'besieged', 'encircled'],
+    states: ['vulnerable', 'besieged', 'encircled', 'trapped', 'cut-off'],
     nouns: [],
     results: [],
     phrases: ['at risk', 'at risk of', 'in danger', 'in danger of', 'risk of', 'in the path', "in harm's way", 'in harm’s way',
@@ -264,10 +265,10 @@ export const PREDICATES = {
     verbs: ['damage', 'destroy', 'flatten', 'raze', 'flood', 'torch', 'bomb', 'demolish', 'shell', 'loot', 'gut',
       'wreck', 'ruin', 'collapse', 'submerge', 'inundate', 'level', 'ransack', 'vandalise', 'vandalize', 'burn',
       'sweep', 'wash', 'hit', 'strike', 'attack', 'target', 'close', 'shut', 'enter', 'overrun', 'bury', 'engulf', 'submerge',
-      'crack', 'topple', 'swamp', 'tear', 'rip', 'blow', 'set', 'raid', 'occupy', 'affect', 'cut'],
+      'crack', 'topple', 'swamp', 'tear', 'rip', 'blow', 'set', 'raid', 'occupy', 'affect', 'cut', 'block'],
     intransitive: ['collapse', 'crumble', 'cave'],
     states: ['damaged', 'destroyed', 'flooded', 'submerged', 'underwater', 'uninhabitable', 'unsafe', 'inundated',
-      'razed', 'flattened', 'collapsed', 'ruined', 'gutted', 'impassable', 'closed', 'shut', 'affected'],
+      'razed', 'flattened', 'collapsed', 'ruined', 'gutted', 'impassable', 'closed', 'shut', 'affected', 'blocked'],
     nouns: ['damage', 'destruction'],
     results: ['ablaze', 'alight', 'to rubble', 'away', 'on fire', 'down'],
     phrases: ['under water', 'in ruins', 'out of service', 'reduced to rubble', 'set ablaze', 'set alight', 'swept away',
@@ -292,8 +293,9 @@ export const PREDICATES = {
  */
 export const VERB_OBJECT_PREDICATES = {
   affected: {
-    verbs: ['need', 'require', 'lack', 'face', 'receive', 'get', 'depend', 'rely', 'seek'],
-    objects: ['aid', 'assistance', 'help', 'support', 'food', 'relief', 'water', 'shelter', 'hunger', 'famine',
+    verbs: ['need', 'require', 'lack', 'face', 'receive', 'get', 'depend', 'rely', 'seek', 'contract', 'catch', 'develop', 'show'],
+    objects: ['disease', 'virus', 'infection', 'illness', 'symptoms', 'cholera', 'measles', 'malaria', 'dengue', 'mpox', 'ebola',
+      'influenza', 'flu', 'typhoid', 'diphtheria', 'meningitis', 'tuberculosis', 'polio', 'hepatitis', 'fever', 'covid-19', 'covid', 'aid', 'assistance', 'help', 'support', 'food', 'relief', 'water', 'shelter', 'hunger', 'famine',
       'starvation', 'malnutrition', 'treatment', 'care', 'healthcare', 'protection', 'services', 'rations', 'handouts',
       'insecurity', 'shortages', 'crisis', 'emergency', 'catastrophe', 'conditions', 'levels'],
   },
@@ -554,6 +556,18 @@ export const NEED_NOUNS = ['water', 'power', 'electricity', 'food', 'shelter', '
 export const CARE_NOUNS = ['hospital', 'hospitals', 'clinic', 'clinics', 'infirmary', 'infirmaries', 'ward', 'icu'] as const;
 /** Verbs that bring the hurt to care. */
 export const CARE_VERBS = ['admit', 'take', 'rush', 'airlift', 'fly', 'bring', 'ferry', 'transfer', 'shift', 'move', 'carry', 'hospitalise', 'hospitalize', 'treat', 'send'] as const;
+
+/** Places whose size in people is their population: "the port city of 1.4 million". */
+export const POPULATION_PLACES = ['city', 'town', 'village', 'country', 'nation', 'district', 'region', 'province', 'community', 'island', 'metropolis', 'capital', 'municipality', 'settlement', 'enclave', 'territory'] as const;
+
+/** Diseases: treated for one, a count of cases ("treated 56 people for acute watery diarrhoea"). */
+export const DISEASES = ['cholera', 'measles', 'malaria', 'dengue', 'mpox', 'ebola', 'covid', 'covid-19', 'influenza', 'flu', 'typhoid', 'diphtheria', 'meningitis', 'diarrhoea', 'diarrhea', 'tuberculosis', 'polio', 'hepatitis', 'fever', 'lassa', 'infection', 'infections', 'disease', 'virus', 'illness', 'symptoms'] as const;
+
+/** States that say no harm came: "escaped unhurt". */
+export const UNHARMED = ['unhurt', 'unharmed', 'unscathed', 'uninjured', 'safe', 'safely', 'alive'] as const;
+
+/** Verbs that give a share of a whole: "accounts for 80% of its exports". */
+export const SHARE_VERBS = ['account', 'make', 'represent', 'comprise', 'constitute', 'form'] as const;
 
 /** Month names and their abbreviations (capitalised in text: "May" is a month, "may" is not). */
 export const MONTHS = [

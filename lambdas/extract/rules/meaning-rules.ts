@@ -6,8 +6,8 @@
  * (sentences where it must not decide that number that way); tests run them all.
  */
 import { PEOPLE_CATEGORIES, type Category } from '../../contract/categories';
-import { CLAUSE_VERBS, NEUTRAL_VERBS, PERSON_NOUNS, predicatesOf, type PredicateEntry, type PredicateKind } from '../lexicon';
-import { wordsOf, type Frame } from '../frame';
+import { CLAUSE_VERBS, DISEASES, NEUTRAL_VERBS, PERSON_NOUNS, UNHARMED, predicatesOf, type PredicateEntry, type PredicateKind } from '../lexicon';
+import { frameOf, wordsOf, type Frame } from '../frame';
 import { isBoundary, predicateAt, type HeadClass } from '../structure';
 
 export interface Decision {
@@ -83,6 +83,34 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     counterExamples: [{ text: 'The floods killed 300 villagers in the district.', value: 300, category: 'other' }],
   },
   {
+    name: 'none-of',
+    doc: '"None of the 23 crew members was hurt": the count is of the group, said not to be harmed.',
+    match: (f) => {
+      const k = f.np.start - 1;
+      const w = f.words[k]?.lower === 'of' ? f.words[k - 1] : f.words[k - 1]?.lower === 'of' && f.words[k]?.pos === 'DET' ? f.words[k - 2] : undefined;
+      if (!w || !['none', 'neither', 'nobody', 'no'].includes(w.lower)) return null;
+      // "None of the 12 hostages has been freed" still counts hostages: only a harm denied makes them "other".
+      const harm = [...(f.subject?.entries ?? []), ...(f.subject?.complement?.entries ?? [])].some((e) => PEOPLE_CATEGORIES.has(e.category));
+      return harm ? { category: 'other', cue: '' } : null;
+    },
+    examples: [{ text: 'None of the 23 crew members was hurt.', value: 23, category: 'other' }],
+    counterExamples: [{ text: 'Seven of the 23 crew members were hurt.', value: 7, category: 'other' }],
+  },
+  {
+    name: 'unharmed',
+    doc: '"All 140 passengers escaped unhurt", "The 30 tourists escaped without being hurt": no harm came to them.',
+    match: (f) => {
+      const group = f.subject?.group;
+      // "escaped unhurt", "survived unharmed"; not "are believed to be alive" (of hostages, still held).
+      if (!group || group.copula || f.words[group.start - 1]?.lower === 'to') return null;
+      const next = f.words[group.end];
+      const unharmed = (next && UNHARMED.has(next.lower)) || (next?.lower === 'without' && f.words.slice(group.end, group.end + 4).some((w) => predicatesOf('s', w.lower).length > 0));
+      return unharmed ? { category: 'other', cue: wordsText(f, group.head, group.end + 1), end: group.end + 1 } : null;
+    },
+    examples: [{ text: 'All 140 passengers escaped unhurt.', value: 140, category: 'other' }],
+    counterExamples: [{ text: 'All 140 passengers escaped the fighting.', value: 140, category: 'other' }],
+  },
+  {
     name: 'passive-agent',
     doc: 'After a passive, "by" names who did it: "was shot dead by two assailants" counts attackers.',
     match: (f) => {
@@ -113,11 +141,29 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     counterExamples: [{ text: 'The clashes left 15 people stranded.', value: 15, category: 'killed' }],
   },
   {
+    name: 'object-infinitive',
+    doc: 'A verb that makes its object do something: "forced 41 health facilities to close", "forced 47,000 people to leave".',
+    match: (f) => {
+      if (!f.object || f.words[f.np.end]?.lower !== 'to' || !HARMABLE.has(f.headClass)) return null;
+      const verb = f.words[f.np.end + 1];
+      const g = verb ? f.s.groupAt[f.np.end + 1]! : -1;
+      if (g < 0) return null;
+      const p = predicateAt(f.words, f.s.groups[g]!.head);
+      const category = p ? maybe(f, categoryFor(p.entries, f.headClass, new Set<PredicateKind>(['verb', 'intransitive', 'phrase', 'state']))) : null;
+      return category ? { category, cue: `${cueOf(f, f.object.group.head)} to ${cueOf(f, f.np.end + 1, f.np.end + 1 + p!.length)}`, end: f.np.end + 1 + p!.length } : null;
+    },
+    examples: [
+      { text: 'The attacks have forced 41 health facilities to close.', value: 41, category: 'facilities' },
+      { text: 'Volcanic activity has forced 47,000 people to leave villages on its slopes.', value: 47000, category: 'displaced' },
+    ],
+    counterExamples: [],
+  },
+  {
     name: 'object-of-verb',
     doc: 'The object of an active verb is what the verb did something to: "killed 12 bandits", "holding 14 nurses", "destroyed 1,300 houses", "evacuated 3,500 families".',
     match: (f) => {
       if (!f.object || f.object.negated || !HARMABLE.has(f.headClass)) return null;
-      const category = categoryFor(f.object.entries, f.headClass, TRANSITIVE);
+      const category = treatedFor(f, categoryFor(f.object.entries, f.headClass, TRANSITIVE));
       return category ? { category, cue: f.object.cue } : null;
     },
     examples: [
@@ -187,7 +233,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     doc: 'The subject of a passive is what the verb did something to: "20 displaced people … were killed", "five alleged kidnappers were lynched", "1,800 businesses were flooded".',
     match: (f) => {
       if (!f.subject || !f.subject.group.passive || f.subject.group.negated || !HARMABLE.has(f.headClass)) return null;
-      const category = maybe(f, categoryFor(f.subject.entries, f.headClass, TRANSITIVE));
+      const category = treatedFor(f, maybe(f, categoryFor(f.subject.entries, f.headClass, TRANSITIVE)));
       return category ? { category, cue: f.subject.cue, end: f.subject.end } : null;
     },
     examples: [
@@ -228,12 +274,27 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     counterExamples: [{ text: 'Some 7,800 evacuees are not homeless after the storm.', value: 7800, category: 'displaced' }],
   },
   {
+    name: 'modifier-state',
+    doc: 'With no predicate at all, a state written before the noun says it: "we received 10 dead children and 28 wounded".',
+    match: (f) => {
+      for (const m of f.np.modifiers) {
+        const category = categoryFor(statesOf(f.words[m]!.lower), f.headClass, STATES);
+        if (category) return { category, cue: f.words[m]!.lower };
+      }
+      return null;
+    },
+    examples: [{ text: 'The hospital received 10 dead children on Sunday.', value: 10, category: 'killed' }],
+    counterExamples: [{ text: 'Shells killed 20 displaced people on Sunday.', value: 20, category: 'displaced' }],
+  },
+  {
     name: 'neutral-verb',
     doc: 'What was done to the counted is no harm we classify: "rescued 112 people", "11 have been rescued", "1,300 flights were cancelled".',
     match: (f) => {
       const group = f.object?.group ?? (f.subject?.group.passive ? f.subject.group : null);
       // "13 bodies were found", "38,000 cases were recorded": a noun that names the harm outweighs the verb.
-      if (!group || !NEUTRAL_VERBS.has(group.lemma) || nounEntries(f.np.headWord).length > 0) return null;
+      // "Fourteen badly injured miners were pulled out": a harm written before the noun describes them.
+      const described = f.np.modifiers.some((m) => statesOf(f.words[m]!.lower).some((e) => PEOPLE_CATEGORIES.has(e.category)));
+      if (!group || !NEUTRAL_VERBS.has(group.lemma) || nounEntries(f.np.headWord).length > 0 || described) return null;
       return { category: 'other', cue: cueOf(f, group.head) };
     },
     examples: [
@@ -264,7 +325,10 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       const near = f.words.slice(Math.max(0, f.measured.start - 4), f.measured.end + 3);
       const person = [...near].reverse().find((w) => w.pos === 'NOUN' && PERSON_NOUNS.has(w.lower) && !['dead', 'injured', 'wounded', 'missing', 'displaced'].includes(w.lower));
       const measure = f.words[f.measured.at]!;
-      const subject = person?.lower ?? (measure.pos === 'NOUN' && !['toll', 'number', 'total', 'dead', 'deaths'].includes(measure.lower) ? measure.lower : undefined);
+      // "the number of confirmed cases": the measure with what describes it.
+      let from = f.measured.at;
+      while (from > 0 && (f.words[from - 1]!.pos === 'ADJ' || f.words[from - 1]!.pos === 'NOUN' || (f.words[from - 1]!.pos === 'VERB' && f.words[from - 1]!.form === 'ed'))) from--;
+      const subject = person?.lower ?? (measure.pos === 'NOUN' && !['toll', 'number', 'total', 'dead', 'deaths'].includes(measure.lower) ? wordsText(f, from, f.measured.at + 1) : undefined);
       return { category, cue: cueOf(f, f.measured.start, f.measured.end), ...(subject ? { subject } : {}) };
     },
     examples: [
@@ -379,23 +443,27 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     counterExamples: [],
   },
   {
-    name: 'modifier-state',
-    doc: 'With no predicate at all, a state written before the noun says it: "we received 10 dead children and 28 wounded".',
-    match: (f) => {
-      for (const m of f.np.modifiers) {
-        const category = categoryFor(statesOf(f.words[m]!.lower), f.headClass, STATES);
-        if (category) return { category, cue: f.words[m]!.lower };
-      }
-      return null;
-    },
-    examples: [{ text: 'The hospital received 10 dead children on Sunday.', value: 10, category: 'killed' }],
-    counterExamples: [{ text: 'Shells killed 20 displaced people on Sunday.', value: 20, category: 'displaced' }],
-  },
-  {
     name: 'thing-count',
     doc: 'A count of weapons, vehicles, events or supplies is a quantity: "40 rockets", "120,000 vehicles".',
     match: (f) => (f.headClass === 'thing' ? { category: 'quantity', cue: f.np.headWord } : null),
     examples: [{ text: 'Militants fired 40 rockets at the town.', value: 40, category: 'quantity' }],
+    counterExamples: [],
+  },
+  {
+    name: 'among-total',
+    doc: '"Six Britons were among the 19 foreigners held": a part named before its total shares the total\'s meaning.',
+    match: (f) => {
+      const group = f.subject?.group;
+      if (!group?.copula) return null;
+      let k = group.end;
+      if (f.words[k]?.lower !== 'among') return null;
+      k++;
+      while (f.words[k]?.pos === 'DET') k++;
+      if (f.words[k]?.pos !== 'NUM') return null;
+      const total = meaningOfTotal(f, k);
+      return total && PEOPLE_CATEGORIES.has(total) ? { category: total, cue: '' } : null;
+    },
+    examples: [{ text: 'Six Britons were among the 19 foreigners held at a checkpoint.', value: 6, category: 'detained' }],
     counterExamples: [],
   },
   {
@@ -474,4 +542,26 @@ function frontedPartitive(f: Frame): { start: number; end: number; head: number 
   while (k >= 0 && (words[k]!.pos === 'NOUN' || words[k]!.pos === 'ADJ' || words[k]!.pos === 'DET')) k--;
   if (words[k]?.lower !== 'of' || (k > 0 && !isBoundary(words[k - 1]) && words[k - 1]!.text !== ',')) return null;
   return { start: k, end, head: end - 1 };
+}
+
+/** "treated 56 people for acute watery diarrhoea": care for a disease counts cases, not injuries. */
+function treatedFor(f: Frame, category: Category | null): Category | null {
+  if (category !== 'injured') return category;
+  for (let k = f.np.end; k < f.words.length && k < f.np.end + 10; k++) {
+    const w = f.words[k]!;
+    if (isBoundary(w)) break;
+    if ((w.lower === 'for' || w.lower === 'with') && f.words.slice(k + 1, k + 6).some((x) => DISEASES.has(x.lower))) return 'affected';
+  }
+  return category;
+}
+
+/** The category the rules give the number at word `n` (for a part named before its total). */
+function meaningOfTotal(f: Frame, n: number): Category | null {
+  const total = frameOf(f.s, n, f.before);
+  for (const rule of MEANING_RULES) {
+    if (rule.name === 'among-total' || rule.name === 'state-no-harm') continue;
+    const d = rule.match(total);
+    if (d) return d.category;
+  }
+  return null;
 }
