@@ -186,7 +186,7 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
       return (prev?.lower === 'and' || prev?.lower === 'to' || prev?.text === '-' || prev?.text === '–') && back?.pos === 'NUM' && isMonth(textAt(c, c.n - 3));
     },
     examples: [{ text: 'The strike came on April 26.', value: 26 }, { text: 'On 4 April 1949 it was signed.', value: 4 }],
-    counterExamples: [{ text: 'In April 26 people died.', value: 26 }],
+    counterExamples: [{ text: 'Since April, 26 people have died.', value: 26 }],
   },
   {
     name: 'duration', reason: 'duration',

@@ -362,6 +362,26 @@ function mentionAround(tokens: readonly Token[], text: string, core: Core): Numb
     }
   }
 
+  // "between $250 billion and $275 billion", "€2m-€3m": a range of amounts, each with its currency.
+  if (max === null && !ordinal && !fromTo && unitKind === 'currency') {
+    const joiner = tokens[to];
+    const isJoiner = joiner && (between ? joiner.lower === 'and' : (joiner.text === '-' || joiner.text === '–' || joiner.lower === 'to'));
+    for (let j = to + 1; isJoiner && j <= to + 3 && j < tokens.length; j++) {
+      if (tokens[j]!.shape !== 'digits') continue;
+      const upper = coreAt(tokens, text, j);
+      const currency = upper ? currencyBefore(tokens, upper) : null;
+      if (!upper || !currency || currency.unit !== unit || currency.from !== to + 1) break;
+      const scale = scaleAt(tokens, upper.to, true);
+      const upperValue = upper.value * (scale?.factor ?? 1);
+      if (upperValue > value) {
+        max = upperValue;
+        to = scale?.to ?? upper.to;
+        if (between) from--;
+      }
+      break;
+    }
+  }
+
   let qualifier: Qualifier = 'exact';
   const q = qualifierBefore(tokens, from);
   if (q) { qualifier = q.qualifier; from = q.from; }

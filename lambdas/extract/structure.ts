@@ -165,6 +165,8 @@ export function nounPhraseAt(words: readonly Word[], n: number): NounPhrase {
     while (k < words.length && k < i + 8) {
       const x = words[k]!;
       if (x.pos === 'DET' || x.lemma === "'s" || x.pos === 'ADJ' || x.pos === 'NUM' || ((x.pos === 'PROPN' || x.pos === 'NOUN') && words[k + 1]?.lemma === "'s")) { k++; continue; }
+      // "two of whom", "nine of which": a relative pronoun is the group too.
+      if (x.lower === 'whom' || x.lower === 'which') { head = k; k++; break; }
       if (x.pos === 'NOUN' || x.pos === 'PRON' || x.pos === 'PROPN' || (isParticiple(x) && !RELATIVES.has(words[k + 1]?.lower ?? ''))) { head = k; k++; if (x.pos !== 'PRON' && words[k]?.pos === 'NOUN') continue; break; }
       break;
     }
@@ -176,6 +178,8 @@ export function nounPhraseAt(words: readonly Word[], n: number): NounPhrase {
     for (let k = i; k < words.length && k < i + 6; k++) {
       const x = words[k]!;
       const nounish = x.pos === 'NOUN' || (x.pos === 'PROPN' && (isNounish(words[k + 1]) || /s$/.test(x.lower)));
+      // "took 18 sailors hostage": a result after the head is not part of the phrase.
+      if (head !== null && resultAt(words, k) !== null) break;
       if (nounish) {
         if (head !== null) modifiers.push(head);
         head = k;
@@ -330,7 +334,8 @@ export function objectGovernor(s: Structure, np: NounPhrase): { group: VerbGroup
       const group = s.groups[g]!;
       if (group.passive && !group.reduced) return null;
       // "said 4 protesters were shot": a verb of saying takes a clause, not an object.
-      if (CLAUSE_VERBS.has(group.lemma) || group.copula || (CHANGE_VERBS.has(group.lemma) && !predicatesOf('v', group.lemma).length)) return null;
+      // "reached 1,021": a change verb takes a bare value, not an object ("took 18 sailors hostage" has one).
+      if (CLAUSE_VERBS.has(group.lemma) || group.copula || (CHANGE_VERBS.has(group.lemma) && !predicatesOf('v', group.lemma).length && np.head === null)) return null;
       return { group, gap };
     }
     if (w.pos === 'DET' || w.pos === 'ADV' || (w.pos === 'ADJ' && (w.lower === 'another' || w.lower === 'further' || w.lower === 'additional'))) { gap.unshift(w); continue; }
@@ -383,7 +388,13 @@ export function subjectGovernor(s: Structure, np: NounPhrase): VerbGroup | null 
     if (w.lower === 'that' && w.pos === 'DET') { inRelative = true; continue; }
     if (w.pos === 'SCONJ') return null;
     // Another number starts another phrase: "63 dead, 212 injured".
-    if (w.pos === 'NUM' && !inRelative && words[k - 1]?.text === ',') {
+    // "left five dead and 12 others wounded": a number after "and" with a predicate of its own starts its own clause.
+    if (w.pos === 'NUM' && !inRelative && words[k - 1]?.pos === 'CCONJ') {
+      const next = nounPhraseAt(words, k);
+      const after = next.end < words.length ? s.groupAt[next.end]! : -1;
+      if ((after >= 0 && s.groups[after]!.reduced) || stateWord(words[next.end])) return null;
+    }
+    if (w.pos === 'NUM' && !inRelative && words[k - 1]?.text === ','){
       // ", nearly a quarter of the population,": an appositive closes with a comma before any verb.
       let j = k + 1;
       while (j < words.length && j < k + 10 && words[j]!.text !== ',' && s.groupAt[j]! < 0 && !isBoundary(words[j])) j++;
@@ -532,3 +543,5 @@ export function stateAfter(s: Structure, np: NounPhrase): Governor | null {
 
 /** Singular head for comparing subjects. */
 export const headKey = (np: NounPhrase): string => singular(np.headWord);
+
+const stateWord = (w: Word | undefined): boolean => w !== undefined && predicatesOf('s', w.lower).length > 0 && (w.pos === 'ADJ' || w.pos === 'NOUN');

@@ -116,6 +116,11 @@ function contextPass(words: Word[]): void {
       && (prev.pos === 'DET' || prev.pos === 'NUM' || (predicatesOf('s', w.lower).length === 0 && (prev.pos === 'ADJ' || prev.pos === 'NOUN' || prev.pos === 'PROPN')))) {
       // "a government official", "the dead", "15 dead": an adjective that ends its phrase is its noun.
       w.pos = 'NOUN';
+    } else if (w.pos === 'VERB' && w.form === 's' && isKnownNoun(w.lower) && numberBefore(words, i)) {
+      // "two air raids", "three suicide bombings": the noun a number counts.
+      w.pos = 'NOUN';
+      w.lemma = w.lower;
+      w.form = null;
     } else if (w.pos === 'VERB' && (w.form === 'base' || (w.form === 's' && prev?.lower.endsWith('s'))) && prev && (prev.pos === 'NOUN' || prev.pos === 'ADJ') && determinerBefore(words, i) && !(next && (next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PRON'))) {
       // "the Muslim call to prayer", "an unexploded mortar round": a base form inside a determiner's phrase.
       w.pos = 'NOUN';
@@ -146,6 +151,16 @@ function determinerBefore(words: readonly Word[], i: number): boolean {
     const w = words[k]!;
     if (w.pos === 'DET' || (w.pos === 'ADP' && k < i - 1 && isKnownNoun(words[i]!.lower))) return true;
     if (!(w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN' || (w.pos === 'VERB' && (w.form === 'ed' || w.form === 'ing')))) return false;
+  }
+  return false;
+}
+
+/** A number opens the phrase this word is in: "two [air raids]". */
+function numberBefore(words: readonly Word[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const w = words[k]!;
+    if (w.pos === 'NUM') return true;
+    if (!(w.pos === 'NOUN' || w.pos === 'ADJ')) return false;
   }
   return false;
 }

@@ -171,7 +171,7 @@ export const PREDICATES = {
       'strangle', 'suffocate', 'crucify', 'hang'],
     /** Verbs whose subject is the one harmed ("40 died", "19 fishermen drowned"). */
     intransitive: ['die', 'perish', 'drown', 'succumb', 'starve'],
-    states: ['dead', 'deceased', 'lifeless', 'killed'],
+    states: ['dead', 'deceased', 'lifeless'],
     nouns: ['death', 'deaths', 'fatality', 'fatalities', 'body', 'bodies', 'corpse', 'corpses', 'dead', 'toll',
       'killing', 'killings', 'murder', 'murders', 'execution', 'executions', 'victim', 'lives', 'remains', 'massacre',
       'slaying', 'slayings', 'assassination', 'assassinations', 'lynching', 'beheading'],

@@ -37,6 +37,7 @@ export interface MeaningRule {
   readonly counterExamples: readonly RuleExample[];
 }
 
+const LOCATIVE: ReadonlySet<string> = new Set(['in', 'across', 'at', 'on', 'over', 'throughout', 'during', 'inside', 'near', 'around']);
 const TRANSITIVE: ReadonlySet<PredicateKind> = new Set(['verb', 'state', 'phrase', 'result']);
 const INTRANSITIVE: ReadonlySet<PredicateKind> = new Set(['intransitive', 'phrase', 'state']);
 const STATES: ReadonlySet<PredicateKind> = new Set(['state', 'phrase', 'result', 'noun']);
@@ -137,6 +138,8 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       { text: 'Pirates took 18 sailors hostage off the coast.', value: 18, category: 'detained' },
       { text: 'The clashes left 15 people dead in the north.', value: 15, category: 'killed' },
       { text: 'The floods made 9,000 households homeless.', value: 9000, category: 'displaced' },
+      { text: 'Volcanic activity has forced 47,000 people to leave villages on its slopes.', value: 47000, category: 'displaced' },
+      { text: 'Authorities evacuated 3,500 families to safer ground.', value: 3500, category: 'displaced' },
     ],
     counterExamples: [{ text: 'The clashes left 15 people stranded.', value: 15, category: 'killed' }],
   },
@@ -154,7 +157,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     },
     examples: [
       { text: 'The attacks have forced 41 health facilities to close.', value: 41, category: 'facilities' },
-      { text: 'Volcanic activity has forced 47,000 people to leave villages on its slopes.', value: 47000, category: 'displaced' },
+      { text: 'The fighting forced 12 schools to shut.', value: 12, category: 'facilities' },
     ],
     counterExamples: [],
   },
@@ -170,7 +173,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       { text: 'Troops killed 12 bandits in the forest.', value: 12, category: 'killed' },
       { text: 'The rebels are still holding 14 nurses.', value: 14, category: 'detained' },
       { text: 'The quake destroyed 1,300 houses in the valley.', value: 1300, category: 'facilities' },
-      { text: 'Authorities evacuated 3,500 families to safer ground.', value: 3500, category: 'displaced' },
+      { text: 'Authorities evacuated 3,500 families from the coast.', value: 3500, category: 'displaced' },
       { text: 'The blast injured 27 passengers and 3 guards.', value: 3, category: 'injured' },
       { text: 'The wildfire is threatening 3,000 structures in the foothills.', value: 3000, category: 'at_risk' },
     ],
@@ -205,7 +208,20 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     examples: [
       { text: 'Sixty-three dead, 212 injured, 400 homes destroyed: the toll keeps rising.', value: 212, category: 'injured' },
       { text: 'Sixty-three dead, 212 injured, 400 homes destroyed: the toll keeps rising.', value: 400, category: 'facilities' },
-      { text: 'The raid left five dead and 12 others wounded.', value: 12, category: 'injured' },
+    ],
+    counterExamples: [],
+  },
+  {
+    name: 'state-as-noun',
+    doc: 'A state used as the noun says what happened: "16 missing", "15 dead", "12 wounded".',
+    match: (f) => {
+      if (f.np.head === null || f.np.modifiers.length > 0) return null;
+      const category = categoryFor(predicatesOf('s', f.np.headWord).map((e) => ({ ...e, kind: 'state' as const })), 'none', STATES);
+      return category ? { category, cue: f.np.headWord } : null;
+    },
+    examples: [
+      { text: 'The storm left 29 people dead and 16 missing.', value: 16, category: 'missing' },
+      { text: 'The raid left five dead and 12 others wounded.', value: 5, category: 'killed' },
     ],
     counterExamples: [],
   },
@@ -220,11 +236,10 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       return category ? { category, cue: `${cueOf(f, f.subject.group.head)} ${cueOf(f, c.start, c.end)}`, end: c.end } : null;
     },
     examples: [
-      { text: 'At least 16 people were shot dead in the market.', value: 16, category: 'killed' },
       { text: 'Nine crew members are still missing at sea.', value: 9, category: 'missing' },
+      { text: 'Some 7,800 evacuees are homeless after the storm.', value: 7800, category: 'displaced' },
       { text: 'Thirty-two people remain unaccounted for after the blaze.', value: 32, category: 'missing' },
       { text: 'Some 5,000 children at the border were at risk of trafficking.', value: 5000, category: 'at_risk' },
-      { text: 'Twelve aid workers were taken hostage on Monday.', value: 12, category: 'detained' },
     ],
     counterExamples: [{ text: 'Twelve aid workers were taken to the capital on Monday.', value: 12, category: 'detained' }],
   },
@@ -242,6 +257,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       { text: 'Some 1,800 businesses were flooded overnight.', value: 1800, category: 'facilities' },
       { text: 'Five people who were being detained were killed in the fire.', value: 5, category: 'killed' },
       { text: 'More than 80,000 people were uprooted by the fighting.', value: 80000, category: 'displaced' },
+      { text: 'At least 16 people were shot dead in the market.', value: 16, category: 'killed' },
     ],
     counterExamples: [{ text: 'Twelve people were not hurt in the crash.', value: 12, category: 'injured' }],
   },
@@ -260,18 +276,6 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       { text: 'About 300 people lived in the village.', value: 300, category: 'population' },
     ],
     counterExamples: [{ text: 'About 300 people gathered in the village.', value: 300, category: 'population' }],
-  },
-  {
-    name: 'subject-of-state',
-    doc: 'A copula or linking verb with a state: "are missing", "remain homeless", "were in critical condition".',
-    match: (f) => {
-      const c = f.subject?.complement;
-      if (!f.subject || !c || c.negated || !f.subject.group.copula || !HARMABLE.has(f.headClass)) return null;
-      const category = categoryFor(c.entries, f.headClass, STATES);
-      return category ? { category, cue: cueOf(f, c.start, c.end), end: c.end } : null;
-    },
-    examples: [{ text: 'Some 7,800 evacuees are homeless after the storm.', value: 7800, category: 'displaced' }],
-    counterExamples: [{ text: 'Some 7,800 evacuees are not homeless after the storm.', value: 7800, category: 'displaced' }],
   },
   {
     name: 'modifier-state',
@@ -362,7 +366,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       const end = group && group.copula && !named ? group.end : undefined;
       const head = f.words[p.head]!;
       // "two of them", "35 of whom": the group counted just before.
-      if (head.pos === 'PRON' || head.lower === 'whom' || head.lower === 'those') {
+      if (head.pos === 'PRON' || head.lower === 'whom' || head.lower === 'which' || head.lower === 'those') {
         const group = [...f.before].reverse().find((d) => PEOPLE_CATEGORIES.has(d.category));
         // "35 of them children": the noun after names this part.
         const named = f.words[p.end]?.pos === 'NOUN' ? f.words[p.end]!.lower : group?.subject;
@@ -376,17 +380,6 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       { text: 'Seven of the dead were passengers.', value: 7, category: 'killed' },
       { text: 'Nineteen officers were injured, two of them seriously.', value: 2, category: 'injured' },
     ],
-    counterExamples: [],
-  },
-  {
-    name: 'state-as-noun',
-    doc: 'A state used as the noun says what happened: "16 missing", "15 dead", "12 wounded".',
-    match: (f) => {
-      if (f.np.head === null || f.np.modifiers.length > 0) return null;
-      const category = categoryFor(predicatesOf('s', f.np.headWord).map((e) => ({ ...e, kind: 'state' as const })), 'none', STATES);
-      return category ? { category, cue: f.np.headWord } : null;
-    },
-    examples: [{ text: 'The storm left 29 people dead and 16 missing.', value: 16, category: 'missing' }],
     counterExamples: [],
   },
   {
@@ -410,7 +403,10 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       const category = categoryFor(entries, 'none', new Set<PredicateKind>(['noun']));
       return category ? { category, cue: f.np.headWord } : null;
     },
-    examples: [{ text: 'Suspected cases rose to 20,062 and 740 deaths.', value: 740, category: 'killed' }],
+    examples: [
+      { text: 'Suspected cases rose to 20,062 and 740 deaths.', value: 740, category: 'killed' },
+      { text: 'Zambia has recorded 740 deaths since October.', value: 740, category: 'killed' },
+    ],
     counterExamples: [],
   },
   {
@@ -436,7 +432,6 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       return category ? { category, cue: f.np.headWord } : null;
     },
     examples: [
-      { text: 'Zambia has recorded 740 deaths since October.', value: 740, category: 'killed' },
       { text: 'The ministry reported 1,532 new cases on Monday.', value: 1532, category: 'affected' },
       { text: 'Nearly 40,000 refugees arrived in Chad.', value: 40000, category: 'displaced' },
     ],
@@ -481,6 +476,16 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     counterExamples: [{ text: 'About 63 people had been injured.', value: 63, category: 'other' }],
   },
   {
+    name: 'place-count',
+    doc: 'A number inside a phrase of place or means counts places or events, not victims: "killed in two air raids", "in six communities", "across 29 districts".',
+    match: (f) => {
+      const link = f.words[f.np.start - 1]?.lower ?? '';
+      return LOCATIVE.has(link) && f.headClass !== 'person' && f.headClass !== 'none' ? { category: 'other', cue: '' } : null;
+    },
+    examples: [{ text: 'Thirty-one people lost their lives in six communities of the area.', value: 6, category: 'other' }],
+    counterExamples: [],
+  },
+  {
     name: 'nearest-predicate',
     doc: 'Last resort for people: the nearest predicate in the same clause, after the phrase first ("12 people in the village, all of them injured").',
     match: (f) => {
@@ -488,7 +493,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       const near = nearestPredicate(f);
       return near;
     },
-    examples: [{ text: 'Officials said 45 passengers, most of them students, had been hurt.', value: 45, category: 'injured' }],
+    examples: [{ text: 'More than 700,000 people in the state are at imminent risk of famine.', value: 700000, category: 'at_risk' }],
     counterExamples: [{ text: 'Officials said 45 passengers boarded, and later two drivers were hurt.', value: 45, category: 'injured' }],
   },
 ];
