@@ -23,15 +23,19 @@ export interface Entities {
 
 // A possessive ends a name: "Haiti's civil protection agency", "Oklahoma's Department of …".
 // Unicode letters: "Valparaíso", "Aimée" are one word each.
-const WORD = "\\p{Lu}[\\p{L}\\p{M}\\d&-]*(?:['’](?!s(?![\\p{L}]))[\\p{L}\\p{M}\\d-]+)*";
+const WORD = "\\p{Lu}[\\p{L}\\p{M}\\d&-]*(?:['’](?!s\\b)[\\p{L}\\p{M}\\d-]+)*";
 const PHRASE = new RegExp(`(?<![\\p{L}\\p{M}])${WORD}(?:\\s+(?:of|for|and|the|on|de|du|des|al|el|sans)(?=\\s+\\p{Lu})|\\s+${WORD})*`, 'gu');
-const PLACE_TYPE = '(?:village|town|city|province|district|region|governorate|state|county|camp|municipality|area|neighbourhood|suburb|island|valley|capital)s?';
-const INTRODUCED = new RegExp(`\\b${PLACE_TYPE}\\s+of\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
-const TYPED = new RegExp(`(?<![\\p{L}\\p{M}])(${WORD}(?:\\s+${WORD}){0,2})\\s+(?:(?:province|governorate|district|region)s?|village|town|city|state|county|camp|municipality|hospital|airport|port)\\b`, 'gu');
-// "in Valparaíso", "near Barahona": a capitalised name after a preposition of place.
-const LOCATED = new RegExp(`\\b(?:in|near|outside|across|around|from|throughout)\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
-const NOT_LOCATED = /^(?:Parliament|Congress|Senate|Court|English|Arabic|French|Spanish|Portuguese|Swahili|Hindi|Urdu|Russian|Chinese|Government|God|Islam|Christianity|Twitter|Facebook|X|Telegram|WhatsApp|Instagram|TikTok|YouTube|Geneva\s+Conventions?)$/;
-const NOT_PLACE = /^(?:The|A|An|In|On|At|Last|This|Residents?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|President|Minister|Russian|Syrian|Turkish|Western|Eastern|Northern|Southern|Central|Capital)$/;
+// "the village of Mhambil": a type of place, then the name (the type is checked against PLACE_TYPES).
+const INTRODUCED = new RegExp(`\\b([a-z]+)\\s+of\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
+// "Hama province", "Kafr Nabl village": the name, then a type of place (checked against TYPES_AFTER).
+const TYPED = new RegExp(`(?<![\\p{L}\\p{M}])(${WORD}(?:\\s+${WORD}){0,2})\\s+([a-z]+)\\b`, 'gu');
+// "in Valparaíso", "near Barahona": a capitalised name after a preposition of place (checked against LOCATING).
+const LOCATED = new RegExp(`\\b([a-z]+)\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
+const PLACE_TYPES: ReadonlySet<string> = new Set(['village', 'town', 'city', 'province', 'district', 'region', 'governorate', 'state', 'county', 'camp', 'municipality', 'area', 'neighbourhood', 'suburb', 'island', 'valley', 'capital'].flatMap((w) => [w, `${w}s`]));
+const TYPES_AFTER: ReadonlySet<string> = new Set(['province', 'provinces', 'governorate', 'governorates', 'district', 'districts', 'region', 'regions', 'village', 'town', 'city', 'state', 'county', 'camp', 'municipality', 'hospital', 'airport', 'port']);
+const LOCATING: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'across', 'around', 'from', 'throughout']);
+const NOT_LOCATED: ReadonlySet<string> = new Set(['Parliament', 'Congress', 'Senate', 'Court', 'English', 'Arabic', 'French', 'Spanish', 'Portuguese', 'Swahili', 'Hindi', 'Urdu', 'Russian', 'Chinese', 'Government', 'God', 'Islam', 'Christianity', 'Twitter', 'Facebook', 'X', 'Telegram', 'WhatsApp', 'Instagram', 'TikTok', 'YouTube', 'Geneva Convention', 'Geneva Conventions']);
+const NOT_PLACE: ReadonlySet<string> = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'Last', 'This', 'Resident', 'Residents', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'President', 'Minister', 'Russian', 'Syrian', 'Turkish', 'Western', 'Eastern', 'Northern', 'Southern', 'Central', 'Capital']);
 const CONNECTOR = /^(?:of|for|and|the|on|de|du|des|al|el|sans)$/;
 
 const stripLeading = (phrase: string): string =>
@@ -81,12 +85,19 @@ export function findEntities(text: string): Entities {
   for (const acronym of acronyms.keys()) orgs.delete(acronym);
 
   const placeNames = new Set<string>();
-  for (const re of [INTRODUCED, TYPED, LOCATED]) {
+  // Each pattern with the group holding the name and the word list its other group must be in.
+  const patterns: readonly [RegExp, number, number, ReadonlySet<string>][] = [[INTRODUCED, 2, 1, PLACE_TYPES], [TYPED, 1, 2, TYPES_AFTER], [LOCATED, 2, 1, LOCATING]];
+  for (const [re, nameGroup, wordGroup, words] of patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const name = stripDemonym(stripLeading(m[1]!));
-      if (!name || NOT_PLACE.test(name.split(/\s+/)[0]!) || ORG_KEYWORDS.test(name) || name in KNOWN_ORGS || orgs.has(name)) continue;
-      if (re === LOCATED && (NOT_LOCATED.test(name) || acronyms.has(name) || /^[A-Z]{2,}$/.test(name))) continue;
+      if (!words.has(m[wordGroup]!)) {
+        // Not a place pattern here: retry one character on, so a name inside the match is still seen.
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      const name = stripDemonym(stripLeading(m[nameGroup]!));
+      if (!name || NOT_PLACE.has(name.split(/\s+/)[0]!) || ORG_KEYWORDS.test(name) || name in KNOWN_ORGS || orgs.has(name)) continue;
+      if (re === LOCATED && (NOT_LOCATED.has(name) || acronyms.has(name) || /^[A-Z]{2,}$/.test(name))) continue;
       placeNames.add(name);
     }
   }

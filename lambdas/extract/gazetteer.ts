@@ -40,7 +40,23 @@ export const COUNTRIES: ReadonlySet<string> = new Set([
 ]);
 
 // A capitalised phrase with one of these words names an organisation.
-export const ORG_KEYWORDS = /\b(?:Network|Watch|Organi[sz]ations?|Agency|Agencies|Ministry|Council|Committee|Commission|Red\s+Cross|Red\s+Crescent|Union|Programme|Program|Fund|Bank|Office|Department|Authority|Service|Services|Institute|Corps|Forces|Defence|Defense|Group|Association|Federation|Party|Court|Police|Government|Coalition|Observatory|Foundation|Society|Centre|Center|Alliance|Front|Movement|Directorate|Board|Federation|International|Nations|Relief|Rescue|Crisis|Doctors|Médecins|Unicef|Company|Corporation|Inc|Ltd|Bureau|Administration|Secretariat|Parliament|Assembly|Army|Navy|Guard|Brigade|Commissioner)\b/;
+const ORG_WORDS: ReadonlySet<string> = new Set([
+  'Network', 'Watch', 'Organisation', 'Organisations', 'Organization', 'Organizations', 'Agency', 'Agencies', 'Ministry',
+  'Council', 'Committee', 'Commission', 'Union', 'Programme', 'Program', 'Fund', 'Bank', 'Office', 'Department',
+  'Authority', 'Service', 'Services', 'Institute', 'Corps', 'Forces', 'Defence', 'Defense', 'Group', 'Association',
+  'Federation', 'Party', 'Court', 'Police', 'Government', 'Coalition', 'Observatory', 'Foundation', 'Society', 'Centre',
+  'Center', 'Alliance', 'Front', 'Movement', 'Directorate', 'Board', 'International', 'Nations', 'Relief', 'Rescue',
+  'Crisis', 'Doctors', 'Médecins', 'Unicef', 'Company', 'Corporation', 'Inc', 'Ltd', 'Bureau', 'Administration',
+  'Secretariat', 'Parliament', 'Assembly', 'Army', 'Navy', 'Guard', 'Brigade', 'Commissioner', 'Red Cross', 'Red Crescent',
+]);
+
+/** True when a word of `phrase` (or a pair: "Red Cross") is an organisation word. */
+export const ORG_KEYWORDS = {
+  test(phrase: string): boolean {
+    const words = phrase.split(/[^\p{L}\p{M}]+/u);
+    return words.some((w, i) => ORG_WORDS.has(w) || ORG_WORDS.has(`${w} ${words[i + 1] ?? ''}`));
+  },
+};
 
 export const KNOWN_ORGS: Readonly<Record<string, string>> = {
   UN: 'United Nations', 'United Nations': 'United Nations', Reuters: 'Reuters', AFP: 'AFP', AP: 'Associated Press',
