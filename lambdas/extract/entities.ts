@@ -53,7 +53,7 @@ function orgParts(phrase: string): string[] {
   // "Human Rights Watch and Amnesty International" are two organisations.
   if (!/\sand\s/.test(phrase)) return [phrase];
   const parts = phrase.split(/\s+and\s+/);
-  const allOrgs = parts.length > 1 && parts.every((p) => ORG_KEYWORDS.test(p.split(/\s+/).pop() ?? '') || p in KNOWN_ORGS);
+  const allOrgs = parts.length > 1 && parts.every((p) => ORG_KEYWORDS.test(p.split(/\s+/).pop() ?? '') || Object.hasOwn(KNOWN_ORGS, p));
   return allOrgs ? parts : [phrase];
 }
 
@@ -68,7 +68,7 @@ export function findEntities(text: string): Entities {
     if (!phrase) continue;
     phrases.push({ start: offset, end: offset + phrase.length, name: phrase });
     for (const part of orgParts(phrase)) {
-      const known = KNOWN_ORGS[part];
+      const known = Object.hasOwn(KNOWN_ORGS, part) ? KNOWN_ORGS[part] : undefined;
       if (known) orgs.set(known, orgs.get(known) ?? m.index);
       else if (ORG_KEYWORDS.test(part) && part.split(/\s+/).length >= 2 && !COUNTRIES.has(part)) orgs.set(part, orgs.get(part) ?? m.index);
     }
@@ -91,12 +91,12 @@ export function findEntities(text: string): Entities {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (!words.has(m[wordGroup]!)) {
-        // Not a place pattern here: retry one character on, so a name inside the match is still seen.
-        re.lastIndex = m.index + 1;
+        // Not a place pattern here: go on past the first word, so a name inside the match is still seen.
+        re.lastIndex = m.index + Math.max(1, m[0].search(/\s/));
         continue;
       }
       const name = stripDemonym(stripLeading(m[nameGroup]!));
-      if (!name || NOT_PLACE.has(name.split(/\s+/)[0]!) || ORG_KEYWORDS.test(name) || name in KNOWN_ORGS || orgs.has(name)) continue;
+      if (!name || NOT_PLACE.has(name.split(/\s+/)[0]!) || ORG_KEYWORDS.test(name) || Object.hasOwn(KNOWN_ORGS, name) || orgs.has(name)) continue;
       if (re === LOCATED && (NOT_LOCATED.has(name) || acronyms.has(name) || /^[A-Z]{2,}$/.test(name))) continue;
       placeNames.add(name);
     }

@@ -70,7 +70,7 @@ function subsetBefore(words: readonly Word[], np: NounPhrase): boolean {
   for (let len = 1; len <= 3; len++) {
     const from = np.start - skip - len;
     if (from < 0) break;
-    if (matchPhrase(SUBSET_PHRASES, words.slice(from, np.start - skip).map((w) => w.lower), 0)?.length === len) return true;
+    if (matchPhrase(SUBSET_PHRASES, words, from, np.start - skip)?.length === len) return true;
   }
   // "…, 11 of them children" is read as a partitive instead.
   return false;
@@ -80,7 +80,7 @@ function earlierBefore(words: readonly Word[], np: NounPhrase): boolean {
   for (let len = 1; len <= 4; len++) {
     const from = np.start - len;
     if (from < 0) break;
-    const hit = matchPhrase(EARLIER_PHRASES, words.slice(from, np.start).map((w) => w.lower), 0);
+    const hit = matchPhrase(EARLIER_PHRASES, words, from, np.start);
     if (hit?.length === len) {
       // A bare "from" marks an earlier value only with a change: "raised to 2.1 million from 1.4 million", "down from 113 to 97".
       if (len === 1 && words[from]!.lower === 'from') return changeNear(words, from);

@@ -7,7 +7,7 @@
 import { PEOPLE_CATEGORIES, type Category } from '../contract/categories';
 import type { Draft } from './refiners';
 import type { Word } from './tagger';
-import { PERSON_NOUNS, personBySuffix, predicatesOf, singular, type PredicateEntry } from './lexicon';
+import { HARM_WORDS, PERSON_NOUNS, personBySuffix, predicatesOf, singular, type PredicateEntry } from './lexicon';
 import { isBoundary, predicateAt, resultAt, type Structure, type VerbGroup } from './structure';
 
 interface Context {
@@ -278,6 +278,9 @@ function conjuncts(words: readonly Word[], start: number, end: number): [number,
 export function impliedFigures(s: Structure, drafts: readonly Draft[], text: string, c: Context): Draft[] {
   const { words } = s;
   const out: Draft[] = [];
+  // Most sentences name no harm to people: nothing to imply, nothing to scan.
+  const mine = drafts.filter((d) => d.sentenceIndex === c.sentence.index);
+  if (!words.some((w) => HARM_WORDS.has(w.lemma) || HARM_WORDS.has(w.lower)) && !mine.some((d) => PEOPLE_CATEGORIES.has(d.category))) return out;
   const draftAt = new Map<number, Draft>();
   for (const d of drafts) if (d.sentenceIndex === c.sentence.index) draftAt.set(d.span[0], d);
   const used = new Set<number>();

@@ -79,10 +79,10 @@ export function parseWordNumber(phrase: string): number {
     const w = words[i]!;
     if (w === 'half' && words[i + 1] === 'a') { half = true; current = 1; i++; continue; }
     if (w === 'a' || w === 'an') { current = 1; continue; }
-    const unit = NUMBER_WORDS[w];
+    const unit = NUMBER_WORDS.get(w);
     if (unit !== undefined) { current += unit; seen = true; continue; }
     if (w === 'dozen') { current = (current || 1) * 12; seen = true; continue; }
-    const scale = SCALE_WORDS[w];
+    const scale = SCALE_WORDS.get(w);
     if (scale === undefined) return NaN;
     seen = true;
     if (scale === 100) current = (current || 1) * 100;
@@ -93,8 +93,13 @@ export function parseWordNumber(phrase: string): number {
   return half ? value / 2 : value;
 }
 
-const isNumberWord = (w: string): boolean => NUMBER_WORDS[w] !== undefined || w.split('-').every((p) => NUMBER_WORDS[p] !== undefined);
-const isScaleWord = (w: string): boolean => SCALE_WORDS[w] !== undefined;
+function isNumberWord(w: string): boolean {
+  if (NUMBER_WORDS.get(w) !== undefined) return true;
+  // "twenty-seven": only a hyphenated word can be a compound number.
+  if (w.indexOf('-') < 0) return false;
+  return w.split('-').every((p) => NUMBER_WORDS.get(p) !== undefined);
+}
+const isScaleWord = (w: string): boolean => SCALE_WORDS.get(w) !== undefined;
 
 function digitsValue(raw: string): { value: number; formatted: boolean } | null {
   if (PLAIN_DIGITS.test(raw)) return { value: Number(raw), formatted: raw.includes('.') };
@@ -152,17 +157,28 @@ function hyphenCoreAt(tokens: readonly Token[], i: number): Core | null {
   const dash = t.lower.indexOf('-');
   if (t.shape !== 'word' || dash < 0) return null;
   const head = t.lower.slice(0, dash);
-  const value = NUMBER_WORDS[head];
+  const value = NUMBER_WORDS.get(head);
   if (value === undefined) return null;
   return { value, from: i, to: i + 1, start: t.start, end: t.start + dash, words: true, formatted: false };
 }
 
 function qualifierBefore(tokens: readonly Token[], i: number): { qualifier: Qualifier; from: number } | null {
-  for (let len = 4; len >= 1; len--) {
-    if (i - len < 0) continue;
-    const key = tokens.slice(i - len, i).map((t) => t.lower).join(' ');
-    const q = QUALIFIER_BY_WORDS.get(key);
-    if (q) return { qualifier: q, from: i - len };
+  let key = '';
+  for (let len = 1; len <= 4 && i - len >= 0; len++) {
+    key = len === 1 ? tokens[i - 1]!.lower : `${tokens[i - len]!.lower} ${key}`;
+    found: {
+      const q = QUALIFIER_BY_WORDS.get(key);
+      if (!q) break found;
+      // The longest phrase wins ("no fewer than" over "than"): keep looking further back.
+      let best = { qualifier: q, from: i - len };
+      let longer = key;
+      for (let more = len + 1; more <= 4 && i - more >= 0; more++) {
+        longer = `${tokens[i - more]!.lower} ${longer}`;
+        const q2 = QUALIFIER_BY_WORDS.get(longer);
+        if (q2) best = { qualifier: q2, from: i - more };
+      }
+      return best;
+    }
   }
   return null;
 }
@@ -174,16 +190,16 @@ function currencyBefore(tokens: readonly Token[], core: Core): { unit: string; f
   // Two glued tokens first: "US" "$", "R" "$", "Rs" ".".
   const prev2 = tokens[i - 2];
   if (prev2 && glued(prev2, prev)) {
-    const unit = CURRENCY_SYMBOLS[prev2.text + prev.text] ?? (prev.text === '.' ? CURRENCY_SYMBOLS[prev2.text] : undefined);
+    const unit = CURRENCY_SYMBOLS.get(prev2.text + prev.text) ?? (prev.text === '.' ? CURRENCY_SYMBOLS.get(prev2.text) : undefined);
     if (unit) return { unit, from: i - 2 };
   }
-  const unit = CURRENCY_SYMBOLS[prev.text] ?? (CURRENCY_CODES.has(prev.text) ? prev.text : undefined);
+  const unit = CURRENCY_SYMBOLS.get(prev.text) ?? (CURRENCY_CODES.has(prev.text) ? prev.text : undefined);
   if (unit && !(prev2 && glued(prev2, prev) && prev2.shape === 'word')) return { unit, from: i - 1 };
   // "R450 million", "N5bn": one capital glued to an amount with a scale or separators.
-  const letter = CURRENCY_LETTERS[prev.text];
+  const letter = CURRENCY_LETTERS.get(prev.text);
   if (letter && glued(prev, tokens[i]) && !core.words && !(prev2 && glued(prev2, prev))) {
     const next = tokens[core.to];
-    const scaled = next !== undefined && (isScaleWord(next.lower) || (glued(tokens[core.to - 1], next) && SCALE_ABBREVIATIONS[next.lower] !== undefined));
+    const scaled = next !== undefined && (isScaleWord(next.lower) || (glued(tokens[core.to - 1], next) && SCALE_ABBREVIATIONS.get(next.lower) !== undefined));
     if (core.formatted || scaled) return { unit: letter, from: i - 1 };
   }
   return null;
@@ -192,9 +208,9 @@ function currencyBefore(tokens: readonly Token[], core: Core): { unit: string; f
 function scaleAt(tokens: readonly Token[], at: number, afterCurrency: boolean): { factor: number; to: number } | null {
   const t = tokens[at];
   if (!t) return null;
-  let factor = SCALE_WORDS[t.lower];
+  let factor = SCALE_WORDS.get(t.lower);
   if (factor === undefined) {
-    const abbreviation = SCALE_ABBREVIATIONS[t.lower];
+    const abbreviation = SCALE_ABBREVIATIONS.get(t.lower);
     if (abbreviation === undefined) return null;
     const isGlued = glued(tokens[at - 1], t);
     // "3.5m people", "$4bn": glued; "R2 bn": spaced only after a currency.
@@ -206,7 +222,7 @@ function scaleAt(tokens: readonly Token[], at: number, afterCurrency: boolean): 
   }
   let to = at + 1;
   // Chained: "1.2 lakh crore", "a hundred thousand".
-  const chained = tokens[to] ? SCALE_WORDS[tokens[to]!.lower] : undefined;
+  const chained = tokens[to] ? SCALE_WORDS.get(tokens[to]!.lower) : undefined;
   if (chained !== undefined && chained > 100) { factor *= chained; to++; }
   return { factor, to };
 }
@@ -215,8 +231,8 @@ function currencyAfter(tokens: readonly Token[], at: number): { unit: string; to
   const t = tokens[at];
   if (!t) return null;
   if (CURRENCY_CODES.has(t.text)) return { unit: t.text, to: at + 1 };
-  if (t.lower === 'kr') return { unit: CURRENCY_SYMBOLS.kr!, to: at + (tokens[at + 1]?.text === '.' ? 2 : 1) };
-  const word = CURRENCY_WORDS[t.lower];
+  if (t.lower === 'kr') return { unit: CURRENCY_SYMBOLS.get('kr')!, to: at + (tokens[at + 1]?.text === '.' ? 2 : 1) };
+  const word = CURRENCY_WORDS.get(t.lower);
   if (word) {
     // "pounds sterling"
     if (word === 'pound' && tokens[at + 1]?.lower === 'sterling') return { unit: 'GBP', to: at + 2 };
@@ -227,7 +243,7 @@ function currencyAfter(tokens: readonly Token[], at: number): { unit: string; to
     const demonym = tokens.slice(at, at + span);
     const after = tokens[at + span];
     if (demonym.length < span || !after || !demonym.every((d) => /^\p{Lu}/u.test(d.text))) continue;
-    const base = CURRENCY_WORDS[after.lower];
+    const base = CURRENCY_WORDS.get(after.lower);
     if (base) return { unit: currencyFromWords(demonym.map((d) => d.text).join(' '), base), to: at + span + 1 };
   }
   return null;
@@ -236,17 +252,16 @@ function currencyAfter(tokens: readonly Token[], at: number): { unit: string; to
 function unitAfter(tokens: readonly Token[], at: number): { unit: string; kind: UnitKind; to: number } | null {
   const t = tokens[at];
   if (!t) return null;
-  const lowers = (from: number): string[] => tokens.slice(from, from + 5).map((x) => x.lower);
-  const percent = matchPhrase(PERCENTS, lowers(at), 0);
+  const percent = matchPhrase(PERCENTS, tokens, at);
   if (percent) return { unit: '%', kind: 'percent', to: at + percent.length };
   const money = currencyAfter(tokens, at);
   if (money) return { unit: money.unit, kind: 'currency', to: money.to };
   // "48.8C", "104F": a capital glued to the digits.
-  const gluedUnit = glued(tokens[at - 1], t) ? GLUED_UNITS[t.text] : undefined;
+  const gluedUnit = glued(tokens[at - 1], t) ? GLUED_UNITS.get(t.text) : undefined;
   if (gluedUnit && !(tokens[at + 1] && glued(t, tokens[at + 1]))) return { unit: gluedUnit, kind: 'measure', to: at + 1 };
   // "7.8-magnitude", "a 10-km stretch": a hyphen may join the unit.
   const from = t.text === '-' && glued(tokens[at - 1], t) ? at + 1 : at;
-  const measure = matchPhrase(MEASURES, lowers(from), 0);
+  const measure = matchPhrase(MEASURES, tokens, from);
   if (measure) {
     const first = tokens[from]!;
     // Capitals matter for some: "Gt"/"Mt" are units, "mt" is a mountain; "C" alone only glued.
@@ -257,8 +272,7 @@ function unitAfter(tokens: readonly Token[], at: number): { unit: string; kind: 
 }
 
 function vagueAt(tokens: readonly Token[], i: number): NumberMention | null {
-  const lowers = tokens.slice(i, i + 4).map((t) => t.lower);
-  const hit = matchPhrase(VAGUE_PHRASES, lowers, 0);
+  const hit = matchPhrase(VAGUE_PHRASES, tokens, i);
   if (!hit) return null;
   // "hundreds" but not "hundreds of thousands" when the longer phrase matched first; "thousands" of a number ("3 thousands") is not vague.
   const prev = tokens[i - 1];
@@ -274,12 +288,11 @@ function vagueAt(tokens: readonly Token[], i: number): NumberMention | null {
 
 /** "a third of", "fell by a quarter", "half of": a share written as a fraction. */
 function fractionAt(tokens: readonly Token[], i: number): NumberMention | null {
-  const lowers = tokens.slice(i, i + 3).map((t) => t.lower);
-  const hit = matchPhrase(FRACTION_PHRASES, lowers, 0);
+  const hit = matchPhrase(FRACTION_PHRASES, tokens, i);
   if (!hit) return null;
   const next = tokens[i + hit.length]?.lower;
   const prev = tokens[i - 1]?.lower;
-  if (!(next === 'of' || (next === 'the' && lowers[0] === 'half') || prev === 'by')) return null;
+  if (!(next === 'of' || (next === 'the' && tokens[i]!.lower === 'half') || prev === 'by')) return null;
   const first = tokens[i]!;
   const last = tokens[i + hit.length - 1]!;
   const q = qualifierBefore(tokens, i);

@@ -227,8 +227,7 @@ export function nounPhraseAt(words: readonly Word[], n: number): NounPhrase {
 
 /** Predicate entries read at word `i`: a phrase ("lost their lives"), a verb lemma, a state, a noun. */
 export function predicateAt(words: readonly Word[], i: number): { entries: readonly PredicateEntry[]; length: number } | null {
-  const lowers = words.slice(i, i + 6).map((w) => w.lower);
-  const phrase = matchPhrase(PREDICATE_PHRASES, lowers, 0);
+  const phrase = matchPhrase(PREDICATE_PHRASES, words, i);
   // "are living in tents": where they live says they were displaced.
   if (phrase && phrase.value.category === 'population' && phrase.length > 1) {
     const shelter = predicateAt(words, i + phrase.length - 1);
@@ -298,7 +297,7 @@ export function predicateAt(words: readonly Word[], i: number): { entries: reado
 
 /** A resultative after the object: "shot [N] dead", "hacked [N] to death", "took [N] hostage". */
 export function resultAt(words: readonly Word[], i: number): { entries: readonly PredicateEntry[]; length: number } | null {
-  const hit = matchPhrase(RESULT_PHRASES, words.slice(i, i + 6).map((w) => w.lower), 0);
+  const hit = matchPhrase(RESULT_PHRASES, words, i);
   return hit ? { entries: [hit.value], length: hit.length } : null;
 }
 

@@ -62,10 +62,16 @@ export const MULTIPLIER_WORDS = set(en.MULTIPLIER_WORDS);
 export const CLOCK_WORDS = set(en.CLOCK_WORDS);
 export const CURRENCY_CODES: ReadonlySet<string> = new Set(en.CURRENCY_CODES);
 export const TOTAL_WORDS = set(en.TOTAL_WORDS);
-export const {
-  NUMBER_WORDS, SCALE_WORDS, SCALE_ABBREVIATIONS, VAGUE_COUNTS, FRACTIONS, QUALIFIERS, CURRENCY_SYMBOLS,
-  CURRENCY_LETTERS, CURRENCY_WORDS, MEASURE_UNITS, GLUED_UNITS,
-} = en;
+export const { VAGUE_COUNTS, FRACTIONS, QUALIFIERS, MEASURE_UNITS } = en;
+// Maps, never plain objects, for words read from the text: "constructor" is no number word.
+const map = <T>(record: Readonly<Record<string, T>>): ReadonlyMap<string, T> => new Map(Object.entries(record));
+export const NUMBER_WORDS = map(en.NUMBER_WORDS);
+export const SCALE_WORDS = map(en.SCALE_WORDS);
+export const SCALE_ABBREVIATIONS = map(en.SCALE_ABBREVIATIONS);
+export const CURRENCY_SYMBOLS = map(en.CURRENCY_SYMBOLS);
+export const CURRENCY_LETTERS = map(en.CURRENCY_LETTERS);
+export const CURRENCY_WORDS = map(en.CURRENCY_WORDS);
+export const GLUED_UNITS = map(en.GLUED_UNITS);
 
 /** Lower-case auxiliary form → its lemma (be, have, do, get, modal). */
 export const AUXILIARIES: ReadonlyMap<string, string> = new Map(
@@ -89,13 +95,17 @@ export function phraseIndex<T>(entries: Iterable<readonly [string, T]>): PhraseI
   return { byFirst };
 }
 
-/** The longest entry starting at `words[at]` (lower-case words), or null. */
-export function matchPhrase<T>(index: PhraseIndex<T>, words: readonly string[], at: number): { value: T; length: number } | null {
-  const list = index.byFirst.get(words[at] ?? '');
+/**
+ * The longest entry starting at `words[at]`, or null. Words are tokens or tagged words (their
+ * `lower`) or plain lower-case strings; nothing is copied, so matching at every word stays cheap.
+ */
+export function matchPhrase<T>(index: PhraseIndex<T>, words: readonly (string | { readonly lower: string })[], at: number, end = words.length): { value: T; length: number } | null {
+  const lower = (k: number): string | undefined => { const w = k < end ? words[k] : undefined; return typeof w === 'string' ? w : w?.lower; };
+  const list = index.byFirst.get(lower(at) ?? '');
   if (!list) return null;
   for (const entry of list) {
     let ok = true;
-    for (let k = 1; k < entry.words.length && ok; k++) ok = words[at + k] === entry.words[k];
+    for (let k = 1; k < entry.words.length && ok; k++) ok = lower(at + k) === entry.words[k];
     if (ok) return { value: entry.value, length: entry.words.length };
   }
   return null;
@@ -159,6 +169,12 @@ export function verbObjectCategory(lemma: string, object: string): Category | nu
   return null;
 }
 
+/** Lemmas and words that can signal harm to people: a sentence with none implies no victim. */
+export const HARM_WORDS: ReadonlySet<string> = new Set(PREDICATE_CATEGORIES.filter((c) => c !== 'population').flatMap((c) => {
+  const w = predicates[c];
+  return w ? [...w.verbs, ...w.intransitive, ...w.states, ...w.nouns, ...[...w.results, ...w.phrases].map((p) => p.split(' ')[0]!)] : [];
+}));
+
 /** Predicate entries of a verb lemma ("kill"), a state ("dead"), a noun ("deaths"). */
 export function predicatesOf(kind: 'v' | 's' | 'n', word: string): readonly PredicateEntry[] {
   return predicateByLemma.get(`${kind}:${word}`) ?? [];
@@ -180,7 +196,18 @@ export type VerbForm = 'base' | 's' | 'ed' | 'ing' | 'irregular';
  * The lemma of a verb form when the lemma is a verb the lexicon knows ("killed" → kill,
  * "fleeing" → flee, "carried" → carry, "stopped" → stop), else null.
  */
+const verbCache = new Map<string, { lemma: string; form: VerbForm } | null>();
+
 export function knownVerb(lower: string): { lemma: string; form: VerbForm } | null {
+  const cached = verbCache.get(lower);
+  if (cached !== undefined) return cached;
+  const found = lookupVerb(lower);
+  // Bounded: a text of a million distinct words must not grow the cache without end.
+  if (verbCache.size < 20_000) verbCache.set(lower, found);
+  return found;
+}
+
+function lookupVerb(lower: string): { lemma: string; form: VerbForm } | null {
   const irregular = IRREGULAR.get(lower);
   if (irregular) return { lemma: irregular, form: lower.endsWith('ing') ? 'ing' : 'irregular' };
   if (verbLemmas.has(lower)) return { lemma: lower, form: 'base' };
