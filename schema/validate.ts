@@ -3,7 +3,20 @@
  * to check a document it did not produce itself (e.g. `render` given an extraction.json).
  */
 import Ajv from 'ajv';
-import schema from './extraction.v1.schema.json' with { type: 'json' };
+import document from './extraction.v1.schema.json' with { type: 'json' };
+import { CATEGORY_IDS } from '../lambdas/contract/categories';
+
+/** The schema with its category enum taken from the one table (the file on disk is its printed copy). */
+const schema = {
+  ...document,
+  definitions: {
+    ...document.definitions,
+    figure: {
+      ...document.definitions.figure,
+      properties: { ...document.definitions.figure.properties, category: { enum: [...CATEGORY_IDS] } },
+    },
+  },
+};
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 

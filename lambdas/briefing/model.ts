@@ -5,6 +5,7 @@
 import type { Extraction, Figure } from '../extract/types';
 import { capitalise, cardNumber, clip, compactNumber, formatDate, groupDigits, qualifierWords, shortSource } from './format';
 import { pickBars, pickCards } from './select';
+import { categoryLabel } from '../contract/categories';
 
 export interface CardView { value: string; qualifier: string; label: string; source: string }
 export interface BarView { label: string; value: number; display: string }
@@ -32,7 +33,7 @@ export interface BriefingModel {
 
 export const SAME_SENTENCE = '(same sentence as above)';
 
-const label = (f: Figure): string => capitalise(clip(f.label || f.subject || f.category.replace('_', ' '), 60));
+const label = (f: Figure): string => capitalise(clip(f.label || f.subject || categoryLabel(f.category), 60));
 
 /** "544 civilians killed, 2,117 people injured" — what the chart says, for screen readers. */
 const chartAlt = (bars: readonly Figure[]): string =>
@@ -49,7 +50,7 @@ export function buildBriefingModel(x: Extraction): BriefingModel {
   const sourceOf = (f: Figure): string => (f.source ? clip(shortSource(f.source, corpus), 40) : '');
   const cards = pickCards(x.figures).map((f) => ({ value: cardNumber(f), qualifier: qualifierWords(f.qualifier), label: label(f), source: sourceOf(f) }));
   const bars = pickBars(x.figures);
-  const categories = [...new Set(x.figures.filter((f) => f.key).map((f) => f.category.replace('_', ' ')))];
+  const categories = [...new Set(x.figures.filter((f) => f.key).map((f) => categoryLabel(f.category)))];
   return {
     title: clip(a.title || 'Untitled article', 180),
     asOf: a.published ? formatDate(a.published) : null,

@@ -1,15 +1,16 @@
 /** Which figures lead the briefing (cards) and which are drawn as bars. */
 import type { Category, Figure } from '../extract/types';
+import { BY_WEIGHT, PEOPLE_CATEGORIES } from '../contract/categories';
 
 const MAX_CARDS = 8;
 const MIN_CARDS = 4;
 const MAX_BARS = 6;
 
-/** Categories whose figures count people, so their values can share one bar scale. */
-export const PEOPLE: ReadonlySet<Category> = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained']);
+/** Categories whose figures count people, so their values can share one bar scale (population is context, not harm). */
+export const PEOPLE: ReadonlySet<Category> = new Set([...PEOPLE_CATEGORIES].filter((c) => c !== 'population'));
 
-/** The order a sitrep leads with when the extractor ranked nothing. */
-const PRIORITY: readonly Category[] = ['killed', 'injured', 'displaced', 'missing', 'affected', 'at_risk', 'detained', 'facilities', 'money', 'population', 'percentage', 'quantity', 'other'];
+/** The order a sitrep leads with when the extractor ranked nothing: the categories' weights. */
+const PRIORITY: readonly Category[] = BY_WEIGHT;
 
 const byPosition = (a: Figure, b: Figure): number => a.span[0] - b.span[0];
 const rankOf = (f: Figure): number => (typeof f.rank === 'number' ? f.rank : Number.MAX_SAFE_INTEGER);

@@ -38,31 +38,27 @@ export const CATEGORIES = [
 
 export type Category = (typeof CATEGORIES)[number]['id'];
 
-const BY_ID: ReadonlyMap<string, CategoryRow> = new Map(CATEGORIES.map((row) => [row.id, row]));
-
-/** The ids in table order: the schema's enum. */
-export const CATEGORY_IDS: readonly Category[] = CATEGORIES.map((row) => row.id);
-
-/** Categories that count people. */
-export const PEOPLE_CATEGORIES: ReadonlySet<Category> = new Set(CATEGORIES.filter((row) => row.people).map((row) => row.id));
-
-/** Categories a predicate decides, in table order (the order ties are broken in). */
-export const PREDICATE_CATEGORIES: readonly Category[] = CATEGORIES.filter((row) => row.source === 'predicate').map((row) => row.id);
-
-export function categoryRow(id: string): CategoryRow | undefined {
-  return BY_ID.get(id);
+/** Everything derived from a table of categories: the default table's below, a test's own too. */
+export function vocabulary(rows: readonly CategoryRow[]) {
+  const byId: ReadonlyMap<string, CategoryRow> = new Map(rows.map((row) => [row.id, row]));
+  return {
+    /** The ids in table order: the schema's enum. */
+    CATEGORY_IDS: rows.map((row) => row.id) as readonly Category[],
+    /** Categories that count people. */
+    PEOPLE_CATEGORIES: new Set(rows.filter((row) => row.people).map((row) => row.id)) as ReadonlySet<Category>,
+    /** Categories a predicate decides, in table order (the order ties are broken in). */
+    PREDICATE_CATEGORIES: rows.filter((row) => row.source === 'predicate').map((row) => row.id) as readonly Category[],
+    /** Categories by ranking weight, heaviest first: the order a briefing leads with. */
+    BY_WEIGHT: [...rows].sort((a, b) => b.weight - a.weight).map((row) => row.id) as readonly Category[],
+    categoryRow: (id: string): CategoryRow | undefined => byId.get(id),
+    isCategory: (id: string): id is Category => byId.has(id),
+    /** Ranking weight; unknown ids weigh nothing. */
+    categoryWeight: (id: string): number => byId.get(id)?.weight ?? 0,
+    /** The words a briefing prints for a category ("at risk"). */
+    categoryLabel: (id: string): string => byId.get(id)?.label ?? id.replace(/_/g, ' '),
+  };
 }
 
-export function isCategory(id: string): id is Category {
-  return BY_ID.has(id);
-}
-
-/** Ranking weight; unknown ids weigh nothing. */
-export function categoryWeight(id: string): number {
-  return BY_ID.get(id)?.weight ?? 0;
-}
-
-/** The words a briefing prints for a category ("at risk"). */
-export function categoryLabel(id: string): string {
-  return BY_ID.get(id)?.label ?? id.replace(/_/g, ' ');
-}
+export const {
+  CATEGORY_IDS, PEOPLE_CATEGORIES, PREDICATE_CATEGORIES, BY_WEIGHT, categoryRow, isCategory, categoryWeight, categoryLabel,
+} = vocabulary(CATEGORIES);
