@@ -468,6 +468,8 @@ export function nominalGovernor(s: Structure, np: NounPhrase): Governor | null {
 export function measuredGovernor(s: Structure, np: NounPhrase): Governor | null {
   const { words } = s;
   let k = np.start - 1;
+  // "increased to 17 824 and 595": a number joined to the value shares its measure.
+  if (np.head === null && (words[k]?.pos === 'CCONJ' || words[k]?.text === ',') && words[k - 1]?.pos === 'NUM') return measuredGovernor(s, nounPhraseAt(words, k - 1));
   let preposition = false;
   while (k >= 0 && (words[k]!.pos === 'ADV' || words[k]!.lower === 'up' || words[k]!.lower === 'down' || (words[k]!.pos === 'ADP' && CHANGE_PREPOSITIONS.has(words[k]!.lower)))) {
     if (words[k]!.pos === 'ADP' && CHANGE_PREPOSITIONS.has(words[k]!.lower)) preposition = true;

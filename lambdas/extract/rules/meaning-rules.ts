@@ -7,7 +7,7 @@
  */
 import { PEOPLE_CATEGORIES, type Category } from '../../contract/categories';
 import { CLAUSE_VERBS, DISEASES, NEUTRAL_VERBS, PERSON_NOUNS, UNHARMED, predicatesOf, type PredicateEntry, type PredicateKind } from '../lexicon';
-import { frameOf, wordsOf, type Frame } from '../frame';
+import { frameOf, wordsOf, type Decided, type Frame } from '../frame';
 import { isBoundary, predicateAt, type HeadClass } from '../structure';
 
 export interface Decision {
@@ -323,7 +323,10 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     doc: 'The number is the value a measure changed to or stands at: "the death toll rose to 308", "fatalities reached 94", "the number of people hurt climbed to 1,340".',
     match: (f) => {
       if (!f.measured || f.measured.negated) return null;
-      const category = categoryFor(f.measured.entries, f.headClass === 'facility' ? 'facility' : 'none', new Set<PredicateKind>(['noun', 'state', 'phrase', 'verb']));
+      // "Cases and deaths increased to 17 824 and 595, respectively": each number its own measure, in order.
+      const paired = respectively(f);
+      const entries = paired ?? f.measured.entries;
+      const category = categoryFor(entries, f.headClass === 'facility' ? 'facility' : 'none', new Set<PredicateKind>(['noun', 'state', 'phrase', 'verb']));
       if (!category) return null;
       // "the count of detained protesters": the people the measure counts name the subject.
       const near = f.words.slice(Math.max(0, f.measured.start - 4), f.measured.end + 3);
@@ -348,7 +351,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     match: (f) => {
       if (!f.subset) return null;
       const total = [...f.before].reverse().find((d) => PEOPLE_CATEGORIES.has(d.category));
-      return total ? { category: total.category, cue: total.label } : null;
+      return total ? { category: total.category, cue: predicatePart(total) } : null;
     },
     examples: [{ text: 'The strike killed 31 people, including 11 children.', value: 11, category: 'killed' }],
     counterExamples: [],
@@ -370,7 +373,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
         const group = [...f.before].reverse().find((d) => PEOPLE_CATEGORIES.has(d.category));
         // "35 of them children": the noun after names this part.
         const named = f.words[p.end]?.pos === 'NOUN' ? f.words[p.end]!.lower : group?.subject;
-        return group ? { category: group.category, cue: group.label, subject: named ?? group.subject } : null;
+        return group ? { category: group.category, cue: predicatePart(group), subject: named ?? group.subject } : null;
       }
       const category = categoryFor(statesOf(head.lower), 'none', STATES);
       return category ? { category, cue: head.lower, ...(named ? { subject: named } : {}), ...(end !== undefined ? { end } : {}) } : null;
@@ -389,7 +392,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       const link = f.words[f.np.start - 1]?.lower;
       const prev = f.before[f.before.length - 1];
       if (!prev || !(link === 'from' || link === 'of' || link === 'among') || f.headClass !== 'person' || !PEOPLE_CATEGORIES.has(prev.category)) return null;
-      return prev.num >= f.np.start - 4 ? { category: prev.category, cue: prev.label } : null;
+      return prev.num >= f.np.start - 4 ? { category: prev.category, cue: predicatePart(prev) } : null;
     },
     examples: [{ text: 'A total of 478 people from 112 families are sheltering in the school.', value: 112, category: 'displaced' }],
     counterExamples: [{ text: 'The shelling killed 20 people in 3 villages.', value: 3, category: 'killed' }],
@@ -418,7 +421,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       const people = PEOPLE_CATEGORIES.has(prev.category) && (f.headClass === 'person' || f.headClass === 'none' || f.headClass === 'unknown');
       const buildings = prev.category === 'facilities' && (f.headClass === 'facility' || f.headClass === 'none');
       if (!people && !buildings) return null;
-      return { category: prev.category, cue: prev.label };
+      return { category: prev.category, cue: predicatePart(prev) };
     },
     examples: [{ text: 'The shelling killed 31 people, including 12 women and 9 children.', value: 9, category: 'killed' }],
     counterExamples: [],
@@ -569,4 +572,28 @@ function meaningOfTotal(f: Frame, n: number): Category | null {
     if (d) return d.category;
   }
   return null;
+}
+
+/** What a decided figure's label says beyond its subject: "people killed" → "killed". */
+function predicatePart(d: Decided): string {
+  return d.label.startsWith(`${d.subject} `) ? d.label.slice(d.subject.length + 1) : d.label;
+}
+
+/** With "respectively", the number's place in its list picks the measure at the same place. */
+function respectively(f: Frame): readonly PredicateEntry[] | null {
+  const { words } = f;
+  if (!f.measured || !words.some((w) => w.lower === 'respectively')) return null;
+  // The numbers of the list: this one and those joined to it by "and" or commas.
+  let first = f.np.start;
+  while (first >= 2 && (words[first - 1]!.lower === 'and' || words[first - 1]!.text === ',') && words[first - 2]!.pos === 'NUM') first -= 2;
+  const place = (f.np.start - first) / 2;
+  // The measures, in order: predicate nouns of the measured phrase's clause.
+  const measures: (readonly PredicateEntry[])[] = [];
+  for (let k = Math.max(0, f.measured.start - 8); k <= f.measured.at; k++) {
+    const w = words[k]!;
+    if (w.pos !== 'NOUN') continue;
+    const entries = predicatesOf('n', w.lower);
+    if (entries.length) measures.push(entries);
+  }
+  return measures.length > place && measures.length > 1 ? measures[place]! : null;
 }
