@@ -20,5 +20,10 @@ export async function extractCommand(file: string, options: ExtractCommandOption
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const input = await readInput(file, maxBytes).catch(withLimitHint);
   const extraction = await extractInput(input, { maxBytes, format: options.format, published: options.published }).catch(withLimitHint);
+  if (options.explain) {
+    const { explainExtraction } = await import('../../lambdas/extract/explain');
+    process.stdout.write(`${explainExtraction(extraction)}\n`);
+    return;
+  }
   process.stdout.write(`${JSON.stringify(extraction, null, 2)}\n`);
 }

@@ -9,6 +9,7 @@ export interface ExtractCommandOptions {
   readonly published?: string;
   readonly format?: ArticleFormat;
   readonly maxBytes?: number;
+  readonly explain?: boolean;
 }
 
 export function registerExtract(program: Command): void {
@@ -21,6 +22,7 @@ export function registerExtract(program: Command): void {
       new Option('--format <format>', 'read the file as this format instead of going by its extension').choices(FORMATS),
     )
     .option('--max-bytes <bytes>', `refuse files larger than this (default ${DEFAULT_MAX_BYTES}, 5 MB)`, parseMaxBytes)
+    .option('--explain', 'instead of the JSON, say why each number got its category: the rule that decided it and its reason')
     .addHelpText('after', '\nExit codes: 0 success, 1 an address could not be fetched (network), 2 usage error, 3 bad input (unreadable, empty, binary, too large, not an article).')
     .action((file: string, options: ExtractCommandOptions) =>
       runCommand(file, async () => (await import('../actions/extract')).extractCommand(file, options)));

@@ -52,7 +52,7 @@ export interface BenchmarkResult {
 }
 
 /** The folder of the project a path lies in: the nearest parent with the project's package.json. */
-function projectRoot(from: string): string | null {
+export function projectRoot(from: string): string | null {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {

@@ -77,7 +77,7 @@ function labelFor(f: Frame, category: Category, subject: string, decision: Decis
   const counted = subject || (PEOPLE_CATEGORIES.has(category) ? 'people' : '');
   // "confirmed 1,904 of the cases", "1,038 had been confirmed": a verb that says how the count is known.
   const known = knownBy(f);
-  if (rule === 'head-noun' || rule === 'harm-noun') return [counted, known].filter(Boolean).join(' ');
+  if (rule === 'head-noun' || rule === 'harm-noun' || rule === 'thing-count' || rule === 'animals-are-not-people') return [counted, known].filter(Boolean).join(' ');
   if ((rule === 'partitive-group' || rule === 'subset-of-total') && known) return `${counted} ${known}`;
   const cue = decision.cue.trim();
   const cueWords = cue.split(' ');

@@ -47,3 +47,17 @@ describe('not-figure rules', () => {
     expect(figuresOf(text).map((f) => f.value)).toContain(value);
   });
 });
+
+describe('briefing extract --explain', () => {
+  it('names the rule that decided each figure, with its reason', async () => {
+    const { explainExtraction } = await import('../../lambdas/extract/explain');
+    const x = extractFigures(articleFromText('Title\nFive alleged kidnappers were lynched by a mob. Gunmen shot dead a retired judge.'), { published: '2026-01-10' });
+    const text = explainExtraction(x);
+    expect(text).toContain('rule: subject-of-passive — The subject of a passive');
+    expect(text).toContain('rule: single-victim — One person named');
+    expect(text).toContain('(key #1');
+    // Every rule name the extractor puts on a figure has a reason to show.
+    const { ruleReason } = await import('../../lambdas/extract/explain');
+    expect(x.figures.every((f) => ruleReason(f.rule!) !== null)).toBe(true);
+  });
+});
