@@ -1,4 +1,7 @@
-/** Odd text never makes extraction throw; it yields a valid document, possibly with nothing in it. */
+/**
+ * Odd text never makes extraction throw; it yields a valid document, possibly with nothing in it,
+ * and no step of extraction fails on it (a step that threw would be listed in `problems`).
+ */
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../lambdas/extract';
 import { extractionErrors } from '../../schema/validate';
@@ -36,5 +39,21 @@ describe('hostile text', () => {
   it.each(HOSTILE)('%s', (_name, body) => {
     const x = extractFigures(articleFromText(`Title\n${body}`), { published: '2019-06-29' });
     expect(extractionErrors(JSON.parse(JSON.stringify(x)))).toEqual([]);
+    expect(x.problems).toEqual([]);
+  });
+
+  it('reports a rule that throws instead of hiding it', async () => {
+    const { MEANING_RULES } = await import('../../lambdas/extract/rules/meaning-rules');
+    const rule = MEANING_RULES.find((r) => r.name === 'object-of-verb')!;
+    const match = rule.match;
+    (rule as { match: typeof match }).match = () => { throw new TypeError('broken rule'); };
+    try {
+      const x = extractFigures(articleFromText('Title\nTroops killed 12 bandits in the forest.'), { published: '2019-06-29' });
+      expect(x.problems).toContainEqual({ step: 'meaning', rule: 'object-of-verb', message: 'TypeError: broken rule' });
+      // The number is still read, by the next rule that applies.
+      expect(x.figures.map((f) => f.value)).toContain(12);
+    } finally {
+      (rule as { match: typeof match }).match = match;
+    }
   });
 });
