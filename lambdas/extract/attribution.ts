@@ -3,7 +3,7 @@
  * said". A sentence with no attribution of its own continues the previous sentence of the same
  * paragraph ("Another 2,117 people have been injured."); a pronoun ("it added") points back too.
  */
-import type { Sentence } from './sentences';
+import { maskAbbreviationDots, unmaskDots, type Sentence } from './sentences';
 
 // Verbs of saying first; "Zambia has recorded 97 deaths …, the health ministry said" names the ministry.
 const SPEECH = 'said|says|say|told|tells|estimated|estimates|added|adds|announced|announces|warned|warns|confirmed|confirms|stated|states|declared|declares';
@@ -12,6 +12,7 @@ const VERBS = [new RegExp(`\\b(?:${SPEECH})\\b`, 'gi'), new RegExp(`\\b(?:${RECO
 const ACCORDING = /\baccording\s+to\s+(?:figures\s+(?:from|by)\s+|data\s+(?:from|by)\s+|a\s+statement\s+(?:from|by)\s+)?([^,.;:"“”]+?)(?=\s*(?:[,.;:"“”]|$|\s+(?:on|in|at|as|which|who)\s))/i;
 const PRONOUN = /^(?:it|he|she|they|we|the\s+(?:group|agency|organisation|organization|ministry|monitor|statement|report|official|spokesman|spokeswoman|spokesperson|body|network|office|charity|authority|authorities|un\s+agency))$/i;
 const MAX_WORDS = 9;
+const TITLE_ALONE = /^(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Maj|Capt|Sgt|Rev|Gov|Sen|Rep|St)\.?$/i;
 const CONTINUATION = /^(?:Another|A\s+further|It|They|He|She|Of\s+(?:the|them|those)|Among\s+(?:them|the)|Most\s+of|Some\s+of|Many\s+of|In\s+addition|Also|Those|The\s+(?:group|agency|organisation|organization|ministry|monitor|report|toll|dead|injured|victims))\b/;
 // Verbs of saying looked at per sentence; real sentences have one or two.
 const MAX_TRIES = 12;
@@ -29,12 +30,15 @@ export function cleanSource(raw: string): string | null {
   // "firefighters battled dozens of wildfires and health officials": a clause, not a name.
   if (s.split(' ').some((w) => /^[a-z]+ed$/.test(w))) return null;
   if (/^(?:it|he|she|they|we|i|you|who|which|this|that|there)$/i.test(s)) return null;
+  // "Dr", "Gen.": a title cut from its name is no source.
+  if (TITLE_ALONE.test(s)) return null;
   s = s.replace(/\s+(?:on|in|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i, '');
   return s;
 }
 
-// "following reported air strikes": a participle after these is not a verb of saying.
-const NOT_A_SUBJECT_END = /\b(?:following|after|of|by|in|on|at|the|a|an|with|from|to|and|or|than|as|for|widely|first|previously|officially|newly)\s*$/i;
+// "following reported air strikes": a participle after these is not a verb of saying; nor is a
+// passive one ("4,210 cases have been confirmed"): what was confirmed is not who confirmed it.
+const NOT_A_SUBJECT_END = /\b(?:following|after|of|by|in|on|at|the|a|an|with|from|to|and|or|than|as|for|widely|first|previously|officially|newly|been|being|be|is|are|was|were)\s*$/i;
 
 function subjectBefore(text: string, verbAt: number): string | null {
   if (NOT_A_SUBJECT_END.test(text.slice(Math.max(0, verbAt - 20), verbAt))) return null;
@@ -65,7 +69,17 @@ export interface Attribution {
 }
 
 /** The attribution of one sentence on its own, or null; `pronoun` when it says "it said". */
-export function attributionIn(text: string): { source: string | null; pronoun: boolean; fallback: string | null } {
+export function attributionIn(sentence: string): { source: string | null; pronoun: boolean; fallback: string | null } {
+  // "said Dr. Marco Zelaya": read with the full stops of titles and initials masked.
+  const found = attributionInMasked(maskAbbreviationDots(sentence));
+  return {
+    source: found.source === null ? null : unmaskDots(found.source),
+    pronoun: found.pronoun,
+    fallback: found.fallback === null ? null : unmaskDots(found.fallback),
+  };
+}
+
+function attributionInMasked(text: string): { source: string | null; pronoun: boolean; fallback: string | null } {
   const according = ACCORDING.exec(text);
   if (according) return { source: cleanSource(according[1]!), pronoun: false, fallback: null };
   let pronoun = false;
