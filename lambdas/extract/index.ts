@@ -11,7 +11,7 @@ import { findNumbers, type NumberMention } from './numbers';
 import { notFigureReason, phoneAndDateRanges } from './negatives';
 import { meaningOf, type Meaning } from './meaning';
 import { attributeSentences, type Attribution } from './attribution';
-import { datesIn, type DateMention } from './dates';
+import { articleDating, partialTimelineOf, readDates, type DateMention } from './dates';
 import { findQuotes } from './quotes';
 import { findEntities, type Entities, type PlaceHit } from './entities';
 import { mergeDuplicates, rankKeyFigures, type Draft } from './reconcile';
@@ -199,7 +199,9 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
   const sentences = guarded(() => splitSentences(text));
   const entities = guarded(() => [findEntities(text)])[0] ?? NO_ENTITIES;
   const attributions = guarded(() => attributeSentences(sentences));
-  const dates = sentences.map((s) => guarded(() => datesIn(s, published)));
+  const dating = articleDating(text, article.captions, published);
+  const read = sentences.map((s) => guarded(() => [readDates(s, dating)])[0] ?? { full: [], partial: [] });
+  const dates = read.map((r) => r.full);
   const mentions = guarded(() => findNumbers(text));
   const drafts = mergeDuplicates(guarded(() => figureDrafts(text, sentences, mentions, attributions, dates, entities, published))) as DraftAt[];
   const headline = guarded(() => findNumbers(article.title)).filter((n) => !n.vague);
@@ -230,10 +232,12 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
       sha256: article.sha256,
       input: article.input,
       byline: article.byline,
+      dateline: dating.dateline,
     },
     summary: guarded(() => summarise(sentences, keySentences)),
     figures,
     timeline: guarded(() => timelineOf(sentences, dates)),
+    partialTimeline: guarded(() => partialTimelineOf(sentences, read)),
     quotes: guarded(() => findQuotes(text.split(/\n\s*\n/), text)),
     organisations: entities.organisations,
     places: entities.places,
