@@ -10,7 +10,7 @@ import { splitSentences, type Sentence } from './sentences';
 import { findNumbers, type NumberMention } from './numbers';
 import { notFigureReason, phoneAndDateRanges } from './negatives';
 import { meaningOf, type Meaning } from './meaning';
-import { attributeSentences, type Attribution } from './attribution';
+import { attributeSentences, sourceAt, type Attribution } from './attribution';
 import { articleDating, partialTimelineOf, readDates, type DateMention } from './dates';
 import { findQuotes } from './quotes';
 import { findEntities, type Entities, type PlaceHit } from './entities';
@@ -80,8 +80,8 @@ function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, m
   return before && before.start >= sentence.start && before.end <= m.start ? before.name : null;
 }
 
-function sourceName(attribution: Attribution | undefined, acronyms: ReadonlyMap<string, string>): string | null {
-  const source = attribution?.source ?? null;
+function sourceName(attribution: Attribution | undefined, at: number, acronyms: ReadonlyMap<string, string>): string | null {
+  const source = sourceAt(attribution, at);
   return source === null ? null : acronyms.get(source) ?? source;
 }
 
@@ -152,7 +152,7 @@ function figureDrafts(
       label: tidyLabel(meaning.label) || meaning.label,
       place: placeFor(text, entities.placeHits, sentence, m, afterTo) ?? (factsOf(sentence).capital ? capital : null),
       date: dates[sentence.index]?.[0]?.date ?? null,
-      source: sourceName(attributions[sentence.index], entities.acronyms),
+      source: sourceName(attributions[sentence.index], m.start - sentence.start, entities.acronyms),
       sentence: sentence.text,
       span: [m.start, m.end],
       vague: m.vague,

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardNumber } from '../../lambdas/briefing/format';
+import { formatAmount } from '../../lambdas/briefing/format';
 import { extractFromBytes } from '../../lambdas/core/pipeline';
 import { runCli } from '../support/cli';
 import { folded, pdffonts, pdfinfo, pdftotext, qpdfCheck } from './poppler';
@@ -34,7 +34,7 @@ describe('briefing render', () => {
     const extraction = extractFromBytes(readFileSync(article), { name: 'idlib-offensive-2019.txt', published: '2019-06-29' });
     const key = extraction.figures.filter((f) => f.key);
     expect(key.length).toBeGreaterThanOrEqual(4);
-    for (const f of key) expect(text).toContain(cardNumber(f));
+    for (const f of key) expect(text).toContain(formatAmount(f.value, f.max, f.unit));
   });
 
   it('renders an Extraction JSON file directly, with PDF/A on request', async () => {
