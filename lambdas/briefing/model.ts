@@ -34,6 +34,8 @@ export interface BriefingModel {
   places: string;
   /** What produced the briefing; the template appends its own version. */
   footer: string;
+  /** The template's name and the start of its hash ("briefing 3f2a9c1b7d0e"), set by the renderer. */
+  template?: string;
 }
 
 export const SAME_SENTENCE = '(same sentence as above)';
