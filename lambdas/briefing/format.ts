@@ -39,8 +39,11 @@ const SCALE_SIZE: Readonly<Record<Exclude<Scale, ''>, number>> = { trillion: 1e1
 const SCALES = Object.keys(SCALE_SIZE) as Exclude<Scale, ''>[];
 
 /** True when `n` is written exactly at `scale` with at most two decimals, and is at least 0.1 of it. */
-const fits = (n: number, scale: Exclude<Scale, ''>): boolean =>
-  Math.abs(n) >= SCALE_SIZE[scale] / 10 && Math.abs(n) % (SCALE_SIZE[scale] / 100) === 0;
+const fits = (n: number, scale: Exclude<Scale, ''>): boolean => {
+  const hundredths = Math.abs(n) / (SCALE_SIZE[scale] / 100);
+  // 8.2 × 10¹² parsed from "Rs 8.2 trillion" may be a hair off an integer count of hundredths.
+  return Math.abs(n) >= SCALE_SIZE[scale] / 10 && Math.abs(hundredths - Math.round(hundredths)) < 1e-6;
+};
 
 /** The largest scale that writes `n` exactly ("2.5 billion", not "2,500 million"). */
 const scaleOf = (n: number): Scale => SCALES.find((scale) => Math.abs(n) >= SCALE_SIZE[scale] && fits(n, scale)) ?? '';

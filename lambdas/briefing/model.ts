@@ -5,7 +5,7 @@
 import type { Extraction, Figure } from '../extract/types';
 import { capitalise, clip, figureAmount, formatAmount, formatDate, qualifierWords, shortSource } from './format';
 import { pickBars, pickCards } from './select';
-import { conversionNote, figureLabel } from './wording';
+import { conversionNote, figureLabel, placeOf } from './wording';
 import { datedLine, timelineRows } from './timeline';
 
 /** `note`: the amount in another currency or unit when the article gives it ("about US$600,000"). */
@@ -62,7 +62,10 @@ export function buildBriefingModel(x: Extraction): BriefingModel {
   }));
   const bars = pickBars(x.figures).map((f) => ({ label: label(f), value: f.value, display: figureAmount(f) }));
   const categories = [...new Set(x.figures.filter((f) => f.key).map((f) => f.category.replace('_', ' ')))];
-  const what = (f: Figure): string => [label(f), f.place && !label(f).includes(f.place) ? f.place : null, f.date ? formatDate(f.date) : null].filter(Boolean).join(' · ');
+  const what = (f: Figure): string => {
+    const place = placeOf(f);
+    return [label(f), place && !label(f).includes(place) ? place : null, f.date ? formatDate(f.date) : null].filter(Boolean).join(' · ');
+  };
   // A vague count has no number to write ("hundreds"): the article's words are the figure.
   const written = (f: Figure): string => {
     if (f.vague) return f.text;

@@ -27,9 +27,9 @@ export function withoutUnit(label: string, unit: string | null): string {
 const DANGLING = /\s+(?:in|on|at|of|for|from|to|by|near|across|over|the|a|an)$/i;
 // What falls from the sky or flows is counted "of" it: "140 mm of rain".
 const SUBSTANCE = /^(?:rain|rainfall|snow|snowfall|hail|ash|oil|fuel oil|water|sludge|waste)$/i;
-// "a record level of 8.4 metres", "a water level": the level of what the sentence names.
-const LEVEL = /\blevels?\b/i;
-const RIVER = /\b(?:the\s+)?(\p{Lu}[\p{L}\p{M}-]+)\s+[Rr]iver\b|\b[Rr]iver\s+(\p{Lu}[\p{L}\p{M}-]+)/u;
+// "a record level of 8.4 metres", "the water level": the level of what the sentence names.
+const LEVEL = /^(?:(?:water|river|flood|peak)\s+)?levels?$/i;
+const RIVER = /\b(?!(?:The|A|An|This|That|Its|Their)\s)(\p{Lu}[\p{L}\p{M}-]+)\s+[Rr]iver\b|\b[Rr]iver\s+(\p{Lu}[\p{L}\p{M}-]+)/u;
 
 /** The river a sentence speaks of, named there or, when it says "the river", elsewhere in the article. */
 function riverOf(sentence: string, corpus: string): string | null {
@@ -44,6 +44,21 @@ function isRecord(f: Figure): boolean {
   return /\brecord(?:-breaking|-high)?\b/i.test(around);
 }
 
+// ", and hospitals in Karachi said …": a new clause with a subject of its own.
+const CLAUSE_BREAK = /[,;]\s+(?:and|but|while|whereas)\s|;\s/;
+
+/**
+ * The figure's place when its sentence puts it in the figure's own clause: "recorded 49.5C on
+ * Sunday…, and hospitals in Karachi said" does not place the 49.5C in Karachi.
+ */
+export function placeOf(f: Figure): string | null {
+  if (!f.place) return null;
+  const number = f.sentence.indexOf(f.text);
+  const place = f.sentence.indexOf(f.place, Math.max(0, number));
+  if (number < 0 || place < 0) return f.place;
+  return CLAUSE_BREAK.test(f.sentence.slice(number + f.text.length, place)) ? null : f.place;
+}
+
 /**
  * The label of a measure: "of rain in Sofala" (after "220 mm"), "Sava at Šabac, a record"
  * (after "8.4 m"), "Temperature in Karachi" (after "49.5°C").
@@ -51,9 +66,12 @@ function isRecord(f: Figure): boolean {
 function measureLabel(f: Figure, base: string, corpus: string): string {
   const record = isRecord(f);
   let thing = base.replace(/\brecord\b\s*/i, '').trim();
-  if (LEVEL.test(thing) || thing === '') thing = riverOf(f.sentence, corpus) ?? (thing || 'level');
-  const where = f.place && !thing.includes(f.place)
-    ? `${new RegExp(`\\bat\\s+(?:the\\s+)?(?:[\\p{L}\\p{M}-]+\\s+){0,2}?${escape(f.place)}`, 'u').test(f.sentence) ? 'at' : 'in'} ${f.place}`
+  if (LEVEL.test(thing)) thing = riverOf(f.sentence, corpus) ?? thing;
+  // "magnitude 6.2": the number says what it is; the label keeps the word ("Magnitude").
+  if (thing === '') thing = (f.subject || f.label).split(/\s+/)[0]!;
+  const place = placeOf(f);
+  const where = place && !thing.includes(place)
+    ? `${new RegExp(`\\bat\\s+(?:the\\s+)?(?:[\\p{L}\\p{M}-]+\\s+){0,2}?${escape(place)}`, 'u').test(f.sentence) ? 'at' : 'in'} ${place}`
     : '';
   const of = SUBSTANCE.test(thing);
   const words = [of ? `of ${thing.toLowerCase()}` : thing, where].filter(Boolean).join(' ');

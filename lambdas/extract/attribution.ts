@@ -22,6 +22,8 @@ const MAX_TRIES = 12;
 export function cleanSource(raw: string): string | null {
   let s = raw.replace(/\s*\([^()]*\)?/g, ' ').replace(/\s+/g, ' ').trim()
     .replace(/^(?:and|but|while|as|that|however|meanwhile)\s+/i, '')
+    // "…, of which it said", "saying it", "where the ministry said": a relative clause's subject.
+    .replace(/^(?:of\s+which|in\s+which|saying|adding|where|which|who|whom|whose|when)\s+/, '')
     .replace(/^(?:a\s+|the\s+)?(?:spokes(?:man|woman|person)|official|statement|report|director|head|chief)\s+(?:for|of|from)\s+/i, '')
     .replace(/^(?:the|a|an)\s+/i, '')
     .replace(/^[\w’'-]+-based\s+/i, '')
@@ -160,7 +162,9 @@ export function attributeSentences(sentences: readonly Sentence[]): Attribution[
     const meant = found.noun ? named.findLast((s) => new RegExp(`\\b${found.noun}\\b`, 'i').test(s)) : undefined;
     const inherited = (continues ? meant ?? previous.source : null) ?? found.fallback;
     out.push({ source: inherited, own: false });
-    if (!found.pronoun && previous.paragraph !== sentence.paragraph) previous = { source: null, paragraph: sentence.paragraph };
+    // "…, the agency said. Another 15 people were pulled alive …": the agency goes on speaking.
+    if (found.pronoun && inherited) previous = { source: inherited, paragraph: sentence.paragraph };
+    else if (!found.pronoun && previous.paragraph !== sentence.paragraph) previous = { source: null, paragraph: sentence.paragraph };
   }
   return out;
 }

@@ -56,9 +56,10 @@ const WEEKDAY_NAMES = WEEKDAYS.map((w) => w[0]!.toUpperCase() + w.slice(1));
 // A sentence about plans or forecasts points its weekdays forward ("marches on Tuesday",
 // "meteorologists expect the rain to ease on Thursday").
 const FUTURE = /\b(?:will|would|shall|is\s+due|are\s+due|due\s+to|call(?:s|ed)?\s+for|plan(?:s|ned)?\s+(?:to|for)|scheduled|expect(?:s|ed)?\s+(?:\w+\s+){0,4}to|expected\s+to|forecasts?|predict(?:s|ed)?|set\s+to|likely\s+to|next|later|upcoming|ahead\s+of|risk\s+for|forecast\s+for|until)\b/i;
-// "NAIROBI, June 2 –", "MEDELLÍN, Colombia, Nov 4 -": the dateline says when the report was filed.
-const DATELINE = new RegExp(`^\\s*\\p{Lu}[\\p{Lu}\\p{M}'’. -]{1,40}(?:,\\s*[\\p{L}\\p{M}'’. -]{2,40}){0,2},\\s*((?:${MONTH_NAMES})\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:${MONTH_NAMES}))(?:,?\\s+((?:19|20)\\d{2}))?\\s*(?:\\([^)]{0,60}\\)\\s*)?[-–—]`, 'u');
-const DATELINE_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2})?\s*(?:\([^)]{0,60}\)\s*)?[-–—]/;
+// "NAIROBI, June 2 –", "MEDELLÍN, Colombia, Nov 4 -", a line "BENGALURU, September 8, 2026":
+// the dateline says when the report was filed.
+const DATELINE = new RegExp(`^\\s*\\p{Lu}[\\p{Lu}\\p{M}'’. -]{1,40}(?:,\\s*[\\p{L}\\p{M}'’. -]{2,40}){0,2},\\s*((?:${MONTH_NAMES})\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:${MONTH_NAMES}))(?:,?\\s+((?:19|20)\\d{2}))?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[-–—]|$)`, 'u');
+const DATELINE_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2})?\s*(?:\([^)]{0,60}\)\s*)?(?:[-–—]|$)/;
 // "By Milica Jovanović · 18 September 2024": a byline, dated or not, is never an event.
 const BYLINE = /^By\s+\p{Lu}[^!?\n]{0,100}[^.!?\n]$/u;
 
@@ -139,7 +140,9 @@ function resolve(result: Found, dating: Dating, ref: Date | null, future: boolea
   if (FUZZY.test(result.text) || !/\d|day\b|tonight/i.test(result.text)) return null;
   // The year as written, else the reference's (chrono's choice), else the article's own.
   const yearOf = (): number | null => (start.isCertain('year') || ref ? start.get('year')! : dating.year);
-  if (start.isCertain('day') && start.isCertain('month')) {
+  // "within 10 days", "two weeks ago": counted from the reference; without one, no date at all.
+  const counted = !ref && !DAY_MONTH.test(result.text) && !/\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}/.test(result.text);
+  if (start.isCertain('day') && start.isCertain('month') && !counted) {
     const year = yearOf();
     return year === null ? { monthDay: monthDay(start.get('month')!, start.get('day')!), weekday: null } : { date: iso(year, start.get('month')!, start.get('day')!) };
   }
