@@ -12,6 +12,7 @@ import * as chrono from 'chrono-node';
 import type { PartialTimelineEntry } from './types';
 import type { Sentence } from './sentences';
 import { formatDate, MONTH_NAMES, monthNumber } from '../intake/dates';
+import { guarded } from './guard';
 
 export interface DateMention {
   readonly date: string;
@@ -114,6 +115,11 @@ function datelineOf(paragraphs: readonly string[]): { day: number; month: number
  * year taken from the article's own full dates (captions count) when the dateline has none.
  */
 export function articleDating(text: string, captions: readonly string[], published: string | null): Dating {
+  // Like every parser here, odd text may date nothing, never fail extraction (guard.ts).
+  return guarded(() => [datingOf(text, captions, published)])[0] ?? { reference: parseIso(published) ? published : null, year: null, dateline: null };
+}
+
+function datingOf(text: string, captions: readonly string[], published: string | null): Dating {
   // A dateline or byline opens the article: its first paragraphs are enough (a 5 MB text is not split).
   const line = datelineOf(text.slice(0, 2000).split(/\n\s*\n/));
   const publishedYear = parseIso(published)?.getUTCFullYear() ?? null;
