@@ -66,9 +66,9 @@ export function buildBriefingModel(x: Extraction): BriefingModel {
     const place = placeOf(f);
     return [label(f), place && !label(f).includes(place) ? place : null, f.date ? formatDate(f.date) : null].filter(Boolean).join(' · ');
   };
-  // A vague count has no number to write ("hundreds"): the article's words are the figure.
+  // A vague count has no number to write ("hundreds"), an ordinal no amount ("the 30th"): the article's words are the figure.
   const written = (f: Figure): string => {
-    if (f.vague) return f.text;
+    if (f.vague || /^\d+(?:st|nd|rd|th)$/.test(f.text.trim())) return f.text;
     const note = conversionNote(f);
     return note ? `${figureAmount(f)} (${note})` : figureAmount(f);
   };
