@@ -3,7 +3,7 @@
  * said". A sentence with no attribution of its own continues the previous sentence of the same
  * paragraph ("Another 2,117 people have been injured."); a pronoun ("it added") points back too.
  */
-import { maskAbbreviationDots, unmaskDots, type Sentence } from './sentences';
+import { isTitleAlone, maskAbbreviationDots, unmaskDots, type Sentence } from './sentences';
 
 // Verbs of saying first; "Zambia has recorded 97 deaths …, the health ministry said" names the ministry.
 const SPEECH = 'said|says|say|told|tells|estimated|estimates|added|adds|announced|announces|warned|warns|confirmed|confirms|stated|states|declared|declares';
@@ -13,7 +13,6 @@ const ACCORDING = /\baccording\s+to\s+(?:figures\s+(?:from|by)\s+|data\s+(?:from
 // "the minister said" after "Environment Minister Lwazi Mabaso said": the minister named before.
 const PRONOUN = /^(?:it|he|she|they|we|the\s+(?:group|agency|organisation|organization|ministry|monitor|statement|report|official|spokesman|spokeswoman|spokesperson|body|network|office|charity|authority|authorities|un\s+agency|minister|governor|mayor|president|chairman|chairwoman|director|commissioner|secretary))$/i;
 const MAX_WORDS = 9;
-const TITLE_ALONE = /^(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Maj|Capt|Sgt|Rev|Gov|Sen|Rep|St)\.?$/i;
 const CONTINUATION = /^(?:Another|A\s+further|It|They|He|She|Of\s+(?:the|them|those)|Among\s+(?:them|the)|Most\s+of|Some\s+of|Many\s+of|In\s+addition|Also|Those|The\s+(?:group|agency|organisation|organization|ministry|monitor|report|toll|dead|injured|victims))\b/;
 // Verbs of saying looked at per sentence; real sentences have one or two.
 const MAX_TRIES = 12;
@@ -34,7 +33,7 @@ export function cleanSource(raw: string): string | null {
   if (s.split(' ').some((w) => /^[a-z]+ed$/.test(w))) return null;
   if (/^(?:it|he|she|they|we|i|you|who|which|this|that|there)$/i.test(s)) return null;
   // "Dr", "Gen.": a title cut from its name is no source.
-  if (TITLE_ALONE.test(s)) return null;
+  if (isTitleAlone(s)) return null;
   s = s.replace(/\s+(?:on|in|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i, '');
   return s;
 }

@@ -11,17 +11,14 @@
  */
 import type { Quote } from './types';
 import { attributionIn } from './attribution';
-import { MASKED_DOT, maskAbbreviationDots, splitSentences, unmaskDots } from './sentences';
+import { HONORIFIC_WORDS, isTitleAlone, MASKED_DOT, maskAbbreviationDots, splitSentences, unmaskDots } from './sentences';
 
 // Titles and ranks stay part of the name as written; an office before a name is its role.
-const HONORIFIC_WORDS = 'Dr|Mr|Mrs|Ms|Mx|Mme|Prof|Professor|Gen|General|Lt|Lieutenant|Col|Colonel|Maj|Major|Capt|Captain|Sgt|Sergeant|Brig|Brigadier|Cpl|Corporal|Adm|Admiral|Cmdr|Cdr|Commander|Supt|Insp|Inspector|Det|Rev|Reverend|Fr|Father|Hon|Sheikh|Sir|Dame|Lord|Lady|Imam|Rabbi|Bishop|Archbishop|Cardinal|Judge|Justice';
 const HONORIFICS = new RegExp(`^(?:(?:${HONORIFIC_WORDS})[.${MASKED_DOT}]?\\s+)+`);
 /** Courtesy titles: dropped once the full name is known ("Ms Okafor" → "Grace Okafor"). */
 const COURTESY = /^(?:Mr|Mrs|Ms|Mx|Mme)[.\u2024]?\s+$/;
 // "Health Minister K. Sudhakar Rao", "Vice President Ana Ruiz": up to two words naming the office.
 const OFFICES = /^((?:\p{Lu}\p{Ll}+\s+){0,2}(?:President|Prime\s+Minister|Minister|Governor|Senator|Ambassador|Mayor|Chancellor|Secretary|Secretary-General|Commissioner|King|Queen|Prince|Princess))\s+/u;
-/** A speaker that is nothing but a title or an abbreviation ("Dr", "Gen.", "Mr"): a cut name. */
-const TITLE_ALONE = new RegExp(`^(?:(?:${HONORIFIC_WORDS})[.${MASKED_DOT}]?\\s*)+$|^\\p{L}{1,4}[.${MASKED_DOT}]$`, 'u');
 // Lower-case particles inside names: "Joana Pereira dos Santos", "Ursula von der Leyen", "Ahmed bin Salem".
 const PARTICLES = 'al|el|bin|bint|ibn|ben|de|da|das|do|dos|del|della|di|du|la|le|van|von|der|den|ter|ten|abu|ul|y';
 const L = `\\p{L}\\p{M}'’.${MASKED_DOT}-`;
@@ -222,7 +219,7 @@ function quotesOfParagraph(original: string, carry: Carry): Quote[] {
     if (!who.speaker && i === 0 && seg.start === 0 && carry.open) who = { speaker: carry.value, role: carry.role };
     // "Darlene Whitaker, 58, …": an age is not a role.
     if (who.role && /^\d+$/.test(who.role)) who = { speaker: who.speaker, role: null };
-    if (who.speaker && TITLE_ALONE.test(who.speaker.trim())) who = NONE;
+    if (who.speaker && isTitleAlone(who.speaker)) who = NONE;
     if (who.speaker) { carry.value = who.speaker; carry.role = who.role; previous = who; }
     const text = original.slice(seg.start, seg.end).replace(/^[“"‘]|[”"’]$/g, '').trim().replace(/[,]$/, '').trim();
     out.push({ quote: { text, speaker: who.speaker, role: who.role }, joinsNext: next !== undefined && JOINS_PIECES.test(after) });

@@ -66,6 +66,13 @@ export function maskAbbreviationDots(text: string): string {
 /** Undoes {@link maskAbbreviationDots} in a piece of masked text. */
 export const unmaskDots = (text: string): string => text.replaceAll(MASKED_DOT, '.');
 
+/** Titles and ranks written before a name, with or without a full stop ("Dr", "Dr.", "Colonel", "Lt. Col."). */
+export const HONORIFIC_WORDS = 'Dr|Mr|Mrs|Ms|Mx|Mme|Prof|Professor|Gen|General|Lt|Lieutenant|Col|Colonel|Maj|Major|Capt|Captain|Sgt|Sergeant|Brig|Brigadier|Cpl|Corporal|Adm|Admiral|Cmdr|Cdr|Commander|Supt|Insp|Inspector|Det|Rev|Reverend|Fr|Father|Hon|Gov|Sen|Rep|St|Sheikh|Sir|Dame|Lord|Lady|Imam|Rabbi|Bishop|Archbishop|Cardinal|Judge|Justice';
+const TITLE_ALONE = new RegExp(`^(?:(?:${HONORIFIC_WORDS})[.${MASKED_DOT}]?\\s*)+$|^\\p{L}{1,4}[.${MASKED_DOT}]$`, 'iu');
+
+/** A title or an abbreviation standing alone ("Dr", "Gen.", "Lt. Col."): a name cut at its full stop, never a speaker or a source. */
+export const isTitleAlone = (who: string): boolean => TITLE_ALONE.test(who.trim());
+
 function splitParagraph(text: string, from: number, to: number, paragraph: number, out: Sentence[]): void {
   let start = from;
   CANDIDATE_END.lastIndex = from;
