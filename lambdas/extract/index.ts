@@ -10,8 +10,8 @@ import { splitSentences, type Sentence } from './sentences';
 import { findNumbers, type NumberMention } from './numbers';
 import { notFigureReason, phoneAndDateRanges } from './negatives';
 import { meaningOf, type Meaning } from './meaning';
-import { attributeSentences, type Attribution } from './attribution';
-import { datesIn, type DateMention } from './dates';
+import { attributeSentences, sourceAt, type Attribution } from './attribution';
+import { articleDating, partialTimelineOf, readDates, type DateMention } from './dates';
 import { findQuotes } from './quotes';
 import { findEntities, type Entities, type PlaceHit } from './entities';
 import { mergeDuplicates, rankKeyFigures, type Draft } from './reconcile';
@@ -80,8 +80,8 @@ function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, m
   return before && before.start >= sentence.start && before.end <= m.start ? before.name : null;
 }
 
-function sourceName(attribution: Attribution | undefined, acronyms: ReadonlyMap<string, string>): string | null {
-  const source = attribution?.source ?? null;
+function sourceName(attribution: Attribution | undefined, at: number, acronyms: ReadonlyMap<string, string>): string | null {
+  const source = sourceAt(attribution, at);
   return source === null ? null : acronyms.get(source) ?? source;
 }
 
@@ -152,7 +152,7 @@ function figureDrafts(
       label: tidyLabel(meaning.label) || meaning.label,
       place: placeFor(text, entities.placeHits, sentence, m, afterTo) ?? (factsOf(sentence).capital ? capital : null),
       date: dates[sentence.index]?.[0]?.date ?? null,
-      source: sourceName(attributions[sentence.index], entities.acronyms),
+      source: sourceName(attributions[sentence.index], m.start - sentence.start, entities.acronyms),
       sentence: sentence.text,
       span: [m.start, m.end],
       vague: m.vague,
@@ -199,7 +199,9 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
   const sentences = guarded(() => splitSentences(text));
   const entities = guarded(() => [findEntities(text)])[0] ?? NO_ENTITIES;
   const attributions = guarded(() => attributeSentences(sentences));
-  const dates = sentences.map((s) => guarded(() => datesIn(s, published)));
+  const dating = articleDating(text, article.captions, published);
+  const read = sentences.map((s) => guarded(() => [readDates(s, dating)])[0] ?? { full: [], partial: [] });
+  const dates = read.map((r) => r.full);
   const mentions = guarded(() => findNumbers(text));
   const drafts = mergeDuplicates(guarded(() => figureDrafts(text, sentences, mentions, attributions, dates, entities, published))) as DraftAt[];
   const headline = guarded(() => findNumbers(article.title)).filter((n) => !n.vague);
@@ -230,10 +232,12 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
       sha256: article.sha256,
       input: article.input,
       byline: article.byline,
+      dateline: dating.dateline,
     },
     summary: guarded(() => summarise(sentences, keySentences)),
     figures,
     timeline: guarded(() => timelineOf(sentences, dates)),
+    partialTimeline: guarded(() => partialTimelineOf(sentences, read)),
     quotes: guarded(() => findQuotes(text.split(/\n\s*\n/), text)),
     organisations: entities.organisations,
     places: entities.places,
