@@ -95,7 +95,7 @@ export async function bundleHandler(handler: string, readable = false): Promise<
   const options = { ...toEsbuild(infra.HANDLER_BUNDLE), ...(readable ? { minify: false } : {}) };
   const built = await build({ ...options, entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, metafile: true, logLevel: 'silent' });
   // Assets go where the handler looks for them: beside the bundle, as the CDK command hooks put them.
-  if (infra.ASSETS_FOR[handler as keyof InfraBundling['ASSETS_FOR']]) infra.copyAssets(outdir);
+  infra.copyAssets(outdir, undefined, infra.ASSETS_FOR[handler as keyof InfraBundling['ASSETS_FOR']]);
   const assets = filesUnder(outdir).filter((f) => f.file !== path.basename(outfile));
   const { format, target, minify, external } = infra.HANDLER_BUNDLE;
   return {

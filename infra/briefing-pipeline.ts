@@ -27,6 +27,8 @@ import { Construct } from 'constructs';
 import { DEFAULT_MAX_BYTES } from '../lambdas/intake/types';
 import { ASSETS_FOR, copyAssetCommands, HANDLER_BUNDLE, HANDLER_ENTRIES, type HandlerName, PROJECT_ROOT } from './bundling';
 import { acknowledgeNotificationsHandler, acknowledgeObjectWildcards } from './nag';
+import { TemplateStore, templateName } from '../lambdas/template/load';
+import { TEMPLATE_PREFIXES_ENV } from '../lambdas/handlers/template-choice';
 
 export interface BriefingPipelineProps {
   /** Bucket that receives articles. Default: a new bucket (see the bucket settings below). */
@@ -59,6 +61,12 @@ export interface BriefingPipelineProps {
   readonly errorsExpiration?: Duration;
   /** Whether new buckets (and their objects) survive `cdk destroy`. Default: true (retain). */
   readonly retainData?: boolean;
+  /**
+   * Article key prefixes mapped to a template of `templates/` (`{ 'flash/': 'flash' }`): an
+   * article under the prefix is briefed with it unless its `template` metadata names another.
+   * Default: none (every article gets `briefing` unless its metadata says otherwise).
+   */
+  readonly templatePrefixes?: Readonly<Record<string, string>>;
 }
 
 /** Every prop with its default applied. */
@@ -90,7 +98,9 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
     maxReceiveCount: props.maxReceiveCount ?? 3,
     errorsExpiration: props.errorsExpiration ?? Duration.days(90),
     retainData: props.retainData ?? true,
+    templatePrefixes: props.templatePrefixes ?? {},
   };
+  checkTemplatePrefixes(settings.templatePrefixes);
   integerIn('maxReceiveCount', settings.maxReceiveCount, 3, 5);
   integerIn('maxBytes', settings.maxBytes, 1, 1024 ** 3);
   integerIn('extractMemorySize', settings.extractMemorySize, 128, 10240);
@@ -113,6 +123,17 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
     throw new Error('BriefingPipeline: inputBucket and outputBucket must differ, or every output would re-trigger extraction');
   }
   return settings;
+}
+
+/** Every mapped template must be one `templates/` deploys, so a typo fails at synth, not per article. */
+function checkTemplatePrefixes(prefixes: Readonly<Record<string, string>>): void {
+  const known = new TemplateStore(join(PROJECT_ROOT, 'templates')).names();
+  for (const [prefix, name] of Object.entries(prefixes)) {
+    if (prefix === '') throw new Error('BriefingPipeline: templatePrefixes: a prefix must not be empty (the default template covers every other key)');
+    if (!known.includes(templateName(name))) {
+      throw new Error(`BriefingPipeline: templatePrefixes: "${prefix}" maps to unknown template "${name}"; templates/ deploys: ${known.join(', ')}`);
+    }
+  }
 }
 
 /** A stage's queue pair and function. */
@@ -143,10 +164,12 @@ export class BriefingPipeline extends Construct {
       this.dataBucket('OutputBucket', settings, accessLogs!, [
         { id: 'ExpireErrorRecords', prefix: 'errors/', expiration: settings.errorsExpiration },
       ]);
+    const templates: Record<string, string> = Object.keys(settings.templatePrefixes).length > 0 ? { [TEMPLATE_PREFIXES_ENV]: JSON.stringify(settings.templatePrefixes) } : {};
     this.extract = this.stage('Extract', 'extract', settings, settings.extractTimeout, settings.extractMemorySize, {
       MAX_BYTES: String(settings.maxBytes),
+      ...templates,
     });
-    this.render = this.stage('Render', 'render', settings, settings.renderTimeout, settings.renderMemorySize, {});
+    this.render = this.stage('Render', 'render', settings, settings.renderTimeout, settings.renderMemorySize, templates);
 
     // Wire: notifications (render only on figures/*.json, so its own outputs never feed it)
     this.inputBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(this.extract.queue));
@@ -242,7 +265,7 @@ export class BriefingPipeline extends Construct {
       actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
       resources: [logGroup.logGroupArn],
     }));
-    const withAssets = ASSETS_FOR[handler];
+    const assets = ASSETS_FOR[handler];
     const fn = new NodejsFunction(this, `${id}Function`, {
       entry: join(PROJECT_ROOT, HANDLER_ENTRIES[handler]),
       handler: 'handler',
@@ -276,7 +299,7 @@ export class BriefingPipeline extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_inputDir: string, outputDir: string) => (withAssets ? copyAssetCommands(outputDir) : []),
+          afterBundling: (_inputDir: string, outputDir: string) => copyAssetCommands(outputDir, PROJECT_ROOT, assets),
         },
       },
     });

@@ -18,6 +18,8 @@ export interface BriefingContext {
   readonly maxBytes?: number;
   readonly errorsExpirationDays?: number;
   readonly retainData?: boolean;
+  /** Article key prefix → template name (`-c 'templatePrefixes={"flash/":"flash"}'`). */
+  readonly templatePrefixes?: Readonly<Record<string, string>>;
 }
 
 export interface BriefingStackProps extends StackProps {
@@ -39,6 +41,7 @@ export class BriefingStack extends Stack {
       maxBytes: ctx.maxBytes,
       errorsExpiration: ctx.errorsExpirationDays === undefined ? undefined : Duration.days(ctx.errorsExpirationDays),
       retainData: ctx.retainData,
+      templatePrefixes: ctx.templatePrefixes,
     };
     this.pipeline = new BriefingPipeline(this, 'Pipeline', pipelineProps);
   }

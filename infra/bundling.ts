@@ -60,15 +60,23 @@ export const RUNTIME_ASSETS: ReadonlyArray<{ readonly from: string; readonly to:
   ...Object.entries(PACKAGE_FALLBACKS).map(([to, from]) => ({ from, to })),
 ];
 
-/** Only the render stage draws PDFs; the extract bundle ships code alone. */
-export const ASSETS_FOR: Readonly<Record<HandlerName, boolean>> = { extract: false, render: true };
+type RuntimeAsset = (typeof RUNTIME_ASSETS)[number];
+
+/**
+ * Only the render stage draws PDFs (fonts, ICC profile); both read `templates/`, the extract
+ * stage to record which template an upload chose and its hash.
+ */
+export const ASSETS_FOR: Readonly<Record<HandlerName, readonly RuntimeAsset[]>> = {
+  extract: RUNTIME_ASSETS.filter((asset) => asset.to === 'templates'),
+  render: RUNTIME_ASSETS,
+};
 
 const missing = (from: string): Error =>
   new Error(`bundling: ${from} is missing from the project; the render bundle cannot ship it`);
 
 /** Shell commands (CDK command hooks run them after esbuild) copying the assets into `outputDir`. */
-export function copyAssetCommands(outputDir: string, root = PROJECT_ROOT): string[] {
-  return RUNTIME_ASSETS.map(({ from, to }) => {
+export function copyAssetCommands(outputDir: string, root = PROJECT_ROOT, assets: readonly RuntimeAsset[] = RUNTIME_ASSETS): string[] {
+  return assets.map(({ from, to }) => {
     const source = join(root, from);
     if (!existsSync(source)) throw missing(from);
     const target = join(outputDir, to);
@@ -77,8 +85,8 @@ export function copyAssetCommands(outputDir: string, root = PROJECT_ROOT): strin
 }
 
 /** The same copy in-process, for builds made with esbuild directly (benchmark, tests). */
-export function copyAssets(outputDir: string, root = PROJECT_ROOT): void {
-  for (const { from, to } of RUNTIME_ASSETS) {
+export function copyAssets(outputDir: string, root = PROJECT_ROOT, assets: readonly RuntimeAsset[] = RUNTIME_ASSETS): void {
+  for (const { from, to } of assets) {
     const source = join(root, from);
     if (!existsSync(source)) throw missing(from);
     const target = join(outputDir, to);

@@ -30,6 +30,22 @@ const flag = (node: Reader, key: string): boolean | undefined => {
   throw new Error(`context ${key} must be true or false, got ${JSON.stringify(value)}`);
 };
 
+/** A JSON object of strings, given as JSON text (`-c key='{…}'`) or as an object in cdk.json. */
+const stringMap = (node: Reader, key: string): Record<string, string> | undefined => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  let parsed: unknown = value;
+  try {
+    if (typeof value === 'string') parsed = JSON.parse(value);
+  } catch {
+    throw new Error(`context ${key} must be a JSON object, got ${JSON.stringify(value)}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) {
+    throw new Error(`context ${key} must map strings to strings, got ${JSON.stringify(value)}`);
+  }
+  return parsed as Record<string, string>;
+};
+
 export function readContext(scope: { readonly node: Reader }): BriefingContext {
   const { node } = scope;
   return {
@@ -41,5 +57,6 @@ export function readContext(scope: { readonly node: Reader }): BriefingContext {
     maxBytes: integer(node, 'maxBytes'),
     errorsExpirationDays: integer(node, 'errorsExpirationDays'),
     retainData: flag(node, 'retainData'),
+    templatePrefixes: stringMap(node, 'templatePrefixes'),
   };
 }

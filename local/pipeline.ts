@@ -18,6 +18,8 @@ import { notificationBody, stageFor, type StageName } from './router';
 import { decodeEventKey } from '../lambdas/handlers/s3-keys';
 import { ArticleTracker, formatResult, type ArticleListener } from './article-log';
 import { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET } from './endpoint';
+import { deployedTemplates, type TemplateStore } from '../lambdas/template/load';
+import { watchTemplates } from './template-watch';
 
 export { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET } from './endpoint';
 export const DEFAULT_MAX_TRIES = 3;
@@ -37,6 +39,12 @@ export interface LocalPipelineOptions {
   readonly log?: (line: string) => void;
   /** Wraps a stage's handler: how tests inject a crash no real input can cause. */
   readonly wrapHandler?: (stage: StageName, handler: QueueHandler) => QueueHandler;
+  /** The templates uploads choose from. Default: the repository's `templates/`. */
+  readonly templates?: TemplateStore;
+  /** Key prefixes mapped to a template, as the stack's `templatePrefixes`. Default: none. */
+  readonly templatePrefixes?: Readonly<Record<string, string>>;
+  /** Reload a template when its file changes (`npm start`). Default: false. */
+  readonly watchTemplates?: boolean;
 }
 
 export interface LocalPipeline {
@@ -47,6 +55,8 @@ export interface LocalPipeline {
   readonly inputBucket: string;
   readonly outputBucket: string;
   readonly deadLetterDir: string;
+  /** The templates uploads choose from (reloaded on a file change when watched). */
+  readonly templates: TemplateStore;
   /** Called once per uploaded article with its briefing or its error. */
   onArticle(listener: ArticleListener): () => void;
   /** Resolves when every queue is empty and nothing is in flight. */
@@ -73,9 +83,13 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   // (POWERTOOLS_LOG_LEVEL), and their CloudWatch metrics have nowhere to go.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const reasons = new Map<string, string>();
+  const templates = options.templates ?? deployedTemplates();
+  const unwatch = options.watchTemplates ? watchTemplates(templates, log) : () => {};
   const depsFor = (service: string) => ({
     s3: server.client,
     outputBucket: OUTPUT_BUCKET,
+    templates,
+    templatePrefixes: options.templatePrefixes,
     logger: new ReasonLogger(reasons, { serviceName: service, logLevel: (process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT') as 'SILENT' }),
   });
   /** The handler's reason for this failure (taken once, so a later success leaves nothing behind). */
@@ -136,6 +150,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      unwatch();
       await queues.extract.stop();
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([queues.render.idle(), new Promise((resolve) => { timer = setTimeout(resolve, DRAIN_LIMIT_MS); })]);
@@ -156,6 +171,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     inputBucket: INPUT_BUCKET,
     outputBucket: OUTPUT_BUCKET,
     deadLetterDir,
+    templates,
     onArticle: (listener) => tracker.onResult(listener),
     idle,
     stop,

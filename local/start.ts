@@ -49,7 +49,7 @@ const log = (line: string): void => { process.stdout.write(`${stamp()} ${line}\n
 
 let pipeline: LocalPipeline;
 try {
-  pipeline = await startLocalPipeline({ port, dataDir, log });
+  pipeline = await startLocalPipeline({ port, dataDir, log, watchTemplates: true });
 } catch (error) {
   process.stderr.write(`error: 127.0.0.1:${port}: cannot start the local S3 server: ${describe(error)}\n`);
   process.exit(1);
@@ -65,6 +65,7 @@ process.stdout.write(
     `Local briefing pipeline: S3 endpoint ${endpoint} (data in ${relative(process.cwd(), dataDir) || dataDir})`,
     `  upload articles to s3://${INPUT_BUCKET}/, briefings appear in s3://${OUTPUT_BUCKET}/ (figures/, briefings/, errors/)`,
     `  messages that fail ${DEFAULT_MAX_TRIES} times are kept in ${relative(process.cwd(), pipeline.deadLetterDir)}/`,
+    `  templates: ${pipeline.templates.names().join(', ')} from ${relative(process.cwd(), pipeline.templates.dir) || '.'}/ (reloaded on change; choose one per upload with metadata template=<name>)`,
     '',
     'Upload with the aws cli (any S3 client works; these local credentials are accepted):',
     `  export ${env}`,

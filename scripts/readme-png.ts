@@ -1,31 +1,26 @@
 /**
- * `npm run png`: renders the seed briefing (the Idlib article through the whole pipeline) and
- * writes page 1 as docs/img/briefing-page1.png with poppler's `pdftoppm -png -r 60`, the image
- * the README shows. Deterministic: same code, same PNG.
+ * `npm run png`: runs `npm run demo` and writes page 1 of the seed's briefing it produced
+ * (out/idlib-offensive-2019.pdf: the article as uploaded, no --published) as
+ * docs/img/briefing-page1.png with poppler's `pdftoppm -png -r 60`: the picture in the README
+ * is what a newcomer's first command makes. Deterministic: same code, same PNG.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { briefingFromBytes } from '../lambdas/core/pipeline';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ARTICLE = 'tests/fixtures/articles/idlib-offensive-2019.txt';
+const PDF = 'out/idlib-offensive-2019.pdf';
 const OUT = 'docs/img/briefing-page1';
 
-const scratch = mkdtempSync(join(tmpdir(), 'readme-png-'));
 try {
-  const { pdf } = await briefingFromBytes(readFileSync(join(root, ARTICLE)), { name: 'idlib-offensive-2019.txt', published: '2019-06-29' });
-  const pdfPath = join(scratch, 'briefing.pdf');
-  writeFileSync(pdfPath, pdf);
+  const demo = spawnSync('npm', ['run', '-s', 'demo'], { cwd: root, encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`npm run demo exited ${demo.status ?? demo.signal}\n${demo.stdout}${demo.stderr}`);
   mkdirSync(join(root, 'docs/img'), { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(root, OUT)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  process.stdout.write(`${OUT}.png (page 1 of the seed briefing, ${pdf.length} bytes of PDF)\n`);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(root, PDF), join(root, OUT)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  process.stdout.write(`${OUT}.png (page 1 of ${PDF}, made by npm run demo)\n`);
 } catch (error) {
   const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'pdftoppm not found (install poppler-utils)' : error instanceof Error ? error.message : String(error);
-  process.stderr.write(`error: ${ARTICLE}: ${reason}\n`);
+  process.stderr.write(`error: ${PDF}: ${reason}\n`);
   process.exitCode = 1;
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
 }

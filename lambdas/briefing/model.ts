@@ -3,18 +3,23 @@
  * every list already chosen and ordered, long texts clipped. The template only places things.
  */
 import type { Extraction, Figure } from '../extract/types';
-import { capitalise, cardNumber, clip, compactNumber, formatDate, groupDigits, qualifierWords, shortSource } from './format';
+import { capitalise, clip, figureAmount, formatAmount, formatDate, qualifierWords, shortSource } from './format';
 import { pickBars, pickCards } from './select';
 import { categoryLabel } from '../contract/categories';
+import { conversionNote, figureLabel, placeOf } from './wording';
+import { datedLine, timelineRows } from './timeline';
 
-export interface CardView { value: string; qualifier: string; label: string; source: string }
+/** `note`: the amount in another currency or unit when the article gives it ("about US$600,000"). */
+export interface CardView { value: string; qualifier: string; label: string; note: string; source: string }
 export interface BarView { label: string; value: number; display: string }
 export interface FigureRowView { figure: string; what: string; source: string; sentence: string }
 
 export interface BriefingModel {
   title: string;
-  /** "29 June 2019", or null when the article has no date. */
+  /** "29 June 2019" (published, else the dateline's date, "4 November (year not stated)"), or null when the article gives neither. */
   asOf: string | null;
+  /** The header's date line: "As of 29 June 2019", "Undated report · latest date in the text: 26 April 2019", "Date not stated". */
+  dated: string;
   source: string | null;
   lang: string;
   subject: string;
@@ -23,53 +28,70 @@ export interface BriefingModel {
   cards: CardView[];
   chart: { title: string; alt: string; bars: BarView[] } | null;
   timeline: { date: string; text: string }[];
+  /** `speaker` says so when the article names nobody: "unattributed in the article". */
   quotes: { text: string; speaker: string; role: string }[];
   figures: FigureRowView[];
   organisations: string;
   places: string;
   /** What produced the briefing; the template appends its own version. */
   footer: string;
+  /** The template's name and the start of its hash ("briefing 3f2a9c1b7d0e"), set by the renderer. */
+  template?: string;
 }
 
 export const SAME_SENTENCE = '(same sentence as above)';
+export const UNATTRIBUTED = 'unattributed in the article';
 
-const label = (f: Figure): string => capitalise(clip(f.label || f.subject || categoryLabel(f.category), 60));
-
-/** "544 civilians killed, 2,117 people injured" — what the chart says, for screen readers. */
-const chartAlt = (bars: readonly Figure[]): string =>
-  `Bar chart of reported counts of people: ${bars.map((f) => `${label(f)}, ${qualifierWords(f.qualifier)} ${groupDigits(f.value)}`.replace(/ {2,}/g, ' ')).join('; ')}.`;
-
-const what = (f: Figure): string => [label(f), f.place, f.date ? formatDate(f.date) : null].filter(Boolean).join(' · ');
+/** "civilians killed, at least 544" — what the chart says, for screen readers. */
+const chartAlt = (bars: readonly { label: string; display: string }[]): string =>
+  `Bar chart of reported counts of people: ${bars.map((b) => `${b.label}, ${b.display}`).join('; ')}.`;
 
 /** Quote marks around a quote are the template's to draw. */
 const unquote = (s: string): string => s.trim().replace(/^["“”‘’']+|["“”‘’']+$/g, '').trim();
 
+// "MEDELLÍN, Colombia, Nov 4 - At least 23 …": a highlight or event starts at the news, not the dateline.
+const DATELINE = /^\p{Lu}[\p{Lu}\p{M}'’. -]{1,40}(?:,\s*[\p{L}\p{M}'’. -]{2,40}){0,2},\s*[\p{L}\d .]{3,20}?\s*(?:\([^)]{0,60}\)\s*)?[-–—]\s+(?=\p{Lu})/u;
+
 export function buildBriefingModel(x: Extraction): BriefingModel {
   const a = x.article;
-  const corpus = [...x.figures.map((f) => f.sentence), ...x.quotes.map((q) => `${q.text} ${q.role ?? ''}`), ...x.summary].join(' ');
+  const corpus = [a.title, ...x.summary, ...x.figures.map((f) => f.sentence), ...x.quotes.map((q) => `${q.text} ${q.role ?? ''}`)].join(' ');
   const sourceOf = (f: Figure): string => (f.source ? clip(shortSource(f.source, corpus), 40) : '');
-  const cards = pickCards(x.figures).map((f) => ({ value: cardNumber(f), qualifier: qualifierWords(f.qualifier), label: label(f), source: sourceOf(f) }));
-  const bars = pickBars(x.figures);
+  const label = (f: Figure): string => clip(figureLabel(f, corpus), 60);
+  const cards = pickCards(x.figures).map((f) => ({
+    value: formatAmount(f.value, f.max, f.unit), qualifier: qualifierWords(f.qualifier), label: label(f),
+    note: conversionNote(f) ?? '', source: sourceOf(f),
+  }));
+  const bars = pickBars(x.figures).map((f) => ({ label: label(f), value: f.value, display: figureAmount(f) }));
   const categories = [...new Set(x.figures.filter((f) => f.key).map((f) => categoryLabel(f.category)))];
+  const what = (f: Figure): string => {
+    const place = placeOf(f);
+    return [label(f), place && !label(f).includes(place) ? place : null, f.date ? formatDate(f.date) : null].filter(Boolean).join(' · ');
+  };
+  // A vague count has no number to write ("hundreds"), an ordinal no amount ("the 30th"): the article's words are the figure.
+  const written = (f: Figure): string => {
+    if (f.vague || /^\d+(?:st|nd|rd|th)$/.test(f.text.trim())) return f.text;
+    const note = conversionNote(f);
+    return note ? `${figureAmount(f)} (${note})` : figureAmount(f);
+  };
   return {
     title: clip(a.title || 'Untitled article', 180),
-    asOf: a.published ? formatDate(a.published) : null,
+    asOf: a.published ? formatDate(a.published) : a.dateline ? formatDate(a.dateline) : null,
+    dated: datedLine(x),
     source: a.source ? clip(a.source, 80) : null,
     lang: 'en',
     subject: clip(`Situation briefing: key figures from "${a.title}"`, 240),
     keywords: clip([...categories, ...x.places].join(', '), 240),
-    highlights: x.summary.map((s) => clip(s, 400)),
+    highlights: x.summary.map((s) => clip(s.replace(DATELINE, ''), 400)),
     cards,
-    chart: bars.length === 0 ? null : {
-      title: 'Reported counts of people',
-      alt: chartAlt(bars),
-      bars: bars.map((f) => ({ label: label(f), value: f.value, display: `${f.qualifier === 'exact' ? '' : `${qualifierWords(f.qualifier)} `}${compactNumber(f.value)}` })),
-    },
-    timeline: [...x.timeline].sort((p, q) => p.date.localeCompare(q.date) || p.span[0] - q.span[0])
-      .map((t) => ({ date: formatDate(t.date), text: clip(t.text, 200) })),
-    quotes: x.quotes.map((q) => ({ text: clip(unquote(q.text), 500), speaker: clip(q.speaker ?? '', 80), role: clip(q.role ?? '', 120) })),
+    chart: bars.length === 0 ? null : { title: 'Reported counts of people', alt: chartAlt(bars), bars },
+    timeline: timelineRows(x).map((t) => ({ date: t.date, text: clip(t.text.replace(DATELINE, ''), 200) })),
+    quotes: x.quotes.map((q) => ({
+      text: clip(unquote(q.text), 500),
+      speaker: clip(q.speaker ? capitalise(q.speaker) : UNATTRIBUTED, 80),
+      role: clip(q.role ?? '', 120),
+    })),
     figures: [...x.figures].sort((p, q) => p.span[0] - q.span[0]).map((f, i, all) => ({
-      figure: clip(f.text, 40), what: what(f), source: f.source ? clip(f.source, 80) : '—',
+      figure: clip(written(f), 60), what: what(f), source: f.source ? clip(f.source, 80) : '—',
       // Several figures often come from one sentence: print it once, not three times.
       sentence: i > 0 && all[i - 1]!.sentence === f.sentence ? SAME_SENTENCE : clip(f.sentence, 220),
     })),

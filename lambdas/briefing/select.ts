@@ -25,11 +25,15 @@ export function pickCards(figures: readonly Figure[]): Figure[] {
   return [...key, ...rest].slice(0, MIN_CARDS);
 }
 
-/** Counts of people (not vague, one bar per distinct count), largest first; fewer than two → no chart. */
+/**
+ * Key counts of people (one bar per distinct count), largest first; fewer than two → no chart.
+ * Only key figures: a count from the background ("Cyclone Idai killed more than 600 in 2019")
+ * drawn beside today's toll would misstate the scale of this crisis.
+ */
 export function pickBars(figures: readonly Figure[]): Figure[] {
   const seen = new Set<string>();
   const bars = figures
-    .filter((f) => PEOPLE.has(f.category) && !f.vague && (f.unit === null || f.unit === 'people') && f.value > 0)
+    .filter((f) => f.key && PEOPLE.has(f.category) && !f.vague && (f.unit === null || f.unit === 'people') && f.value > 0)
     .filter((f) => {
       const k = `${f.category}:${f.value}`;
       if (seen.has(k)) return false;

@@ -1,10 +1,17 @@
 /**
- * Dates with chrono-node, anchored at the published date: "April 26" → 2019-04-26, "On Friday"
- * → the Friday before (news reports the past), "last month" is too vague for a timeline.
+ * Dates with chrono-node. Each article is first dated as a whole ({@link articleDating}): the day
+ * it speaks from (the published date, else the date of its dateline), and the year of dates
+ * written without one (its own, else the year of the article's full dates, captions included).
+ * Then, per sentence: "April 26" → 2019-04-26; "On Friday" → the Friday before the day the
+ * story speaks from, or the Friday after it in a forecast ("expect the rain to ease on
+ * Thursday"); "last month" is too vague for a timeline. A date the article gives only in part
+ * (no year anywhere, or a weekday with nothing to count from) is kept as such, never guessed.
+ * Bylines and datelines say when the report was filed, not what happened: never events.
  */
 import * as chrono from 'chrono-node';
+import type { PartialTimelineEntry } from './types';
 import type { Sentence } from './sentences';
-import { MONTH_NAMES, monthNumber } from '../intake/dates';
+import { formatDate, MONTH_NAMES, monthNumber } from '../intake/dates';
 
 export interface DateMention {
   readonly date: string;
@@ -13,24 +20,118 @@ export interface DateMention {
   readonly end: number;
 }
 
+/** A date the article gives only in part: a day and month without a year, or a weekday alone. */
+export interface PartialMention {
+  /** `--MM-DD` (XML Schema's gMonthDay) when the article gives day and month but no year. */
+  readonly monthDay: string | null;
+  /** "Friday", when the article names a weekday and nothing says which week. */
+  readonly weekday: string | null;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What the article as a whole says about when it speaks. */
+export interface Dating {
+  /** YYYY-MM-DD: relative days count from here (the published date, else the dateline's). */
+  readonly reference: string | null;
+  /** The year of dates written without one, when the article gives one anywhere. */
+  readonly year: number | null;
+  /** The date of the dateline or of a dated byline: YYYY-MM-DD, or `--MM-DD` when no year is stated anywhere. */
+  readonly dateline: string | null;
+}
+
+export interface SentenceDates {
+  readonly full: DateMention[];
+  readonly partial: PartialMention[];
+}
+
 // Only sentences with a month, a weekday or a relative day go through chrono (it is the slow part).
 const DATEISH = new RegExp(`\\b(?:${MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\/\\d{1,2}\\/\\d{4}\\b`);
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\b|\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})\\b`);
+const FULL_DATE = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_NAMES})\\.?,?\\s+((?:19|20)\\d{2})\\b|\\b(?:${MONTH_NAMES})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b|\\b((?:19|20)\\d{2})-\\d{2}-\\d{2}\\b`, 'g');
 const FUZZY = /\b(?:end|beginning|start|middle|mid|early|late)\b/i;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_NAMES = WEEKDAYS.map((w) => w[0]!.toUpperCase() + w.slice(1));
+
+// A sentence about plans or forecasts points its weekdays forward ("marches on Tuesday",
+// "meteorologists expect the rain to ease on Thursday").
+const FUTURE = /\b(?:will|would|shall|is\s+due|are\s+due|due\s+to|call(?:s|ed)?\s+for|plan(?:s|ned)?\s+(?:to|for)|scheduled|expect(?:s|ed)?\s+(?:\w+\s+){0,4}to|expected\s+to|forecasts?|predict(?:s|ed)?|set\s+to|likely\s+to|next|later|upcoming|ahead\s+of|risk\s+for|forecast\s+for|until)\b/i;
+// "NAIROBI, June 2 –", "MEDELLÍN, Colombia, Nov 4 -", a line "BENGALURU, September 8, 2026":
+// the dateline says when the report was filed.
+const DATELINE = new RegExp(`^\\s*\\p{Lu}[\\p{Lu}\\p{M}'’. -]{1,40}(?:,\\s*[\\p{L}\\p{M}'’. -]{2,40}){0,2},\\s*((?:${MONTH_NAMES})\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:${MONTH_NAMES}))(?:,?\\s+((?:19|20)\\d{2}))?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[-–—]|$)`, 'u');
+const DATELINE_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2})?\s*(?:\([^)]{0,60}\)\s*)?(?:[-–—]|$)/;
+// "By Milica Jovanović · 18 September 2024": a byline, dated or not, is never an event.
+const BYLINE = /^By\s+\p{Lu}[^!?\n]{0,100}[^.!?\n]$/u;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
+const monthDay = (m: number, d: number): string => `--${pad(m)}-${pad(d)}`;
 
-function parsePublished(published: string | null): Date | null {
-  const m = published ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(published) : null;
+function parseIso(date: string | null): Date | null {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
 }
 
-// A sentence about plans or forecasts points its weekdays forward ("marches on Tuesday").
-const FUTURE = /\b(?:will|would|is\s+due|are\s+due|due\s+to|call(?:s|ed)?\s+for|plan(?:s|ned)?\s+(?:to|for)|scheduled|expected\s+to|set\s+to|next|later|upcoming|ahead\s+of|risk\s+for|forecast\s+for)\b/i;
-// "NAIROBI, June 2 –": the dateline says when the report was filed, not what happened.
-const DATELINE_AFTER = /^\s*(?:\([^)]{0,60}\)\s*)?[-–—]/;
+/** The day and month a "March 14" / "14 March" names, or null. */
+function dayMonth(text: string): { day: number; month: number } | null {
+  const m = DAY_MONTH.exec(text);
+  if (!m) return null;
+  const day = Number(m[1] ?? m[4]);
+  const month = monthNumber((m[2] ?? m[3])!);
+  return day >= 1 && day <= 31 && month > 0 ? { day, month } : null;
+}
+
+/** The latest year of a full date ("20 May 2019", "May 20, 2019", "2019-05-20") in any of `texts`. */
+function latestFullDateYear(texts: readonly string[]): number | null {
+  let year: number | null = null;
+  for (const text of texts) {
+    FULL_DATE.lastIndex = 0;
+    for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) {
+      const y = Number(m[1] ?? m[2] ?? m[3]);
+      if (year === null || y > year) year = y;
+    }
+  }
+  return year;
+}
+
+/** The dateline's (or a dated byline's) day, month and year as written, from the first paragraphs. */
+function datelineOf(paragraphs: readonly string[]): { day: number; month: number; year: number | null } | null {
+  for (const paragraph of paragraphs.slice(0, 3)) {
+    const line = DATELINE.exec(paragraph);
+    const at = line ? dayMonth(line[1]!) : null;
+    if (line && at) return { ...at, year: line[2] ? Number(line[2]) : null };
+    if (BYLINE.test(paragraph)) {
+      const at2 = dayMonth(paragraph);
+      const year = latestFullDateYear([paragraph]);
+      if (at2) return { ...at2, year };
+    }
+  }
+  return null;
+}
+
+/**
+ * The article dated as a whole. `published` (YYYY-MM-DD) wins; else the dateline's date, its
+ * year taken from the article's own full dates (captions count) when the dateline has none.
+ */
+export function articleDating(text: string, captions: readonly string[], published: string | null): Dating {
+  return datingOf(text, captions, published);
+}
+
+/** The dating of an article whose text could not be dated: only what `published` says. */
+export function undated(published: string | null): Dating {
+  return { reference: parseIso(published) ? published : null, year: null, dateline: null };
+}
+
+function datingOf(text: string, captions: readonly string[], published: string | null): Dating {
+  // A dateline or byline opens the article: its first paragraphs are enough (a 5 MB text is not split).
+  const line = datelineOf(text.slice(0, 2000).split(/\n\s*\n/));
+  const publishedYear = parseIso(published)?.getUTCFullYear() ?? null;
+  const year = publishedYear ?? line?.year ?? latestFullDateYear([...captions, text]);
+  const lineYear = line ? (line.year ?? year) : null;
+  const dateline = line ? (lineYear !== null ? formatDate(lineYear, line.month, line.day) : monthDay(line.month, line.day)) : null;
+  const reference = parseIso(published) ? published : dateline && !dateline.startsWith('--') ? dateline : null;
+  return { reference, year, dateline };
+}
 
 /** The `weekday` nearest `ref` in the direction the sentence points ("on Saturday" in a Saturday report is that day). */
 function weekdayFrom(ref: Date, weekday: number, last: boolean, future: boolean): string {
@@ -40,29 +141,36 @@ function weekdayFrom(ref: Date, weekday: number, last: boolean, future: boolean)
   return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-function resolve(result: Found, ref: Date | null, future: boolean): string | null {
+type Resolved = { readonly date: string } | { readonly monthDay: string | null; readonly weekday: string | null } | null;
+
+function resolve(result: Found, dating: Dating, ref: Date | null, future: boolean): Resolved {
   const start = result.start;
   // "weekend", "this week": chrono pins them to a day; a timeline wants only days the text names.
   if (FUZZY.test(result.text) || !/\d|day\b|tonight/i.test(result.text)) return null;
-  if (start.isCertain('day') && start.isCertain('month')) {
-    if (!start.isCertain('year') && !ref) return null;
-    return iso(start.get('year')!, start.get('month')!, start.get('day')!);
+  // The year as written, else the reference's (chrono's choice), else the article's own.
+  const yearOf = (): number | null => (start.isCertain('year') || ref ? start.get('year')! : dating.year);
+  // "within 10 days", "two weeks ago": counted from the reference; without one, no date at all.
+  const counted = !ref && !DAY_MONTH.test(result.text) && !/\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}/.test(result.text);
+  if (start.isCertain('day') && start.isCertain('month') && !counted) {
+    const year = yearOf();
+    return year === null ? { monthDay: monthDay(start.get('month')!, start.get('day')!), weekday: null } : { date: iso(year, start.get('month')!, start.get('day')!) };
   }
   // "night of 12 March": chrono leaves the day uncertain, but the text names it.
-  const named = DAY_MONTH.exec(result.text);
-  if (named && (start.isCertain('year') || ref)) {
-    const day = Number(named[1] ?? named[4]);
-    const month = monthNumber((named[2] ?? named[3])!);
-    if (day >= 1 && day <= 31 && month > 0) return iso(start.get('year')!, month, day);
+  const named = dayMonth(result.text);
+  if (named) {
+    const year = yearOf();
+    return year === null ? { monthDay: monthDay(named.month, named.day), weekday: null } : { date: formatDate(year, named.month, named.day) ?? '' };
   }
-  if (start.isCertain('weekday') && ref) {
+  if (start.isCertain('weekday')) {
     const name = WEEKDAYS.findIndex((w) => result.text.toLowerCase().includes(w));
     if (name < 0) return null;
+    if (!ref) return { monthDay: null, weekday: WEEKDAY_NAMES[name]! };
     const last = /\blast\b/i.test(result.text);
-    return weekdayFrom(ref, name, last, future && !last);
+    return { date: weekdayFrom(ref, name, last, future && !last) };
   }
-  if (/\byesterday\b/i.test(result.text) && ref) return iso(start.get('year')!, start.get('month')!, start.get('day')!);
-  if (/\b(?:today|tonight)\b/i.test(result.text) && ref) return iso(ref.getUTCFullYear(), ref.getUTCMonth() + 1, ref.getUTCDate());
+  if (!ref) return null;
+  if (/\byesterday\b/i.test(result.text)) return { date: iso(start.get('year')!, start.get('month')!, start.get('day')!) };
+  if (/\b(?:today|tonight)\b/i.test(result.text)) return { date: iso(ref.getUTCFullYear(), ref.getUTCMonth() + 1, ref.getUTCDate()) };
   return null;
 }
 
@@ -86,19 +194,63 @@ function parseInChunks(text: string, instant: Date): Found[] {
   return out;
 }
 
-/** Dated mentions in one sentence, resolved against `published` (YYYY-MM-DD or null). */
-export function datesIn(sentence: Sentence, published: string | null): DateMention[] {
-  if (!DATEISH.test(sentence.text)) return [];
-  const ref = parsePublished(published);
+const NONE: SentenceDates = { full: [], partial: [] };
+
+/** Dated mentions in one sentence: full dates, and the dates it gives only in part. */
+export function readDates(sentence: Sentence, dating: Dating): SentenceDates {
+  if (!DATEISH.test(sentence.text) || BYLINE.test(sentence.text)) return NONE;
+  const ref = parseIso(dating.reference);
   // chrono reads the reference in local time; noon keeps the calendar day in any time zone.
   const instant = ref ? new Date(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate(), 12) : new Date(2000, 0, 1, 12);
-  const out: DateMention[] = [];
+  const out: { full: DateMention[]; partial: PartialMention[] } = { full: [], partial: [] };
   for (const result of parseInChunks(sentence.text, instant)) {
     // Only the words leading up to the date decide its direction, not a "would" elsewhere.
     const future = FUTURE.test(sentence.text.slice(Math.max(0, result.index - 80), result.index + result.text.length));
     const isDateline = result.index < 40 && DATELINE_AFTER.test(sentence.text.slice(result.index + result.text.length));
-    const date = isDateline ? null : resolve(result, ref, future);
-    if (date) out.push({ date, start: sentence.start + result.index, end: sentence.start + result.index + result.text.length });
+    const resolved = isDateline ? null : resolve(result, dating, ref, future);
+    if (!resolved) continue;
+    const span = { start: sentence.start + result.index, end: sentence.start + result.index + result.text.length };
+    if ('date' in resolved) {
+      if (resolved.date) out.full.push({ date: resolved.date, ...span });
+    } else {
+      out.partial.push({ monthDay: resolved.monthDay, weekday: resolved.weekday, ...span });
+    }
   }
   return out;
+}
+
+/**
+ * Events the article dates only in part, one per sentence and date. Days and months without a
+ * year come in calendar order. Weekdays nothing anchors come after the latest date the article
+ * states (`after`): news names the days of the week it reports from. Among themselves they are
+ * ordered back from the first weekday of the opening paragraphs, the day the news was told
+ * ("… said on Saturday": Thursday, Friday, Saturday), else kept in article order.
+ */
+export function partialTimelineOf(sentences: readonly Sentence[], dates: readonly SentenceDates[]): PartialTimelineEntry[] {
+  const stated = dates.flatMap((d) => d.full.map((m) => m.date)).sort();
+  const latest = stated.at(-1) ?? dates.flatMap((d) => d.partial.flatMap((p) => (p.monthDay ? [p.monthDay] : []))).sort().at(-1) ?? null;
+  const days: PartialTimelineEntry[] = [];
+  const weekdays: { entry: PartialTimelineEntry; order: number }[] = [];
+  let reportDay: number | null = null;
+  for (const sentence of sentences) {
+    const seen = new Set<string>();
+    for (const part of (dates[sentence.index] ?? NONE).partial) {
+      const key = part.monthDay ?? part.weekday!;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const span: readonly [number, number] = [sentence.start, sentence.end];
+      if (part.monthDay) {
+        days.push({ monthDay: part.monthDay, weekday: null, after: null, text: sentence.text, span });
+        continue;
+      }
+      const day = WEEKDAY_NAMES.indexOf(part.weekday!);
+      if (sentence.paragraph <= 2) reportDay ??= day;
+      weekdays.push({ entry: { monthDay: null, weekday: part.weekday, after: latest, text: sentence.text, span }, order: day });
+    }
+  }
+  const daysBack = (day: number): number => (reportDay === null ? 0 : (reportDay - day + 7) % 7);
+  days.sort((a, b) => a.monthDay!.localeCompare(b.monthDay!));
+  // Stable: without a lead weekday every weekday is 0 days back, in article order.
+  weekdays.sort((a, b) => daysBack(b.order) - daysBack(a.order));
+  return [...days, ...weekdays.map((w) => w.entry)];
 }

@@ -18,8 +18,8 @@ import { analyse } from './structure';
 import { frameOf, type Decided } from './frame';
 import { meaningOf, type RuleFailure } from './meaning';
 import { notFigureReason, phoneAndDateRanges } from './negatives';
-import { attributeSentences, type Attribution } from './attribution';
-import { datesIn, type DateMention } from './dates';
+import { attributeSentences, sourceAt, type Attribution } from './attribution';
+import { articleDating, partialTimelineOf, readDates, undated, type DateMention } from './dates';
 import { findQuotes } from './quotes';
 import { findEntities, type Entities, type PlaceHit } from './entities';
 import { impliedFigures } from './implied';
@@ -87,8 +87,8 @@ function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, s
   return before && before.start >= sentence.start && before.end <= start ? before.name : null;
 }
 
-function sourceName(attribution: Attribution | undefined, acronyms: ReadonlyMap<string, string>): string | null {
-  const source = attribution?.source ?? null;
+function sourceName(attribution: Attribution | undefined, at: number, acronyms: ReadonlyMap<string, string>): string | null {
+  const source = sourceAt(attribution, at);
   return source === null ? null : acronyms.get(source) ?? source;
 }
 
@@ -168,7 +168,7 @@ function sentenceDrafts(c: SentenceContext): Draft[] {
         // "8 people were killed in the state, five of them in the town of Sapulpa": a place after the next number is that number's.
         place: placeFor(text, c.entities.placeHits, sentence, m.start, m.end, nextNumberStart(words, n)) ?? (capitalHere ? c.capital : null),
         date: c.dates[0]?.date ?? null,
-        source: sourceName(c.attribution, c.entities.acronyms),
+        source: sourceName(c.attribution, m.start - sentence.start, c.entities.acronyms),
         sentence: sentence.text,
         span: [m.start, m.end],
         vague: m.vague,
@@ -235,7 +235,10 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
   const sentences = step('sentences', [] as Sentence[], () => splitSentences(text));
   const entities = step('entities', NO_ENTITIES, () => findEntities(text));
   const attributions = step('attribution', [] as Attribution[], () => attributeSentences(sentences));
-  const dates = sentences.map((s) => step('dates', [] as DateMention[], () => datesIn(s, published)));
+  // A dating that fails is reported; the article is then dated by `published` alone.
+  const dating = step('dating', undated(published), () => articleDating(text, article.captions, published));
+  const read = sentences.map((s) => step('dates', { full: [] as DateMention[], partial: [] as ReturnType<typeof readDates>['partial'] }, () => readDates(s, dating)));
+  const dates = read.map((r) => r.full);
   const phones = step('phones', [] as [number, number][], () => phoneAndDateRanges(text));
   // "The capital remains the epicentre": the capital of the country the story is about, if named.
   const capital = entities.places.map((p) => CAPITALS[p]).find((c) => c !== undefined && entities.places.includes(c)) ?? null;
@@ -288,10 +291,12 @@ export function extractFigures(article: Article, options: ExtractOptions = {}): 
       sha256: article.sha256,
       input: article.input,
       byline: article.byline,
+      dateline: dating.dateline,
     },
     summary: step('summary', [] as string[], () => summarise(sentences, keySentences)),
     figures,
     timeline: step('timeline', [] as TimelineEntry[], () => timelineOf(sentences, dates)),
+    partialTimeline: step('timeline', [] as ReturnType<typeof partialTimelineOf>, () => partialTimelineOf(sentences, read)),
     quotes: step('quotes', [], () => findQuotes(text.split(/\n\s*\n/), text)),
     organisations: entities.organisations,
     places: entities.places,

@@ -2,14 +2,31 @@
  * Quotes with speaker and role: `“…,” said X, role of Y` / `“…,” X, role, told Reuters` /
  * `said in a statement` / `X said: “…”`. Curly double, straight double and curly single
  * quotes. A quote with no attribution of its own continues the speaker of the quote before it
- * in the paragraph, or of a quote left open at the end of the previous paragraph.
+ * in the paragraph, or of a quote left open at the end of the previous paragraph; a statement
+ * quoted in pieces (`“A” and “B”, they declared`) is one speaker's.
+ *
+ * Names keep the title the article gives them ("Dr. Sana Qureshi", "Lt. Col. Ali Reza"): the
+ * paragraph is read with the full stops of titles and initials masked, so "Dr." never ends a
+ * name, and a title alone is never a speaker.
  */
 import type { Quote } from './types';
+import { attributionIn } from './attribution';
+import { HONORIFIC_WORDS, isTitleAlone, MASKED_DOT, maskAbbreviationDots, splitSentences, unmaskDots } from './sentences';
 
-const TITLES = /^(?:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Gen\.?|General|Col\.?|Colonel|Lt\.?|Capt\.?|Captain|Maj\.?|Major|Sheikh|Sir|Dame|Rev\.?|President|Prime\s+Minister|Minister|Governor|Senator|Ambassador)\s+/;
+// Titles and ranks stay part of the name as written; an office before a name is its role.
+const HONORIFICS = new RegExp(`^(?:(?:${HONORIFIC_WORDS})[.${MASKED_DOT}]?\\s+)+`);
+/** Courtesy titles: dropped once the full name is known ("Ms Okafor" → "Grace Okafor"). */
+const COURTESY = /^(?:Mr|Mrs|Ms|Mx|Mme)[.\u2024]?\s+$/;
+// "Health Minister K. Sudhakar Rao", "Vice President Ana Ruiz": up to two words naming the office.
+const OFFICES = /^((?:\p{Lu}\p{Ll}+\s+){0,2}(?:President|Prime\s+Minister|Minister|Governor|Senator|Ambassador|Mayor|Chancellor|Secretary|Secretary-General|Commissioner|King|Queen|Prince|Princess))\s+/u;
 // Lower-case particles inside names: "Joana Pereira dos Santos", "Ursula von der Leyen", "Ahmed bin Salem".
 const PARTICLES = 'al|el|bin|bint|ibn|ben|de|da|das|do|dos|del|della|di|du|la|le|van|von|der|den|ter|ten|abu|ul|y';
-const NAME_WORD = `(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|Al|El|Abu|Abdul|${PARTICLES})`;
+const L = `\\p{L}\\p{M}'’.${MASKED_DOT}-`;
+const NAME_WORD = `(?:\\p{Lu}[${L}]*|Al|El|Abu|Abdul|${PARTICLES})`;
+/** A capitalised word, possibly a title or an initial with its (masked) full stop. */
+const CAP = `\\p{Lu}[${L}]*`;
+/** The last word of a name: no full stop after it. */
+const LAST = `\\p{Lu}[\\p{L}\\p{M}'’-]+`;
 const PRONOUN = /^(?:he|she|they|we|it)$/i;
 // Capitalised words that start a sentence or name a group, never a speaker.
 const NOT_A_NAME = /^(?:The|It|He|She|They|We|I|You|This|That|These|Those|There|Officials|Police|Authorities|Residents|Witnesses|Rescuers|Analysts|Experts|Doctors|Medics|Critics|Others|Survivors|Some|Many|But|And|Then)$/;
@@ -17,25 +34,55 @@ const NOT_A_NAME = /^(?:The|It|He|She|They|We|I|You|This|That|These|Those|There|
 const BODY_SPEAKER = /^(?:the\s+)((?:[\w-]+\s+){0,3}(?:ministry|agency|police|army|military|government|group|organi[sz]ation|office|council|committee|commission|authority|authorities|coalition|network|charity))\s+(?:said|says|added|told|wrote)\b/i;
 
 /** One to five capitalised words that are not a sentence opener: "Khan", "Fadel Abdul Ghany". */
-const NAME = new RegExp(`^(?:${NAME_WORD}\\s+){0,4}\\p{Lu}[\\p{L}\\p{M}'’-]+$`, 'u');
+const NAME = new RegExp(`^(?:${NAME_WORD}\\s+){0,4}${LAST}$`, 'u');
 const NAME_WORD_ALONE = new RegExp(`^${NAME_WORD}$`, 'u');
-const isName = (name: string): boolean => NAME.test(name) && !NOT_A_NAME.test(name.split(/\s+/)[0]!);
+const isBareName = (name: string): boolean => NAME.test(name) && !NOT_A_NAME.test(name.split(/\s+/)[0]!);
+
+interface Person { readonly name: string; readonly office: string | null }
+
+/**
+ * "Dr. Sana Qureshi" → that name; "President Luis Arce" → "Luis Arce" with the office apart;
+ * null when what is left after titles is not a name ("Dr", "the ministry").
+ */
+function personOf(raw: string): Person | null {
+  let rest = raw.trim().replace(/[,;:]+$/, '');
+  const office = OFFICES.exec(rest);
+  if (office) rest = rest.slice(office[0].length);
+  const honorific = HONORIFICS.exec(rest)?.[0] ?? '';
+  const bare = rest.slice(honorific.length);
+  if (!isBareName(bare)) return null;
+  return { name: `${honorific}${bare}`, office: office ? office[1]!.replace(/\s+/g, ' ') : null };
+}
+
+const isName = (raw: string): boolean => personOf(raw) !== null;
+
+/** The name part of a phrase ("Dr. Sana Qureshi"), or the phrase unchanged when it is not a name. */
+const nameOf = (raw: string): string => personOf(raw)?.name ?? raw.trim();
 
 interface Speaker { readonly speaker: string | null; readonly role: string | null }
 
 const NONE: Speaker = { speaker: null, role: null };
+
+/** A speaker and role from a name phrase: the office before a name is the role when none is given. */
+function speakerFrom(raw: string, role: string | null): Speaker {
+  const person = personOf(raw);
+  return person ? { speaker: person.name, role: role ?? person.office } : NONE;
+}
 
 function splitNameRole(phrase: string): Speaker {
   // "Idlib-based Civil Defence spokesman Ahmad Al Sheikho": the name is the trailing capitalised run.
   const words = phrase.trim().replace(/[,.;:]+$/, '').split(/\s+/);
   let i = words.length;
   while (i > 0 && NAME_WORD_ALONE.test(words[i - 1]!)) i--;
-  const nameWords = words.slice(i);
   const role = words.slice(0, i).join(' ').trim() || null;
-  const name = nameWords.join(' ').replace(TITLES, '');
-  if (nameWords.length === 0 || !isName(name)) return { speaker: phrase.trim() || null, role: null };
-  return { speaker: name, role };
+  const named = speakerFrom(words.slice(i).join(' '), role);
+  return named.speaker ? named : { speaker: phrase.trim() || null, role: null };
 }
+
+const SAY = 'said|says|told|added|declared|warned|wrote|stated';
+// "Name, role, said" / "Name of the agency said".
+const SAYS_AFTER_NAME = new RegExp(`^((?:${CAP}\\s+)*?${LAST})(?:,\\s*([^]+?)|\\s+((?:of|from|at)\\s+[^,;“”"]{2,80}?))?,?\\s+(?:${SAY})\\b`, 'u');
+const ACCORDING_TO_NAME = new RegExp(`^according\\s+to\\s+((?:${CAP}\\s+)*${LAST})(?:,?\\s+([^.;]+))?`, 'u');
 
 /** "Fadel Abdul Ghany, chairman of SNHR, told Reuters" / "said Civil Defence spokesman Ahmad Al Sheikho, saying…" */
 function speakerAfter(after: string): Speaker {
@@ -44,7 +91,7 @@ function speakerAfter(after: string): Speaker {
   if (verbFirst) {
     const who = verbFirst[2]!.trim();
     if (PRONOUN.test(who)) return NONE;
-    const split = splitNameRole(who.replace(TITLES, ''));
+    const split = splitNameRole(who);
     // ", 45, a farmer" / ", the head of the rescue operation, said": the first part that is not an age.
     // "a market trader who spent the night on the roof": the role ends where a relative clause starts.
     const trailingRole = verbFirst[3]!.replace(/\s+(?:who|which|whose|that)\s[^,]*/, '').split(',').map((p) => p.trim())
@@ -54,62 +101,74 @@ function speakerAfter(after: string): Speaker {
   // "the governor, Mark Tan, told local television" / "according to Dr Ana Silva of the ministry"
   // "SANCCOB's rehabilitation manager, Nomvula Khumalo, told reporters", "its chairman, X, said".
   const roleFirst = ROLE_FIRST.exec(text);
-  if (roleFirst && isName(roleFirst[2]!.replace(TITLES, ''))) return { speaker: roleFirst[2]!.replace(TITLES, ''), role: roleFirst[1]!.trim() };
-  const according = /^according\s+to\s+((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+)*\p{Lu}[\p{L}\p{M}'’-]+)(?:,?\s+([^.;]+))?/u.exec(text);
-  if (according && isName(according[1]!.replace(TITLES, ''))) {
-    return { speaker: according[1]!.replace(TITLES, ''), role: according[2]?.replace(/^(?:of|from)\s+/, '').trim() || null };
+  if (roleFirst && isName(roleFirst[2]!)) return speakerFrom(roleFirst[2]!, roleFirst[1]!.trim());
+  const according = ACCORDING_TO_NAME.exec(text);
+  if (according && isName(according[1]!)) {
+    return speakerFrom(according[1]!, according[2]?.replace(/^(?:of|from)\s+/, '').trim() || null);
   }
   // "Dr Khaula Sawah, vice president of the Union …, which provides aid …, said in a statement."
-  const nameFirst = /^((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+)*?\p{Lu}[\p{L}\p{M}'’-]+)(?:,\s*([^]+?))?,?\s+(?:said|says|told|added|declared|warned|wrote|stated)\b/u.exec(text.slice(0, 300));
+  const nameFirst = SAYS_AFTER_NAME.exec(text.slice(0, 300));
   if (nameFirst) {
-    const name = nameFirst[1]!.replace(TITLES, '').trim();
-    if (PRONOUN.test(name) || !isName(name)) return NONE;
-    const role = nameFirst[2] ? nameFirst[2].replace(/,\s*(?:which|who)\b[^]*$/, '').trim() : null;
-    return { speaker: name, role: role || null };
+    if (PRONOUN.test(nameFirst[1]!.trim())) return NONE;
+    const role = nameFirst[2]?.replace(/,\s*(?:which|who)\b[^]*$/, '').trim() ?? nameFirst[3]?.replace(/^(?:of|from)\s+/, '');
+    return speakerFrom(nameFirst[1]!, role || null);
   }
   // "police chief John Smith said", "Red Cross spokeswoman Jane Doe told AFP": role words, then the name.
-  const roleThenName = /^([^,.;:“”"]{3,80}?)\s+(?:said|says|told|added|declared|warned|wrote|stated)\b/u.exec(text);
+  const roleThenName = new RegExp(`^([^,.;:“”"]{3,80}?)\\s+(?:${SAY})\\b`, 'u').exec(text);
   if (roleThenName) {
     const split = splitNameRole(roleThenName[1]!.replace(/^(?:and|but)\s+/i, ''));
-    if (split.speaker && split.role && isName(split.speaker)) return { speaker: split.speaker.replace(TITLES, ''), role: split.role };
+    if (split.speaker && split.role && isName(split.speaker)) return split;
   }
   const body = BODY_SPEAKER.exec(text);
   return body ? { speaker: body[1]!.trim(), role: null } : NONE;
 }
 
-const ROLE_FIRST = /^((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:\p{Lu}[\p{L}\p{M}.&-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.&-]*['’]s)\s+[a-z][^,]{1,60}),\s+([^,]+?),\s+(?:said|says|told|added|warned)\b/u;
+const ROLE_FIRST = new RegExp(`^((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:\\p{Lu}[\\p{L}\\p{M}.&-]*\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}.&-]*['’]s)\\s+[a-z][^,]{1,60}),\\s+([^,]+?),\\s+(?:said|says|told|added|warned)\\b`, 'u');
+
+const SAYS_BEFORE_QUOTE = new RegExp(`((?:${CAP}\\s+)*?${LAST})(?:,\\s*([^,]+?),?)?\\s+(?:said|says|told\\s+\\w+|added|declared|warned|wrote)\\b[^“”"]*$`, 'u');
 
 /** "X said:" right before an opening quote, or "X said those arrested had been “…”" in the same sentence. */
 function speakerBefore(before: string): Speaker {
   const sentence = before.slice(-300).split(/[.!?]["”’]?\s+(?=[A-Z“"])/).pop() ?? '';
-  const m = /((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+)*?\p{Lu}[\p{L}\p{M}'’-]+)(?:,\s*([^,]+?),?)?\s+(?:said|says|told\s+\w+|added|declared|warned|wrote)\b[^“”"]*$/u.exec(sentence);
-  if (!m) return NONE;
-  const name = m[1]!.replace(TITLES, '').trim();
-  if (PRONOUN.test(name) || !isName(name)) return NONE;
+  const m = SAYS_BEFORE_QUOTE.exec(sentence);
+  if (!m || PRONOUN.test(m[1]!.trim()) || !isName(m[1]!)) return NONE;
   // "Interior ministry spokesman Daniel Kiprotich said": the words before the name are the role.
   const lead = sentence.slice(0, m.index).trim().split(/\s+/).slice(-5).join(' ');
   const role = m[2]?.trim() || (/\b(?:spokes(?:man|woman|person)|minister|director|chief|head|president|official|secretary|chairman|chairwoman|chair|governor|mayor|commissioner|coordinator|representative|economist|analyst|officer)$/i.test(lead) ? lead : null);
-  return { speaker: name, role };
+  return speakerFrom(m[1]!, role);
 }
 
-const APPOSITIVE_NAME = new RegExp(`\\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:\\p{Lu}[\\p{L}\\p{M}.&-]*\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}.&-]*['’]s)\\s+[a-z][a-z\\s-]{1,40},\\s+((?:${NAME_WORD}\\s+){0,4}\\p{Lu}[\\p{L}\\p{M}'’-]+),`, 'gu');
+const APPOSITIVE_NAME = new RegExp(`\\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:\\p{Lu}[\\p{L}\\p{M}.&-]*\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}.&-]*['’]s)\\s+[a-z][a-z\\s-]{1,40},\\s+((?:${NAME_WORD}\\s+){0,4}${LAST}),`, 'gu');
+const SPOKE = new RegExp(`((?:${CAP}\\s+){0,3}${LAST})\\s+(?:said|says|told|added|warned)\\b`, 'gu');
+const INTRODUCED = new RegExp(`((?:${CAP}\\s+){1,3}${LAST}),\\s+\\d{1,3},`, 'gu');
 
 /**
  * "she said" after a quote: the last person who spoke before it ("Whitcombe told parliament …"),
  * or was introduced with an age ("Maria Lopez, 45, lost her home."), in this or the previous paragraph.
  */
 function speakerFromPronoun(before: string, fallback: Speaker): Speaker {
-  const spoke = [...before.matchAll(/((?:\p{Lu}[\p{L}\p{M}'’.-]+\s+){0,3}\p{Lu}[\p{L}\p{M}'’-]+)\s+(?:said|says|told|added|warned)\b/gu)]
-    .map((m) => ({ at: m.index, name: m[1]!.replace(TITLES, '') }));
-  const introduced = [...before.matchAll(/((?:\p{Lu}[\p{L}\p{M}'’-]+\s+){1,3}\p{Lu}[\p{L}\p{M}'’-]+),\s+\d{1,3},/gu)]
-    .map((m) => ({ at: m.index, name: m[1]!.replace(TITLES, '') }));
+  const spoke = [...before.matchAll(SPOKE)].map((m) => ({ at: m.index, name: m[1]! }));
+  const introduced = [...before.matchAll(INTRODUCED)].map((m) => ({ at: m.index, name: m[1]! }));
   // "said Negros Occidental governor Esteban Lizares.": the verb first, the name closing the phrase.
   const saidBy = [...before.matchAll(/\b(?:said|says|added|warned)\s+([^,.;:“”"\n]{3,80}?)(?=[,.;:]|$)/gmu)]
-    .map((m) => ({ at: m.index, name: splitNameRole(m[1]!.replace(TITLES, '')).speaker ?? '' }));
+    .map((m) => ({ at: m.index, name: splitNameRole(m[1]!).speaker ?? '' }));
   // "Its chairman, Musa Danjuma, said …", "Zamfara's governor, Sani Aliyu Maru, ordered …": a role, then the name.
-  const appositive = [...before.matchAll(APPOSITIVE_NAME)].map((m) => ({ at: m.index, name: m[1]!.replace(TITLES, '') }));
+  const appositive = [...before.matchAll(APPOSITIVE_NAME)].map((m) => ({ at: m.index, name: m[1]! }));
   const last = [...spoke, ...introduced, ...saidBy, ...appositive].filter((c) => isName(c.name)).sort((a, b) => a.at - b.at).pop();
-  return last ? { speaker: last.name, role: null } : fallback;
+  return last ? { speaker: nameOf(last.name), role: null } : fallback;
+}
+
+/**
+ * "they declared" after a quote: the group that last spoke in the sentences before it ("The heads
+ * of 11 humanitarian organisations warned …"), as the attribution of those sentences names it.
+ */
+function groupFromPronoun(before: string): Speaker {
+  const sentences = splitSentences(before.replace(/\n\n/g, ' \n\n')).slice(-3).reverse();
+  for (const sentence of sentences) {
+    const source = attributionIn(unmaskDots(sentence.text)).source;
+    if (source) return { speaker: source, role: null };
+  }
+  return NONE;
 }
 
 interface Segment { readonly start: number; readonly end: number; readonly inner: string; readonly open: boolean }
@@ -130,35 +189,50 @@ function segments(paragraph: string): Segment[] {
 
 interface Carry { value: string | null; role: string | null; open: boolean; previousParagraph: string }
 
+// “A” and “B”, they declared: the words between two pieces of one statement.
+const JOINS_PIECES = /^[\s,;:]*(?:(?:and|or|but|then|adding|—|–|-)[\s,]*)?$/i;
+const PRONOUN_SAYS = /^[\s,]*(he|she|they)\s+(?:said|says|added|told|declared|warned|wrote|stated)\b/i;
+
 /** Quotes of one paragraph; `carry` holds the last speaker and whether their quote is still open. */
-function quotesOfParagraph(paragraph: string, carry: Carry): Quote[] {
-  const out: Quote[] = [];
+function quotesOfParagraph(original: string, carry: Carry): Quote[] {
+  // Speakers are read on the masked paragraph ("Dr. Sana" stays one name); quote text on the original.
+  const paragraph = maskAbbreviationDots(original);
+  const out: { quote: Quote; joinsNext: boolean }[] = [];
   const segs = segments(paragraph);
   let previous: Speaker | null = null;
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i]!;
-    // Scare quotes and titles ("‘more than 500’", "“even wars have laws”") are not statements.
+    // Scare quotes and titles ("‘more than 500’", "“even wars”") are not statements.
     if (seg.inner.split(/\s+/).length < 4) continue;
     const next = segs[i + 1];
     const after = paragraph.slice(seg.end, next ? next.start : paragraph.length);
     const before = paragraph.slice(i > 0 ? segs[i - 1]!.end : 0, seg.start);
     let who = speakerAfter(after);
     if (!who.speaker) who = speakerBefore(before);
-    if (!who.speaker && /^[\s,]*(?:he|she)\s+(?:said|says|added|told)/i.test(after)) {
-      const context = `${carry.previousParagraph.slice(-600)}\n\n${paragraph.slice(Math.max(0, seg.start - 600), seg.start)}`;
-      who = speakerFromPronoun(context, { speaker: carry.value, role: carry.role });
+    const pronoun = who.speaker ? null : PRONOUN_SAYS.exec(after)?.[1]?.toLowerCase();
+    if (pronoun) {
+      const context = `${maskAbbreviationDots(carry.previousParagraph.slice(-600))}\n\n${paragraph.slice(Math.max(0, seg.start - 600), seg.start)}`;
+      who = pronoun === 'they' ? groupFromPronoun(context) : speakerFromPronoun(context, { speaker: carry.value, role: carry.role });
     }
     // “A,” X said. “B.” — B is X's too; so is a paragraph continuing a quote left open.
     if (!who.speaker && previous?.speaker) who = previous;
     if (!who.speaker && i === 0 && seg.start === 0 && carry.open) who = { speaker: carry.value, role: carry.role };
     // "Darlene Whitaker, 58, …": an age is not a role.
     if (who.role && /^\d+$/.test(who.role)) who = { speaker: who.speaker, role: null };
+    if (who.speaker && isTitleAlone(who.speaker)) who = NONE;
     if (who.speaker) { carry.value = who.speaker; carry.role = who.role; previous = who; }
-    out.push({ text: seg.inner.replace(/[,]$/, '').trim(), speaker: who.speaker, role: who.role });
+    const text = original.slice(seg.start, seg.end).replace(/^[“"‘]|[”"’]$/g, '').trim().replace(/[,]$/, '').trim();
+    out.push({ quote: { text, speaker: who.speaker, role: who.role }, joinsNext: next !== undefined && JOINS_PIECES.test(after) });
+  }
+  // A statement quoted in pieces: each piece is the speaker's named after the last one.
+  for (let i = out.length - 2; i >= 0; i--) {
+    const piece = out[i]!;
+    const rest = out[i + 1]!.quote;
+    if (piece.joinsNext && piece.quote.speaker === null && rest.speaker) piece.quote = { ...piece.quote, speaker: rest.speaker, role: rest.role };
   }
   carry.open = segs.length > 0 && segs[segs.length - 1]!.open;
-  carry.previousParagraph = paragraph;
-  return out;
+  carry.previousParagraph = original;
+  return out.map((o) => o.quote);
 }
 
 const FULL_NAME = new RegExp(`(?<![\\p{L}\\p{M}])\\p{Lu}[\\p{L}\\p{M}'’-]+(?:\\s+(?:(?:${PARTICLES})\\s+)?\\p{Lu}[\\p{L}\\p{M}'’-]+)+`, 'gu');
@@ -171,16 +245,32 @@ function fullNames(text: string): Map<string, string> {
     const surname = words[words.length - 1]!;
     // "Interior Minister Rana Khan": the last two words are the name.
     const name = words.slice(-2).join(' ');
-    if (!out.has(surname) && !NOT_A_NAME.test(words[words.length - 2]!) && !TITLES.test(`${words[words.length - 2]} `)) out.set(surname, name);
+    const first = words[words.length - 2]!;
+    if (!out.has(surname) && !NOT_A_NAME.test(first) && !HONORIFICS.test(`${first} `) && !OFFICES.test(`${first} `)) out.set(surname, name);
   }
   return out;
 }
 
+/** "Khan" → "Rana Khan", "Dr Okafor" → "Dr Grace Okafor", "Ms Okafor" → "Grace Okafor", when the article names them in full. */
+function withFullName(speaker: string, names: ReadonlyMap<string, string>): string {
+  const honorific = HONORIFICS.exec(speaker)?.[0] ?? '';
+  const full = names.get(speaker.slice(honorific.length));
+  if (!full) return speaker;
+  return COURTESY.test(honorific) ? full : `${honorific}${full}`;
+}
+
+/** One word after any title: a surname that a full name elsewhere may complete. */
+const isSurnameOnly = (speaker: string): boolean => !/\s/.test(speaker.slice(HONORIFICS.exec(speaker)?.[0].length ?? 0));
+
 /** Quotes of the paragraphs; `text` is them joined by blank lines, when the caller has it already. */
 export function findQuotes(paragraphs: readonly string[], text?: string): Quote[] {
   const carry: Carry = { value: null, role: null, open: false, previousParagraph: '' };
-  const quotes = paragraphs.flatMap((p) => quotesOfParagraph(p, carry));
-  if (!quotes.some((q) => q.speaker && !/\s/.test(q.speaker))) return quotes;
+  const quotes = paragraphs.flatMap((p) => quotesOfParagraph(p, carry)).map((q) => ({
+    text: q.text,
+    speaker: q.speaker === null ? null : unmaskDots(q.speaker),
+    role: q.role === null ? null : unmaskDots(q.role),
+  }));
+  if (!quotes.some((q) => q.speaker && isSurnameOnly(q.speaker))) return quotes;
   const names = fullNames(text ?? paragraphs.join('\n\n'));
-  return quotes.map((q) => (q.speaker && !/\s/.test(q.speaker) ? { ...q, speaker: names.get(q.speaker) ?? q.speaker } : q));
+  return quotes.map((q) => (q.speaker && isSurnameOnly(q.speaker) ? { ...q, speaker: withFullName(q.speaker, names) } : q));
 }

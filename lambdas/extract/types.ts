@@ -64,6 +64,21 @@ export interface TimelineEntry {
   readonly span: Span;
 }
 
+/**
+ * Extension: an event the article dates only in part. `monthDay` is `--MM-DD` (XML Schema's
+ * gMonthDay) when it gives day and month but no year anywhere; `weekday` ("Friday") when it
+ * names a weekday and nothing says which week. `after`, on a weekday, is the latest date the
+ * article states (YYYY-MM-DD or `--MM-DD`): the weekday comes after it. Entries are in timeline
+ * order.
+ */
+export interface PartialTimelineEntry {
+  readonly monthDay: string | null;
+  readonly weekday: string | null;
+  readonly after: string | null;
+  readonly text: string;
+  readonly span: Span;
+}
+
 export interface Quote {
   readonly text: string;
   readonly speaker: string | null;
@@ -81,6 +96,8 @@ export interface ArticleMeta {
   readonly input?: string | null;
   /** Extension: the byline, when the input has one. */
   readonly byline?: string | null;
+  /** Extension: the date of the dateline ("MAPUTO, March 14 –") or of a dated byline: YYYY-MM-DD, or `--MM-DD` when the article states no year. */
+  readonly dateline?: string | null;
 }
 
 export interface Extraction {
@@ -89,6 +106,8 @@ export interface Extraction {
   readonly summary: readonly string[];
   readonly figures: readonly Figure[];
   readonly timeline: readonly TimelineEntry[];
+  /** Extension: events dated only in part (no year stated anywhere, or a weekday nothing anchors). */
+  readonly partialTimeline?: readonly PartialTimelineEntry[];
   readonly quotes: readonly Quote[];
   readonly organisations: readonly string[];
   readonly places: readonly string[];

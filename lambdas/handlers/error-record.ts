@@ -27,17 +27,19 @@ export function errorRecordFor(sourceKey: string, error: BriefingError, sourceMo
   };
 }
 
-/** Writes the record and returns its key. */
+/** Writes the record (with the stage's `metadata`, so a retry under a new template is not skipped) and returns its key. */
 export async function writeErrorRecord(
   s3: S3Client,
   bucket: string,
   record: ErrorRecord,
   sourceEtag: string,
+  metadata: Readonly<Record<string, string>> = {},
 ): Promise<string> {
   const key = errorKeyFor(record.key);
   await writeObject(s3, bucket, key, `${JSON.stringify(record, null, 2)}\n`, {
     contentType: 'application/json',
     sourceEtag,
+    metadata,
   });
   return key;
 }

@@ -10,6 +10,7 @@ import { count, METRIC } from './observability';
 import { errorKeyFor, figuresKeyFor } from './s3-keys';
 import { writeObject } from './s3-io';
 import { createStageHandler, type HandlerDeps, type SqsHandler } from './stage';
+import { templateChoiceOf, templateFingerprint, templateNameFor, templateOf } from './template-choice';
 
 export type { HandlerDeps } from './stage';
 
@@ -21,10 +22,13 @@ const PUBLISHED_METADATA = 'published';
 
 export function createExtractHandler(deps: HandlerDeps): SqsHandler {
   const maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
+  const templates = templateChoiceOf(deps);
   return createStageHandler(
     {
       service: 'briefing-extract',
       outputsOf: (key) => [figuresKeyFor(key), errorKeyFor(key)],
+      // The figures record the upload's template, so re-uploading after a template change re-renders.
+      fingerprint: (key, head) => templateFingerprint(templates, templateNameFor(templates, key, head)),
       check(key, head) {
         if (head.size > maxBytes) {
           throw new IntakeError('too_large', `${key}: ${head.size} bytes is more than the ${maxBytes}-byte limit`, {
@@ -32,7 +36,8 @@ export function createExtractHandler(deps: HandlerDeps): SqsHandler {
           });
         }
       },
-      async produce({ key, head, bytes, deps: { s3, outputBucket, logger, metrics } }) {
+      async produce({ key, head, bytes, deps: { s3, outputBucket, logger, metrics }, fingerprint }) {
+        templateOf(templates, fingerprint); // an unknown template name is refused before any work
         const contentType = head.contentType && !UNINFORMATIVE_TYPES.has(head.contentType) ? head.contentType : undefined;
         const extraction = extractFromBytes(bytes, {
           name: key,
@@ -44,7 +49,7 @@ export function createExtractHandler(deps: HandlerDeps): SqsHandler {
         await writeObject(s3, outputBucket, figuresKey, `${JSON.stringify(extraction, null, 2)}\n`, {
           contentType: 'application/json',
           sourceEtag: head.etag,
-          metadata: { 'source-sha256': extraction.article.sha256 },
+          metadata: { 'source-sha256': extraction.article.sha256, ...fingerprint },
         });
         count(metrics, METRIC.processed);
         count(metrics, METRIC.figures, extraction.figures.length);

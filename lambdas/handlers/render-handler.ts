@@ -8,9 +8,10 @@ import { BriefingError } from '../core/errors';
 import type { Extraction } from '../extract/types';
 import { renderBriefing } from '../render';
 import { milliseconds, count, METRIC } from './observability';
-import { briefingKeyFor, errorKeyFor } from './s3-keys';
+import { briefingKeyFor, errorKeyFor, FIGURES_PREFIX } from './s3-keys';
 import { writeObject } from './s3-io';
 import { createStageHandler, type HandlerDeps, type SqsHandler } from './stage';
+import { templateChoiceOf, templateFingerprint, templateNameFor, templateOf } from './template-choice';
 
 export type { HandlerDeps } from './stage';
 
@@ -28,6 +29,7 @@ function parseExtraction(bytes: Uint8Array, key: string): Extraction {
 }
 
 export function createRenderHandler(deps: HandlerDeps): SqsHandler {
+  const templates = templateChoiceOf(deps);
   return createStageHandler(
     {
       service: 'briefing-render',
@@ -35,16 +37,19 @@ export function createRenderHandler(deps: HandlerDeps): SqsHandler {
         const briefingKey = briefingKeyFor(key);
         return briefingKey ? [briefingKey, errorKeyFor(key)] : null;
       },
-      async produce({ key, head, bytes, deps: { s3, outputBucket, logger, metrics } }) {
+      // The template extraction recorded on the figures; figures uploaded by hand go by their key's prefix.
+      fingerprint: (key, head) => templateFingerprint(templates, templateNameFor(templates, key.slice(FIGURES_PREFIX.length), head)),
+      async produce({ key, head, bytes, deps: { s3, outputBucket, logger, metrics }, fingerprint }) {
+        const template = templateOf(templates, fingerprint);
         const extraction = parseExtraction(bytes, key);
         const started = performance.now();
-        const pdf = await renderBriefing(extraction);
+        const pdf = await renderBriefing(extraction, { use: template });
         const renderMs = performance.now() - started;
         const briefingKey = briefingKeyFor(key) as string;
-        await writeObject(s3, outputBucket, briefingKey, pdf, { contentType: 'application/pdf', sourceEtag: head.etag });
+        await writeObject(s3, outputBucket, briefingKey, pdf, { contentType: 'application/pdf', sourceEtag: head.etag, metadata: fingerprint });
         count(metrics, METRIC.processed);
         milliseconds(metrics, METRIC.renderMs, renderMs);
-        logger.info('briefing written', { key, briefingKey, bytes: pdf.byteLength, renderMs: Math.round(renderMs) });
+        logger.info('briefing written', { key, briefingKey, bytes: pdf.byteLength, renderMs: Math.round(renderMs), ...fingerprint });
       },
     },
     deps,

@@ -41,10 +41,13 @@ export async function headObject(s3: S3Client, bucket: string, key: string): Pro
   }
 }
 
-/** True when `key` exists and records `sourceEtag` as its source: a duplicate delivery. */
-export async function recordsSource(s3: S3Client, bucket: string, key: string, sourceEtag: string): Promise<boolean> {
+/**
+ * True when `key` exists and records `sourceEtag` as its source, and every `also` entry in its
+ * metadata (e.g. the template's hash): a duplicate delivery.
+ */
+export async function recordsSource(s3: S3Client, bucket: string, key: string, sourceEtag: string, also: Readonly<Record<string, string>> = {}): Promise<boolean> {
   const head = await headObject(s3, bucket, key);
-  return head?.metadata[SOURCE_ETAG] === sourceEtag;
+  return head?.metadata[SOURCE_ETAG] === sourceEtag && Object.entries(also).every(([name, value]) => head.metadata[name] === value);
 }
 
 /** GET as bytes (no body reads as empty), optionally pinned to a bare ETag; S3's errors propagate. */

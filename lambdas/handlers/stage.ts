@@ -14,6 +14,7 @@ import { errorRecordFor, writeErrorRecord } from './error-record';
 import { count, flushMetrics, METRIC, newLogger, newMetrics } from './observability';
 import { headObject, type ObjectHead, readObject, recordsSource } from './s3-io';
 import { objectsCreated, type ObjectRef } from './s3-notifications';
+import type { TemplateStore } from '../template/load';
 
 export interface HandlerDeps {
   readonly s3: S3Client;
@@ -23,6 +24,10 @@ export interface HandlerDeps {
   readonly maxBytes?: number;
   readonly logger?: Logger;
   readonly metrics?: Metrics;
+  /** The templates an upload may choose from. Default: those deployed beside the code (`templates/`). */
+  readonly templates?: TemplateStore;
+  /** Key prefixes mapped to a template name ("flash/" → "flash"). Default: none. */
+  readonly templatePrefixes?: Readonly<Record<string, string>>;
 }
 
 /** Everything a stage's work function gets: the object, its bytes, and where to write. */
@@ -31,12 +36,19 @@ export interface StageInput {
   readonly head: ObjectHead;
   readonly bytes: Uint8Array;
   readonly deps: Required<Pick<HandlerDeps, 's3' | 'outputBucket'>> & { readonly logger: Logger; readonly metrics: Metrics };
+  /** What the outputs must record besides the source ETag (see {@link StageSpec.fingerprint}). */
+  readonly fingerprint: Readonly<Record<string, string>>;
 }
 
 export interface StageSpec {
   readonly service: string;
   /** The output keys that would record this source as done; null when the object is not this stage's input. */
   outputsOf(key: string): readonly string[] | null;
+  /**
+   * Metadata every output records besides the source ETag (the template's name and hash): an
+   * output recording other values is stale, not a duplicate. Must not throw.
+   */
+  fingerprint?(key: string, head: ObjectHead): Readonly<Record<string, string>>;
   /** Refuse an input from its HEAD alone (e.g. too large); throw a permanent BriefingError to do so. */
   check?(key: string, head: ObjectHead): void;
   produce(input: StageInput): Promise<void>;
@@ -60,9 +72,10 @@ export function createStageHandler(spec: StageSpec, deps: HandlerDeps): SqsHandl
       logger.info('object no longer exists; nothing to do', { bucket, key });
       return;
     }
-    const done = await Promise.all(outputs.map((out) => recordsSource(deps.s3, deps.outputBucket, out, head.etag)));
+    const fingerprint = spec.fingerprint?.(key, head) ?? {};
+    const done = await Promise.all(outputs.map((out) => recordsSource(deps.s3, deps.outputBucket, out, head.etag, fingerprint)));
     if (done.includes(true)) {
-      logger.info('duplicate delivery: output already records this source', { bucket, key, etag: head.etag });
+      logger.info('duplicate delivery: output already records this source', { bucket, key, etag: head.etag, ...fingerprint });
       count(metrics, METRIC.duplicates);
       return;
     }
@@ -73,11 +86,11 @@ export function createStageHandler(spec: StageSpec, deps: HandlerDeps): SqsHandl
         logger.info('object deleted while processing; nothing to do', { bucket, key });
         return;
       }
-      await spec.produce({ key, head, bytes, deps: resolved });
+      await spec.produce({ key, head, bytes, deps: resolved, fingerprint });
     } catch (error) {
       if (!isBriefingError(error) || !error.permanent) throw error;
       const record = errorRecordFor(key, error, head.lastModified);
-      const errorKey = await writeErrorRecord(deps.s3, deps.outputBucket, record, head.etag);
+      const errorKey = await writeErrorRecord(deps.s3, deps.outputBucket, record, head.etag, fingerprint);
       logger.warn('input refused; error record written', { bucket, key, errorKey, error: record.error, reason: record.reason });
       count(metrics, METRIC.failed);
     }

@@ -188,6 +188,9 @@ export class FlowBuilder {
     let size: number = SIZE.cardValue;
     while (size > SIZE.cardValueMin && this.m.widthOf(value, 'bold', size) > inner) size -= 1;
     put(value, 'bold', size, COLOR.navy, 2);
+    // The same amount in another currency or unit, as the article gives it: "about US$600,000".
+    const note = (card.attrs.note ?? '').trim();
+    if (note !== '') put(note, 'regular', SIZE.small, COLOR.muted, 1);
     y += 1;
     const label = (card.attrs.label ?? '').trim();
     if (label !== '') put(label, 'bold', SIZE.cardLabel, COLOR.text, LIMIT.cardLabelLines);

@@ -5,15 +5,17 @@
 import type { Extraction } from '../extract/types';
 import { buildBriefingModel } from '../briefing/model';
 import { fillTemplate } from '../template/fill';
-import { bundledTemplates } from '../template/load';
+import { DEFAULT_TEMPLATE, deployedTemplates, templateHash, templateName, type Template } from '../template/load';
 import { layoutDocument } from '../layout';
 import { fontMetrics } from './fonts';
 import { drawPdf } from './pdf';
 
 export interface RenderOptions {
-  /** Handlebars source of a user's template; the bundled `templates/briefing.hbs` otherwise. */
+  /** A deployed template (`deployedTemplates().get(name)`); the default `templates/briefing.hbs` otherwise. */
+  readonly use?: Template;
+  /** Handlebars source of a user's own template file, with the deployed partials. */
   readonly template?: string;
-  /** Where `template` came from, for error messages ("my.hbs:12: …"). */
+  /** Where `template` came from, for error messages ("my.hbs:12: …") and the name the PDF records. */
   readonly templateName?: string;
   /** Write PDF/A-2b metadata and the sRGB output intent. */
   readonly pdfa?: boolean;
@@ -27,10 +29,29 @@ function documentDate(published: string | null): Date {
   return date && !Number.isNaN(date.getTime()) ? date : FIXED_EPOCH;
 }
 
+/** The template a render uses: the one given, a user's own source, or the default. */
+export function templateFor(options: RenderOptions): Template {
+  if (options.use) return options.use;
+  const deployed = deployedTemplates();
+  if (options.template === undefined) return deployed.get(DEFAULT_TEMPLATE);
+  const file = options.templateName ?? 'template';
+  const set = { main: { name: file, source: options.template }, partials: deployed.get(DEFAULT_TEMPLATE).partials };
+  return { name: templateName(file.split(/[\\/]/).pop()!), ...set, sha256: templateHash(set) };
+}
+
+/**
+ * The PDF of an extraction. It records the template it was made with (name and sha256 in its
+ * document information, and in the footer the template fills): same extraction and template in,
+ * same bytes out.
+ */
 export async function renderBriefing(extraction: Extraction, options: RenderOptions = {}): Promise<Uint8Array> {
-  const bundled = bundledTemplates();
-  const main = options.template === undefined ? bundled.main : { name: options.templateName ?? 'template', source: options.template };
-  const tree = fillTemplate(main, bundled.partials, buildBriefingModel(extraction));
+  const template = templateFor(options);
+  const model = { ...buildBriefingModel(extraction), template: `${template.name} ${template.sha256.slice(0, 12)}` };
+  const tree = fillTemplate(template.main, template.partials, model);
   const laid = layoutDocument(tree, fontMetrics());
-  return drawPdf(laid, { date: documentDate(extraction.article.published), pdfa: options.pdfa ?? false });
+  return drawPdf(laid, {
+    date: documentDate(extraction.article.published),
+    pdfa: options.pdfa ?? false,
+    template: { name: template.name, sha256: template.sha256 },
+  });
 }

@@ -13,6 +13,8 @@ export interface DrawOptions {
   /** CreationDate and ModDate: from the article, never the clock, so renders are byte-identical. */
   readonly date: Date;
   readonly pdfa?: boolean;
+  /** The template the document was made with, recorded in its document information. */
+  readonly template?: { readonly name: string; readonly sha256: string };
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -265,7 +267,8 @@ export async function drawPdf(laid: LaidOutDocument, options: DrawOptions): Prom
       ...(info.author ? { Author: info.author } : {}),
       ...(info.subject ? { Subject: info.subject } : {}),
       ...(info.keywords ? { Keywords: info.keywords } : {}),
-      Creator: 'briefing-pipeline',
+      Creator: options.template ? `briefing-pipeline, template ${options.template.name} (sha256 ${options.template.sha256.slice(0, 12)})` : 'briefing-pipeline',
+      ...(options.template ? { Template: options.template.name, TemplateSHA256: options.template.sha256 } : {}),
       Producer: 'briefing-pipeline (pdfkit)',
       CreationDate: options.date,
       ModDate: options.date,

@@ -12,7 +12,7 @@ export const ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   list: [],
   item: [],
   panel: [],
-  card: ['value', 'qualifier', 'label', 'source'],
+  card: ['value', 'qualifier', 'label', 'note', 'source'],
   barchart: ['title', 'alt', 'unit'],
   bar: ['label', 'value', 'display'],
   table: ['widths'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardNumber, clip, compactNumber, formatDate, groupDigits, shortSource } from '../../lambdas/briefing/format';
+import { clip, compactNumber, figureAmount, formatAmount, formatDate, groupDigits, shortSource } from '../../lambdas/briefing/format';
 import { buildBriefingModel, SAME_SENTENCE } from '../../lambdas/briefing/model';
 import type { Figure } from '../../lambdas/extract/types';
 import { loadExtraction } from '../render/fixtures';
@@ -23,15 +23,22 @@ describe('formatting', () => {
     expect(compactNumber(1_234_567)).toBe('1,234,567');
   });
 
-  it('shows the number as written, without its qualifier words', () => {
-    expect(cardNumber(figure({ text: 'At least 544' }))).toBe('544');
-    expect(cardNumber(figure({ text: 'more than 2,000', value: 2000 }))).toBe('2,000');
-    expect(cardNumber(figure({ text: '3 million', value: 3e6 }))).toBe('3 million');
-    expect(cardNumber(figure({ text: 'some three million', value: 3e6 }))).toBe('3 million');
-    expect(cardNumber(figure({ text: '$4.5bn', value: 4.5e9, unit: 'USD' }))).toBe('$4.5bn');
-    expect(cardNumber(figure({ text: 'four and a half billion dollars', value: 4.5e9, unit: 'USD' }))).toBe('$4.5 billion');
-    expect(cardNumber(figure({ text: 'between 10 and 20', value: 10, max: 20 }))).toBe('10–20');
-    expect(cardNumber(figure({ text: '12 per cent', value: 12, unit: '%' }))).toBe('12%');
+  it('writes amounts as a person does: currency before, unit after, compact scales (one formatter for cards, chart and table)', () => {
+    expect(formatAmount(544, null, 'people')).toBe('544');
+    expect(formatAmount(3e6, null, null)).toBe('3 million');
+    expect(formatAmount(2.5e9, null, 'COP')).toBe('COP 2.5 billion');
+    expect(formatAmount(4.5e9, null, 'USD')).toBe('$4.5 billion');
+    expect(formatAmount(600_000, null, 'USD', { usDollar: true })).toBe('US$600,000');
+    expect(formatAmount(1.5e9, 2e9, 'USD')).toBe('$1.5–2 billion');
+    expect(formatAmount(140, null, 'mm')).toBe('140 mm');
+    expect(formatAmount(8.4, null, 'm')).toBe('8.4 m');
+    expect(formatAmount(49.5, null, '°C')).toBe('49.5°C');
+    expect(formatAmount(45, 48, '°C')).toBe('45–48°C');
+    expect(formatAmount(12, null, '%')).toBe('12%');
+    expect(formatAmount(400, null, 't')).toBe('400 tonnes');
+    expect(formatAmount(6.4, null, 'magnitude')).toBe('magnitude 6.4');
+    expect(formatAmount(10, 20, null)).toBe('10–20');
+    expect(figureAmount({ value: 140, max: null, unit: 'mm', qualifier: 'more_than' })).toBe('more than 140 mm');
   });
 
   it('shortens a source to the acronym only when the article uses it', () => {
@@ -55,7 +62,7 @@ describe('the briefing model of the seed', () => {
   it('leads with 4–8 key figure cards in rank order, with qualifier and source', () => {
     expect(model.cards.length).toBeGreaterThanOrEqual(4);
     expect(model.cards.length).toBeLessThanOrEqual(8);
-    expect(model.cards[0]).toEqual({ value: '544', qualifier: 'at least', label: 'Civilians killed', source: 'SNHR' });
+    expect(model.cards[0]).toEqual({ value: '544', qualifier: 'at least', label: 'Civilians killed', note: '', source: 'SNHR' });
     expect(model.cards[1]!.value).toBe('2,117');
   });
 
@@ -69,7 +76,11 @@ describe('the briefing model of the seed', () => {
 
   it('dates the briefing from the article and says when it cannot', () => {
     expect(model.asOf).toBe('29 June 2019');
-    expect(buildBriefingModel({ ...seed, article: { ...seed.article, published: null } }).asOf).toBeNull();
+    expect(model.dated).toBe('As of 29 June 2019');
+    const undated = buildBriefingModel({ ...seed, article: { ...seed.article, published: null } });
+    expect(undated.asOf).toBeNull();
+    expect(undated.dated).toBe('Undated report · latest date in the text: 28 June 2019');
+    expect(buildBriefingModel({ ...seed, article: { ...seed.article, published: null }, timeline: [] }).dated).toBe('Date not stated');
   });
 
   it('orders the timeline and lists every figure with its sentence', () => {

@@ -5,7 +5,7 @@ const valid = {
   schemaVersion: 1,
   article: {
     title: 'Idlib offensive', published: '2019-06-29', source: null, url: null, wordCount: 543,
-    sha256: 'a'.repeat(64), input: 'idlib.txt', byline: null,
+    sha256: 'a'.repeat(64), input: 'idlib.txt', byline: null, dateline: '--06-29',
   },
   summary: ['At least 544 civilians have been killed.', 'Another 2,117 people have been injured.'],
   figures: [{
@@ -15,6 +15,7 @@ const valid = {
     mentions: [{ text: 'more than 500', span: [100, 113] }],
   }],
   timeline: [{ date: '2019-04-26', text: 'Russian jets join the offensive', span: [200, 230] }],
+  partialTimeline: [{ monthDay: null, weekday: 'Friday', after: '2019-04-26', text: 'On Friday, 15 people were killed', span: [300, 332] }],
   quotes: [{ text: 'Whole villages and towns have been emptied', speaker: 'Ahmad Al Sheikho', role: 'spokesman' }],
   organisations: ['Syrian Network for Human Rights'],
   places: ['Idlib'],
@@ -49,6 +50,10 @@ describe('Extraction JSON v1 schema', () => {
     ['figures.0.key', undefined, /must have required property 'key'/],
     ['figures.0.colour', 'red', /must NOT have additional properties \(colour\)/],
     ['timeline.0.date', 'spring 2019', /date must match pattern/],
+    ['timeline.0.date', '--04-26', /date must match pattern/],
+    ['article.dateline', '4 November', /dateline must match pattern/],
+    ['partialTimeline.0.monthDay', '--13-01', /monthDay must match pattern/],
+    ['partialTimeline.0.weekday', 'Caturday', /weekday must be equal to one of the allowed values/],
     ['quotes.0.speaker', undefined, /must have required property 'speaker'/],
     ['places', 'Idlib', /places must be array/],
   ])('rejects %s = %j', (path, value, message) => {

@@ -74,10 +74,14 @@ async function invokeBundle(dir: string, event: SQSEvent): Promise<{ result: SQS
 }
 
 describe('bundled handlers from cdk.out in plain node', () => {
-  it('ships the render assets beside the render bundle only', () => {
-    for (const rel of ['templates/briefing.hbs', 'fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf', 'data/sRGB_IEC61966_2_1.icc']) {
+  it('ships the render assets beside the render bundle only, and the templates beside both', () => {
+    for (const rel of ['fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf', 'data/sRGB_IEC61966_2_1.icc']) {
       expect(() => readFileSync(join(assetDir.render, rel))).not.toThrow();
       expect(() => readFileSync(join(assetDir.extract, rel))).toThrow();
+    }
+    // The extract stage records which template an upload chose, and its hash.
+    for (const rel of ['templates/briefing.hbs', 'templates/flash.hbs', 'templates/partials/card.hbs']) {
+      expect(readFileSync(join(assetDir.extract, rel), 'utf8')).toBe(readFileSync(join(assetDir.render, rel), 'utf8'));
     }
   });
 

@@ -4,14 +4,16 @@ import { readContext } from '../../infra/context';
 
 describe('CDK context settings', () => {
   it('reads -c strings and cdk.json values alike', () => {
-    const fromCli = readContext(new App({ context: { reservedConcurrency: '10', retainData: 'false', alarmEmail: 'ops@example.org' } }));
-    const fromJson = readContext(new App({ context: { reservedConcurrency: 10, retainData: false, alarmEmail: 'ops@example.org' } }));
+    const fromCli = readContext(new App({ context: { reservedConcurrency: '10', retainData: 'false', alarmEmail: 'ops@example.org', templatePrefixes: '{"flash/":"flash"}' } }));
+    const fromJson = readContext(new App({ context: { reservedConcurrency: 10, retainData: false, alarmEmail: 'ops@example.org', templatePrefixes: { 'flash/': 'flash' } } }));
     expect(fromCli).toEqual(fromJson);
-    expect(fromCli).toMatchObject({ reservedConcurrency: 10, retainData: false, alarmEmail: 'ops@example.org', inputBucketName: undefined });
+    expect(fromCli).toMatchObject({ reservedConcurrency: 10, retainData: false, alarmEmail: 'ops@example.org', inputBucketName: undefined, templatePrefixes: { 'flash/': 'flash' } });
   });
 
   it('names the key of a value it cannot use', () => {
     expect(() => readContext(new App({ context: { maxBytes: 'five' } }))).toThrow(/context maxBytes must be an integer/);
     expect(() => readContext(new App({ context: { retainData: 'yes' } }))).toThrow(/context retainData must be true or false/);
+    expect(() => readContext(new App({ context: { templatePrefixes: 'flash/=flash' } }))).toThrow(/context templatePrefixes must be a JSON object/);
+    expect(() => readContext(new App({ context: { templatePrefixes: '{"flash/": 1}' } }))).toThrow(/context templatePrefixes must map strings to strings/);
   });
 });

@@ -10,7 +10,7 @@ import { synthStack } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 
-const { template, stack } = synthStack({ alarmEmail: 'ops@example.org', reservedConcurrency: 10 });
+const { template, stack } = synthStack({ alarmEmail: 'ops@example.org', reservedConcurrency: 10, templatePrefixes: { 'flash/': 'flash' } });
 const resources = template.toJSON().Resources as Record<string, Resource>;
 const ofType = (type: string): Array<[string, Resource]> => Object.entries(resources).filter(([, r]) => r.Type === type);
 const logicalId = (construct: { node: { defaultChild?: unknown } }): string =>
@@ -125,6 +125,12 @@ describe('BriefingStack template', () => {
     expect(resources[ids.extractFn]!.Properties.Environment.Variables.MAX_BYTES).toBe(String(5 * 1024 * 1024));
   });
 
+  it('passes the key prefixes it maps to templates to both stages', () => {
+    for (const fn of [ids.extractFn, ids.renderFn]) {
+      expect(JSON.parse(resources[fn]!.Properties.Environment.Variables.TEMPLATE_PREFIXES)).toEqual({ 'flash/': 'flash' });
+    }
+  });
+
   it('grants no wildcard action and no managed policy to the stage roles', () => {
     for (const [, policy] of ofType('AWS::IAM::Policy')) {
       for (const statement of policy.Properties.PolicyDocument.Statement) {
@@ -205,6 +211,8 @@ describe('BriefingPipeline props', () => {
     [{ reservedConcurrency: 1 }, /reservedConcurrency/],
     [{ alarmEmail: 'not-an-address' }, /alarmEmail/],
     [{ renderMemorySize: 64 }, /renderMemorySize/],
+    [{ templatePrefixes: { 'flash/': 'flashy' } }, /"flash\/" maps to unknown template "flashy"; templates\/ deploys: briefing, flash/],
+    [{ templatePrefixes: { '': 'flash' } }, /prefix must not be empty/],
   ])('refuses %o', (props, message) => {
     expect(() => resolveSettings(props)).toThrow(message);
   });

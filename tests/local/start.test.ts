@@ -37,6 +37,7 @@ describe('npm start (local/start.ts)', () => {
 
     const [, endpoint] = await seen(/S3 endpoint (http:\/\/127\.0\.0\.1:\d+)/);
     expect(stdout).toContain(`aws --endpoint-url ${endpoint} s3 cp`);
+    expect(stdout).toMatch(/templates: briefing, flash from templates\/ \(reloaded on change; choose one per upload with metadata template=<name>\)/);
     const client = localS3Client(endpoint!);
     const article = readFileSync(join(repoRoot, 'examples/sava-river-floods.html'));
     await client.send(new PutObjectCommand({ Bucket: 'articles', Key: 'first.html', Body: article }));

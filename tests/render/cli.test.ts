@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardNumber } from '../../lambdas/briefing/format';
+import { formatAmount } from '../../lambdas/briefing/format';
 import { extractFromBytes } from '../../lambdas/core/pipeline';
 import { runCli } from '../support/cli';
-import { folded, pdffonts, pdfinfo, pdftotext, qpdfCheck } from './poppler';
+import { folded, pdffonts, pdfinfo, pdfinfoCustom, pdftotext, qpdfCheck } from './poppler';
 
 const dir = mkdtempSync(join(tmpdir(), 'render-cli-'));
 const article = 'tests/fixtures/articles/idlib-offensive-2019.txt';
@@ -34,7 +34,7 @@ describe('briefing render', () => {
     const extraction = extractFromBytes(readFileSync(article), { name: 'idlib-offensive-2019.txt', published: '2019-06-29' });
     const key = extraction.figures.filter((f) => f.key);
     expect(key.length).toBeGreaterThanOrEqual(4);
-    for (const f of key) expect(text).toContain(cardNumber(f));
+    for (const f of key) expect(text).toContain(formatAmount(f.value, f.max, f.unit));
   });
 
   it('renders an Extraction JSON file directly, with PDF/A on request', async () => {
@@ -44,6 +44,18 @@ describe('briefing render', () => {
     const pdf = readFileSync(out);
     expect(folded(pdftotext(pdf))).toContain('At least 544');
     expect(pdf.toString('latin1')).toContain('<pdfaid:part>2</pdfaid:part>');
+  });
+
+  it('renders with a template file of the user, and the PDF records its name and hash', async () => {
+    const template = join(dir, 'my-sitrep.hbs');
+    writeFileSync(template, readFileSync('templates/briefing.hbs', 'utf8').replace('<note>Situation briefing</note>', '<note>Team sitrep</note>'));
+    const out = join(dir, 'custom.pdf');
+    expect((await runCli(['render', extraction, '-o', out, '--template', template])).code).toBe(0);
+    const pdf = readFileSync(out);
+    expect(folded(pdftotext(pdf))).toContain('TEAM SITREP');
+    expect(pdfinfo(pdf)).toMatch(/Creator:\s+briefing-pipeline, template my-sitrep \(sha256 [0-9a-f]{12}\)/);
+    expect(pdfinfoCustom(pdf)).toMatch(/Template:\s+my-sitrep\s/);
+    expect(pdfinfoCustom(pdf)).toMatch(/TemplateSHA256:\s+[0-9a-f]{64}\s/);
   });
 
   it('reports a broken template with its file and line, exit 3', async () => {

@@ -15,7 +15,11 @@ export function pdfFile(pdf: Uint8Array): string {
 }
 
 export const pdftotext = (pdf: Uint8Array): string => execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile(pdf), '-'], { encoding: 'utf8' });
+/** The text in drawing order (`-raw`): a card's lines stay together instead of being read across a row of cards. */
+export const pdftotextRaw = (pdf: Uint8Array): string => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdfFile(pdf), '-'], { encoding: 'utf8' });
 export const pdfinfo = (pdf: Uint8Array): string => execFileSync('pdfinfo', [pdfFile(pdf)], { encoding: 'utf8' });
+/** `pdfinfo -custom`: the document information including keys of our own (Template, TemplateSHA256). */
+export const pdfinfoCustom = (pdf: Uint8Array): string => execFileSync('pdfinfo', ['-custom', pdfFile(pdf)], { encoding: 'utf8' });
 export const pdffonts = (pdf: Uint8Array): string => execFileSync('pdffonts', [pdfFile(pdf)], { encoding: 'utf8' });
 
 export function qpdfCheck(pdf: Uint8Array): { status: number; output: string } {

@@ -1,0 +1,76 @@
+/** How an article is dated: tense, the day it speaks from, years it leaves out, bylines and datelines (sentences written for this test). */
+import { describe, expect, it } from 'vitest';
+import { extractFigures } from '../../lambdas/extract';
+import { articleFromText } from './article';
+import { extractionErrors } from '../../schema/validate';
+
+const extract = (body: string, published: string | null, captions: string[] = []) =>
+  extractFigures({ ...articleFromText(`T\n${body}`), captions }, { published });
+
+const timeline = (x: ReturnType<typeof extract>) => x.timeline.map((t) => [t.date, t.text.slice(0, 24)]);
+
+describe('relative days follow tense and the day the story speaks from', () => {
+  // Wednesday 18 September 2024.
+  const WEDNESDAY = '2024-09-18';
+
+  it.each([
+    ['Meteorologists expect the rain to ease on Thursday.', '2024-09-19'],
+    ['Forecasters said the river would peak on Friday.', '2024-09-20'],
+    ['The mayor is due to visit the camps on Saturday.', '2024-09-21'],
+    ['The embankment gave way on Thursday.', '2024-09-12'],
+    ['Officials said on Monday that 400 homes were flooded.', '2024-09-16'],
+    ['Rescuers found two more bodies on Wednesday.', '2024-09-18'],
+    ['Last Wednesday the first villages were evacuated.', '2024-09-11'],
+  ])('%s → %s', (sentence, date) => {
+    expect(extract(sentence, WEDNESDAY).timeline.map((t) => t.date)).toEqual([date]);
+  });
+
+  it('never makes a byline or a dateline an event, but dates the story from them', () => {
+    const x = extract('By Milica Jovanović · 18 September 2024\nBELGRADE, Sept 18 - The Sava rose overnight, officials said on Tuesday.\nMeteorologists expect the rain to ease on Thursday.', null);
+    expect(x.article.dateline).toBe('2024-09-18');
+    expect(timeline(x)).toEqual([['2024-09-17', 'BELGRADE, Sept 18 - The '], ['2024-09-19', 'Meteorologists expect th']]);
+  });
+
+  it('takes the year of a dateline without one from the article’s own full dates, captions included', () => {
+    const x = extract('MAPUTO, March 14 - The cyclone killed 38 people, the agency said on Thursday.\nThe storm made landfall late on Tuesday.', null,
+      ['In this photo taken on March 12, 2024, residents wade through a flooded street.']);
+    expect(x.article.dateline).toBe('2024-03-14');
+    expect(x.timeline.map((t) => t.date)).toEqual(['2024-03-12', '2024-03-14']);
+    expect(x.figures.find((f) => f.value === 38)?.date).toBe('2024-03-14');
+  });
+});
+
+describe('dates the article gives only in part', () => {
+  it('dates a day without a year from another full date in the article', () => {
+    const x = extract('Russian jets joined the offensive on April 26.\nThe last ceasefire was signed on 5 March 2019.', null);
+    expect(x.timeline.map((t) => t.date)).toEqual(['2019-03-05', '2019-04-26']);
+  });
+
+  it('keeps a day and month without any year as --MM-DD, in calendar order', () => {
+    const x = extract('MEDELLÍN, Colombia, Nov 4 - The slope gave way after rain.\nThe rainy season began on 12 October.\nRelief flights started on October 2.', null);
+    expect(x.article.dateline).toBe('--11-04');
+    expect(x.timeline).toEqual([]);
+    expect(x.partialTimeline!.map((p) => [p.monthDay, p.weekday])).toEqual([['--10-02', null], ['--10-12', null]]);
+  });
+
+  it('keeps weekdays nothing anchors, after the latest stated date, counted back from the day of the lead', () => {
+    const x = extract([
+      'At least 544 civilians have been killed, rights groups said on Saturday.',
+      'Russian jets joined the offensive on April 26.',
+      'On Friday, 15 people were killed in the village of Mhambil.',
+      'Last Thursday an air strike hit the hospital in Kafranbel.',
+    ].join('\n'), null, ['(FILES) In this file photo taken on May 20, 2019, a man gazes at rubble. / AFP']);
+    // The caption dates the year, never an event.
+    expect(x.timeline.map((t) => t.date)).toEqual(['2019-04-26']);
+    expect(x.partialTimeline!.map((p) => [p.weekday, p.after])).toEqual([['Thursday', '2019-04-26'], ['Friday', '2019-04-26'], ['Saturday', '2019-04-26']]);
+    expect(extractionErrors(JSON.parse(JSON.stringify(x)))).toEqual([]);
+  });
+
+  it('leaves an undated article undated', () => {
+    const x = extract('On Friday, 15 people were killed. Vaccinators hope to reach 2.1 million children within 10 days.', null);
+    expect(x.article.dateline).toBeNull();
+    expect(x.figures.find((f) => f.value === 15)?.date).toBeNull();
+    expect(x.timeline).toEqual([]);
+    expect(x.partialTimeline!.map((p) => p.weekday)).toEqual(['Friday']);
+  });
+});
