@@ -11,9 +11,24 @@ const RECORD = 'reported|reports|recorded|counted|documented|put\\s+the\\s+(?:de
 const VERBS = [new RegExp(`\\b(?:${SPEECH})\\b`, 'gi'), new RegExp(`\\b(?:${RECORD})\\b`, 'gi')];
 const ACCORDING = /\baccording\s+to\s+(?:figures\s+(?:from|by)\s+|data\s+(?:from|by)\s+|a\s+statement\s+(?:from|by)\s+)?([^,.;:"“”]+?)(?=\s*(?:[,.;:"“”]|$|\s+(?:on|in|at|as|which|who)\s))/i;
 // "the minister said" after "Environment Minister Lwazi Mabaso said": the minister named before.
-const PRONOUN = /^(?:it|he|she|they|we|the\s+(?:group|agency|organisation|organization|ministry|monitor|statement|report|official|spokesman|spokeswoman|spokesperson|body|network|office|charity|authority|authorities|un\s+agency|minister|governor|mayor|president|chairman|chairwoman|director|commissioner|secretary))$/i;
+// "it", "the agency", "the UN agency": words that point back to a source named before.
+const PRONOUNS: ReadonlySet<string> = new Set(['it', 'he', 'she', 'they', 'we']);
+const POINTING_NOUNS: ReadonlySet<string> = new Set([
+  'group', 'agency', 'organisation', 'organization', 'ministry', 'monitor', 'statement', 'report', 'official', 'spokesman',
+  'spokeswoman', 'spokesperson', 'body', 'network', 'office', 'charity', 'authority', 'authorities', 'un agency', 'minister',
+  'governor', 'mayor', 'president', 'chairman', 'chairwoman', 'director', 'commissioner', 'secretary',
+]);
+const PRONOUN = {
+  test(raw: string): boolean {
+    const words = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+    return PRONOUNS.has(words) || (words.startsWith('the ') && POINTING_NOUNS.has(words.slice(4)));
+  },
+};
 const MAX_WORDS = 9;
-const CONTINUATION = /^(?:Another|A\s+further|It|They|He|She|Of\s+(?:the|them|those)|Among\s+(?:them|the)|Most\s+of|Some\s+of|Many\s+of|In\s+addition|Also|Those|The\s+(?:group|agency|organisation|organization|ministry|monitor|report|toll|dead|injured|victims))\b/;
+// A sentence that continues the one before: "Another 2,117 …", "Of them …", "The agency …".
+const CONTINUATION = /^(?:Another|A\s+further|It|They|He|She|Of\s+(?:the|them|those)|Among\s+(?:them|the)|(?:Most|Some|Many)\s+of|In\s+addition|Also|Those)\b/;
+const CONTINUING_NOUNS: ReadonlySet<string> = new Set(['group', 'agency', 'organisation', 'organization', 'ministry', 'monitor', 'report', 'toll', 'dead', 'injured', 'victims']);
+const continuesBefore = (text: string): boolean => CONTINUATION.test(text) || (/^The\s/.test(text) && CONTINUING_NOUNS.has(text.slice(4).split(/[^A-Za-z]/)[0]!.toLowerCase()));
 // Verbs of saying looked at per sentence; real sentences have one or two.
 const MAX_TRIES = 12;
 
@@ -157,7 +172,7 @@ export function attributeSentences(sentences: readonly Sentence[]): Attribution[
       continue;
     }
     // "Another 2,117 people have been injured." / "It added …": reported speech going on.
-    const continues = found.pronoun || (previous.paragraph === sentence.paragraph && CONTINUATION.test(sentence.text));
+    const continues = found.pronoun || (previous.paragraph === sentence.paragraph && continuesBefore(sentence.text));
     const meant = found.noun ? named.findLast((s) => new RegExp(`\\b${found.noun}\\b`, 'i').test(s)) : undefined;
     const inherited = (continues ? meant ?? previous.source : null) ?? found.fallback;
     out.push({ source: inherited, own: false });

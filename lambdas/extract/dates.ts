@@ -11,7 +11,8 @@
 import * as chrono from 'chrono-node';
 import type { PartialTimelineEntry } from './types';
 import type { Sentence } from './sentences';
-import { formatDate, MONTH_NAMES, monthNumber } from '../intake/dates';
+import { formatDate, monthNumber } from '../intake/dates';
+import { MONTHS } from './lexicon';
 
 export interface DateMention {
   readonly date: string;
@@ -45,20 +46,31 @@ export interface SentenceDates {
   readonly partial: PartialMention[];
 }
 
+// A word that may be a month ("Mar", "March", "Sept."): checked against the lexicon's months where it counts.
+const MONTHISH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}';
+const isMonthWord = (word: string): boolean => MONTHS.has(word.toLowerCase().replace(/\.$/, ''));
 // Only sentences with a month, a weekday or a relative day go through chrono (it is the slow part).
-const DATEISH = new RegExp(`\\b(?:${MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\/\\d{1,2}\\/\\d{4}\\b`);
-const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\b|\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})\\b`);
-const FULL_DATE = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_NAMES})\\.?,?\\s+((?:19|20)\\d{2})\\b|\\b(?:${MONTH_NAMES})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b|\\b((?:19|20)\\d{2})-\\d{2}-\\d{2}\\b`, 'g');
+const DATEISH = new RegExp(`\\b(?:${MONTHISH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\/\\d{1,2}\\/\\d{4}\\b`);
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHISH})\\b|\\b(${MONTHISH})\\.?\\s+(\\d{1,2})\\b`, 'g');
+// Full dates, three ways: "20 May 2019", "May 20, 2019", "2019-05-20"; the first group is the month word, the second the year.
+const FULL_DATES: readonly RegExp[] = [
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(${MONTHISH})\\.?,?\\s+((?:19|20)\\d{2})\\b`, 'g'),
+  new RegExp(`\\b(${MONTHISH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b`, 'g'),
+  /\b()((?:19|20)\d{2})-\d{2}-\d{2}\b/g,
+];
 const FUZZY = /\b(?:end|beginning|start|middle|mid|early|late)\b/i;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY_NAMES = WEEKDAYS.map((w) => w[0]!.toUpperCase() + w.slice(1));
 
 // A sentence about plans or forecasts points its weekdays forward ("marches on Tuesday",
 // "meteorologists expect the rain to ease on Thursday").
-const FUTURE = /\b(?:will|would|shall|is\s+due|are\s+due|due\s+to|call(?:s|ed)?\s+for|plan(?:s|ned)?\s+(?:to|for)|scheduled|expect(?:s|ed)?\s+(?:\w+\s+){0,4}to|expected\s+to|forecasts?|predict(?:s|ed)?|set\s+to|likely\s+to|next|later|upcoming|ahead\s+of|risk\s+for|forecast\s+for|until)\b/i;
+const FUTURE_WORDS: ReadonlySet<string> = new Set(['will', 'would', 'shall', 'scheduled', 'forecast', 'forecasts', 'predict', 'predicts', 'predicted', 'next', 'later', 'upcoming', 'until']);
+const FUTURE_PHRASES = /\b(?:(?:is|are)\s+due|due\s+to|call(?:s|ed)?\s+for|plan(?:s|ned)?\s+(?:to|for)|expect(?:s|ed)?\s+(?:\w+\s+){0,4}to|(?:set|likely)\s+to|ahead\s+of|(?:risk|forecast)\s+for)\b/i;
+const isFuture = (text: string): boolean => FUTURE_PHRASES.test(text) || text.toLowerCase().split(/[^a-z]+/).some((w) => FUTURE_WORDS.has(w));
 // "NAIROBI, June 2 –", "MEDELLÍN, Colombia, Nov 4 -", a line "BENGALURU, September 8, 2026":
 // the dateline says when the report was filed.
-const DATELINE = new RegExp(`^\\s*\\p{Lu}[\\p{Lu}\\p{M}'’. -]{1,40}(?:,\\s*[\\p{L}\\p{M}'’. -]{2,40}){0,2},\\s*((?:${MONTH_NAMES})\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:${MONTH_NAMES}))(?:,?\\s+((?:19|20)\\d{2}))?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[-–—]|$)`, 'u');
+// The place in capitals, an optional region, then the day and month (the month word is checked apart).
+const DATELINE = new RegExp(`^\\s*\\p{Lu}[\\p{Lu}\\p{M}'’. -]{1,40}(?:,\\s*[\\p{L}\\p{M}'’. -]{2,40}){0,2},\\s*([A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+[A-Z][a-z]{2,8})(?:,?\\s+((?:19|20)\\d{2}))?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[-–—]|$)`, 'u');
 const DATELINE_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2})?\s*(?:\([^)]{0,60}\)\s*)?(?:[-–—]|$)/;
 // "By Milica Jovanović · 18 September 2024": a byline, dated or not, is never an event.
 const BYLINE = /^By\s+\p{Lu}[^!?\n]{0,100}[^.!?\n]$/u;
@@ -74,21 +86,28 @@ function parseIso(date: string | null): Date | null {
 
 /** The day and month a "March 14" / "14 March" names, or null. */
 function dayMonth(text: string): { day: number; month: number } | null {
-  const m = DAY_MONTH.exec(text);
-  if (!m) return null;
-  const day = Number(m[1] ?? m[4]);
-  const month = monthNumber((m[2] ?? m[3])!);
-  return day >= 1 && day <= 31 && month > 0 ? { day, month } : null;
+  DAY_MONTH.lastIndex = 0;
+  for (let m = DAY_MONTH.exec(text); m; m = DAY_MONTH.exec(text)) {
+    const word = (m[2] ?? m[3])!;
+    if (!isMonthWord(word)) continue;
+    const day = Number(m[1] ?? m[4]);
+    const month = monthNumber(word);
+    return day >= 1 && day <= 31 && month > 0 ? { day, month } : null;
+  }
+  return null;
 }
 
 /** The latest year of a full date ("20 May 2019", "May 20, 2019", "2019-05-20") in any of `texts`. */
 function latestFullDateYear(texts: readonly string[]): number | null {
   let year: number | null = null;
   for (const text of texts) {
-    FULL_DATE.lastIndex = 0;
-    for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) {
-      const y = Number(m[1] ?? m[2] ?? m[3]);
-      if (year === null || y > year) year = y;
+    for (const re of FULL_DATES) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[1] && !isMonthWord(m[1])) continue;
+        const y = Number(m[2]);
+        if (year === null || y > year) year = y;
+      }
     }
   }
   return year;
@@ -205,7 +224,7 @@ export function readDates(sentence: Sentence, dating: Dating): SentenceDates {
   const out: { full: DateMention[]; partial: PartialMention[] } = { full: [], partial: [] };
   for (const result of parseInChunks(sentence.text, instant)) {
     // Only the words leading up to the date decide its direction, not a "would" elsewhere.
-    const future = FUTURE.test(sentence.text.slice(Math.max(0, result.index - 80), result.index + result.text.length));
+    const future = isFuture(sentence.text.slice(Math.max(0, result.index - 80), result.index + result.text.length));
     const isDateline = result.index < 40 && DATELINE_AFTER.test(sentence.text.slice(result.index + result.text.length));
     const resolved = isDateline ? null : resolve(result, dating, ref, future);
     if (!resolved) continue;

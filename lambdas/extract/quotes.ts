@@ -11,10 +11,9 @@
  */
 import type { Quote } from './types';
 import { attributionIn } from './attribution';
-import { HONORIFIC_WORDS, isTitleAlone, MASKED_DOT, maskAbbreviationDots, splitSentences, unmaskDots } from './sentences';
+import { isHonorific, isTitleAlone, leadingHonorifics, MASKED_DOT, maskAbbreviationDots, splitSentences, unmaskDots } from './sentences';
 
 // Titles and ranks stay part of the name as written; an office before a name is its role.
-const HONORIFICS = new RegExp(`^(?:(?:${HONORIFIC_WORDS})[.${MASKED_DOT}]?\\s+)+`);
 /** Courtesy titles: dropped once the full name is known ("Ms Okafor" → "Grace Okafor"). */
 const COURTESY = /^(?:Mr|Mrs|Ms|Mx|Mme)[.\u2024]?\s+$/;
 // "Health Minister K. Sudhakar Rao", "Vice President Ana Ruiz": up to two words naming the office.
@@ -31,7 +30,9 @@ const PRONOUN = /^(?:he|she|they|we|it)$/i;
 // Capitalised words that start a sentence or name a group, never a speaker.
 const NOT_A_NAME = /^(?:The|It|He|She|They|We|I|You|This|That|These|Those|There|Officials|Police|Authorities|Residents|Witnesses|Rescuers|Analysts|Experts|Doctors|Medics|Critics|Others|Survivors|Some|Many|But|And|Then)$/;
 // "the health ministry said in a statement": an organisation speaking.
-const BODY_SPEAKER = /^(?:the\s+)((?:[\w-]+\s+){0,3}(?:ministry|agency|police|army|military|government|group|organi[sz]ation|office|council|committee|commission|authority|authorities|coalition|network|charity))\s+(?:said|says|added|told|wrote)\b/i;
+// Its last noun must be a body (BODIES): "the health ministry said", "the UN agency told".
+const BODY_SPEAKER = /^(?:the\s+)((?:[\w-]+\s+){0,3}([a-z]+))\s+(?:said|says|added|told|wrote)\b/i;
+const BODIES: ReadonlySet<string> = new Set(['ministry', 'agency', 'police', 'army', 'military', 'government', 'group', 'organisation', 'organization', 'office', 'council', 'committee', 'commission', 'authority', 'authorities', 'coalition', 'network', 'charity']);
 
 /** One to five capitalised words that are not a sentence opener: "Khan", "Fadel Abdul Ghany". */
 const NAME = new RegExp(`^(?:${NAME_WORD}\\s+){0,4}${LAST}$`, 'u');
@@ -48,7 +49,7 @@ function personOf(raw: string): Person | null {
   let rest = raw.trim().replace(/[,;:]+$/, '');
   const office = OFFICES.exec(rest);
   if (office) rest = rest.slice(office[0].length);
-  const honorific = HONORIFICS.exec(rest)?.[0] ?? '';
+  const honorific = leadingHonorifics(rest);
   const bare = rest.slice(honorific.length);
   if (!isBareName(bare)) return null;
   return { name: `${honorific}${bare}`, office: office ? office[1]!.replace(/\s+/g, ' ') : null };
@@ -120,7 +121,7 @@ function speakerAfter(after: string): Speaker {
     if (split.speaker && split.role && isName(split.speaker)) return split;
   }
   const body = BODY_SPEAKER.exec(text);
-  return body ? { speaker: body[1]!.trim(), role: null } : NONE;
+  return body && BODIES.has(body[2]!.toLowerCase()) ? { speaker: body[1]!.trim(), role: null } : NONE;
 }
 
 const ROLE_FIRST = new RegExp(`^((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:\\p{Lu}[\\p{L}\\p{M}.&-]*\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}.&-]*['’]s)\\s+[a-z][^,]{1,60}),\\s+([^,]+?),\\s+(?:said|says|told|added|warned)\\b`, 'u');
@@ -138,7 +139,10 @@ function speakerBefore(before: string): Speaker {
   return speakerFrom(m[1]!, role);
 }
 
-const APPOSITIVE_NAME = new RegExp(`\\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:\\p{Lu}[\\p{L}\\p{M}.&-]*\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}.&-]*['’]s)\\s+[a-z][a-z\\s-]{1,40},\\s+((?:${NAME_WORD}\\s+){0,4}${LAST}),`, 'gu');
+// "Its chairman, Musa Danjuma,", "Zamfara's governor, Sani Aliyu Maru,": an owner, a role, then the name.
+const OWNER = `(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:${CAP}\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}.&-]*['’]s)`;
+const APPOSITIVE_ROLE = new RegExp(`\\b${OWNER}\\s+[a-z][a-z\\s-]{1,40},\\s+`, 'gu');
+const APPOSITIVE_TAIL = new RegExp(`^((?:${NAME_WORD}\\s+){0,4}${LAST}),`, 'u');
 const SPOKE = new RegExp(`((?:${CAP}\\s+){0,3}${LAST})\\s+(?:said|says|told|added|warned)\\b`, 'gu');
 const INTRODUCED = new RegExp(`((?:${CAP}\\s+){1,3}${LAST}),\\s+\\d{1,3},`, 'gu');
 
@@ -153,7 +157,10 @@ function speakerFromPronoun(before: string, fallback: Speaker): Speaker {
   const saidBy = [...before.matchAll(/\b(?:said|says|added|warned)\s+([^,.;:“”"\n]{3,80}?)(?=[,.;:]|$)/gmu)]
     .map((m) => ({ at: m.index, name: splitNameRole(m[1]!).speaker ?? '' }));
   // "Its chairman, Musa Danjuma, said …", "Zamfara's governor, Sani Aliyu Maru, ordered …": a role, then the name.
-  const appositive = [...before.matchAll(APPOSITIVE_NAME)].map((m) => ({ at: m.index, name: m[1]! }));
+  const appositive = [...before.matchAll(APPOSITIVE_ROLE)].flatMap((m) => {
+    const name = APPOSITIVE_TAIL.exec(before.slice(m.index + m[0].length))?.[1];
+    return name ? [{ at: m.index, name }] : [];
+  });
   const last = [...spoke, ...introduced, ...saidBy, ...appositive].filter((c) => isName(c.name)).sort((a, b) => a.at - b.at).pop();
   return last ? { speaker: nameOf(last.name), role: null } : fallback;
 }
@@ -246,21 +253,21 @@ function fullNames(text: string): Map<string, string> {
     // "Interior Minister Rana Khan": the last two words are the name.
     const name = words.slice(-2).join(' ');
     const first = words[words.length - 2]!;
-    if (!out.has(surname) && !NOT_A_NAME.test(first) && !HONORIFICS.test(`${first} `) && !OFFICES.test(`${first} `)) out.set(surname, name);
+    if (!out.has(surname) && !NOT_A_NAME.test(first) && !isHonorific(first) && !OFFICES.test(`${first} `)) out.set(surname, name);
   }
   return out;
 }
 
 /** "Khan" → "Rana Khan", "Dr Okafor" → "Dr Grace Okafor", "Ms Okafor" → "Grace Okafor", when the article names them in full. */
 function withFullName(speaker: string, names: ReadonlyMap<string, string>): string {
-  const honorific = HONORIFICS.exec(speaker)?.[0] ?? '';
+  const honorific = leadingHonorifics(speaker);
   const full = names.get(speaker.slice(honorific.length));
   if (!full) return speaker;
   return COURTESY.test(honorific) ? full : `${honorific}${full}`;
 }
 
 /** One word after any title: a surname that a full name elsewhere may complete. */
-const isSurnameOnly = (speaker: string): boolean => !/\s/.test(speaker.slice(HONORIFICS.exec(speaker)?.[0].length ?? 0));
+const isSurnameOnly = (speaker: string): boolean => !/\s/.test(speaker.slice(leadingHonorifics(speaker).length));
 
 /** Quotes of the paragraphs; `text` is them joined by blank lines, when the caller has it already. */
 export function findQuotes(paragraphs: readonly string[], text?: string): Quote[] {

@@ -67,11 +67,34 @@ export function maskAbbreviationDots(text: string): string {
 export const unmaskDots = (text: string): string => text.replaceAll(MASKED_DOT, '.');
 
 /** Titles and ranks written before a name, with or without a full stop ("Dr", "Dr.", "Colonel", "Lt. Col."). */
-export const HONORIFIC_WORDS = 'Dr|Mr|Mrs|Ms|Mx|Mme|Prof|Professor|Gen|General|Lt|Lieutenant|Col|Colonel|Maj|Major|Capt|Captain|Sgt|Sergeant|Brig|Brigadier|Cpl|Corporal|Adm|Admiral|Cmdr|Cdr|Commander|Supt|Insp|Inspector|Det|Rev|Reverend|Fr|Father|Hon|Gov|Sen|Rep|St|Sheikh|Sir|Dame|Lord|Lady|Imam|Rabbi|Bishop|Archbishop|Cardinal|Judge|Justice';
-const TITLE_ALONE = new RegExp(`^(?:(?:${HONORIFIC_WORDS})[.${MASKED_DOT}]?\\s*)+$|^\\p{L}{1,4}[.${MASKED_DOT}]$`, 'iu');
+export const HONORIFIC_WORDS: ReadonlySet<string> = new Set([
+  'Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'Mme', 'Prof', 'Professor', 'Gen', 'General', 'Lt', 'Lieutenant', 'Col', 'Colonel', 'Maj',
+  'Major', 'Capt', 'Captain', 'Sgt', 'Sergeant', 'Brig', 'Brigadier', 'Cpl', 'Corporal', 'Adm', 'Admiral', 'Cmdr', 'Cdr',
+  'Commander', 'Supt', 'Insp', 'Inspector', 'Det', 'Rev', 'Reverend', 'Fr', 'Father', 'Hon', 'Gov', 'Sen', 'Rep', 'St',
+  'Sheikh', 'Sir', 'Dame', 'Lord', 'Lady', 'Imam', 'Rabbi', 'Bishop', 'Archbishop', 'Cardinal', 'Judge', 'Justice',
+]);
+const HONORIFIC_LOWER: ReadonlySet<string> = new Set([...HONORIFIC_WORDS].map((w) => w.toLowerCase()));
+const bareWord = (word: string): string => word.replace(new RegExp(`[.${MASKED_DOT}]$`), '');
+
+/** True for a title written before a name: "Dr", "Dr.", "Colonel". `exact` keeps the capitals as listed. */
+export const isHonorific = (word: string, exact = true): boolean => (exact ? HONORIFIC_WORDS.has(bareWord(word)) : HONORIFIC_LOWER.has(bareWord(word).toLowerCase()));
+
+/** The titles at the start of `name` with the space after them ("Lt. Col. "), or ''. */
+export function leadingHonorifics(name: string): string {
+  let at = 0;
+  for (const m of name.matchAll(/\S+\s+/g)) {
+    if (m.index !== at || !isHonorific(m[0].trim())) break;
+    at += m[0].length;
+  }
+  return name.slice(0, at);
+}
 
 /** A title or an abbreviation standing alone ("Dr", "Gen.", "Lt. Col."): a name cut at its full stop, never a speaker or a source. */
-export const isTitleAlone = (who: string): boolean => TITLE_ALONE.test(who.trim());
+export function isTitleAlone(who: string): boolean {
+  const words = who.trim().split(/\s+/);
+  if (words.length === 1 && new RegExp(`^\\p{L}{1,4}[.${MASKED_DOT}]$`, 'u').test(words[0]!)) return true;
+  return words[0] !== '' && words.every((w) => isHonorific(w, false));
+}
 
 function splitParagraph(text: string, from: number, to: number, paragraph: number, out: Sentence[]): void {
   let start = from;
