@@ -77,7 +77,9 @@ function labelFor(f: Frame, category: Category, subject: string, decision: Decis
   const counted = subject || (PEOPLE_CATEGORIES.has(category) ? 'people' : '');
   // "confirmed 1,904 of the cases", "1,038 had been confirmed": a verb that says how the count is known.
   const known = knownBy(f);
-  if (rule === 'head-noun' || rule === 'harm-noun' || rule === 'thing-count' || rule === 'animals-are-not-people') return [counted, known].filter(Boolean).join(' ');
+  if (rule === 'head-noun' || rule === 'harm-noun' || rule === 'thing-count' || rule === 'animals-are-not-people' || rule === 'agent-of-verb') return [counted, known].filter(Boolean).join(' ');
+  // "a town of 50,000 people", "home to two million": the inhabitants.
+  if (category === 'population') return counted === 'people' || !counted ? 'inhabitants' : `${counted} (inhabitants)`;
   if ((rule === 'partitive-group' || rule === 'subset-of-total') && known) return `${counted} ${known}`;
   const cue = decision.cue.trim();
   const cueWords = cue.split(' ');
@@ -166,13 +168,13 @@ function amountMeaning(f: Frame, text: string): Meaning {
     const possessive = np.partitive && ['its', 'their', 'his', 'her'].includes(words[np.partitive.start + 1]?.lower ?? '');
     const subject = topic || owner || head || 'share';
     const named = topic ? [shortTopic(topic), possessive ? owner : ''].filter(Boolean).join(' ') : owner ? `share of ${owner}` : head;
-    const label = [named, participle, state].filter(Boolean).join(' ') || 'per cent';
+    const label = [...new Set([named, participle, state].filter(Boolean))].join(' ') || 'per cent';
     return { category: 'percentage', subject, label, rule: 'amount-percent' };
   }
   const category: Category = mention.unitKind === 'currency' ? 'money' : 'quantity';
   const ofThing = np.ofHead !== null ? words[np.ofHead]!.lower : '';
   // "a relief package of Rs 1,200 crore (…) for rebuilding roads": a noun before "of" owns the amount.
-  const owned = words[np.start - 1]?.lower === 'of' && words[np.start - 2]?.pos === 'NOUN' ? topicBefore(before) : null;
+  const owned = words[np.start - 1]?.lower === 'of' && words[np.start - 2]?.pos === 'NOUN' ? nounBefore(f, np.start - 2) : null;
   // "a 28.7 trillion naira ($18.4 billion) budget": the noun after the conversion is the amount's.
   const attributive = words[np.num + 1]?.text === '(' ? nounAfterBrackets(f, np.num + 1) : '';
   const topic = owned || attributive || wholeOf(f) || topicAfter(after) || head || ofThing || topicBefore(before);
@@ -226,4 +228,11 @@ function topicBeforePrevious(f: Frame, text: string): string | null {
   let from = k - 1;
   while (from >= 0 && !isBoundary(words[from]) && words[from]!.text !== ',') from--;
   return topicBefore(text.slice(from >= 0 ? words[from]!.end : words[0]!.start, words[k]!.start));
+}
+
+/** The noun phrase ending at word `end`: "a relief package" → "relief package", "a gap" → "gap". */
+function nounBefore(f: Frame, end: number): string {
+  let from = end;
+  while (from > 0 && (f.words[from - 1]!.pos === 'NOUN' || f.words[from - 1]!.pos === 'ADJ' || f.words[from - 1]!.pos === 'PROPN')) from--;
+  return wordsOf(f.words, from, end + 1);
 }

@@ -246,7 +246,8 @@ export function predicateAt(words: readonly Word[], i: number): { entries: reado
       if (x.pos === 'NUM' && !x.mention?.unitKind) continue;
       if (NOT_SHELTER_MODIFIERS.has(x.lower)) break;
       if (SHELTER_NOUNS.has(x.lower) && !SHELTER_NOUNS.has(words[k + 1]?.lower ?? '')) return { entries: [{ category: 'displaced', kind: 'phrase' }], length: k - i + 1 };
-      if (!(x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'VERB')) break;
+      // "to destroy mosquito breeding sites" is a purpose, not a place: a verb ends the search.
+      if (!(x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'NOUN' || x.pos === 'PROPN' || (x.pos === 'VERB' && x.form === 'ed'))) break;
     }
   }
   // "without running water", "no access to clean water": what people go without.

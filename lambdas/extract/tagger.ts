@@ -78,6 +78,8 @@ function firstPass(t: Token, i: number, capital: boolean): Word {
   if (DETERMINERS.has(lower)) return word(t, i, 'DET', lower, null, false);
   if (PREPOSITIONS.has(lower)) return word(t, i, 'ADP', lower, null, false);
   if (SUBORDINATORS.has(lower)) return word(t, i, 'SCONJ', lower, null, false);
+  // "wounded Thursday", "killed overnight": words of time are adverbs, never objects.
+  if (TIME_WORDS.has(lower)) return word(t, i, 'ADV', lower, null, capital);
   // A capital inside a sentence starts a name ("Kogi State", "Roll Back Malaria"), never a verb.
   if (capital && !PERSON_NOUNS.has(lower)) return word(t, i, 'PROPN', t.text, null, true);
   const verb = knownVerb(lower);
@@ -116,7 +118,7 @@ function contextPass(words: Word[]): void {
       && (prev.pos === 'DET' || prev.pos === 'NUM' || (predicatesOf('s', w.lower).length === 0 && (prev.pos === 'ADJ' || prev.pos === 'NOUN' || prev.pos === 'PROPN')))) {
       // "a government official", "the dead", "15 dead": an adjective that ends its phrase is its noun.
       w.pos = 'NOUN';
-    } else if (w.pos === 'VERB' && w.form === 's' && isKnownNoun(w.lower) && numberBefore(words, i)) {
+    } else if (w.pos === 'VERB' && w.form === 's' && numberBefore(words, i)) {
       // "two air raids", "three suicide bombings": the noun a number counts.
       w.pos = 'NOUN';
       w.lemma = w.lower;

@@ -157,7 +157,7 @@ export function topicAfter(after: string): string | null {
   // "of the company's assets": the possessor is skipped, the possessed named.
   const m = topicMatch(after);
   if (!m) return null;
-  const phrase = m.replace(/^the\s+/, '').split(/\s+/).filter((w) => !/^(?:and|or|the|a|to|from|by|with|which|that|each|every|per)$/.test(w));
+  const phrase = m.replace(/^the\s+/, '').split(/\s+/).filter((w) => !/^(?:and|or|the|a|to|from|by|with|which|that|each|every|per|in|on|at|of|for|after|before|during|across)$/.test(w));
   // "300 mm of rain battered Beira", "85,000 hectares of crops were": a verb ends the phrase.
   while (phrase.length > 1 && /^(?:were|was|are|is|be|been|have|has|had|will|would|could|may|might|can|must|did|do|does|fell|hit|rose|[a-z]+ed)$/.test(phrase[phrase.length - 1]!)) phrase.pop();
   // "for at least five more days": a qualifier of another number, not a topic.

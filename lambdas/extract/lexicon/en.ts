@@ -541,7 +541,7 @@ export const MODIFIER_NOUNS = ['bed', 'storey', 'story', 'seat', 'page', 'lane',
 export const MULTIPLIER_WORDS = ['times', 'fold'] as const;
 
 /** Nouns of places where the displaced stay: "in emergency shelters", "at relief camps". */
-export const SHELTER_NOUNS = ['shelter', 'shelters', 'camp', 'camps', 'tent', 'tents', 'centre', 'centres', 'center', 'centers', 'sites', 'settlements', 'schools', 'churches', 'mosques', 'stadium', 'stadiums', 'evacuation'] as const;
+export const SHELTER_NOUNS = ['shelter', 'shelters', 'camp', 'camps', 'tent', 'tents', 'centre', 'centres', 'center', 'centers', 'settlements', 'schools', 'churches', 'mosques', 'stadium', 'stadiums', 'evacuation'] as const;
 
 /** Words of time that read like nouns but say when ("wounded Thursday", "killed overnight"). */
 export const TIME_WORDS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'overnight', 'tomorrow'] as const;
