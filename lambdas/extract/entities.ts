@@ -30,7 +30,7 @@ const INTRODUCED = new RegExp(`\\b([a-z]+)\\s+of\\s+(${WORD}(?:\\s+${WORD}){0,2}
 // "Hama province", "Kafr Nabl village": the name, then a type of place (checked against TYPES_AFTER).
 const TYPED = new RegExp(`(?<![\\p{L}\\p{M}])(${WORD}(?:\\s+${WORD}){0,2})\\s+([a-z]+)\\b`, 'gu');
 // "in Valparaíso", "near Barahona": a capitalised name after a preposition of place (checked against LOCATING).
-const LOCATED = new RegExp(`\\b([a-z]+)\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
+const LOCATED = new RegExp(`\\b(in|near|outside|across|around|from|throughout)\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
 const PLACE_TYPES: ReadonlySet<string> = new Set(['village', 'town', 'city', 'province', 'district', 'region', 'governorate', 'state', 'county', 'camp', 'municipality', 'area', 'neighbourhood', 'suburb', 'island', 'valley', 'capital'].flatMap((w) => [w, `${w}s`]));
 const TYPES_AFTER: ReadonlySet<string> = new Set(['province', 'provinces', 'governorate', 'governorates', 'district', 'districts', 'region', 'regions', 'village', 'town', 'city', 'state', 'county', 'camp', 'municipality', 'hospital', 'airport', 'port']);
 const LOCATING: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'across', 'around', 'from', 'throughout']);

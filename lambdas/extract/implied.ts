@@ -7,7 +7,7 @@
 import { PEOPLE_CATEGORIES, type Category } from '../contract/categories';
 import type { Draft } from './refiners';
 import type { Word } from './tagger';
-import { HARM_WORDS, PERSON_NOUNS, personBySuffix, predicatesOf, singular, type PredicateEntry } from './lexicon';
+import { HARM_WORDS, PERSON_NOUNS, knownVerb, personBySuffix, predicatesOf, singular, type PredicateEntry } from './lexicon';
 import { isBoundary, predicateAt, resultAt, type Structure, type VerbGroup } from './structure';
 
 interface Context {
@@ -272,6 +272,11 @@ function conjuncts(words: readonly Word[], start: number, end: number): [number,
   }
   if (end > from) out.push([from, end]);
   return out;
+}
+
+/** True when a word of the tokens may say harm to people ("shot", "killing", "dead"): only then can a victim be implied. */
+export function mayImply(tokens: readonly { readonly lower: string; readonly shape: string }[]): boolean {
+  return tokens.some((t) => t.shape === 'word' && (HARM_WORDS.has(t.lower) || HARM_WORDS.has(knownVerb(t.lower)?.lemma ?? '')));
 }
 
 /** The figures implied by the sentence's structure, given the drafts already read from its numbers. */

@@ -22,7 +22,7 @@ import { attributeSentences, sourceAt, type Attribution } from './attribution';
 import { articleDating, partialTimelineOf, readDates, undated, type DateMention } from './dates';
 import { findQuotes } from './quotes';
 import { findEntities, type Entities, type PlaceHit } from './entities';
-import { impliedFigures } from './implied';
+import { impliedFigures, mayImply } from './implied';
 import { refine, type Draft } from './refiners';
 import { summarise } from './summary';
 import { resolveCurrency } from './currency';
@@ -134,6 +134,8 @@ function sentenceDrafts(c: SentenceContext): Draft[] {
   for (const [from, to] of windowsOf(text, sentence)) {
     const tokens = tokenize(text, from, to);
     const mentions = numbersIn(tokens, text);
+    // A sentence with no number and no word of harm holds no figure and implies none: not tagged.
+    if (mentions.length === 0 && !mayImply(tokens)) continue;
     const words = tagSentence(tokens, text, mentions);
     const structure = analyse(words);
     const decided: Decided[] = [];

@@ -7,7 +7,7 @@
 import type { Qualifier } from './types';
 import { glued, tokenize, type Token } from './tokens';
 import {
-  CURRENCY_CODES, CURRENCY_LETTERS, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRACTION_PHRASES, GLUED_UNITS, MEASURE_UNITS,
+  CURRENCY_CODES, CURRENCY_LETTERS, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRACTION_PHRASES, FRACTIONS, GLUED_UNITS, MEASURE_UNITS, VAGUE_COUNTS,
   NUMBER_WORDS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALE_WORDS, VAGUE_PHRASES, matchPhrase, phraseIndex, type PhraseIndex,
 } from './lexicon';
 import { currencyFromWords } from './currency';
@@ -49,6 +49,11 @@ const byTokens = <T>(entries: Record<string, T>): PhraseIndex<T> =>
 const MEASURES = byTokens(MEASURE_UNITS);
 const PERCENTS = byTokens(Object.fromEntries(PERCENT_WORDS.map((w) => [w, '%'])));
 const QUALIFIER_BY_WORDS: ReadonlyMap<string, Qualifier> = new Map(Object.entries(QUALIFIERS).map(([k, v]) => [k, v]));
+/** Words a number can start with: number words, scales, "a"/"an"/"half", and the first words of vague counts and fractions. */
+const NUMBER_STARTS: ReadonlySet<string> = new Set([
+  ...NUMBER_WORDS.keys(), ...SCALE_WORDS.keys(), 'a', 'an', 'half',
+  ...Object.keys(VAGUE_COUNTS).map((p) => p.split(' ')[0]!), ...Object.keys(FRACTIONS).map((p) => p.split(/[ -]/)[0]!),
+]);
 const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['st', 'nd', 'rd', 'th']);
 const RANGE_MARKS: ReadonlySet<string> = new Set(['-', '–', '—', 'to']);
 const SPACES: ReadonlySet<string> = new Set([' ', '\u00a0', '\u202f', '\u2009']);
@@ -411,6 +416,9 @@ function mentionAround(tokens: readonly Token[], text: string, core: Core): Numb
 export function numbersIn(tokens: readonly Token[], text: string): NumberMention[] {
   const out: NumberMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    // Most words start no number: a set lookup turns them away before any parsing.
+    const t = tokens[i]!;
+    if (t.shape === 'mark' || (t.shape === 'word' && !NUMBER_STARTS.has(t.lower) && t.lower.indexOf('-') < 0)) continue;
     const vague = vagueAt(tokens, i);
     if (vague) { out.push(vague); i = vague.tokenEnd - 1; continue; }
     const fraction = fractionAt(tokens, i);

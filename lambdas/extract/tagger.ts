@@ -57,10 +57,21 @@ export function tagSentence(tokens: readonly Token[], text: string, mentions: re
     }
     const t = tokens[i]!;
     const capital = i > 0 && /^\p{Lu}/u.test(t.text) && tokens[i - 1]!.text !== '"' && tokens[i - 1]!.text !== '“';
-    words.push(firstPass(t, i, capital));
+    words.push(capital || t.shape !== 'word' ? firstPass(t, i, capital) : cachedPass(t, i));
   }
   contextPass(words);
   return words;
+}
+
+// The first pass of a lower-case word depends on the word alone: remembered per word, bounded.
+const passCache = new Map<string, { pos: Pos; lemma: string; form: VerbForm | null }>();
+
+function cachedPass(t: Token, i: number): Word {
+  const hit = passCache.get(t.lower);
+  if (hit) return word(t, i, hit.pos, hit.lemma, hit.form, false);
+  const w = firstPass(t, i, false);
+  if (passCache.size < 20_000) passCache.set(t.lower, { pos: w.pos, lemma: w.lemma, form: w.form });
+  return w;
 }
 
 function firstPass(t: Token, i: number, capital: boolean): Word {
