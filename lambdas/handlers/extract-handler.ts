@@ -53,6 +53,12 @@ export function createExtractHandler(deps: HandlerDeps): SqsHandler {
         });
         count(metrics, METRIC.processed);
         count(metrics, METRIC.figures, extraction.figures.length);
+        // A failed step is data, not a crash: the figures are written, and the failure is seen.
+        const problems = extraction.problems ?? [];
+        if (problems.length) {
+          count(metrics, METRIC.problems, problems.length);
+          logger.warn('extraction problems', { key, problems });
+        }
         logger.info('figures written', { key, figuresKey, figures: extraction.figures.length });
       },
     },

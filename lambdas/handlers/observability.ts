@@ -12,6 +12,8 @@ export const METRIC = {
   failed: 'ArticlesFailed',
   duplicates: 'DuplicatesSkipped',
   figures: 'FiguresFound',
+  /** Steps or rules of extraction that failed on an article (its figures are still written, with `problems`). */
+  problems: 'ExtractionProblems',
   renderMs: 'RenderMs',
 } as const;
 

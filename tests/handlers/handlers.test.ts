@@ -48,6 +48,25 @@ async function upload(bucket: string, key: string, body: Uint8Array | string): P
 }
 
 describe('extract and render handlers against s3rver', () => {
+  it('writes the figures of an article a rule fails on, counts the problem and logs it', async () => {
+    const { MEANING_RULES } = await import('../../lambdas/extract/rules/meaning-rules');
+    const rule = MEANING_RULES.find((r) => r.name === 'subject-of-passive')!;
+    const match = rule.match;
+    (rule as { match: typeof match }).match = () => { throw new TypeError('broken rule'); };
+    try {
+      const key = 'problems/broken-rule.txt';
+      const record = await upload(INPUT, key, ARTICLE);
+      const { metrics, extract } = stages();
+      expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
+      const extraction = await getJson<Extraction>(server.client, OUTPUT, 'figures/problems/broken-rule.json');
+      expect(extraction.problems).toContainEqual({ step: 'meaning', rule: 'subject-of-passive', message: 'TypeError: broken rule' });
+      expect(extraction.figures.length).toBeGreaterThan(0);
+      expect(metrics.sum(METRIC.problems)).toBeGreaterThan(0);
+    } finally {
+      (rule as { match: typeof match }).match = match;
+    }
+  });
+
   it('turns an article with an awkward key into figures, then a PDF; duplicates do nothing', async () => {
     const record = await upload(INPUT, KEY, ARTICLE);
     expect(record.s3.object.key).toBe('2019/idlib+offensive%2Bupdate+%C3%BC.txt');
