@@ -9,7 +9,7 @@
 import type { Word } from './tagger';
 import {
   ADJECTIVES, ANIMAL_NOUNS, CHANGE_VERBS, CLAUSE_VERBS, INTRANSITIVE_LEMMAS, isVerbLemma, FACILITY_NOUNS, LINKING_VERBS, OTHER_NOUNS, PERSON_NOUNS, PREDICATE_PHRASES,
-  RESULT_PHRASES, SAY_VERBS, SHELTER_NOUNS, POPULATION_PLACES, NOT_SHELTER_MODIFIERS, NEED_NOUNS, CARE_NOUNS, CARE_VERBS, verbObjectCategory, THING_NOUNS, TIME_NOUNS, NOT_PERSON_NOUNS, matchPhrase, predicatesOf, singular,
+  RESULT_PHRASES, SAY_VERBS, SHELTER_NOUNS, POPULATION_PLACES, NOT_SHELTER_MODIFIERS, NEED_NOUNS, CARE_NOUNS, CARE_VERBS, verbObjectCategory, THING_NOUNS, TIME_NOUNS, NOT_PERSON_NOUNS, matchPhrase, predicatesOf,
   type PredicateEntry,
 } from './lexicon';
 
@@ -543,7 +543,5 @@ export function stateAfter(s: Structure, np: NounPhrase): Governor | null {
   return governor(words, k, p.entries, k, k + p.length, false);
 }
 
-/** Singular head for comparing subjects. */
-export const headKey = (np: NounPhrase): string => singular(np.headWord);
 
 const stateWord = (w: Word | undefined): boolean => w !== undefined && predicatesOf('s', w.lower).length > 0 && (w.pos === 'ADJ' || w.pos === 'NOUN');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../lambdas/extract';
 import { extractionErrors } from '../../schema/validate';
 import { articleFromText } from './article';
+import { withBrokenRule } from '../support/broken-rule';
 
 // A fixed generator, so a failure can be replayed.
 function noise(length: number, seed: number): string {
@@ -43,17 +44,11 @@ describe('hostile text', () => {
   });
 
   it('reports a rule that throws instead of hiding it', async () => {
-    const { MEANING_RULES } = await import('../../lambdas/extract/rules/meaning-rules');
-    const rule = MEANING_RULES.find((r) => r.name === 'object-of-verb')!;
-    const match = rule.match;
-    (rule as { match: typeof match }).match = () => { throw new TypeError('broken rule'); };
-    try {
+    await withBrokenRule('object-of-verb', () => {
       const x = extractFigures(articleFromText('Title\nTroops killed 12 bandits in the forest.'), { published: '2019-06-29' });
       expect(x.problems).toContainEqual({ step: 'meaning', rule: 'object-of-verb', message: 'TypeError: broken rule' });
       // The number is still read, by the next rule that applies.
       expect(x.figures.map((f) => f.value)).toContain(12);
-    } finally {
-      (rule as { match: typeof match }).match = match;
-    }
+    });
   });
 });

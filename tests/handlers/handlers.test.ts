@@ -14,6 +14,7 @@ import { METRIC } from '../../lambdas/handlers/observability';
 import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
 import { startS3Server, type S3Server } from '../../local/s3-server';
 import { pdfinfo } from '../render/poppler';
+import { withBrokenRule } from '../support/broken-rule';
 import {
   getBytes, getJson, putObject, recordEvents, RecordingMetrics, sqsEvent, sqsEventWithBody, stat, testLogger, waitForRecord,
 } from '../support/s3';
@@ -49,11 +50,7 @@ async function upload(bucket: string, key: string, body: Uint8Array | string): P
 
 describe('extract and render handlers against s3rver', () => {
   it('writes the figures of an article a rule fails on, counts the problem and logs it', async () => {
-    const { MEANING_RULES } = await import('../../lambdas/extract/rules/meaning-rules');
-    const rule = MEANING_RULES.find((r) => r.name === 'subject-of-passive')!;
-    const match = rule.match;
-    (rule as { match: typeof match }).match = () => { throw new TypeError('broken rule'); };
-    try {
+    await withBrokenRule('subject-of-passive', async () => {
       const key = 'problems/broken-rule.txt';
       const record = await upload(INPUT, key, ARTICLE);
       const { metrics, extract } = stages();
@@ -62,9 +59,7 @@ describe('extract and render handlers against s3rver', () => {
       expect(extraction.problems).toContainEqual({ step: 'meaning', rule: 'subject-of-passive', message: 'TypeError: broken rule' });
       expect(extraction.figures.length).toBeGreaterThan(0);
       expect(metrics.sum(METRIC.problems)).toBeGreaterThan(0);
-    } finally {
-      (rule as { match: typeof match }).match = match;
-    }
+    });
   });
 
   it('turns an article with an awkward key into figures, then a PDF; duplicates do nothing', async () => {

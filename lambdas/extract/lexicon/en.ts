@@ -32,8 +32,6 @@ export const SUBORDINATORS = [
 
 export const CONJUNCTIONS = ['and', 'or', 'but', 'nor', 'plus', 'yet'] as const;
 
-export const NEGATIONS = ['not', 'never', 'no', "n't", 'none', 'nobody', 'without'] as const;
-
 /** Auxiliaries by lemma: every form of be, have, do, get (the get-passive) and the modals. */
 export const AUXILIARIES: Readonly<Record<string, readonly string[]>> = {
   be: ['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re"],
@@ -583,12 +581,6 @@ export const SAY_VERBS = ['say', 'tell', 'report', 'announce', 'add', 'state', '
 
 /** Subset openers: "including 11 children", "among them 5 women", "of whom 4". */
 export const SUBSET_OPENERS = ['including', 'includes', 'included', 'include', 'among them', 'among whom', 'among those', 'among the dead', 'among the victims', 'of whom', 'of which', 'of them', 'of those', 'amongst them', 'mostly', 'mainly', 'most of them', 'all of them', 'many of them'] as const;
-/** Totalling words: "a total of", "in all", "altogether". */
-export const TOTAL_WORDS = ['total', 'totalling', 'totaling', 'altogether', 'overall', 'combined', 'in all'] as const;
-
-/** Verbs that take a count without it being harmed ("trapped" aside): used to stop a predicate search. */
-export const REPORTING_NOUNS = ['number', 'total', 'tally', 'count', 'figure', 'toll', 'estimate', 'level'] as const;
-
 /** Irregular verbs: every form → lemma (regular forms are derived by suffix rules). */
 export const IRREGULAR_VERBS: Readonly<Record<string, string>> = {
   died: 'die', dying: 'die', dies: 'die', fled: 'flee', fleeing: 'flee', flees: 'flee', held: 'hold',
@@ -676,5 +668,3 @@ export const ADJECTIVES = [
   'trapped', 'besieged', 'affected', 'injured', 'wounded', 'displaced', 'evacuated', 'detained', 'held',
 ] as const;
 
-/** Demonym-like endings that name people when plural ("Syrians", "Palestinians", "Sudanese"). */
-export const DEMONYM_ENDINGS = ['ians', 'ans', 'ese', 'is', 'ers', 'ites'] as const;

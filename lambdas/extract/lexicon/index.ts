@@ -13,7 +13,6 @@ export const PRONOUNS = set(en.PRONOUNS);
 export const PREPOSITIONS = set(en.PREPOSITIONS);
 export const SUBORDINATORS = set(en.SUBORDINATORS);
 export const CONJUNCTIONS = set(en.CONJUNCTIONS);
-export const NEGATIONS = set(en.NEGATIONS);
 export const ADVERBS = set(en.ADVERBS);
 export const ADJECTIVES = set(en.ADJECTIVES);
 export const LINKING_VERBS = set(en.LINKING_VERBS);
@@ -28,7 +27,6 @@ export const NOUNS_LIKE_VERBS = set(en.NOUNS_LIKE_VERBS);
 export const NEUTRAL_VERBS = set(en.NEUTRAL_VERBS);
 export const CHANGE_VERBS = set(en.CHANGE_VERBS);
 export const SAY_VERBS = set(en.SAY_VERBS);
-export const REPORTING_NOUNS = set(en.REPORTING_NOUNS);
 export const MONTHS = set(en.MONTHS);
 export const TIME_WORDS = set(en.TIME_WORDS);
 export const NEED_NOUNS = set(en.NEED_NOUNS);
@@ -61,7 +59,6 @@ export const MODIFIER_NOUNS = set(en.MODIFIER_NOUNS);
 export const MULTIPLIER_WORDS = set(en.MULTIPLIER_WORDS);
 export const CLOCK_WORDS = set(en.CLOCK_WORDS);
 export const CURRENCY_CODES: ReadonlySet<string> = new Set(en.CURRENCY_CODES);
-export const TOTAL_WORDS = set(en.TOTAL_WORDS);
 export const { VAGUE_COUNTS, FRACTIONS, QUALIFIERS, MEASURE_UNITS } = en;
 // Maps, never plain objects, for words read from the text: "constructor" is no number word.
 const map = <T>(record: Readonly<Record<string, T>>): ReadonlyMap<string, T> => new Map(Object.entries(record));
@@ -111,7 +108,6 @@ export function matchPhrase<T>(index: PhraseIndex<T>, words: readonly (string | 
   return null;
 }
 
-export const QUALIFIER_PHRASES = phraseIndex(Object.entries(en.QUALIFIERS));
 export const VAGUE_PHRASES = phraseIndex(Object.entries(en.VAGUE_COUNTS));
 export const FRACTION_PHRASES = phraseIndex(Object.entries(en.FRACTIONS));
 export const MEASURE_PHRASES = phraseIndex(Object.entries(en.MEASURE_UNITS));
