@@ -41,6 +41,8 @@ export interface Frame {
   readonly measured: Governor | null;
   /** "15 dead", "12 others wounded". */
   readonly state: Governor | null;
+  /** The predicate of a relative clause on the phrase: "540,000 who are at risk of dying". */
+  readonly relative: { readonly entries: readonly PredicateEntry[]; readonly cue: string; readonly end: number } | null;
   /** "including 11 children", "among them 5 women", "of whom 4". */
   readonly subset: boolean;
   /** "up from 276", "down from 113 to", "an earlier figure of 24". */
@@ -152,6 +154,7 @@ export function frameOf(s: Structure, n: number, before: readonly Decided[]): Fr
     nominal: nominalGovernor(s, np),
     measured: measuredGovernor(s, np),
     state: stateAfter(s, np),
+    relative: relativeOf(s, np),
     subset: subsetBefore(words, np),
     earlier: earlierBefore(words, np),
     listedAfter: listPredecessor(words, np, before),
@@ -202,3 +205,20 @@ function withFollowers(s: Structure, group: VerbGroup, own: { entries: readonly 
 /** Words as a label shows them: names keep their capitals. */
 export const wordsOf = (words: readonly Word[], from: number, to: number): string =>
   words.slice(from, to).map((w) => (w.capital || w.pos === 'PROPN' ? w.text : w.lower)).join(' ');
+
+/** "540,000 who are at risk of dying", "12 people who were injured": what the relative clause says of the phrase. */
+function relativeOf(s: Structure, np: NounPhrase): Frame['relative'] {
+  const { words } = s;
+  let k = np.end;
+  if (words[k]?.text === ',') k++;
+  if (!['who', 'which', 'that'].includes(words[k]?.lower ?? '')) return null;
+  const g = s.groupAt[k + 1] ?? -1;
+  if (g < 0) return null;
+  const group = s.groups[g]!;
+  const own = entriesOfGroup(s, group);
+  const complement = group.copula || group.passive ? complementAfter(s, group) : null;
+  const entries = [...(complement?.entries ?? []), ...own.entries];
+  if (entries.length === 0) return null;
+  const end = complement ? complement.end : group.head + own.length;
+  return { entries, cue: wordsOf(words, group.head, end), end };
+}

@@ -346,6 +346,17 @@ export const MEANING_RULES: readonly MeaningRule[] = [
     counterExamples: [{ text: 'The price rose to 308 on Sunday.', value: 308, category: 'killed' }],
   },
   {
+    name: 'relative-clause',
+    doc: 'A relative clause says what happened to the phrase before it: "including 540,000 who are at risk of dying", "20 people who were injured".',
+    match: (f) => {
+      if (!f.relative || !HARMABLE.has(f.headClass)) return null;
+      const category = categoryFor(f.relative.entries, f.headClass, new Set<PredicateKind>(['verb', 'intransitive', 'state', 'phrase', 'result']));
+      return category ? { category, cue: f.relative.cue, end: f.relative.end } : null;
+    },
+    examples: [{ text: 'Some 2.1 million children are malnourished, including 540,000 who are at risk of dying without treatment.', value: 540000, category: 'at_risk' }],
+    counterExamples: [{ text: 'The strike killed five people who were being detained.', value: 5, category: 'detained' }],
+  },
+  {
     name: 'subset-of-total',
     doc: 'A subset takes the category of the total it is part of: "31 people, including 11 children", "among them 5 women".',
     match: (f) => {
