@@ -12,6 +12,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { PipelineStage } from './pipeline-stage';
+import { assertEmail } from './validate';
 
 /** A function whose slowest invocation takes this share of its timeout is about to time out. */
 export const DURATION_ALARM_SHARE = 0.8;
@@ -45,9 +46,7 @@ export class PipelineAlarms extends Construct {
     }
     if (maxMessageAge.toSeconds() < 60) throw new Error(`PipelineAlarms: maxMessageAge must be at least 1 minute, got ${maxMessageAge.toHumanString()}`);
     const email = props.alarmEmail;
-    if (email !== undefined && !Token.isUnresolved(email) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-      throw new Error(`PipelineAlarms: alarmEmail "${email}" is not an e-mail address`);
-    }
+    assertEmail('PipelineAlarms', 'alarmEmail', email);
 
     // Build
     this.topic = new sns.Topic(this, 'Topic', { displayName: 'Briefing pipeline alarms', enforceSSL: true, masterKey: props.encryptionKey });

@@ -31,6 +31,7 @@ import { BriefingEvents } from './events';
 import { acknowledgeNotificationsHandler, acknowledgeObjectWildcards } from './nag';
 import { PipelineStage } from './pipeline-stage';
 import { AccountBoundQueueDestination } from './queue-destination';
+import { assertEmail } from './validate';
 
 export { VISIBILITY_FACTOR } from './pipeline-stage';
 
@@ -135,8 +136,8 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
   integerIn('extractMemorySize', settings.extractMemorySize, 128, 10240);
   integerIn('renderMemorySize', settings.renderMemorySize, 128, 10240);
   integerIn('batchSize', settings.batchSize, 1, 10);
-  integerIn('maxConcurrency', settings.maxConcurrency, 2, 1000);
   if (settings.reservedConcurrency !== undefined) integerIn('reservedConcurrency', settings.reservedConcurrency, 2, 1000);
+  integerIn('maxConcurrency', settings.maxConcurrency, 2, 1000);
   for (const [name, timeout] of [['extractTimeout', settings.extractTimeout], ['renderTimeout', settings.renderTimeout]] as const) {
     if (timeout.toSeconds() < 1 || timeout.toSeconds() > MAX_LAMBDA_TIMEOUT.toSeconds()) {
       throw new Error(`BriefingPipeline: ${name} must be from 1 second to 15 minutes, got ${timeout.toHumanString()}`);
@@ -149,6 +150,9 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
   if (lifetime && (lifetime.toSeconds() < 60 || lifetime.toSeconds() > MAX_PRESIGNED_LIFETIME.toSeconds())) {
     throw new Error(`BriefingPipeline: presignedUrlLifetime must be from 1 minute to 12 hours, got ${lifetime.toHumanString()}`);
   }
+  // Checked here as well as by the constructs that use them, so a typo fails before any bundling.
+  assertEmail('BriefingPipeline', 'alarmEmail', settings.alarmEmail);
+  for (const email of settings.eventEmails) assertEmail('BriefingPipeline', 'eventEmails', email);
   const input = props.inputBucket?.bucketName;
   if (input !== undefined && !Token.isUnresolved(input) && input === props.outputBucket?.bucketName) {
     throw new Error('BriefingPipeline: inputBucket and outputBucket must differ, or every output would re-trigger extraction');

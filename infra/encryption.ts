@@ -4,7 +4,7 @@
  * customer-managed key, created here or given, for the data buckets, the queues, the log groups
  * and the SNS topics alike). Validate → build → wire like the other constructs.
  */
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
@@ -33,7 +33,7 @@ export function keyPolicyStatements(stack: Stack): iam.PolicyStatement[] {
       principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
       actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
       resources: ['*'],
-      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*' }) } },
+      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) } },
     }),
     // S3 sends notifications to the encrypted queues; CloudWatch alarms and EventBridge rules
     // publish to the encrypted topics. Each is limited to this account's resources.

@@ -6,7 +6,7 @@
  * `aws logs tail --follow` watches and the dashboard queries, and, when asked, into an SNS
  * topic with e-mail subscriptions.
  */
-import { ArnFormat, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -17,6 +17,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE, EVENT_TYPES } from '../lambdas/handlers/names';
+import { assertEmail } from './validate';
 
 export interface BriefingEventsProps {
   /** The functions that publish events. */
@@ -45,9 +46,7 @@ export class BriefingEvents extends Construct {
     super(scope, id);
     // Validate
     const emails = props.emails ?? [];
-    for (const email of emails) {
-      if (!Token.isUnresolved(email) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error(`BriefingEvents: "${email}" is not an e-mail address`);
-    }
+    for (const email of emails) assertEmail('BriefingEvents', 'emails', email);
     const wantsTopic = props.topic ?? emails.length > 0;
     if (!wantsTopic && emails.length > 0) throw new Error('BriefingEvents: e-mail subscriptions need the topic (topic: false was given)');
 
