@@ -21,6 +21,7 @@ export const METRIC = {
   duplicates: 'DuplicatesSkipped',
   figures: 'FiguresFound',
   renderMs: 'RenderMs',
+  eventsNotPublished: 'EventsNotPublished',
 } as const;
 
 export const SERVICE = {
