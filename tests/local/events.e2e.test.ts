@@ -11,7 +11,9 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingEvent } from '../../lambdas/handlers/events';
 import { startLocalPipeline, type LocalPipeline } from '../../local/pipeline';
-import { localS3Client } from '../../local/s3-server';
+import { localS3Client, startS3Server } from '../../local/s3-server';
+import { subscribeToEvents } from '../../local/event-stream';
+import { uploadArticle } from '../../local/submit-client';
 
 const seed = readFileSync(new URL('../../examples/idlib-offensive-2019.txt', import.meta.url));
 const flood = readFileSync(new URL('../../examples/sava-river-floods.html', import.meta.url));
@@ -111,5 +113,24 @@ describe('local pipeline events', () => {
     expect([...servicesLogging(bad!.detail.correlationId)]).toEqual(['briefing-extract']);
     // Every handler log line about an article carries an id (bucket/key before the HEAD, bucket/key@version after).
     expect(handlerLines.filter((line) => line.key !== undefined && line.correlation_id === undefined)).toEqual([]);
+  });
+
+  it('gives `submit --wait` each upload\'s outcome by key and ETag, and is refused by a server without events', async () => {
+    const subscription = await subscribeToEvents(pipeline.endpoint);
+    const client = localS3Client(pipeline.endpoint);
+    const stack = { client, inputBucket: 'articles', outputBucket: 'briefings' };
+    const goodEtag = await uploadArticle(stack, 'wait/good.txt', seed);
+    const badEtag = await uploadArticle(stack, 'wait/blank.md', new TextEncoder().encode('  \n'));
+    const [good, bad] = await Promise.all([subscription.outcome('wait/good.txt', goodEtag, 30_000), subscription.outcome('wait/blank.md', badEtag, 30_000)]);
+    expect(good).toEqual({ ok: true, key: 'wait/good.txt', figuresKey: 'figures/wait/good.json', briefingKey: 'briefings/wait/good.pdf' });
+    expect(bad).toMatchObject({ ok: false, key: 'wait/blank.md', errorKey: 'errors/wait/blank.md.json', reason: expect.any(String) });
+    // Another ETag of the same key is another upload: it does not answer for this one.
+    await expect(subscription.outcome('wait/good.txt', '0'.repeat(32), 300)).rejects.toThrow(/no briefing or error record after/);
+    subscription.close();
+    client.destroy();
+
+    const plain = await startS3Server({ buckets: ['articles'] });
+    await expect(subscribeToEvents(plain.endpoint)).rejects.toThrow(/has no event stream/);
+    await plain.close();
   });
 });
