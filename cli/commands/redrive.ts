@@ -4,12 +4,13 @@
  * stack output ExtractDeadLetterQueueArn / RenderDeadLetterQueueArn (or its …Url). Each moved
  * message is processed again from scratch; outputs already written are skipped as duplicates.
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import {
   GetQueueAttributesCommand, GetQueueUrlCommand, ListMessageMoveTasksCommand, SQSClient, StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
 import { BriefingError, UsageError } from '../../lambdas/core/errors';
 import { runCommand } from '../exit';
+import { parsePositive } from '../options';
 
 export interface RedriveOptions {
   readonly to?: string;
@@ -94,21 +95,15 @@ export async function redriveCommand(queue: string, options: RedriveOptions): Pr
   }
 }
 
-function positiveNumber(value: string): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number.');
-  return number;
-}
-
 export function registerRedrive(program: Command): void {
   program
     .command('redrive')
     .description("Move a dead-letter queue's messages back to be processed again (SQS message-move task).")
     .argument('<dead-letter-queue>', 'the queue ARN or URL (stack outputs ExtractDeadLetterQueueArn, RenderDeadLetterQueueArn)')
     .option('--to <queue-arn>', 'move them to this queue instead of the one each came from')
-    .option('--rate <per-second>', 'at most this many messages per second (default: as fast as SQS goes, up to 500/s)', (v) => Math.round(positiveNumber(v)))
+    .option('--rate <per-second>', 'at most this many messages per second (default: as fast as SQS goes, up to 500/s)', (v) => Math.max(1, Math.round(parsePositive(' of messages per second')(v))))
     .option('--wait', 'wait until the move has finished and say how many moved')
-    .option('--poll-seconds <seconds>', 'with --wait, seconds between checks', positiveNumber, 5)
+    .option('--poll-seconds <seconds>', 'with --wait, seconds between checks', parsePositive(' of seconds'), 5)
     .option('--sqs-endpoint <url>', 'an SQS-compatible endpoint instead of AWS (e.g. LocalStack)')
     .addHelpText('after', [
       '',

@@ -7,8 +7,7 @@ import type { Command } from 'commander';
 import { headObject } from '../../lambdas/handlers/s3-io';
 import { checkProgress, type Progress } from '../../local/submit-client';
 import { errorLine, EXIT_BAD_INPUT, EXIT_FAILURE, runCommand } from '../exit';
-import { DEFAULT_ENDPOINT, stackFor, unreachable, type StackOptions } from './submit';
-import { INPUT_BUCKET, OUTPUT_BUCKET } from '../../local/pipeline';
+import { addStackOptions, stackFor, unreachable, type StackOptions } from './submit';
 
 export interface StatusOptions extends StackOptions {
   readonly json?: boolean;
@@ -79,13 +78,10 @@ export async function statusCommand(keys: readonly string[], options: StatusOpti
 }
 
 export function registerStatus(program: Command): void {
-  program
+  addStackOptions(program
     .command('status')
     .description('Say where uploaded articles are: briefed, failed (and why), rendering or queued.')
-    .argument('<key...>', 'object keys in the input bucket, as uploaded (submit uses the file name)')
-    .option('--endpoint <url>', `S3 endpoint of a local pipeline (default ${DEFAULT_ENDPOINT} unless --bucket is given)`)
-    .option('--bucket <name>', `input bucket; without --endpoint this means a deployed stack and the standard AWS credentials (default ${INPUT_BUCKET})`)
-    .option('--output-bucket <name>', `output bucket (default ${OUTPUT_BUCKET}; required with a deployed stack: the OutputBucketName output)`)
+    .argument('<key...>', 'object keys in the input bucket, as uploaded (submit uses the file name)'), 'the stages write to')
     .option('--json', 'print one JSON array instead of lines')
     .addHelpText('after', '\nExit codes: 0 briefed or still in progress, 1 an article was not found or the pipeline could not be reached, 2 usage error, 3 an article failed.')
     .action((keys: string[], options: StatusOptions) => runCommand(keys[0] ?? 'status', () => statusCommand(keys, options)));
