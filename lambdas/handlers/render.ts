@@ -20,5 +20,6 @@ export const handler = tracedHandler(tracer, createRenderHandler({
   events: eventPublisherFromEnv((client) => tracer.captureAWSv3Client(client)),
   tracer: articleTracer(tracer),
   maxReceiveCount: optionalPositiveIntEnv('MAX_RECEIVE_COUNT'),
-  presignUrl: presignSeconds ? s3Presigner(s3, presignSeconds) : undefined,
+  // Signing makes no request: a client without the X-Ray middleware keeps the URL free of trace headers.
+  presignUrl: presignSeconds ? s3Presigner(s3ClientFromEnv(), presignSeconds) : undefined,
 }));
