@@ -1,13 +1,12 @@
 /**
  * One event per finished article: `Briefing Ready` when its PDF is written, `Briefing Failed`
  * when a stage refused it (an `errors/` record) or gave up on it (its last delivery failed).
- * The publisher is passed in: EventBridge on AWS, the local pipeline's own hub on a laptop.
+ * The publisher is passed in: EventBridge on AWS (eventbridge.ts), the local pipeline's own hub
+ * on a laptop.
  * A publish that fails is logged and counted, never turned into a failed article: the outputs
  * in S3 are the truth, and a retried message would find them done and publish nothing.
  */
-import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import type { ArticleSource } from './correlation';
-import { correlationIdOf } from './correlation';
+import { type ArticleSource, correlationIdOf } from './correlation';
 import { EVENT_SOURCE, EVENT_TYPES, type BriefingEventType } from './names';
 
 export interface BriefingEventDetail {
@@ -40,12 +39,13 @@ export interface EventPublisher {
   publish(event: BriefingEvent): Promise<void>;
 }
 
-type Outcome =
+/** What became of an article: its briefing, or why there is none. */
+export type ArticleOutcome =
   | { readonly ready: true; readonly figuresKey: string; readonly briefingKey: string; readonly template: string; readonly figures: number; readonly url?: { readonly url: string; readonly expiresAt: string } }
   | { readonly ready: false; readonly stage: 'extract' | 'render'; readonly error: string; readonly reason: string; readonly errorKey?: string };
 
 /** The event for one article, from its source and what became of it. */
-export function briefingEvent(source: ArticleSource, outputBucket: string, outcome: Outcome, now = new Date()): BriefingEvent {
+export function briefingEvent(source: ArticleSource, outputBucket: string, outcome: ArticleOutcome, now = new Date()): BriefingEvent {
   const input = { bucket: source.bucket, key: source.key, ...(source.versionId ? { versionId: source.versionId } : {}), etag: source.etag };
   const common = { correlationId: correlationIdOf(source), input };
   const detail: BriefingEventDetail = outcome.ready
@@ -65,19 +65,4 @@ export function briefingEvent(source: ArticleSource, outputBucket: string, outco
         reason: outcome.reason,
       };
   return { source: EVENT_SOURCE, detailType: outcome.ready ? EVENT_TYPES.ready : EVENT_TYPES.failed, time: now.toISOString(), detail };
-}
-
-/** Publishes to an EventBridge bus; a rejected entry is an error (PutEvents answers 200 with FailedEntryCount). */
-export function eventBridgePublisher(client: EventBridgeClient, eventBusName: string): EventPublisher {
-  return {
-    async publish(event) {
-      const answer = await client.send(new PutEventsCommand({
-        Entries: [{ EventBusName: eventBusName, Source: event.source, DetailType: event.detailType, Time: new Date(event.time), Detail: JSON.stringify(event.detail) }],
-      }));
-      if (answer.FailedEntryCount) {
-        const [entry] = answer.Entries ?? [];
-        throw new Error(`EventBridge refused the event: ${entry?.ErrorCode ?? 'unknown'} ${entry?.ErrorMessage ?? ''}`.trim());
-      }
-    },
-  };
 }

@@ -6,7 +6,8 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { BriefingError } from '../core/errors';
-import { eventBridgePublisher, type EventPublisher } from './events';
+import { eventBridgePublisher } from './eventbridge';
+import type { EventPublisher } from './events';
 
 export function s3ClientFromEnv(): S3Client {
   const custom = Boolean(process.env.AWS_ENDPOINT_URL_S3);

@@ -14,7 +14,7 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { isBriefingError } from '../core/errors';
 import { type ArticleSource, correlationIdOf, sourceOfObject } from './correlation';
 import { errorRecordFor, writeErrorRecord } from './error-record';
-import { briefingEvent, type BriefingEvent, type EventPublisher } from './events';
+import { type ArticleOutcome, briefingEvent, type BriefingEvent, type EventPublisher } from './events';
 import { SERVICE } from './names';
 import { count, flushMetrics, METRIC, newLogger, newMetrics } from './observability';
 import { headObject, type ObjectHead, readObject, recordsSource } from './s3-io';
@@ -53,7 +53,7 @@ export interface StageInput {
   /** The input article this object stands for (itself in the extract stage). */
   readonly source: ArticleSource;
   /** Publishes the article's Ready event (the render stage, once its PDF is written). */
-  readonly announce: (outcome: Parameters<typeof briefingEvent>[2]) => Promise<void>;
+  readonly announce: (outcome: ArticleOutcome) => Promise<void>;
   readonly deps: Required<Pick<HandlerDeps, 's3' | 'outputBucket'>> & Pick<HandlerDeps, 'presignUrl'> & { readonly logger: Logger; readonly metrics: Metrics };
   /** What the outputs must record besides the source ETag (see {@link StageSpec.fingerprint}). */
   readonly fingerprint: Readonly<Record<string, string>>;
@@ -129,7 +129,7 @@ export function createStageHandler(spec: StageSpec, deps: HandlerDeps): SqsHandl
           count(metrics, METRIC.duplicates);
           return;
         }
-        const announce = (outcome: Parameters<typeof briefingEvent>[2]) => publish(briefingEvent(source, deps.outputBucket, outcome), log);
+        const announce = (outcome: ArticleOutcome) => publish(briefingEvent(source, deps.outputBucket, outcome), log);
         try {
           spec.check?.(key, head);
           const bytes = await readObject(deps.s3, bucket, key, head.etag);
