@@ -222,6 +222,7 @@ export class BriefingPipeline extends Construct {
       topic: settings.eventsTopic,
       logRetention: settings.logRetention,
       encryptionKey: key,
+      withUrl: settings.presignedUrlLifetime !== undefined,
     });
     this.alarms = new PipelineAlarms(this, 'Alarms', {
       stages: { Extract: this.extract, Render: this.render },

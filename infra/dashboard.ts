@@ -56,7 +56,7 @@ export class PipelineDashboard extends Construct {
         view: cloudwatch.LogQueryVisualizationType.TABLE,
         queryLines: [
           `filter \`detail-type\` = "${EVENT_TYPES.failed}"`,
-          'stats count(*) as failures by detail.error as error, detail.stage as stage',
+          'stats count(*) as failures by detail.stage, detail.error',
           'sort failures desc',
         ],
       }),

@@ -34,13 +34,18 @@ export interface BriefingEventsProps {
   readonly logRetention: logs.RetentionDays;
   /** Encrypts the events log group and topic. Default: the services' own keys. */
   readonly encryptionKey?: kms.IKey;
+  /** Whether Ready events carry a pre-signed URL, so the e-mail can offer it. Default: false. */
+  readonly withUrl?: boolean;
 }
 
 export class BriefingEvents extends Construct {
   readonly eventBus: events.IEventBus;
+  /** Every Ready and Failed event of this pipeline → the log group. */
   readonly rule: events.Rule;
   readonly logGroup: logs.LogGroup;
   readonly topic?: sns.Topic;
+  /** With the topic: one rule per detail type, each turning its events into a readable e-mail. */
+  readonly topicRules: events.Rule[] = [];
 
   constructor(scope: Construct, id: string, props: BriefingEventsProps) {
     super(scope, id);
@@ -53,14 +58,15 @@ export class BriefingEvents extends Construct {
     // Build
     const stack = Stack.of(this);
     this.eventBus = props.eventBus ?? events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
+    const pattern = (detailType: string[]): events.EventPattern => ({
+      source: [EVENT_SOURCE],
+      detailType,
+      detail: { output: { bucket: [props.outputBucketName] } },
+    });
     this.rule = new events.Rule(this, 'Rule', {
       eventBus: this.eventBus,
       description: 'Briefing pipeline: every Briefing Ready and Briefing Failed event of this stack',
-      eventPattern: {
-        source: [EVENT_SOURCE],
-        detailType: [EVENT_TYPES.ready, EVENT_TYPES.failed],
-        detail: { output: { bucket: [props.outputBucketName] } },
-      },
+      eventPattern: pattern([EVENT_TYPES.ready, EVENT_TYPES.failed]),
     });
     // EventBridge delivers to log groups named /aws/events/… through a resource policy.
     this.logGroup = new logs.LogGroup(this, 'Logs', {
@@ -90,6 +96,30 @@ export class BriefingEvents extends Construct {
     });
     this.rule.addTarget({ bind: () => ({ arn: logGroupArn }) });
     this.rule.node.addDependency(policy);
-    if (this.topic) this.rule.addTarget(new targets.SnsTopic(this.topic));
+    if (this.topic) {
+      // E-mail readers get a sentence, not the event's JSON (subscribers over SQS or HTTPS get the same text).
+      const field = (path: string) => events.EventField.fromPath(`$.detail.${path}`);
+      const messages = {
+        [EVENT_TYPES.ready]: [
+          `The briefing of ${field('input.key')} is ready: ${field('figures')} figures, s3://${field('output.bucket')}/${field('output.briefingKey')}`,
+          ...(props.withUrl ? [`Download (until ${field('urlExpiresAt')}): ${field('url')}`] : []),
+          `Correlation id: ${field('correlationId')}`,
+        ],
+        [EVENT_TYPES.failed]: [
+          `No briefing for ${field('input.key')}: the ${field('stage')} stage could not make it (${field('error')}).`,
+          `Reason: ${field('reason')}`,
+          `Correlation id: ${field('correlationId')}`,
+        ],
+      };
+      for (const [detailType, lines] of Object.entries(messages)) {
+        const rule = new events.Rule(this, `${detailType.replace(/\W/g, '')}Mail`, {
+          eventBus: this.eventBus,
+          description: `Briefing pipeline: ${detailType} events of this stack to the SNS topic`,
+          eventPattern: pattern([detailType]),
+        });
+        rule.addTarget(new targets.SnsTopic(this.topic, { message: events.RuleTargetInput.fromMultilineText(lines.join('\n')) }));
+        this.topicRules.push(rule);
+      }
+    }
   }
 }

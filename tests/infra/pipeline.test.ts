@@ -206,17 +206,18 @@ describe('BriefingStack template', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: topicId } });
   });
 
-  it('puts Briefing Ready / Failed of this stack on EventBridge, into a log group and an SNS topic with the e-mail subscriptions', () => {
-    const [[, rule], ...others] = ofType('AWS::Events::Rule');
-    expect(others).toEqual([]);
-    expect(rule!.Properties.EventPattern).toEqual({
-      source: ['briefing'],
-      'detail-type': ['Briefing Ready', 'Briefing Failed'],
-      detail: { output: { bucket: [{ Ref: ids.output }] } },
-    });
+  it('puts Briefing Ready / Failed of this stack on EventBridge, into a log group and, as sentences, an SNS topic with the e-mail subscriptions', () => {
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    expect(rules).toHaveLength(3);
+    const pattern = (detailTypes: string[]) => ({ source: ['briefing'], 'detail-type': detailTypes, detail: { output: { bucket: [{ Ref: ids.output }] } } });
+    const rule = rules.find((r) => JSON.stringify(r.EventPattern) === JSON.stringify(pattern(['Briefing Ready', 'Briefing Failed'])));
     const eventsTopic = logicalId(pipeline.events.topic!);
-    const targets = rule!.Properties.Targets.map((t: { Arn: unknown }) => JSON.stringify(t.Arn));
-    expect(targets).toContain(JSON.stringify({ Ref: eventsTopic }));
+    for (const detailType of ['Briefing Ready', 'Briefing Failed']) {
+      const mail = rules.find((r) => JSON.stringify(r.EventPattern) === JSON.stringify(pattern([detailType])))!;
+      expect(mail.Targets).toEqual([expect.objectContaining({ Arn: { Ref: eventsTopic }, InputTransformer: expect.objectContaining({ InputTemplate: expect.stringContaining('<detail-input-key>') }) })]);
+    }
+    const targets = rule!.Targets.map((t: { Arn: unknown }) => JSON.stringify(t.Arn));
+    expect(targets).toHaveLength(1);
     const eventsLogs = logicalId(pipeline.events.logGroup);
     expect(targets.some((arn: string) => arn.includes(':log-group:') && arn.includes(JSON.stringify({ Ref: eventsLogs })))).toBe(true);
     expect(resources[eventsLogs]!.Properties.LogGroupName).toBe('/aws/events/BriefingTest/briefings');
