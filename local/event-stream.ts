@@ -1,18 +1,39 @@
 /**
  * A client of the local pipeline's event endpoint (Server-Sent Events, local/event-hub.ts):
  * `briefing submit --wait` subscribes before uploading and is told of each article's Briefing
- * Ready / Failed instead of polling S3. Matched by input key and ETag, so an older upload of the
- * same key never answers for the new one.
+ * Ready / Failed instead of polling S3 every 200 ms. Matched by input key and ETag, so an older
+ * upload of the same key never answers for the new one. S3 stays the truth: an upload of bytes
+ * already briefed is a duplicate the pipeline skips without an event, so its outputs are
+ * looked at first, and again now and then in case an event was lost.
  */
 import type { BriefingEvent } from '../lambdas/handlers/events';
 import { EVENT_TYPES } from '../lambdas/handlers/names';
 import { EVENTS_PATH } from './event-hub';
-import { notInTime, type Outcome } from './submit-client';
+import { checkProgress, notInTime, type Outcome, type Stack } from './submit-client';
+
+/** Between two looks at S3 while waiting for an event. */
+const RECHECK_MS = 5_000;
 
 export interface EventSubscription {
-  /** The outcome the pipeline announces for this upload. */
-  outcome(key: string, etag: string, timeoutMs: number): Promise<Outcome>;
+  /** The outcome the pipeline announces for this upload (pending until its event arrives). */
+  outcome(key: string, etag: string): Promise<Outcome>;
   close(): void;
+}
+
+/** The upload's outcome: from S3 if it is already there, else from its event, whichever comes first. */
+export async function waitForAnnounced(subscription: EventSubscription, stack: Stack, key: string, etag: string, timeoutMs: number): Promise<Outcome> {
+  const deadline = Date.now() + timeoutMs;
+  const announced = subscription.outcome(key, etag);
+  for (;;) {
+    const progress = await checkProgress(stack, key, etag);
+    if (progress.ok !== null) return progress;
+    const left = deadline - Date.now();
+    if (left <= 0) throw notInTime(timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([announced, new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), Math.min(RECHECK_MS, left)); })]);
+    clearTimeout(timer);
+    if (outcome) return outcome;
+  }
 }
 
 const uploadId = (key: string, etag: string): string => `${etag} ${key}`;
@@ -60,17 +81,12 @@ export async function subscribeToEvents(endpoint: string): Promise<EventSubscrip
   })().catch(() => {});
 
   return {
-    outcome(key, etag, timeoutMs) {
+    outcome(key, etag) {
       const id = uploadId(key, etag);
       const known = seen.get(id);
       if (known) return Promise.resolve(known);
-      return new Promise<Outcome>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiting.delete(id);
-          reject(notInTime(timeoutMs));
-        }, timeoutMs);
+      return new Promise<Outcome>((resolve) => {
         waiting.set(id, (outcome) => {
-          clearTimeout(timer);
           waiting.delete(id);
           resolve(outcome);
         });

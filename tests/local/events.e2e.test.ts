@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingEvent } from '../../lambdas/handlers/events';
 import { startLocalPipeline, type LocalPipeline } from '../../local/pipeline';
 import { localS3Client, startS3Server } from '../../local/s3-server';
-import { subscribeToEvents } from '../../local/event-stream';
+import { subscribeToEvents, waitForAnnounced } from '../../local/event-stream';
 import { uploadArticle } from '../../local/submit-client';
 
 const seed = readFileSync(new URL('../../examples/idlib-offensive-2019.txt', import.meta.url));
@@ -115,17 +115,26 @@ describe('local pipeline events', () => {
     expect(handlerLines.filter((line) => line.key !== undefined && line.correlation_id === undefined)).toEqual([]);
   });
 
-  it('gives `submit --wait` each upload\'s outcome by key and ETag, and is refused by a server without events', async () => {
+  it('gives `submit --wait` each upload\'s outcome by key and ETag, from S3 for work already done, and is refused by a server without events', async () => {
     const subscription = await subscribeToEvents(pipeline.endpoint);
     const client = localS3Client(pipeline.endpoint);
     const stack = { client, inputBucket: 'articles', outputBucket: 'briefings' };
     const goodEtag = await uploadArticle(stack, 'wait/good.txt', seed);
     const badEtag = await uploadArticle(stack, 'wait/blank.md', new TextEncoder().encode('  \n'));
-    const [good, bad] = await Promise.all([subscription.outcome('wait/good.txt', goodEtag, 30_000), subscription.outcome('wait/blank.md', badEtag, 30_000)]);
+    const [good, bad] = await Promise.all([subscription.outcome('wait/good.txt', goodEtag), subscription.outcome('wait/blank.md', badEtag)]);
     expect(good).toEqual({ ok: true, key: 'wait/good.txt', figuresKey: 'figures/wait/good.json', briefingKey: 'briefings/wait/good.pdf' });
     expect(bad).toMatchObject({ ok: false, key: 'wait/blank.md', errorKey: 'errors/wait/blank.md.json', reason: expect.any(String) });
-    // Another ETag of the same key is another upload: it does not answer for this one.
-    await expect(subscription.outcome('wait/good.txt', '0'.repeat(32), 300)).rejects.toThrow(/no briefing or error record after/);
+    await pipeline.idle();
+
+    // The same bytes again: a duplicate the pipeline skips without an event; S3 already has the answer.
+    const eventsBefore = heard.length;
+    const again = await uploadArticle(stack, 'wait/good.txt', seed);
+    expect(again).toBe(goodEtag);
+    expect(await waitForAnnounced(subscription, stack, 'wait/good.txt', again, 10_000)).toEqual(good);
+    await pipeline.idle();
+    expect(heard.length).toBe(eventsBefore);
+    // An upload nothing will ever answer for times out.
+    await expect(waitForAnnounced(subscription, stack, 'wait/never.txt', '0'.repeat(32), 300)).rejects.toThrow(/no briefing or error record after/);
     subscription.close();
     client.destroy();
 
