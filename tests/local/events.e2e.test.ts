@@ -100,7 +100,7 @@ describe('local pipeline events', () => {
       expect(lines.filter((line) => line.startsWith('event ') && JSON.parse(line.slice(6)).detail.correlationId === detail.correlationId)).toHaveLength(1);
     }
     for (const { detail } of ready) {
-      expect(detail).toMatchObject({ stage: 'render', output: { bucket: 'briefings', briefingKey: expect.stringMatching(/^briefings\/.+\.pdf$/), figuresKey: expect.stringMatching(/^figures\/.+\.json$/) }, template: 'briefing.hbs' });
+      expect(detail).toMatchObject({ stage: 'render', output: { bucket: 'briefings', briefingKey: expect.stringMatching(/^briefings\/.+\.pdf$/), figuresKey: expect.stringMatching(/^figures\/.+\.json$/) }, template: 'briefing' });
       expect(detail.figures).toBeGreaterThan(0);
       expect([...servicesLogging(detail.correlationId)].sort()).toEqual(['briefing-extract', 'briefing-render']);
       // The pre-signed URL downloads the briefing as it is.
