@@ -8,7 +8,9 @@ import { version } from '../package.json';
 import { registerBatch } from './commands/batch';
 import { registerEval } from './commands/eval';
 import { registerExtract } from './commands/extract';
+import { registerRedrive } from './commands/redrive';
 import { registerRender } from './commands/render';
+import { registerStatus } from './commands/status';
 import { registerSubmit } from './commands/submit';
 import { errorLine, EXIT_USAGE } from './exit';
 
@@ -22,7 +24,7 @@ export function buildProgram(): Command {
       outputError: (message, write) => write(errorLine('briefing', message.replace(/^error:\s*/i, '').trim()) + '\n'),
     });
   // In the order `briefing --help` lists them.
-  for (const register of [registerExtract, registerRender, registerBatch, registerEval, registerSubmit]) register(program);
+  for (const register of [registerExtract, registerRender, registerBatch, registerEval, registerSubmit, registerStatus, registerRedrive]) register(program);
   return program;
 }
 

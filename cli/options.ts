@@ -19,3 +19,10 @@ export function parseMaxBytes(value: string): number {
   }
   return bytes;
 }
+
+/** A positive number (seconds, a rate); `what` completes the message, e.g. " of seconds, e.g. 120". */
+export const parsePositive = (what = '') => (value: string): number => {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError(`expected a positive number${what}.`);
+  return number;
+};

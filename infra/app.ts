@@ -1,11 +1,11 @@
-/** CDK app entry (`cdk.json`: `npx tsx infra/app.ts`): the stack, checked by cdk-nag's AwsSolutions rules. */
-import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+/** CDK app entry (`cdk.json`: `npx tsx infra/app.ts`): the stack, checked by cdk-nag's AwsSolutions and NIST 800-53 R5 rules. */
+import { App } from 'aws-cdk-lib';
 import { BriefingStack } from './briefing-stack';
 import { readContext } from './context';
+import { addNagChecks } from './nag';
 
 const app = new App();
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+addNagChecks(app);
 new BriefingStack(app, app.node.tryGetContext('stackName') ?? 'BriefingPipeline', {
   context: readContext(app),
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },

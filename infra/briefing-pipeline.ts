@@ -3,47 +3,76 @@
  *
  *   input bucket ──ObjectCreated──▶ extract queue (+DLQ) ──▶ extract λ ──▶ output figures/*.json
  *   output bucket ──ObjectCreated figures/*.json──▶ render queue (+DLQ) ──▶ render λ ──▶ briefings/*.pdf
+ *   both λ ──Briefing Ready / Failed──▶ EventBridge ──rule──▶ events log group (+ SNS e-mail)
  *
  * No write can re-trigger its own stage: extract writes only to the output bucket (it is fed by
  * the input bucket, which must be a different bucket), and render writes only `briefings/` and
- * `errors/`, outside the `figures/` filter that feeds it. IAM enforces both.
+ * `errors/`, outside the `figures/` filter that feeds it. IAM enforces both. Around the stages:
+ * alarms with an always-present topic (alarms.ts), events (events.ts), a dashboard
+ * (dashboard.ts), and one encryption choice for all of it (encryption.ts).
  */
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
-import * as sns from 'aws-cdk-lib/aws-sns';
-import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DEFAULT_MAX_BYTES } from '../lambdas/intake/types';
-import { ASSETS_FOR, copyAssetCommands, HANDLER_BUNDLE, HANDLER_ENTRIES, type HandlerName, PROJECT_ROOT } from './bundling';
-import { acknowledgeNotificationsHandler, acknowledgeObjectWildcards } from './nag';
-import { TemplateStore, templateName } from '../lambdas/template/load';
 import { TEMPLATE_PREFIXES_ENV } from '../lambdas/handlers/template-choice';
+import { TemplateStore, templateName } from '../lambdas/template/load';
+import { PipelineAlarms } from './alarms';
+import { PROJECT_ROOT } from './bundling';
+import { PipelineDashboard } from './dashboard';
+import { type EncryptionMode, PipelineEncryption } from './encryption';
+import { BriefingEvents } from './events';
+import { acknowledgeNotificationsHandler, acknowledgeObjectWildcards } from './nag';
+import { PipelineStage } from './pipeline-stage';
+import { AccountBoundQueueDestination } from './queue-destination';
+import { assertEmail } from './validate';
+
+export { VISIBILITY_FACTOR } from './pipeline-stage';
 
 export interface BriefingPipelineProps {
   /** Bucket that receives articles. Default: a new bucket (see the bucket settings below). */
   readonly inputBucket?: s3.IBucket;
   /** Bucket for `figures/`, `briefings/` and `errors/`; must not be the input bucket. Default: a new bucket. */
   readonly outputBucket?: s3.IBucket;
-  /** Encrypt the new buckets (and the alarm topic) with this key. Default: S3-managed keys (SSE-S3). */
+  /**
+   * `'s3'`: AWS-managed keys everywhere (no key to pay for or manage). `'kms'`: one customer-managed
+   * key (`encryptionKey`, or a new one) for the new data buckets, the queues, the log groups and the
+   * topics. Default: `'kms'` when `encryptionKey` is given, else `'s3'`.
+   */
+  readonly encryption?: EncryptionMode;
+  /** The key for `encryption: 'kms'`. Default: a new key with yearly rotation, retained on `cdk destroy`. */
   readonly encryptionKey?: kms.IKey;
-  /** Cap on concurrent executions of each function (also the SQS poller's cap, 2–1000). Default: no cap. */
+  /** Reserved concurrent executions of each function (2–1000). Default: none (the account's unreserved pool). */
   readonly reservedConcurrency?: number;
-  /** E-mail subscribed to the alarms. Default: alarms without notification. */
+  /** Concurrent invocations each SQS event source mapping may make (2–1000), so a flood cannot exhaust the account. Default: `reservedConcurrency` when set, else 10. */
+  readonly maxConcurrency?: number;
+  /** E-mail subscribed to the alarm topic (which exists either way). Default: none. */
   readonly alarmEmail?: string;
+  /** Alarm when more than this share of a stage's invocations fail in 5 minutes, in percent. Default: 5. */
+  readonly errorRatePercent?: number;
+  /** Alarm when a stage's oldest queued message is older than this. Default: 15 minutes. */
+  readonly maxMessageAge?: Duration;
+  /** E-mail addresses told of every Briefing Ready / Failed event (through an SNS topic). Default: none. */
+  readonly eventEmails?: readonly string[];
+  /** Create the events SNS topic even without `eventEmails`. Default: true exactly when `eventEmails` is not empty. */
+  readonly eventsTopic?: boolean;
+  /** The bus the stages publish to. Default: the account's default event bus. */
+  readonly eventBus?: events.IEventBus;
+  /**
+   * Put a pre-signed GET URL of the PDF in each Briefing Ready event, valid this long (1 minute to
+   * 12 hours; it also stops working when the function's session credentials expire). Anyone holding
+   * the event (e-mail included) can download the PDF while it is valid. Default: no URL.
+   */
+  readonly presignedUrlLifetime?: Duration;
   /** Articles larger than this are refused from their HEAD. Default: 5 MB (DEFAULT_MAX_BYTES). */
   readonly maxBytes?: number;
-  /** Retention of both functions' log groups. Default: one month. */
+  /** Retention of the functions' and the events' log groups. Default: one year. */
   readonly logRetention?: logs.RetentionDays;
   /** Default: 30 seconds. */
   readonly extractTimeout?: Duration;
@@ -59,7 +88,7 @@ export interface BriefingPipelineProps {
   readonly maxReceiveCount?: number;
   /** Error records under `errors/` expire after this. Default: 90 days. */
   readonly errorsExpiration?: Duration;
-  /** Whether new buckets (and their objects) survive `cdk destroy`. Default: true (retain). */
+  /** Whether new buckets (and their objects) and a created KMS key survive `cdk destroy`. Default: true (retain). */
   readonly retainData?: boolean;
   /**
    * Article key prefixes mapped to a template of `templates/` (`{ 'flash/': 'flash' }`): an
@@ -69,14 +98,13 @@ export interface BriefingPipelineProps {
   readonly templatePrefixes?: Readonly<Record<string, string>>;
 }
 
-/** Every prop with its default applied. */
-type Settings = Required<Omit<BriefingPipelineProps, 'inputBucket' | 'outputBucket' | 'encryptionKey' | 'reservedConcurrency' | 'alarmEmail'>> &
-  Pick<BriefingPipelineProps, 'inputBucket' | 'outputBucket' | 'encryptionKey' | 'reservedConcurrency' | 'alarmEmail'>;
+type Optional = 'inputBucket' | 'outputBucket' | 'encryptionKey' | 'reservedConcurrency' | 'alarmEmail' | 'errorRatePercent' | 'maxMessageAge' | 'eventsTopic' | 'eventBus' | 'presignedUrlLifetime' | 'encryption';
 
-/** AWS: the queue's visibility timeout should be at least six times the function timeout. */
-export const VISIBILITY_FACTOR = 6;
+/** Every prop with its default applied (the sub-constructs default and check their own). */
+type Settings = Required<Omit<BriefingPipelineProps, Optional>> & Pick<BriefingPipelineProps, Optional>;
 
 const MAX_LAMBDA_TIMEOUT = Duration.minutes(15);
+const MAX_PRESIGNED_LIFETIME = Duration.hours(12);
 
 function integerIn(name: string, value: number, min: number, max: number): void {
   if (Token.isUnresolved(value)) return;
@@ -88,8 +116,10 @@ function integerIn(name: string, value: number, min: number, max: number): void 
 export function resolveSettings(props: BriefingPipelineProps): Settings {
   const settings: Settings = {
     ...props,
+    maxConcurrency: props.maxConcurrency ?? props.reservedConcurrency ?? 10,
+    eventEmails: props.eventEmails ?? [],
     maxBytes: props.maxBytes ?? DEFAULT_MAX_BYTES,
-    logRetention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+    logRetention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
     extractTimeout: props.extractTimeout ?? Duration.seconds(30),
     renderTimeout: props.renderTimeout ?? Duration.seconds(60),
     extractMemorySize: props.extractMemorySize ?? 1024,
@@ -107,6 +137,7 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
   integerIn('renderMemorySize', settings.renderMemorySize, 128, 10240);
   integerIn('batchSize', settings.batchSize, 1, 10);
   if (settings.reservedConcurrency !== undefined) integerIn('reservedConcurrency', settings.reservedConcurrency, 2, 1000);
+  integerIn('maxConcurrency', settings.maxConcurrency, 2, 1000);
   for (const [name, timeout] of [['extractTimeout', settings.extractTimeout], ['renderTimeout', settings.renderTimeout]] as const) {
     if (timeout.toSeconds() < 1 || timeout.toSeconds() > MAX_LAMBDA_TIMEOUT.toSeconds()) {
       throw new Error(`BriefingPipeline: ${name} must be from 1 second to 15 minutes, got ${timeout.toHumanString()}`);
@@ -115,9 +146,13 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
   if (settings.errorsExpiration.toDays() < 1) {
     throw new Error(`BriefingPipeline: errorsExpiration must be at least 1 day, got ${settings.errorsExpiration.toHumanString()}`);
   }
-  if (settings.alarmEmail !== undefined && !Token.isUnresolved(settings.alarmEmail) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(settings.alarmEmail)) {
-    throw new Error(`BriefingPipeline: alarmEmail "${settings.alarmEmail}" is not an e-mail address`);
+  const lifetime = settings.presignedUrlLifetime;
+  if (lifetime && (lifetime.toSeconds() < 60 || lifetime.toSeconds() > MAX_PRESIGNED_LIFETIME.toSeconds())) {
+    throw new Error(`BriefingPipeline: presignedUrlLifetime must be from 1 minute to 12 hours, got ${lifetime.toHumanString()}`);
   }
+  // Checked here as well as by the constructs that use them, so a typo fails before any bundling.
+  assertEmail('BriefingPipeline', 'alarmEmail', settings.alarmEmail);
+  for (const email of settings.eventEmails) assertEmail('BriefingPipeline', 'eventEmails', email);
   const input = props.inputBucket?.bucketName;
   if (input !== undefined && !Token.isUnresolved(input) && input === props.outputBucket?.bucketName) {
     throw new Error('BriefingPipeline: inputBucket and outputBucket must differ, or every output would re-trigger extraction');
@@ -136,79 +171,97 @@ function checkTemplatePrefixes(prefixes: Readonly<Record<string, string>>): void
   }
 }
 
-/** A stage's queue pair and function. */
-export interface Stage {
-  readonly queue: sqs.Queue;
-  readonly deadLetterQueue: sqs.Queue;
-  readonly function: NodejsFunction;
-}
-
 export class BriefingPipeline extends Construct {
   readonly inputBucket: s3.IBucket;
   readonly outputBucket: s3.IBucket;
-  readonly extract: Stage;
-  readonly render: Stage;
-  readonly alarms: cloudwatch.Alarm[] = [];
-  readonly alarmTopic?: sns.Topic;
+  readonly encryption: PipelineEncryption;
+  readonly extract: PipelineStage;
+  readonly render: PipelineStage;
+  readonly alarms: PipelineAlarms;
+  readonly events: BriefingEvents;
+  readonly dashboard: PipelineDashboard;
 
   constructor(scope: Construct, id: string, props: BriefingPipelineProps = {}) {
     super(scope, id);
     const settings = resolveSettings(props);
 
     // Build
+    this.encryption = new PipelineEncryption(this, 'Encryption', { mode: settings.encryption, key: settings.encryptionKey, retainKey: settings.retainData });
+    const key = this.encryption.key;
     const needsBuckets = !props.inputBucket || !props.outputBucket;
     const accessLogs = needsBuckets ? this.accessLogsBucket(settings) : undefined;
-    this.inputBucket = props.inputBucket ?? this.dataBucket('InputBucket', settings, accessLogs!, []);
+    this.inputBucket = props.inputBucket ?? this.dataBucket('InputBucket', settings, key, accessLogs!, []);
     this.outputBucket =
       props.outputBucket ??
-      this.dataBucket('OutputBucket', settings, accessLogs!, [
+      this.dataBucket('OutputBucket', settings, key, accessLogs!, [
         { id: 'ExpireErrorRecords', prefix: 'errors/', expiration: settings.errorsExpiration },
       ]);
+    // Both stages resolve an upload's template: extract records its choice and hash, render draws with it.
     const templates: Record<string, string> = Object.keys(settings.templatePrefixes).length > 0 ? { [TEMPLATE_PREFIXES_ENV]: JSON.stringify(settings.templatePrefixes) } : {};
-    this.extract = this.stage('Extract', 'extract', settings, settings.extractTimeout, settings.extractMemorySize, {
-      MAX_BYTES: String(settings.maxBytes),
-      ...templates,
+    const stage = (id: string, handler: 'extract' | 'render', timeout: Duration, memorySize: number, environment: Record<string, string>) =>
+      new PipelineStage(this, id, {
+        handler,
+        timeout,
+        memorySize,
+        environment: { OUTPUT_BUCKET: this.outputBucket.bucketName, ...templates, ...environment },
+        batchSize: settings.batchSize,
+        maxReceiveCount: settings.maxReceiveCount,
+        logRetention: settings.logRetention,
+        encryptionKey: key,
+        reservedConcurrency: settings.reservedConcurrency,
+        maxConcurrency: settings.maxConcurrency,
+      });
+    this.extract = stage('Extract', 'extract', settings.extractTimeout, settings.extractMemorySize, { MAX_BYTES: String(settings.maxBytes) });
+    this.render = stage('Render', 'render', settings.renderTimeout, settings.renderMemorySize,
+      settings.presignedUrlLifetime ? { PRESIGNED_URL_SECONDS: String(settings.presignedUrlLifetime.toSeconds()) } : {});
+    this.events = new BriefingEvents(this, 'Events', {
+      publishers: [this.extract.function, this.render.function],
+      outputBucketName: this.outputBucket.bucketName,
+      eventBus: settings.eventBus,
+      emails: settings.eventEmails,
+      topic: settings.eventsTopic,
+      logRetention: settings.logRetention,
+      encryptionKey: key,
+      withUrl: settings.presignedUrlLifetime !== undefined,
     });
-    this.render = this.stage('Render', 'render', settings, settings.renderTimeout, settings.renderMemorySize, templates);
+    this.alarms = new PipelineAlarms(this, 'Alarms', {
+      stages: { Extract: this.extract, Render: this.render },
+      maxReceiveCount: settings.maxReceiveCount,
+      alarmEmail: settings.alarmEmail,
+      encryptionKey: key,
+      errorRatePercent: settings.errorRatePercent,
+      maxMessageAge: settings.maxMessageAge,
+    });
+    this.dashboard = new PipelineDashboard(this, 'Dashboard', {
+      extract: this.extract,
+      render: this.render,
+      eventsLogGroup: this.events.logGroup,
+      alarms: this.alarms.alarms,
+    });
 
     // Wire: notifications (render only on figures/*.json, so its own outputs never feed it)
-    this.inputBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(this.extract.queue));
-    this.outputBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(this.render.queue), {
+    this.inputBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new AccountBoundQueueDestination(this.extract.queue));
+    this.outputBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new AccountBoundQueueDestination(this.render.queue), {
       prefix: 'figures/',
       suffix: '.json',
     });
     acknowledgeNotificationsHandler(Stack.of(this));
+    for (const { function: fn } of [this.extract, this.render]) fn.addEnvironment('EVENT_BUS_NAME', this.events.eventBus.eventBusName);
 
     // Wire: least privilege. HEAD of a missing key answers 403 instead of 404 without
     // s3:ListBucket, and the handlers need the 404 to tell "deleted" or "not done yet" apart.
-    this.allowRead(this.extract.function, this.inputBucket, ['*'], 'articles may be uploaded under any key');
-    this.allowRead(this.extract.function, this.outputBucket, ['figures/*', 'errors/*'], 'HEAD of its own outputs to skip duplicate deliveries');
-    this.allowWrite(this.extract.function, this.outputBucket, ['figures/*', 'errors/*'], 'the extract stage owns figures/ and writes error records');
-    this.allowRead(this.render.function, this.outputBucket, ['figures/*', 'briefings/*', 'errors/*'], 'it reads figures and HEADs its own outputs to skip duplicate deliveries');
-    this.allowWrite(this.render.function, this.outputBucket, ['briefings/*', 'errors/*'], 'the render stage owns briefings/ and writes error records');
-    if (settings.encryptionKey) {
-      settings.encryptionKey.grant(this.extract.function, 'kms:Decrypt', 'kms:GenerateDataKey');
-      settings.encryptionKey.grant(this.render.function, 'kms:Decrypt', 'kms:GenerateDataKey');
-    }
-
-    // Wire: alarms
-    this.alarmTopic = settings.alarmEmail ? this.topic(settings) : undefined;
-    for (const [name, stage] of [['Extract', this.extract], ['Render', this.render]] as const) {
-      this.alarm(`${name}DeadLetters`, `${name} messages gave up after ${settings.maxReceiveCount} tries`,
-        stage.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }));
-      this.alarm(`${name}Errors`, `${name} function invocations failed`,
-        stage.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }));
-    }
-
-    const stack = Stack.of(this);
-    new CfnOutput(stack, 'InputBucketName', { value: this.inputBucket.bucketName, description: 'Upload articles here' });
-    new CfnOutput(stack, 'OutputBucketName', { value: this.outputBucket.bucketName, description: 'figures/, briefings/ and errors/ appear here' });
-    new CfnOutput(stack, 'ExtractDeadLetterQueueUrl', { value: this.extract.deadLetterQueue.queueUrl });
-    new CfnOutput(stack, 'RenderDeadLetterQueueUrl', { value: this.render.deadLetterQueue.queueUrl });
+    const extractFn = this.extract.function;
+    const renderFn = this.render.function;
+    this.allowRead(extractFn, this.inputBucket, ['*'], 'articles may be uploaded under any key');
+    this.allowRead(extractFn, this.outputBucket, ['figures/*', 'errors/*'], 'HEAD of its own outputs to skip duplicate deliveries');
+    this.allowWrite(extractFn, this.outputBucket, ['figures/*', 'errors/*'], 'the extract stage owns figures/ and writes error records');
+    this.allowRead(renderFn, this.outputBucket, ['figures/*', 'briefings/*', 'errors/*'], 'it reads figures, HEADs its own outputs to skip duplicate deliveries and signs briefing URLs');
+    this.allowWrite(renderFn, this.outputBucket, ['briefings/*', 'errors/*'], 'the render stage owns briefings/ and writes error records');
+    if (key) for (const fn of [extractFn, renderFn]) key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey');
   }
 
   private accessLogsBucket(settings: Settings): s3.Bucket {
-    const bucket = new s3.Bucket(this, 'AccessLogsBucket', {
+    return new s3.Bucket(this, 'AccessLogsBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       // Server access log delivery supports SSE-S3 only, whatever the data buckets use.
@@ -219,16 +272,16 @@ export class BriefingPipeline extends Construct {
       removalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       autoDeleteObjects: !settings.retainData,
     });
-    return bucket;
   }
 
-  private dataBucket(id: string, settings: Settings, accessLogs: s3.IBucket, rules: s3.LifecycleRule[]): s3.Bucket {
+  private dataBucket(id: string, settings: Settings, key: kms.IKey | undefined, accessLogs: s3.IBucket, rules: s3.LifecycleRule[]): s3.Bucket {
     return new s3.Bucket(this, id, {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      encryption: settings.encryptionKey ? s3.BucketEncryption.KMS : s3.BucketEncryption.S3_MANAGED,
-      encryptionKey: settings.encryptionKey,
-      bucketKeyEnabled: settings.encryptionKey ? true : undefined,
+      encryption: key ? s3.BucketEncryption.KMS : s3.BucketEncryption.S3_MANAGED,
+      encryptionKey: key,
+      // One KMS request per object per bucket key period instead of one per object: the KMS bill stays flat.
+      bucketKeyEnabled: key ? true : undefined,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: true,
       serverAccessLogsBucket: accessLogs,
@@ -238,77 +291,6 @@ export class BriefingPipeline extends Construct {
       removalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       autoDeleteObjects: !settings.retainData,
     });
-  }
-
-  private stage(id: string, handler: HandlerName, settings: Settings, timeout: Duration, memorySize: number, env: Record<string, string>): Stage {
-    const deadLetterQueue = new sqs.Queue(this, `${id}DeadLetterQueue`, {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    const queue = new sqs.Queue(this, `${id}Queue`, {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      visibilityTimeout: Duration.seconds(timeout.toSeconds() * VISIBILITY_FACTOR),
-      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: settings.maxReceiveCount },
-    });
-    const logGroup = new logs.LogGroup(this, `${id}Logs`, {
-      retention: settings.logRetention,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    // Own role instead of the managed basic-execution policy: logs go to this group only.
-    const role = new iam.Role(this, `${id}Role`, {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `briefing pipeline ${handler} stage`,
-    });
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [logGroup.logGroupArn],
-    }));
-    const assets = ASSETS_FOR[handler];
-    const fn = new NodejsFunction(this, `${id}Function`, {
-      entry: join(PROJECT_ROOT, HANDLER_ENTRIES[handler]),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      timeout,
-      memorySize,
-      role,
-      logGroup,
-      // Powertools already writes JSON; this makes Lambda's own START/REPORT lines JSON too.
-      loggingFormat: lambda.LoggingFormat.JSON,
-      reservedConcurrentExecutions: settings.reservedConcurrency,
-      environment: {
-        OUTPUT_BUCKET: this.outputBucket.bucketName,
-        POWERTOOLS_SERVICE_NAME: `briefing-${handler}`,
-        ...env,
-      },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: HANDLER_BUNDLE.target,
-        minify: HANDLER_BUNDLE.minify,
-        sourceMap: HANDLER_BUNDLE.sourcemap,
-        mainFields: [...HANDLER_BUNDLE.mainFields],
-        externalModules: [...HANDLER_BUNDLE.external],
-        banner: HANDLER_BUNDLE.banner,
-        // BundlingOptions has no alias field; CDK passes each entry on as --alias:name=path.
-        esbuildArgs: { '--alias': Object.entries(HANDLER_BUNDLE.alias).map(([name, path]) => `${name}=${path}`) },
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (_inputDir: string, outputDir: string) => copyAssetCommands(outputDir, PROJECT_ROOT, assets),
-        },
-      },
-    });
-    fn.addEventSource(new SqsEventSource(queue, {
-      batchSize: settings.batchSize,
-      reportBatchItemFailures: true,
-      maxConcurrency: settings.reservedConcurrency,
-    }));
-    return { queue, deadLetterQueue, function: fn };
   }
 
   /** s3:GetObject (GET and HEAD) under the prefixes, s3:ListBucket so HEAD of a missing key is a 404. */
@@ -321,31 +303,5 @@ export class BriefingPipeline extends Construct {
   private allowWrite(fn: lambda.IFunction, bucket: s3.IBucket, prefixes: string[], purpose: string): void {
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: prefixes.map((p) => bucket.arnForObjects(p)) }));
     acknowledgeObjectWildcards(fn.role!, bucket, prefixes, 's3:PutObject', purpose);
-  }
-
-  private topic(settings: Settings): sns.Topic {
-    const topic = new sns.Topic(this, 'AlarmTopic', { enforceSSL: true, masterKey: settings.encryptionKey });
-    if (settings.encryptionKey) {
-      // CloudWatch must be able to encrypt what it publishes to the topic.
-      settings.encryptionKey.addToResourcePolicy(new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-        resources: ['*'],
-      }));
-    }
-    topic.addSubscription(new subscriptions.EmailSubscription(settings.alarmEmail!));
-    return topic;
-  }
-
-  private alarm(id: string, description: string, metric: cloudwatch.Metric): void {
-    const alarm = metric.createAlarm(this, `${id}Alarm`, {
-      alarmDescription: `Briefing pipeline: ${description}`,
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    if (this.alarmTopic) alarm.addAlarmAction(new cloudwatchActions.SnsAction(this.alarmTopic));
-    this.alarms.push(alarm);
   }
 }

@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { LogItem } from '@aws-lambda-powertools/logger';
 import type { LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/logger/types';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
@@ -20,6 +21,8 @@ import { ArticleTracker, formatResult, type ArticleListener } from './article-lo
 import { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET } from './endpoint';
 import { deployedTemplates, type TemplateStore } from '../lambdas/template/load';
 import { watchTemplates } from './template-watch';
+import { EVENTS_PATH, LocalEventHub, type EventListener } from './event-hub';
+import { s3Presigner } from '../lambdas/handlers/presign';
 
 export { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET } from './endpoint';
 export const DEFAULT_MAX_TRIES = 3;
@@ -35,8 +38,12 @@ export interface LocalPipelineOptions {
   readonly maxTries?: number;
   /** First retry delay, doubled on each further failure. Default 500 ms. */
   readonly backoffMs?: number;
-  /** Where log lines go (one per article, retries, dead letters). Default: nowhere. */
+  /** Where log lines go (one per article, retries, dead letters, one `event {json}` per event). Default: nowhere. */
   readonly log?: (line: string) => void;
+  /** Where the handlers' own JSON log lines go (level POWERTOOLS_LOG_LEVEL, else INFO). Default: stdout, and only with POWERTOOLS_LOG_LEVEL set. */
+  readonly handlerLog?: (line: string) => void;
+  /** Lifetime of the download URL in each Briefing Ready event. Default: one hour. */
+  readonly presignedUrlSeconds?: number;
   /** Wraps a stage's handler: how tests inject a crash no real input can cause. */
   readonly wrapHandler?: (stage: StageName, handler: QueueHandler) => QueueHandler;
   /** The templates uploads choose from. Default: the repository's `templates/`. */
@@ -57,6 +64,10 @@ export interface LocalPipeline {
   readonly deadLetterDir: string;
   /** The templates uploads choose from (reloaded on a file change when watched). */
   readonly templates: TemplateStore;
+  /** Server-Sent Events: every Briefing Ready / Failed event, as the deployed stack puts them on EventBridge. */
+  readonly eventsUrl: string;
+  /** Called with every Briefing Ready / Failed event. */
+  onEvent(listener: EventListener): () => void;
   /** Called once per uploaded article with its briefing or its error. */
   onArticle(listener: ArticleListener): () => void;
   /** Resolves when every queue is empty and nothing is in flight. */
@@ -73,11 +84,13 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   const deadLetterDir = join(options.dataDir, 'dead-letters');
   const port = options.port ?? DEFAULT_PORT;
   await assertPortFree(port, '127.0.0.1');
+  const events = new LocalEventHub(log);
   const server = await startS3Server({
     port,
     directory: join(options.dataDir, 's3'),
     buckets: [INPUT_BUCKET, OUTPUT_BUCKET],
     silent: true,
+    routes: { [EVENTS_PATH]: (request, response) => events.serve(request, response) },
   });
   // Locally the one line per article is the log; the handlers' JSON logs show only on request
   // (POWERTOOLS_LOG_LEVEL), and their CloudWatch metrics have nowhere to go.
@@ -85,12 +98,19 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   const reasons = new Map<string, string>();
   const templates = options.templates ?? deployedTemplates();
   const unwatch = options.watchTemplates ? watchTemplates(templates, log) : () => {};
+  const logLevel = (process.env.POWERTOOLS_LOG_LEVEL ?? (options.handlerLog ? 'INFO' : 'SILENT')) as 'SILENT';
+  const maxTries = options.maxTries ?? DEFAULT_MAX_TRIES;
   const depsFor = (service: string) => ({
     s3: server.client,
     outputBucket: OUTPUT_BUCKET,
     templates,
     templatePrefixes: options.templatePrefixes,
-    logger: new ReasonLogger(reasons, { serviceName: service, logLevel: (process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT') as 'SILENT' }),
+    logger: new ReasonLogger(reasons, options.handlerLog, { serviceName: service, logLevel }),
+    events,
+    // As SQS's maxReceiveCount: the handler announces the article failed on the last try.
+    maxReceiveCount: maxTries,
+    // Signed for the local server: a page or `curl` can fetch the PDF straight from the event.
+    presignUrl: s3Presigner(server.client, options.presignedUrlSeconds ?? 3600),
   });
   /** The handler's reason for this failure (taken once, so a later success leaves nothing behind). */
   const reasonFor = (messageId: string, fallback: string): string => {
@@ -110,7 +130,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       name: `${stage}-queue`,
       handler: options.wrapHandler ? options.wrapHandler(stage, handlers[stage]) : handlers[stage],
       concurrency: options.concurrency ?? 2,
-      maxTries: options.maxTries ?? DEFAULT_MAX_TRIES,
+      maxTries,
       backoffMs: options.backoffMs ?? 500,
       onRetry: (failure) => {
         const why = reasonFor(failure.messageId, failure.error);
@@ -159,6 +179,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       await tracker.idle();
       const left = queues.extract.depth + queues.render.depth;
       if (left > 0) log(`stopped with ${left} message(s) not processed; upload those articles again to process them`);
+      events.close();
       await server.close();
     })();
     return stopping;
@@ -172,6 +193,8 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     outputBucket: OUTPUT_BUCKET,
     deadLetterDir,
     templates,
+    eventsUrl: `${server.endpoint}${EVENTS_PATH}`,
+    onEvent: (listener) => events.onEvent(listener),
     onArticle: (listener) => tracker.onResult(listener),
     idle,
     stop,
@@ -181,13 +204,26 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
 /**
  * A handler reports a failed message to SQS only by its id; the reason goes to its logger.
  * Keep that reason by message id so the retry and dead-letter lines can say what went wrong.
+ * With a sink, the JSON lines go there instead of stdout.
  */
 class ReasonLogger extends Logger {
   constructor(
     private readonly reasons: Map<string, string>,
+    private readonly sink: ((line: string) => void) | undefined,
     options: ConstructorParameters<typeof Logger>[0],
   ) {
     super(options);
+  }
+
+  /** Children (one per article) share the reasons and the sink. */
+  protected override createLogger(options?: ConstructorParameters<typeof Logger>[0]): Logger {
+    return new ReasonLogger(this.reasons, this.sink, options);
+  }
+
+  protected override printLog(logLevel: number, log: LogItem): void {
+    if (!this.sink) return super.printLog(logLevel, log);
+    log.prepareForPrint();
+    this.sink(JSON.stringify(log.getAttributes()));
   }
 
   override error(input: LogItemMessage, ...extraInput: LogItemExtraInput): void {

@@ -6,6 +6,7 @@
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3EventRecord } from 'aws-lambda';
@@ -24,6 +25,8 @@ export interface S3ServerOptions {
   readonly buckets: readonly string[];
   /** Suppress s3rver's request log. Default true. */
   readonly silent?: boolean;
+  /** Extra HTTP endpoints on the same port, by exact path (use paths no bucket can have, e.g. `/_name/…`). Default: none. */
+  readonly routes?: Readonly<Record<string, (request: IncomingMessage, response: ServerResponse) => void>>;
 }
 
 export type ObjectCreatedListener = (record: S3EventRecord) => void;
@@ -65,6 +68,16 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
     vhostBuckets: false,
     configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
   });
+  const routes = options.routes ?? {};
+  // Ahead of s3rver's own middleware (Koa composes the list when the server starts listening).
+  (server as unknown as { middleware: unknown[] }).middleware.unshift(
+    async (ctx: { path: string; req: IncomingMessage; res: ServerResponse; respond: boolean }, next: () => Promise<void>) => {
+      const route = Object.hasOwn(routes, ctx.path) ? routes[ctx.path] : undefined;
+      if (!route) return next();
+      ctx.respond = false;
+      route(ctx.req, ctx.res);
+    },
+  );
   const { port } = await server.run();
   const endpoint = `http://${HOST}:${port}`;
   const client = localS3Client(endpoint);

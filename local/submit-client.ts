@@ -43,30 +43,39 @@ export async function uploadArticle(stack: Stack, key: string, bytes: Uint8Array
   return bareEtag(put.ETag);
 }
 
-/** Polls until the upload with this ETag has its briefing or an error record. */
-export async function waitForOutcome(stack: Stack, key: string, etag: string, options: WaitOptions): Promise<Outcome> {
-  const deadline = Date.now() + options.timeoutMs;
+/** Where an upload is, as S3 shows it: finished (briefing or error record), or the stage still working on it. */
+export type Progress = Outcome | { readonly ok: null; readonly key: string; readonly pending: 'extract' | 'render' };
+
+/** One look at the outputs for the upload with this ETag (each output records the ETag of its source). */
+export async function checkProgress(stack: Stack, key: string, etag: string): Promise<Progress> {
   const figuresKey = figuresKeyFor(key);
   const briefingKey = briefingKeyFor(figuresKey) as string;
   const recordsSource = async (outputKey: string, sourceEtag: string) => {
     const head = await headObject(stack.client, stack.outputBucket, outputKey);
     return head?.metadata[SOURCE_ETAG] === sourceEtag ? head : undefined;
   };
+  const figures = await recordsSource(figuresKey, etag);
+  if (figures) {
+    if (await recordsSource(briefingKey, figures.etag)) return { ok: true, key, figuresKey, briefingKey };
+    const renderError = errorKeyFor(figuresKey);
+    if (await recordsSource(renderError, figures.etag)) return failed(stack, key, renderError);
+    return { ok: null, key, pending: 'render' };
+  }
+  const extractError = errorKeyFor(key);
+  if (await recordsSource(extractError, etag)) return failed(stack, key, extractError);
+  return { ok: null, key, pending: 'extract' };
+}
+
+export const notInTime = (timeoutMs: number): BriefingError =>
+  new BriefingError('storage', 'timeout', `no briefing or error record after ${Math.round(timeoutMs / 1000)} s; is the pipeline running?`, { permanent: false });
+
+/** Polls until the upload with this ETag has its briefing or an error record. */
+export async function waitForOutcome(stack: Stack, key: string, etag: string, options: WaitOptions): Promise<Outcome> {
+  const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    const figures = await recordsSource(figuresKey, etag);
-    if (figures) {
-      if (await recordsSource(briefingKey, figures.etag)) return { ok: true, key, figuresKey, briefingKey };
-      const renderError = errorKeyFor(figuresKey);
-      if (await recordsSource(renderError, figures.etag)) return failed(stack, key, renderError);
-    } else {
-      const extractError = errorKeyFor(key);
-      if (await recordsSource(extractError, etag)) return failed(stack, key, extractError);
-    }
-    if (Date.now() > deadline) {
-      throw new BriefingError('storage', 'timeout', `no briefing or error record after ${Math.round(options.timeoutMs / 1000)} s; is the pipeline running?`, {
-        permanent: false,
-      });
-    }
+    const progress = await checkProgress(stack, key, etag);
+    if (progress.ok !== null) return progress;
+    if (Date.now() > deadline) throw notInTime(options.timeoutMs);
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
   }
 }

@@ -2,81 +2,27 @@
  * `briefing submit <article…>`: upload articles to the pipeline's input bucket — the local one
  * (`npm start`) by default, or a deployed stack with `--bucket` and the standard AWS
  * credentials (`--profile`, `--region`) — and with `--wait` fetch each briefing (PDF + figures
- * JSON) into `-o`. A file that cannot be read is refused here and the others go on.
+ * JSON) into `-o`. A file that cannot be read is refused here and the others go on. Locally
+ * `--wait` listens to the pipeline's Briefing Ready / Failed events; a deployed stack's events go
+ * to EventBridge, which a terminal cannot subscribe to, so there it polls S3.
  */
 import { basename, relative } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
-import { BriefingError, isBriefingError, UsageError } from '../../lambdas/core/errors';
+import { isBriefingError } from '../../lambdas/core/errors';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
-import { INPUT_BUCKET, OUTPUT_BUCKET } from '../../local/endpoint';
+import { subscribeToEvents, waitForAnnounced } from '../../local/event-stream';
 import { mapLimit } from '../../local/map-limit';
 import { countPdfPages } from '../../local/pdf-pages';
 import { progressBar } from '../../local/progress';
-import { localS3Client } from '../../local/s3-client';
-import { downloadBriefing, uploadArticle, waitForOutcome, type Stack } from '../../local/submit-client';
+import { downloadBriefing, uploadArticle, waitForOutcome } from '../../local/submit-client';
 import { writeArticleRecord, type ArticleRecord } from '../article-record';
-import { DEFAULT_ENDPOINT, type SubmitOptions } from '../commands/submit';
+import { DEFAULT_ENDPOINT } from '../commands/stack-options';
+import type { SubmitOptions } from '../commands/submit';
 import { errorLine, EXIT_BAD_INPUT, EXIT_FAILURE } from '../exit';
 import { readInputFile } from '../input';
+import { checkAwsSetup, isDeployed, stackFor, unreachable } from './stack';
 
 /** Waits in flight at once: each polls a few HEADs every 200 ms. */
 const WAIT_LANES = 8;
-
-const isDeployed = (options: SubmitOptions): boolean => options.endpoint === undefined && options.bucket !== undefined;
-
-function stackFor(options: SubmitOptions): Stack {
-  const deployed = isDeployed(options);
-  if (!deployed && (options.region !== undefined || options.profile !== undefined)) {
-    throw new UsageError('--region and --profile are for a deployed stack: give its --bucket (and no --endpoint)');
-  }
-  if (deployed && options.wait && options.outputBucket === undefined) {
-    throw new UsageError('--wait on a deployed stack needs --output-bucket (the stack output with the output bucket name)');
-  }
-  return {
-    // Deployed: the SDK's standard chain (AWS_PROFILE, env, SSO, instance role) and region, unless named.
-    client: deployed ? new S3Client({ region: options.region, profile: options.profile }) : localS3Client(options.endpoint ?? DEFAULT_ENDPOINT),
-    inputBucket: options.bucket ?? INPUT_BUCKET,
-    outputBucket: options.outputBucket ?? OUTPUT_BUCKET,
-  };
-}
-
-/** A setup problem of a deployed stack, said once, before any file is read: which, and how to set it. */
-const setupError = (reason: string, cause: unknown): UsageError => new UsageError(reason, { cause, context: { file: 'briefing' } });
-
-async function checkAwsSetup(client: S3Client, options: SubmitOptions): Promise<void> {
-  const profile = options.profile ?? process.env.AWS_PROFILE;
-  try {
-    await client.config.region();
-  } catch (error) {
-    throw setupError(profile
-      ? `no AWS region for the deployed stack: profile "${profile}" names none or does not exist (aws configure list-profiles); pass --region (e.g. --region eu-west-1), set AWS_REGION, or add one to the profile (aws configure --profile ${profile})`
-      : 'no AWS region for the deployed stack: pass --region (e.g. --region eu-west-1), set AWS_REGION, or add region to your profile in ~/.aws/config (aws configure)', error);
-  }
-  try {
-    await client.config.credentials();
-  } catch (error) {
-    throw setupError(profile
-      ? `no AWS credentials for profile "${profile}": check its name (aws configure list-profiles), or set it up with aws configure --profile ${profile} (or aws sso login --profile ${profile})`
-      : 'no AWS credentials: pass --profile <name>, set AWS_PROFILE, run aws configure (or aws sso login), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY', error);
-  }
-}
-
-/**
- * A connection that fails says where it was going: locally, almost always `npm start` not
- * running; for a deployed stack, no network or a wrong region or bucket.
- */
-function unreachable(error: unknown, options: SubmitOptions): BriefingError | null {
-  const failure = (error as { cause?: NodeJS.ErrnoException }).cause ?? (error as NodeJS.ErrnoException);
-  const code = failure.code ?? '';
-  const cannotReach = (reason: string) => new BriefingError('storage', 'unreachable', `cannot reach ${reason}`, { cause: error, permanent: false });
-  if (isDeployed(options)) {
-    if (!['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ETIMEDOUT', 'ENETUNREACH'].includes(code)) return null;
-    const host = (failure as { hostname?: string }).hostname ?? 'S3';
-    return cannotReach(`${host} (${code}): check the network, --region and --bucket`);
-  }
-  if (code !== 'ECONNREFUSED') return null;
-  return cannotReach(`${options.endpoint ?? DEFAULT_ENDPOINT}: start the local pipeline (npm start) or pass --endpoint / --bucket`);
-}
 
 /**
  * Where each article's outcome goes: with --json a record on stdout as soon as it is known;
@@ -102,10 +48,12 @@ class Report {
 }
 
 export async function submitCommand(files: readonly string[], options: SubmitOptions): Promise<number> {
-  const stack = stackFor(options);
+  const stack = stackFor(options, options.wait ? '--wait' : false);
   const report = new Report(options.json ?? false);
   let refused = 0;
   let stuck = 0;
+  // Subscribed before the first upload, so no event can be missed; without the endpoint, poll.
+  const events = options.wait && !isDeployed(options) ? await subscribeToEvents(options.endpoint ?? DEFAULT_ENDPOINT).catch(() => null) : null;
   try {
     if (isDeployed(options)) await checkAwsSetup(stack.client, options);
     const uploads: Array<{ file: string; key: string; etag: string }> = [];
@@ -133,7 +81,8 @@ export async function submitCommand(files: readonly string[], options: SubmitOpt
       if (options.wait) {
         await mapLimit(uploads, WAIT_LANES, async ({ file, key, etag }) => {
           try {
-            const outcome = await waitForOutcome(stack, key, etag, { timeoutMs: options.timeout * 1000 });
+            const timeoutMs = options.timeout * 1000;
+            const outcome = events ? await waitForAnnounced(events, stack, key, etag, timeoutMs) : await waitForOutcome(stack, key, etag, { timeoutMs });
             if (!outcome.ok) {
               refused += 1;
               report.add({ file, status: 'refused', reason: outcome.reason }, null);
@@ -160,6 +109,7 @@ export async function submitCommand(files: readonly string[], options: SubmitOpt
     }
     return stuck > 0 ? EXIT_FAILURE : refused > 0 ? EXIT_BAD_INPUT : 0;
   } finally {
+    events?.close();
     stack.client.destroy();
   }
 }

@@ -6,6 +6,7 @@
 import { IntakeError } from '../core/errors';
 import { extractFromBytes } from '../core/extract-bytes';
 import { DEFAULT_MAX_BYTES } from '../intake/types';
+import { sourceMetadata } from './correlation';
 import { count, METRIC } from './observability';
 import { errorKeyFor, figuresKeyFor } from './s3-keys';
 import { writeObject } from './s3-io';
@@ -25,7 +26,7 @@ export function createExtractHandler(deps: HandlerDeps): SqsHandler {
   const templates = templateChoiceOf(deps);
   return createStageHandler(
     {
-      service: 'briefing-extract',
+      stage: 'extract',
       outputsOf: (key) => [figuresKeyFor(key), errorKeyFor(key)],
       // The figures record the upload's template, so re-uploading after a template change re-renders.
       fingerprint: (key, head) => templateFingerprint(templates, templateNameFor(templates, key, head)),
@@ -36,7 +37,7 @@ export function createExtractHandler(deps: HandlerDeps): SqsHandler {
           });
         }
       },
-      async produce({ key, head, bytes, deps: { s3, outputBucket, logger, metrics }, fingerprint }) {
+      async produce({ key, head, bytes, source, deps: { s3, outputBucket, logger, metrics }, fingerprint }) {
         templateOf(templates, fingerprint); // an unknown template name is refused before any work
         const contentType = head.contentType && !UNINFORMATIVE_TYPES.has(head.contentType) ? head.contentType : undefined;
         const extraction = extractFromBytes(bytes, {
@@ -49,7 +50,8 @@ export function createExtractHandler(deps: HandlerDeps): SqsHandler {
         await writeObject(s3, outputBucket, figuresKey, `${JSON.stringify(extraction, null, 2)}\n`, {
           contentType: 'application/json',
           sourceEtag: head.etag,
-          metadata: { 'source-sha256': extraction.article.sha256, ...fingerprint },
+          // The article's identity travels on to the render stage (one correlation id for both).
+          metadata: { 'source-sha256': extraction.article.sha256, ...fingerprint, ...sourceMetadata(source) },
         });
         count(metrics, METRIC.processed);
         count(metrics, METRIC.figures, extraction.figures.length);

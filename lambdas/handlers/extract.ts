@@ -1,14 +1,21 @@
 /**
- * Lambda entry of the extract stage (env: OUTPUT_BUCKET, MAX_BYTES, TEMPLATE_PREFIXES). Built
- * once per container; the stage makes its own Powertools logger and metrics under its service name.
+ * Lambda entry of the extract stage (env: OUTPUT_BUCKET, MAX_BYTES, TEMPLATE_PREFIXES,
+ * EVENT_BUS_NAME, MAX_RECEIVE_COUNT). Built once per container; the stage makes its own Powertools logger and
+ * metrics under its service name, the tracer records the SDK calls and one subsegment per article.
  */
 import { createExtractHandler } from './extract-handler';
-import { optionalPositiveIntEnv, requiredEnv, s3ClientFromEnv } from './runtime';
+import { eventPublisherFromEnv, optionalPositiveIntEnv, requiredEnv, s3ClientFromEnv } from './runtime';
 import { templatePrefixesFromEnv } from './template-choice';
+import { articleTracer, tracedHandler, Tracer } from './tracing';
 
-export const handler = createExtractHandler({
-  s3: s3ClientFromEnv(),
+const tracer = new Tracer();
+
+export const handler = tracedHandler(tracer, createExtractHandler({
+  s3: tracer.captureAWSv3Client(s3ClientFromEnv()),
   outputBucket: requiredEnv('OUTPUT_BUCKET'),
   templatePrefixes: templatePrefixesFromEnv(),
   maxBytes: optionalPositiveIntEnv('MAX_BYTES'),
-});
+  events: eventPublisherFromEnv((client) => tracer.captureAWSv3Client(client)),
+  tracer: articleTracer(tracer),
+  maxReceiveCount: optionalPositiveIntEnv('MAX_RECEIVE_COUNT'),
+}));

@@ -4,18 +4,9 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { METRICS_NAMESPACE } from './names';
 
-export const METRICS_NAMESPACE = 'BriefingPipeline';
-
-export const METRIC = {
-  processed: 'ArticlesProcessed',
-  failed: 'ArticlesFailed',
-  duplicates: 'DuplicatesSkipped',
-  figures: 'FiguresFound',
-  /** Steps or rules of extraction that failed on an article (its figures are still written, with `problems`). */
-  problems: 'ExtractionProblems',
-  renderMs: 'RenderMs',
-} as const;
+export { METRIC, METRICS_NAMESPACE } from './names';
 
 export const newLogger = (serviceName: string): Logger => new Logger({ serviceName });
 

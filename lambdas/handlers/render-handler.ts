@@ -7,6 +7,7 @@
 import { BriefingError } from '../core/errors';
 import type { Extraction } from '../extract/types';
 import { renderBriefing } from '../render';
+import { sourceFromMetadata, sourceOfObject } from './correlation';
 import { milliseconds, count, METRIC } from './observability';
 import { briefingKeyFor, errorKeyFor, FIGURES_PREFIX } from './s3-keys';
 import { writeObject } from './s3-io';
@@ -32,14 +33,16 @@ export function createRenderHandler(deps: HandlerDeps): SqsHandler {
   const templates = templateChoiceOf(deps);
   return createStageHandler(
     {
-      service: 'briefing-render',
+      stage: 'render',
+      // Figures written by the extract stage name the article they came from.
+      sourceOf: (bucket, key, head) => sourceFromMetadata(head.metadata) ?? sourceOfObject(bucket, key, head),
       outputsOf: (key) => {
         const briefingKey = briefingKeyFor(key);
         return briefingKey ? [briefingKey, errorKeyFor(key)] : null;
       },
       // The template extraction recorded on the figures; figures uploaded by hand go by their key's prefix.
       fingerprint: (key, head) => templateFingerprint(templates, templateNameFor(templates, key.slice(FIGURES_PREFIX.length), head)),
-      async produce({ key, head, bytes, deps: { s3, outputBucket, logger, metrics }, fingerprint }) {
+      async produce({ key, head, bytes, announce, deps: { s3, outputBucket, presignUrl, logger, metrics }, fingerprint }) {
         const template = templateOf(templates, fingerprint);
         const extraction = parseExtraction(bytes, key);
         const started = performance.now();
@@ -50,6 +53,11 @@ export function createRenderHandler(deps: HandlerDeps): SqsHandler {
         count(metrics, METRIC.processed);
         milliseconds(metrics, METRIC.renderMs, renderMs);
         logger.info('briefing written', { key, briefingKey, bytes: pdf.byteLength, renderMs: Math.round(renderMs), ...fingerprint });
+        const url = presignUrl ? await presignUrl(outputBucket, briefingKey).catch((error: unknown) => {
+          logger.error('no pre-signed URL for the Ready event', { error: error as Error });
+          return undefined;
+        }) : undefined;
+        await announce({ ready: true, figuresKey: key, briefingKey, template: template.name, figures: extraction.figures.length, url });
       },
     },
     deps,

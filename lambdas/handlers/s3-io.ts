@@ -7,6 +7,8 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } 
 /** What a stage needs to know about an object before deciding to download it. */
 export interface ObjectHead {
   readonly etag: string;
+  /** Set on a versioned bucket. */
+  readonly versionId?: string;
   readonly size: number;
   readonly lastModified: Date;
   readonly contentType: string | undefined;
@@ -30,6 +32,7 @@ export async function headObject(s3: S3Client, bucket: string, key: string): Pro
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return {
       etag: bareEtag(head.ETag),
+      versionId: head.VersionId ?? undefined,
       size: head.ContentLength ?? 0,
       lastModified: head.LastModified ?? new Date(0),
       contentType: head.ContentType,

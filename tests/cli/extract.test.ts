@@ -130,7 +130,7 @@ describe('briefing extract into a pipe that closes early', () => {
 });
 
 describe('briefing --help', () => {
-  it.each(['extract', 'render', 'batch', 'eval', 'submit'])('%s --help prints its usage and exits 0', async (command) => {
+  it.each(['extract', 'render', 'batch', 'eval', 'submit', 'status', 'redrive'])('%s --help prints its usage and exits 0', async (command) => {
     const result = await runCli([command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: briefing ${command}`);
@@ -140,6 +140,6 @@ describe('briefing --help', () => {
   it('lists every command of the contract', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    for (const command of ['extract', 'render', 'batch', 'eval', 'submit']) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['extract', 'render', 'batch', 'eval', 'submit', 'status', 'redrive']) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 });

@@ -10,6 +10,14 @@ describe('CDK context settings', () => {
     expect(fromCli).toMatchObject({ reservedConcurrency: 10, retainData: false, alarmEmail: 'ops@example.org', inputBucketName: undefined, templatePrefixes: { 'flash/': 'flash' } });
   });
 
+  it('reads the operations settings: encryption, event e-mails as a list or comma-separated', () => {
+    const fromCli = readContext(new App({ context: { encryption: 'kms', eventEmails: 'desk@example.org, editor@example.org', presignedUrlMinutes: '30' } }));
+    const fromJson = readContext(new App({ context: { encryption: 'kms', eventEmails: ['desk@example.org', 'editor@example.org'], presignedUrlMinutes: 30 } }));
+    expect(fromCli).toEqual(fromJson);
+    expect(fromCli).toMatchObject({ encryption: 'kms', eventEmails: ['desk@example.org', 'editor@example.org'], presignedUrlMinutes: 30 });
+    expect(() => readContext(new App({ context: { encryption: 'aes' } }))).toThrow(/context encryption must be one of s3, kms/);
+  });
+
   it('names the key of a value it cannot use', () => {
     expect(() => readContext(new App({ context: { maxBytes: 'five' } }))).toThrow(/context maxBytes must be an integer/);
     expect(() => readContext(new App({ context: { retainData: 'yes' } }))).toThrow(/context retainData must be true or false/);

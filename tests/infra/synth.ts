@@ -1,15 +1,15 @@
 /**
  * Synthesizes the real stack the way `cdk synth` does: cdk.json's feature flags, cdk-nag's
- * AwsSolutions checks registered on the app (a finding fails synthesis), esbuild bundling.
+ * AwsSolutions and NIST 800-53 R5 checks registered on the app (a finding fails synthesis), esbuild bundling.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { PROJECT_ROOT } from '../../infra/bundling';
 import { BriefingStack, type BriefingContext } from '../../infra/briefing-stack';
+import { addNagChecks } from '../../infra/nag';
 
 export interface Synthesized {
   readonly app: App;
@@ -23,7 +23,7 @@ export function synthStack(context: BriefingContext = {}, extend?: (stack: Brief
   const flags = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
   const outdir = mkdtempSync(join(tmpdir(), 'cdk-out-'));
   const app = new App({ outdir, context: flags });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  addNagChecks(app);
   const stack = new BriefingStack(app, 'BriefingTest', { context });
   extend?.(stack);
   return { app, stack, template: Template.fromStack(stack), outdir };

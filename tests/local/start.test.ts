@@ -42,6 +42,9 @@ describe('npm start (local/start.ts)', () => {
     const article = readFileSync(join(repoRoot, 'examples/sava-river-floods.html'));
     await client.send(new PutObjectCommand({ Bucket: 'articles', Key: 'first.html', Body: article }));
     await seen(/ok {4}first\.html {2}\d+ figures/);
+    // The same event the deployed stack puts on EventBridge, one JSON line on the log.
+    const [, eventJson] = await seen(/^\S+ event (\{.*"Briefing Ready".*\})$/m);
+    expect(JSON.parse(eventJson!).detail).toMatchObject({ input: { bucket: 'articles', key: 'first.html' }, output: { briefingKey: 'briefings/first.pdf' } });
 
     // The second article is in flight when the signal comes; it must still be finished.
     await client.send(new PutObjectCommand({ Bucket: 'articles', Key: 'second.html', Body: article }));
