@@ -147,7 +147,9 @@ export function frameOf(s: Structure, n: number, before: readonly Decided[]): Fr
     end: Math.max(group.end, group.head + subjectPredicate.length),
     complement: covered ? null : group.copula || group.passive ? complementAfter(s, group) ?? resultAfterGroup(s, group) : resultAfterGroup(s, group),
   } : null;
-  const elided = (!np.headWord || np.headWord === 'others' || np.headWord === 'more') && !np.partitive ? before[before.length - 1] ?? null : null;
+  // An ordinal ranks one thing ("the 30th facility to be bombed"); it lends no head to a later count.
+  const lender = before[before.length - 1];
+  const elided = (!np.headWord || np.headWord === 'others' || np.headWord === 'more') && !np.partitive && lender && !words[lender.num]!.mention?.ordinal ? lender : null;
   const headClass = elided && elided.category === 'facilities' ? 'facility' : elided && !np.headWord ? headClassOf(lastWord(elided.subject), false) : np.headClass;
   return {
     s, words, mention, np, headClass, elided, object, result, subject,

@@ -9,7 +9,7 @@ import { wordsOf, type Frame } from './frame';
 import { MEANING_RULES, type Decision } from './rules/meaning-rules';
 import { shortTopic, topicAfter, topicBefore } from './topic';
 import { isBoundary } from './structure';
-import { SHARE_VERBS } from './lexicon';
+import { plural, SHARE_VERBS } from './lexicon';
 
 export interface Meaning {
   readonly category: Category;
@@ -31,7 +31,10 @@ export function subjectOf(f: Frame): string {
   if (np.head !== null) {
     const from = np.modifiers.length ? Math.min(...np.modifiers.slice(0, 3)) : np.head;
     const phrase = words.slice(from, np.head + 1).filter((w) => w.lower !== 'other' && w.lower !== 'more');
-    const text = phrase.map((w) => (w.capital ? w.text : w.lower)).join(' ');
+    const said = phrase.map((w) => (w.capital ? w.text : w.lower));
+    // "the 30th facility to be bombed": an ordinal counts the ones so far, named in the plural.
+    if (f.mention.ordinal && said.length) said[said.length - 1] = plural(said[said.length - 1]!);
+    const text = said.join(' ');
     if (np.ofHead === null || !['members', 'member', 'doses', 'dose', 'tonnes', 'units'].includes(words[np.head]!.lower)) return text;
     // "members of the security forces": the whole compound after "of".
     let from2 = np.ofHead;
@@ -116,7 +119,9 @@ function countMeaning(f: Frame, failures: RuleFailure[]): Meaning {
   // "100 people were panning for gold": what they were doing says what they are.
   const group = f.subject?.group;
   const doing = group && !group.copula ? `${f.words.slice(group.head, group.end).map((w) => w.lower).join(' ')} ${completion(f, group.end)}`.trim() : '';
-  return { category: 'other', subject: subject || 'count', label: [subject || 'count', doing].filter(Boolean).join(' '), rule: 'no-predicate' };
+  // "leaving hundreds of thousands with no access to health care": with no noun, what follows names the count.
+  const named = subject || completion(f, f.np.end, 2) || 'count';
+  return { category: 'other', subject: subject || 'count', label: [named, doing].filter(Boolean).join(' '), rule: 'no-predicate' };
 }
 
 /** Text of the sentence's clause before the number, and after it, for naming an amount. */

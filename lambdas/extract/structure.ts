@@ -185,6 +185,12 @@ export function nounPhraseAt(words: readonly Word[], n: number): NounPhrase {
         head = k;
         continue;
       }
+      // "11 major global humanitarian organisations": a describing word between nouns leads to the head.
+      if (head !== null && x.pos === 'ADJ' && words[k + 1]?.pos === 'NOUN' && !TIME_NOUNS.has(words[k + 1]!.lower)) {
+        modifiers.push(head, k);
+        head = null;
+        continue;
+      }
       // "14 badly injured miners": an adverb before a modifier belongs to it.
       if (x.pos === 'ADV' && head === null && (words[k + 1]?.pos === 'ADJ' || adjectival(words, k + 1))) continue;
       if ((x.pos === 'ADJ' || adjectival(words, k) || (x.pos === 'PROPN' && isNounish(words[k + 1])) || x.lower === 'other' || x.lower === 'more') && head === null) {

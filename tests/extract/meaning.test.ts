@@ -38,6 +38,9 @@ const CATEGORIES: readonly [string, number, string, string[]][] = [
   ['Inflation, which stood at 3.8% in September, will fall.', 3.8, 'percentage', ['inflation']],
   ['About 40% of the population lacks access to clean water.', 40, 'percentage', ['population']],
   ['The heads of 11 humanitarian organisations warned of disaster.', 11, 'other', ['organisations']],
+  ['Leaders of 11 major global aid organisations met in Geneva.', 11, 'other', ['organisations']],
+  ['The strike made it the 30th clinic to be bombed this year.', 30, 'facilities', ['clinics']],
+  ['The strike made it the 5th clinic to be bombed, leaving thousands with no access to health care.', 1000, 'affected', ['access']],
   // Phrasings written for this table (not from the development set).
   ['Authorities said the number of confirmed cases had reached 1,500.', 1500, 'affected', ['confirmed']],
   ['Hospitals have treated more than 300 people.', 300, 'injured', []],

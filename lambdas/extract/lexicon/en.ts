@@ -233,7 +233,7 @@ export const PREDICATES = {
       'without access to', 'lost power', 'cut off', 'fell ill', 'fell sick', 'tested positive', 'hit by',
       'lacking', 'lack access', 'in acute food insecurity', 'acutely malnourished', 'severely malnourished',
       'to help', 'to assist', 'to reach', 'to feed', 'to support', 'lost their livelihoods', 'lost their crops',
-      'depend on', 'rely on', 'dependent on', 'no access to', 'have no access', 'without access', 'lack access to',
+      'depend on', 'rely on', 'dependent on', 'no access to', 'with no access to', 'have no access', 'without access', 'lack access to',
       'have no food', 'have no water', 'have no shelter', 'have no electricity', 'have no power', 'knocked out power to',
       'cut power to', 'cut off power to', 'left without power', 'lost power', 'without electricity'],
   },

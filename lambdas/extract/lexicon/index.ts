@@ -231,6 +231,16 @@ function inflections(w: string): [VerbForm, string[]][] {
   return out;
 }
 
+/** The plural of a singular noun, for naming a count read from an ordinal ("the 30th facility" → facilities). */
+export function plural(noun: string): string {
+  const irregular: Readonly<Record<string, string>> = { child: 'children', person: 'people', man: 'men', woman: 'women', life: 'lives', wife: 'wives' };
+  if (irregular[noun]) return irregular[noun];
+  if (singular(noun) !== noun) return noun;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:ch|sh|ss|x|z)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
+
 /** The singular of a plural noun, for comparing heads ("families" → family, "children" → child). */
 export function singular(noun: string): string {
   const irregular: Readonly<Record<string, string>> = { children: 'child', people: 'person', men: 'man', women: 'woman', police: 'police', staff: 'staff', lives: 'life', wives: 'wife', calves: 'calf' };
