@@ -9,7 +9,7 @@ import { wordsOf, type Frame } from './frame';
 import { MEANING_RULES, type Decision } from './rules/meaning-rules';
 import { shortTopic, topicAfter, topicBefore } from './topic';
 import { isBoundary } from './structure';
-import { plural, SHARE_VERBS } from './lexicon';
+import { FALL_VERBS, plural, RISE_VERBS, SHARE_VERBS } from './lexicon';
 
 export interface Meaning {
   readonly category: Category;
@@ -146,6 +146,35 @@ function wholeOf(f: Frame): string {
   return '';
 }
 
+/**
+ * "exports fell by 12%", "demand had outstripped supply by about 30%": a share after "by" is a
+ * change or a difference, not a level. Named with its direction, or with the comparison as written.
+ */
+function changeBy(f: Frame, text: string): string {
+  const { words, np, s } = f;
+  // "cases rose 12%": straight after a verb of going up or down, with no "to", the share is a change too.
+  const direct = s.groupAt[np.start - 1] ?? -1;
+  if (direct >= 0 && !np.partitive) {
+    const lemma = s.groups[direct]!.lemma;
+    const direction = RISE_VERBS.has(lemma) ? 'up' : FALL_VERBS.has(lemma) ? 'down' : '';
+    const subject = topicBefore(text.slice(words[0]!.start, words[s.groups[direct]!.start]!.start));
+    return direction && subject ? `${shortTopic(subject)} ${direction}` : '';
+  }
+  if (words[np.start - 1]?.lower !== 'by') return '';
+  let k = np.start - 2;
+  while (k >= 0 && k > np.start - 8 && s.groupAt[k]! < 0 && OBJECT_POS.has(words[k]!.pos)) k--;
+  const group = k >= 0 ? s.groups[s.groupAt[k]!] : undefined;
+  if (!group || group.copula) return '';
+  const named = (from: number, to: number): string => shortTopic(wordsOf(words, from, to));
+  const object = group.end < np.start - 1 ? named(group.end, np.start - 1) : '';
+  const subjectText = topicBefore(text.slice(words[0]!.start, words[group.start]!.start));
+  const subject = subjectText ? shortTopic(subjectText) : '';
+  const direction = RISE_VERBS.has(group.lemma) ? 'up' : FALL_VERBS.has(group.lemma) ? 'down' : '';
+  if (direction) return (object || subject) ? `${object || subject} ${direction}` : '';
+  return subject && object ? `${subject} ${words[group.head]!.lower} ${object}` : '';
+}
+const OBJECT_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'PART', 'ADV']);
+
 function amountMeaning(f: Frame, text: string): Meaning {
   const { mention, np, words } = f;
   const { before } = around(f, text);
@@ -173,7 +202,7 @@ function amountMeaning(f: Frame, text: string): Meaning {
     const possessive = np.partitive && ['its', 'their', 'his', 'her'].includes(words[np.partitive.start + 1]?.lower ?? '');
     const subject = topic || owner || head || 'share';
     const named = topic ? [shortTopic(topic), possessive ? owner : ''].filter(Boolean).join(' ') : owner ? `share of ${owner}` : head;
-    const label = [...new Set([named, participle, state].filter(Boolean))].join(' ') || 'per cent';
+    const label = changeBy(f, text) || [...new Set([named, participle, state].filter(Boolean))].join(' ') || 'per cent';
     return { category: 'percentage', subject, label, rule: 'amount-percent' };
   }
   const category: Category = mention.unitKind === 'currency' ? 'money' : 'quantity';

@@ -7,7 +7,7 @@
 import type { NumberMention } from './numbers';
 import type { Pos, Token } from './tokens';
 import {
-  ADJECTIVES, ADVERBS, ANIMAL_NOUNS, AUXILIARIES, CONJUNCTIONS, DETERMINERS, FACILITY_NOUNS, NOUNS_LIKE_VERBS,
+  ADJECTIVES, ADVERBS, ANIMAL_NOUNS, AUXILIARIES, CONJUNCTIONS, DETERMINERS, FACILITY_NOUNS, LY_NOUNS, NOUNS_LIKE_VERBS,
   OTHER_NOUNS, PERSON_NOUNS, TIME_WORDS, PREPOSITIONS, PRONOUNS, SUBORDINATORS, THING_NOUNS, TIME_NOUNS, guessLemma, knownVerb,
   predicatesOf, type VerbForm,
 } from './lexicon';
@@ -34,7 +34,7 @@ const CLAUSE_ONLY: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which
 
 function isKnownNoun(lower: string): boolean {
   return PERSON_NOUNS.has(lower) || FACILITY_NOUNS.has(lower) || THING_NOUNS.has(lower) || ANIMAL_NOUNS.has(lower)
-    || TIME_NOUNS.has(lower) || OTHER_NOUNS.has(lower) || NOUNS_LIKE_VERBS.has(lower) || predicatesOf('n', lower).length > 0;
+    || TIME_NOUNS.has(lower) || OTHER_NOUNS.has(lower) || NOUNS_LIKE_VERBS.has(lower) || LY_NOUNS.has(lower) || predicatesOf('n', lower).length > 0;
 }
 
 function word(t: Token, index: number, pos: Pos, lemma: string, form: VerbForm | null, capital: boolean, mention: NumberMention | null = null): Word {

@@ -39,6 +39,9 @@ const CATEGORIES: readonly [string, number, string, string[]][] = [
   ['About 40% of the population lacks access to clean water.', 40, 'percentage', ['population']],
   ['The heads of 11 humanitarian organisations warned of disaster.', 11, 'other', ['organisations']],
   ['Leaders of 11 major global aid organisations met in Geneva.', 11, 'other', ['organisations']],
+  ['Officials said demand outstripped supply by about 30% at the peak.', 30, 'percentage', ['demand outstripped supply']],
+  ['Food prices have risen by 40% since January.', 40, 'percentage', ['food prices up']],
+  ['Imports fell 8% in May.', 8, 'percentage', ['imports down']],
   ['The strike made it the 30th clinic to be bombed this year.', 30, 'facilities', ['clinics']],
   ['The strike made it the 5th clinic to be bombed, leaving thousands with no access to health care.', 1000, 'affected', ['access']],
   // Phrasings written for this table (not from the development set).

@@ -637,6 +637,16 @@ export const GENERAL_VERBS = [
   'plunge', 'soar', 'climb', 'rise', 'drop', 'release', 'free', 'pull', 'lift', 'airlift', 'bus', 'ship',
 ];
 
+/** Nouns ending in -ly, which are not adverbs ("demand outstripped supply", "a rally in the capital"). */
+export const LY_NOUNS = [
+  'supply', 'assembly', 'anomaly', 'monopoly', 'rally', 'ally', 'reply', 'belly', 'jelly', 'lily', 'homily', 'folly',
+  'bully', 'butterfly', 'dragonfly', 'firefly',
+] as const;
+
+/** Verbs of a value going up or down, by which a share after "by" is a change ("prices rose by 40%"). */
+export const RISE_VERBS = ['rise', 'climb', 'increase', 'jump', 'soar', 'grow', 'double', 'triple', 'mount', 'swell', 'surge', 'spike', 'raise', 'gain', 'boost', 'widen', 'expand'] as const;
+export const FALL_VERBS = ['fall', 'drop', 'decrease', 'decline', 'lower', 'cut', 'reduce', 'shrink', 'plunge', 'slump', 'lose', 'slide', 'tumble', 'dip', 'sink', 'narrow', 'contract', 'halve'] as const;
+
 /** Nouns ending in -ing or -ed that are not verb forms ("building", "wedding", "hundred"). */
 export const NOUNS_LIKE_VERBS = [
   'building', 'buildings', 'wedding', 'weddings', 'morning', 'mornings', 'evening', 'evenings', 'clothing',
@@ -666,5 +676,7 @@ export const ADJECTIVES = [
   'initial', 'final', 'official', 'unofficial', 'estimated', 'registered', 'undocumented', 'internally',
   'same', 'different', 'separate', 'individual', 'humanitarian', 'food-insecure', 'malnourished', 'stranded',
   'trapped', 'besieged', 'affected', 'injured', 'wounded', 'displaced', 'evacuated', 'detained', 'held',
+  'global', 'regional', 'international', 'deadly', 'costly', 'likely', 'unlikely', 'friendly', 'lonely', 'holy',
+  'timely', 'orderly',
 ] as const;
 
