@@ -109,13 +109,15 @@ function countMeaning(f: Frame, failures: RuleFailure[]): Meaning {
     let subject = decision.subject ?? subjectOf(f);
     // "six of them", "14 others": the group is the one counted before.
     if ((!subject || subject === 'others' || subject === 'them') && f.before.length) {
-      const prev = [...f.before].reverse().find((d) => d.category === decision!.category);
+      // "15 people were pulled alive …, four of them in a serious condition": "them" are the group before, whatever befell it.
+      const prev = [...f.before].reverse().find((d) => d.category === decision!.category) ?? (subject === 'them' ? f.before[f.before.length - 1] : undefined);
       if (prev && prev.subject && prev.subject !== 'others') subject = subject === 'others' ? 'others' : prev.subject;
     }
     if (!subject && PEOPLE_CATEGORIES.has(decision.category)) subject = 'people';
     return { category: decision.category, subject, label: labelFor(f, decision.category, subject, decision, rule.name), rule: rule.name };
   }
-  const subject = subjectOf(f) || measuredPhrase(f);
+  const own = subjectOf(f) || measuredPhrase(f);
+  const subject = own === 'them' && f.before.length ? f.before[f.before.length - 1]!.subject : own;
   // "100 people were panning for gold": what they were doing says what they are.
   const group = f.subject?.group;
   const doing = group && !group.copula ? `${f.words.slice(group.head, group.end).map((w) => w.lower).join(' ')} ${completion(f, group.end)}`.trim() : '';

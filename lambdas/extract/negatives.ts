@@ -120,8 +120,10 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
     test: (c) => /^[:.]\d{2}\b/.test(charsAfter(c, 3)) && !/^[:.]\d{2}\s*(?:%|per|million|billion)/.test(charsAfter(c, 12))
       || /\d:$/.test(c.text.slice(c.m.coreStart - 2, c.m.coreStart))
       || CLOCK_WORDS.has(lowerAt(c, c.n + 1)) && (lowerAt(c, c.n + 1) !== 'h' || c.words[c.n + 1]!.start === c.m.end)
-      || (lowerAt(c, c.n + 1) === 'local' && lowerAt(c, c.n + 2) === 'time'),
-    examples: [{ text: 'The blast came at 9 am.', value: 9 }, { text: 'It landed at 2.15pm.', value: 2.15 }, { text: 'Curfew starts at 2200 GMT.', value: 2200 }],
+      || (lowerAt(c, c.n + 1) === 'local' && lowerAt(c, c.n + 2) === 'time')
+      // "2 a.m.": the dotted form is split into letters and stops by the tokenizer.
+      || /^\s*[ap]\.\s?m\b/i.test(charsAfter(c, 7)),
+    examples: [{ text: 'The blast came at 9 am.', value: 9 }, { text: 'The slope gave way at around 2 a.m. on Monday.', value: 2 }, { text: 'It landed at 2.15pm.', value: 2.15 }, { text: 'Curfew starts at 2200 GMT.', value: 2200 }],
     counterExamples: [{ text: 'At 9, the toll was 40.', value: 40 }],
   },
   {
@@ -181,12 +183,13 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
       if (afterNext && isMonth(afterNext.text)) return true;
       // "on 22 and 23 November": the first day of a pair.
       if ((next?.lower === 'and' || next?.lower === 'to' || next?.text === '-' || next?.text === '–') && c.words[c.n + 2]?.pos === 'NUM' && isMonth(textAt(c, c.n + 3))) return true;
-      // "April 26 and 27", "June 2-4"
+      // "April 26 and 27", "June 2-4"; not a dateline's dash before a count ("Nov 4 - At least 23 people").
       const back = c.words[c.n - 2];
-      return (prev?.lower === 'and' || prev?.lower === 'to' || prev?.text === '-' || prev?.text === '–') && back?.pos === 'NUM' && isMonth(textAt(c, c.n - 3));
+      const counted = c.m.qualifier !== 'exact' || next?.pos === 'NOUN';
+      return !counted && (prev?.lower === 'and' || prev?.lower === 'to' || prev?.text === '-' || prev?.text === '–') && back?.pos === 'NUM' && isMonth(textAt(c, c.n - 3));
     },
-    examples: [{ text: 'The strike came on April 26.', value: 26 }, { text: 'On 4 April 1949 it was signed.', value: 4 }],
-    counterExamples: [{ text: 'Since April, 26 people have died.', value: 26 }],
+    examples: [{ text: 'The strike came on April 26.', value: 26 }, { text: 'On 4 April 1949 it was signed.', value: 4 }, { text: 'Talks ran on June 2-4 in Geneva.', value: 4 }],
+    counterExamples: [{ text: 'Since April, 26 people have died.', value: 26 }, { text: 'MEDELLIN, Nov 4 - At least 23 people were killed.', value: 23 }],
   },
   {
     name: 'duration', reason: 'duration',

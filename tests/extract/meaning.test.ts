@@ -41,6 +41,8 @@ const CATEGORIES: readonly [string, number, string, string[]][] = [
   ['Leaders of 11 major global aid organisations met in Geneva.', 11, 'other', ['organisations']],
   ['Officials said demand outstripped supply by about 30% at the peak.', 30, 'percentage', ['demand outstripped supply']],
   ['Food prices have risen by 40% since January.', 40, 'percentage', ['food prices up']],
+  ['Another 15 people were pulled from the rubble, four of them in a critical condition.', 4, 'injured', ['people in a critical condition']],
+  ['MEDELLIN, Nov 4 - At least 23 people were killed in a landslide.', 23, 'killed', ['people killed']],
   ['Imports fell 8% in May.', 8, 'percentage', ['imports down']],
   ['The strike made it the 30th clinic to be bombed this year.', 30, 'facilities', ['clinics']],
   ['The strike made it the 5th clinic to be bombed, leaving thousands with no access to health care.', 1000, 'affected', ['access']],

@@ -104,9 +104,16 @@ export function matchPhrase<T>(index: PhraseIndex<T>, words: readonly (string | 
   const list = index.byFirst.get(lower(at) ?? '');
   if (!list) return null;
   for (const entry of list) {
+    // "in a serious condition" is the entry "in serious condition": an article the entry does not write is skipped.
+    let at2 = at;
     let ok = true;
-    for (let k = 1; k < entry.words.length && ok; k++) ok = lower(at + k) === entry.words[k];
-    if (ok) return { value: entry.value, length: entry.words.length };
+    for (let k = 1; k < entry.words.length && ok; k++) {
+      at2++;
+      const w = lower(at2);
+      if ((w === 'a' || w === 'an') && entry.words[k] !== w) at2++;
+      ok = lower(at2) === entry.words[k];
+    }
+    if (ok) return { value: entry.value, length: at2 - at + 1 };
   }
   return null;
 }
