@@ -84,11 +84,14 @@ function labelFor(f: Frame, category: Category, subject: string, decision: Decis
   // "a town of 50,000 people", "home to two million": the inhabitants.
   if (category === 'population') return counted === 'people' || !counted ? 'inhabitants' : `${counted} (inhabitants)`;
   if ((rule === 'partitive-group' || rule === 'subset-of-total') && known) return `${counted} ${known}`;
-  const cue = decision.cue.trim();
-  const cueWords = cue.split(' ');
+  // "11 were in a serious condition": the state reads without its copula.
+  const BE = ['were', 'was', 'are', 'is'];
+  const whole = decision.cue.trim().split(' ');
+  const cueWords = BE.includes(whole[0]!) && whole.length > 2 ? whole.slice(1) : whole;
+  const cue = cueWords.join(' ');
   // A participle or a short state reads as written ("lynched", "shot dead", "unaccounted for").
   const readable = cueWords.length <= 6 && (PARTICIPLE.test(cueWords[0]!) || cueWords.length > 1 || ['dead', 'missing', 'homeless', 'injured', 'wounded', 'died', 'fled'].includes(cue) || rule === 'state-no-harm');
-  const what = !cue ? '' : readable && !['were', 'was', 'are', 'is'].includes(cueWords[0]!) ? cue : categoryLabel(category);
+  const what = !cue ? '' : readable && !BE.includes(cueWords[0]!) ? cue : categoryLabel(category);
   let more = decision.end !== undefined ? completion(f, decision.end) : '';
   // "people died of heat-related illness" reads on a card as "people dead from heat-related illness".
   let said = what;

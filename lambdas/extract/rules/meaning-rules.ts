@@ -369,7 +369,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
   },
   {
     name: 'partitive-group',
-    doc: 'A part of a group named by its harm: "seven of the dead were passengers", "14 of the injured", "Of the injured, 11 were in a serious condition".',
+    doc: 'A part of a group named by its harm: "seven of the dead were passengers", "14 of the injured", "Of the injured, 11 were children".',
     match: (f) => {
       const p = f.np.partitive ?? frontedPartitive(f);
       if (!p || p.head === null) return null;
@@ -390,7 +390,7 @@ export const MEANING_RULES: readonly MeaningRule[] = [
       return category ? { category, cue: head.lower, ...(named ? { subject: named } : {}), ...(end !== undefined ? { end } : {}) } : null;
     },
     examples: [
-      { text: 'Of the injured, 11 were in a serious condition.', value: 11, category: 'injured' },
+      { text: 'Of the injured, 11 were children.', value: 11, category: 'injured' },
       { text: 'Seven of the dead were passengers.', value: 7, category: 'killed' },
       { text: 'Nineteen officers were injured, two of them seriously.', value: 2, category: 'injured' },
     ],
