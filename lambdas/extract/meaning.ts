@@ -9,7 +9,7 @@ import { wordsOf, type Frame } from './frame';
 import { MEANING_RULES, type Decision } from './rules/meaning-rules';
 import { shortTopic, topicAfter, topicBefore } from './topic';
 import { isBoundary } from './structure';
-import { FALL_VERBS, plural, RISE_VERBS, SHARE_VERBS } from './lexicon';
+import { FALL_VERBS, plural, RISE_VERBS, SHARE_VERBS, SHARE_WHOLES } from './lexicon';
 
 export interface Meaning {
   readonly category: Category;
@@ -91,7 +91,8 @@ function labelFor(f: Frame, category: Category, subject: string, decision: Decis
   const cue = cueWords.join(' ');
   // A participle or a short state reads as written ("lynched", "shot dead", "unaccounted for").
   const readable = cueWords.length <= 6 && (PARTICIPLE.test(cueWords[0]!) || cueWords.length > 1 || ['dead', 'missing', 'homeless', 'injured', 'wounded', 'died', 'fled'].includes(cue) || rule === 'state-no-harm');
-  const what = !cue ? '' : readable && !BE.includes(cueWords[0]!) ? cue : categoryLabel(category);
+  // "sent 600 fumigation brigades": a count of no category is named by its noun alone, never "other".
+  const what = !cue ? '' : readable && !BE.includes(cueWords[0]!) ? cue : category === 'other' ? '' : categoryLabel(category);
   let more = decision.end !== undefined ? completion(f, decision.end) : '';
   // "people died of heat-related illness" reads on a card as "people dead from heat-related illness".
   let said = what;
@@ -165,6 +166,12 @@ function changeBy(f: Frame, text: string): string {
     const subject = topicBefore(text.slice(words[0]!.start, words[s.groups[direct]!.start]!.start));
     return direction && subject ? `${shortTopic(subject)} ${direction}` : '';
   }
+  // "the number of cases is up 64%", "exports were down by 3%".
+  const adverb = words[np.start - 1]?.lower === 'by' ? np.start - 2 : np.start - 1;
+  if (words[adverb]?.lower === 'up' || words[adverb]?.lower === 'down') {
+    const subject = topicBefore(text.slice(words[0]!.start, words[adverb]!.start));
+    return subject ? `${shortTopic(subject)} ${words[adverb]!.lower}` : '';
+  }
   if (words[np.start - 1]?.lower !== 'by') return '';
   let k = np.start - 2;
   while (k >= 0 && k > np.start - 8 && s.groupAt[k]! < 0 && OBJECT_POS.has(words[k]!.pos)) k--;
@@ -206,7 +213,9 @@ function amountMeaning(f: Frame, text: string): Meaning {
     // "lost 40% of its value": the topic's own whole joins it ("currency value").
     const possessive = np.partitive && ['its', 'their', 'his', 'her'].includes(words[np.partitive.start + 1]?.lower ?? '');
     const subject = topic || owner || head || 'share';
-    const named = topic ? [shortTopic(topic), possessive ? owner : ''].filter(Boolean).join(' ') : owner ? `share of ${owner}` : head;
+    const ownerWord = owner ? words[np.partitive!.head!]! : null;
+    const whole = ownerWord && SHARE_WHOLES.has(owner) ? ` (of ${ownerWord.capital ? ownerWord.text : owner})` : '';
+    const named = topic ? [shortTopic(topic), possessive ? owner : ''].filter(Boolean).join(' ') + whole : owner ? `share of ${owner}` : head;
     const label = changeBy(f, text) || [...new Set([named, participle, state].filter(Boolean))].join(' ') || 'per cent';
     return { category: 'percentage', subject, label, rule: 'amount-percent' };
   }

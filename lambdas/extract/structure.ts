@@ -378,6 +378,16 @@ function previousNumber(words: readonly Word[], before: number): number | null {
   return null;
 }
 
+/** Whether the phrase starting at `start` is the object of a preposition ("in 9 of the country's 18 …"). */
+function afterPreposition(words: readonly Word[], start: number): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - 8; k--) {
+    const w = words[k]!;
+    if (w.pos === 'ADP') return true;
+    if (!(w.pos === 'DET' || w.pos === 'ADJ' || w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'NUM' || w.lemma === "'s")) return false;
+  }
+  return false;
+}
+
 /**
  * The verb group the phrase is the subject of: the first finite group after it, skipping
  * participle modifiers ("20 people waiting for flour … were killed") and relative clauses
@@ -385,6 +395,9 @@ function previousNumber(words: readonly Word[], before: number): number | null {
  */
 export function subjectGovernor(s: Structure, np: NounPhrase): VerbGroup | null {
   const { words } = s;
+  // "declared an alert in 9 of the country's 18 departments and sent 600 brigades": a verb after
+  // "and" shares the clause's subject; a phrase after a preposition is not it.
+  if (words[np.end]?.pos === 'CCONJ' && (s.groupAt[np.end + 1] ?? -1) >= 0 && afterPreposition(words, np.start)) return null;
   let inRelative = false;
   for (let k = np.end; k < words.length && k < np.end + 40; k++) {
     const w = words[k]!;

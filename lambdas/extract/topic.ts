@@ -23,7 +23,8 @@ const LINK: ReadonlySet<string> = new Set([
   'last', 'next', 'this', 'year', 'month', 'week', 'spring', 'summer', 'autumn', 'winter', 'quarter', 'overnight',
   'today', 'yesterday', 'lower', 'higher', 'double', 'doubled', 'halve', 'halved', 'triple', 'tripled', 'lost', 'lose',
   'loses', 'losing', 'gained', 'gain', 'gains', 'shed', 'sheds', 'need', 'needs', 'needed', 'require', 'requires',
-  'required', 'released', 'release', 'releases', 'borrow', 'borrows',
+  'required', 'released', 'release', 'releases', 'borrow', 'borrows', 'rise', 'rises', 'fall', 'falls', 'climb', 'climbs',
+  'reach', 'reaches', 'increase', 'increases', 'decrease', 'decreases', 'drop', 'drops', 'grow', 'grows',
 ]);
 // Words that end the topic going backwards: verbs of saying, conjunctions, possessives.
 const STOP: ReadonlySet<string> = new Set([
@@ -167,9 +168,13 @@ export function topicAfter(after: string): string | null {
   return phrase.join(' ') || null;
 }
 
+const COUNT_WORDS: ReadonlySet<string> = new Set(['number', 'total', 'count', 'tally']);
+
 /** Short form for a card label: the phrase before any inner preposition, at most 4 words. */
 export function shortTopic(topic: string): string {
-  const parts = topic.split(/\s+/);
+  let parts = topic.split(/\s+/);
+  // "the number of cases": the counted thing, not "number".
+  if (parts.length > 2 && COUNT_WORDS.has(parts[0]!.toLowerCase()) && parts[1]!.toLowerCase() === 'of') parts = parts.slice(2);
   const cut = parts.findIndex((w) => INNER.has(w.toLowerCase()));
   const head = cut > 0 ? parts.slice(0, cut) : parts;
   return head.slice(-4).join(' ');

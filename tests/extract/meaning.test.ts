@@ -41,6 +41,9 @@ const CATEGORIES: readonly [string, number, string, string[]][] = [
   ['Leaders of 11 major global aid organisations met in Geneva.', 11, 'other', ['organisations']],
   ['Officials said demand outstripped supply by about 30% at the peak.', 30, 'percentage', ['demand outstripped supply']],
   ['Food prices have risen by 40% since January.', 40, 'percentage', ['food prices up']],
+  ['The number of cases is up 64% on the same period last year.', 64, 'percentage', ['cases up']],
+  ['Our paediatric ward is at 140 percent of capacity, the doctor said.', 140, 'percentage', ['paediatric ward (of capacity)']],
+  ['The tax burden will rise to 37.9% of GDP by 2030.', 37.9, 'percentage', ['tax burden (of gdp)']],
   ['Another 15 people were pulled from the rubble, four of them in a critical condition.', 4, 'injured', ['people in a critical condition']],
   ['MEDELLIN, Nov 4 - At least 23 people were killed in a landslide.', 23, 'killed', ['people killed']],
   ['Imports fell 8% in May.', 8, 'percentage', ['imports down']],
@@ -146,6 +149,12 @@ describe('card labels', () => {
     ['Forecasters said temperatures would stay between 45C and 48C for at least five more days.', 45, 'temperatures °C'],
   ])('%s → %s is labelled %j', (sentence, value, label) => {
     expect(find(figuresOf(sentence), value).label).toBe(label);
+  });
+
+  it('keeps a phrase after a preposition out of a verb that shares the clause subject', () => {
+    const figures = figuresOf("The ministry declared an alert in 9 of the country's 18 departments and sent 600 fumigation brigades.");
+    expect(find(figures, 18).label).not.toMatch(/sent|brigades/);
+    expect(find(figures, 600).label.toLowerCase()).toBe('fumigation brigades');
   });
 
   it('never ends a label on a preposition or starts it with a qualifier', () => {

@@ -567,6 +567,9 @@ export const UNHARMED = ['unhurt', 'unharmed', 'unscathed', 'uninjured', 'safe',
 /** Verbs that give a share of a whole: "accounts for 80% of its exports". */
 export const SHARE_VERBS = ['account', 'make', 'represent', 'comprise', 'constitute', 'form'] as const;
 
+/** Wholes a share is measured against, kept on the label ("at 140 percent of capacity", "5.8% of GDP"). */
+export const SHARE_WHOLES = ['capacity', 'gdp', 'target', 'normal', 'average', 'requirement', 'requirements', 'budget', 'quota'] as const;
+
 /** Month names and their abbreviations (capitalised in text: "May" is a month, "may" is not). */
 export const MONTHS = [
   'january', 'jan', 'february', 'feb', 'march', 'mar', 'april', 'apr', 'may', 'june', 'jun', 'july', 'jul',

@@ -37,6 +37,7 @@ export const POPULATION_PLACES = set(en.POPULATION_PLACES);
 export const DISEASES = set(en.DISEASES);
 export const UNHARMED = set(en.UNHARMED);
 export const SHARE_VERBS = set(en.SHARE_VERBS);
+export const SHARE_WHOLES = set(en.SHARE_WHOLES);
 export const CARE_NOUNS = set(en.CARE_NOUNS);
 export const CARE_VERBS = set(en.CARE_VERBS);
 export const NOT_SHELTER_MODIFIERS = set(en.NOT_SHELTER_MODIFIERS);
