@@ -84,7 +84,9 @@ function placeFor(text: string, hits: readonly PlaceHit[], sentence: Sentence, s
     if (LOCATIVE.test(text.slice(Math.max(end, hit.start - 40), hit.start))) return hit.name;
   }
   const before = hits[firstHitFrom(hits, start) - 1];
-  return before && before.start >= sentence.start && before.end <= start ? before.name : null;
+  // "$60 million from the United Kingdom, leaving a gap of $1.56 billion": a place something came from is not where the figure is.
+  const origin = before && /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, before.start - 10), before.start));
+  return before && !origin && before.start >= sentence.start && before.end <= start ? before.name : null;
 }
 
 function sourceName(attribution: Attribution | undefined, at: number, acronyms: ReadonlyMap<string, string>): string | null {

@@ -9,7 +9,7 @@ import { wordsOf, type Frame } from './frame';
 import { MEANING_RULES, type Decision } from './rules/meaning-rules';
 import { shortTopic, topicAfter, topicBefore } from './topic';
 import { isBoundary } from './structure';
-import { FALL_VERBS, plural, RISE_VERBS, SHARE_VERBS, SHARE_WHOLES } from './lexicon';
+import { FALL_VERBS, MONTHS, plural, RISE_VERBS, SHARE_VERBS, SHARE_WHOLES } from './lexicon';
 
 export interface Meaning {
   readonly category: Category;
@@ -225,12 +225,25 @@ function amountMeaning(f: Frame, text: string): Meaning {
   const owned = words[np.start - 1]?.lower === 'of' && words[np.start - 2]?.pos === 'NOUN' ? nounBefore(f, np.start - 2) : null;
   // "a 28.7 trillion naira ($18.4 billion) budget": the noun after the conversion is the amount's.
   const attributive = words[np.num + 1]?.text === '(' ? nounAfterBrackets(f, np.num + 1) : '';
-  const topic = owned || attributive || wholeOf(f) || topicAfter(after) || head || ofThing || topicBefore(before);
+  // "$85 million from the European Union": who gives it names the amount.
+  const donor = mention.unitKind === 'currency' ? donorAfter(after) : null;
+  // A topic read back over another amount ("$85 million from … and $60 million") belongs to that amount.
+  const back = topicBefore(before);
+  const topic = owned || attributive || wholeOf(f) || topicAfter(after) || donor || head || ofThing || (back && !ANOTHER_AMOUNT.test(back) ? back : null);
   const unitLabel = mention.unitKind === 'measure' ? mention.unit ?? '' : '';
   const label = [topic ? shortTopic(topic) : '', unitLabel].filter(Boolean).join(' ');
   const fallback = mention.unitKind === 'currency' ? 'amount' : mention.unit ?? '';
   return { category, subject: topic || fallback, label: label || fallback, rule: mention.unitKind === 'currency' ? 'amount-money' : 'amount-measure' };
 }
+
+/** "from the European Union", "from Japan": a named giver right after an amount. */
+function donorAfter(after: string): string | null {
+  const m = DONOR.exec(after);
+  if (!m || MONTHS.has(m[2]!.split(' ')[0]!.toLowerCase())) return null;
+  return `from ${m[1] ?? ''}${m[2]!}`;
+}
+const ANOTHER_AMOUNT = /[$€£¥]\s?\d|\d\s*(?:million|billion|trillion|bn|crore|lakh)\b/i;
+const DONOR = /^\s*from\s+((?:the|its|their)\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})/u;
 
 /** Category, subject, label and deciding rule of the number in `f`. */
 export function meaningOf(f: Frame, text: string, failures: RuleFailure[]): Meaning {

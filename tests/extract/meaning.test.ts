@@ -157,6 +157,14 @@ describe('card labels', () => {
     expect(find(figures, 600).label.toLowerCase()).toBe('fumigation brigades');
   });
 
+  it('names each amount by its own giver and places none at a giver', () => {
+    const figures = figuresOf('Donors pledged $240 million, including $85 million from the European Union and $60 million from Japan, leaving a gap of $1.5 billion.');
+    expect(find(figures, 85e6).label).toMatch(/European Union/);
+    expect(find(figures, 60e6).label).toMatch(/Japan/);
+    expect(find(figures, 60e6).label).not.toMatch(/European/);
+    expect(find(figures, 1.5e9).place).toBeNull();
+  });
+
   it('never ends a label on a preposition or starts it with a qualifier', () => {
     expect(tidyLabel('dead from heat-related illness across')).toBe('dead from heat-related illness');
     expect(tidyLabel('at least °C')).toBe('°C');
