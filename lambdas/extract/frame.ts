@@ -118,6 +118,9 @@ function listPredecessor(words: readonly Word[], np: NounPhrase, before: readonl
   return k === last.num ? last : null;
 }
 
+// Prepositions that also open a clause: "after", "before", "since", "until", "as", "once".
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['after', 'before', 'since', 'until', 'till', 'as', 'once']);
+
 export function frameOf(s: Structure, n: number, before: readonly Decided[]): Frame {
   const { words } = s;
   const mention = words[n]!.mention!;
@@ -136,7 +139,10 @@ export function frameOf(s: Structure, n: number, before: readonly Decided[]): Fr
       : null;
   // A phrase inside a prepositional phrase is no subject: "put the number … at between 50 and 55".
   const governedBy = words[np.start - 1];
-  const group = governedBy?.pos === 'ADP' && !['of', 'among', 'including', 'than'].includes(governedBy.lower) ? null : subjectGovernor(s, np);
+  const inPhrase = governedBy?.pos === 'ADP' && !['of', 'among', 'including', 'than'].includes(governedBy.lower);
+  // "after 1,500 homes were flooded": a word that opens a clause too, with a finite verb straight after the phrase.
+  const opensClause = inPhrase && CLAUSE_OPENERS.has(governedBy.lower) && (s.groups[s.groupAt[np.end] ?? -1]?.finite ?? false);
+  const group = inPhrase && !opensClause ? null : subjectGovernor(s, np);
   const subjectPredicate = group ? withFollowers(s, group, entriesOfGroup(s, group)) : null;
   // A phrase at the verb that runs past it ("feared dead", "went missing") is the whole predicate.
   const covered = subjectPredicate !== null && group !== null && group.head + subjectPredicate.length > group.end;

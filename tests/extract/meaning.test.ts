@@ -41,6 +41,7 @@ const CATEGORIES: readonly [string, number, string, string[]][] = [
   ['Leaders of 11 major global aid organisations met in Geneva.', 11, 'other', ['organisations']],
   ['Officials said demand outstripped supply by about 30% at the peak.', 30, 'percentage', ['demand outstripped supply']],
   ['Food prices have risen by 40% since January.', 40, 'percentage', ['food prices up']],
+  ['Officials declared a disaster after more than 1,500 homes were flooded.', 1500, 'facilities', ['homes flooded']],
   ['The number of cases is up 64% on the same period last year.', 64, 'percentage', ['cases up']],
   ['Our paediatric ward is at 140 percent of capacity, the doctor said.', 140, 'percentage', ['paediatric ward (of capacity)']],
   ['The tax burden will rise to 37.9% of GDP by 2030.', 37.9, 'percentage', ['tax burden (of gdp)']],
