@@ -62,6 +62,9 @@ export function completion(f: Frame, from: number, phrases = 1): string {
   let nouns = 0;
   for (let k = from; k < words.length && k < from + 8; k++) {
     const w = words[k]!;
+    // "in floods and landslides": nouns joined by 'and' or 'or' are one phrase.
+    const joinsNouns = (w.lower === 'and' || w.lower === 'or') && nouns > 0 && words[k - 1]?.pos === 'NOUN' && words[k + 1]?.pos === 'NOUN';
+    if (joinsNouns) { out.push(w.lower); continue; }
     if (isBoundary(w) || w.text === ',' || STOP_AFTER.has(w.lower) || (w.pos === 'NUM' && w.mention?.unitKind)) break;
     if (w.pos === 'AUX' || (w.pos === 'VERB' && !(words[k - 1]?.lower === 'to' || k === from))) break;
     if (w.pos === 'ADP' && nouns >= phrases) break;

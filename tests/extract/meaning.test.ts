@@ -148,6 +148,8 @@ describe('card labels', () => {
   it.each([
     ['At least 65 people have died of heat-related illness across the province, officials said.', 65, 'people dead from heat-related illness'],
     ['Forecasters said temperatures would stay between 45C and 48C for at least five more days.', 45, 'temperatures °C'],
+    ['The agency says 214 people have died in floods and landslides across the country since March.', 214, 'people dead in floods and landslides'],
+    ['Some 40 people were injured in the attack and 12 more were missing.', 40, 'people injured in attack'],
   ])('%s → %s is labelled %j', (sentence, value, label) => {
     expect(find(figuresOf(sentence), value).label).toBe(label);
   });
