@@ -49,8 +49,13 @@ export interface SentenceDates {
 // A word that may be a month ("Mar", "March", "Sept."): checked against the lexicon's months where it counts.
 const MONTHISH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}';
 const isMonthWord = (word: string): boolean => MONTHS.has(word.toLowerCase().replace(/\.$/, ''));
-// Only sentences with a month, a weekday or a relative day go through chrono (it is the slow part).
-const DATEISH = new RegExp(`\\b(?:${MONTHISH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\/\\d{1,2}\\/\\d{4}\\b`);
+// Only sentences with a month, a weekday or a relative day go through chrono (it is the slow part):
+// a month-like word ("Mayor", "Marine", "Junta") must be a month of the lexicon.
+const DATEISH = new RegExp(`\\b(?:(${MONTHISH})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\/\\d{1,2}\\/\\d{4}\\b`, 'g');
+const mayHoldDate = (text: string): boolean => {
+  for (const m of text.matchAll(DATEISH)) if (m[1] === undefined || isMonthWord(m[1])) return true;
+  return false;
+};
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHISH})\\b|\\b(${MONTHISH})\\.?\\s+(\\d{1,2})\\b`, 'g');
 // Full dates, three ways: "20 May 2019", "May 20, 2019", "2019-05-20"; the first group is the month word, the second the year.
 const FULL_DATES: readonly RegExp[] = [
@@ -217,7 +222,7 @@ const NONE: SentenceDates = { full: [], partial: [] };
 
 /** Dated mentions in one sentence: full dates, and the dates it gives only in part. */
 export function readDates(sentence: Sentence, dating: Dating): SentenceDates {
-  if (!DATEISH.test(sentence.text) || BYLINE.test(sentence.text)) return NONE;
+  if (!mayHoldDate(sentence.text) || BYLINE.test(sentence.text)) return NONE;
   const ref = parseIso(dating.reference);
   // chrono reads the reference in local time; noon keeps the calendar day in any time zone.
   const instant = ref ? new Date(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate(), 12) : new Date(2000, 0, 1, 12);
