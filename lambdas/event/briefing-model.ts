@@ -1,0 +1,220 @@
+/**
+ * Event JSON → the view model `templates/event/event.hbs` fills: every string already worded
+ * and formatted, every list chosen, ordered and bounded (so five articles fit three pages).
+ * The template only places things.
+ */
+import { capitalise, clip, compactNumber, formatDate, qualifierWords } from '../briefing/format';
+import type { Category, Qualifier } from '../extract/types';
+import type { EventDocument, Measure, Report } from './types';
+import { isRough } from './values';
+
+export interface EventCard { value: string; qualifier: string; label: string; source: string }
+export interface ChartPoint { label: string; value: number; display: string; rough: boolean }
+export interface EventChart { title: string; alt: string; points: ChartPoint[] }
+export interface EventTable { widths: string; header: string[]; rows: string[][] }
+
+export interface EventModel {
+  title: string;
+  lang: string;
+  subject: string;
+  keywords: string;
+  /** "5 reports from 4 outlets · 2–5 March 2026". */
+  meta: string;
+  cards: EventCard[];
+  /** Why a card's figure is the latest when it is not simply the last report. */
+  notes: string[];
+  /** One line per disputed date of a measure shown. */
+  disputes: string[];
+  charts: EventChart[];
+  /** Each measure by outlet and date: one table per five articles. */
+  tables: EventTable[];
+  /** The sentences the figures on the cards come from, each with its figures. */
+  trace: { source: string; figures: string; sentence: string }[];
+  /** Says how many sentences, timeline entries or quotes were left out for space; '' when none. */
+  omitted: string;
+  timeline: { date: string; text: string; outlets: string }[];
+  quotes: { text: string; speaker: string; role: string }[];
+  sources: { date: string; outlet: string; title: string }[];
+  footer: string;
+}
+
+/** How much of each list the briefing shows; the renderer tightens them until the pages fit. */
+export interface EventLimits {
+  readonly trace: number;
+  readonly timeline: number;
+  readonly quotes: number;
+}
+
+export const LIMIT_STEPS: readonly EventLimits[] = [
+  { trace: 16, timeline: 12, quotes: 5 },
+  { trace: 10, timeline: 8, quotes: 3 },
+  { trace: 5, timeline: 5, quotes: 2 },
+  { trace: 0, timeline: 3, quotes: 1 },
+];
+
+const MAX_CARDS = 8;
+const MAX_CHARTS = 6;
+const MAX_ROWS = 12;
+const ARTICLES_PER_TABLE = 5;
+const PEOPLE: ReadonlySet<Category> = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained']);
+
+const CURRENCY: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£' };
+
+/** 412, "2.5 million", "$6.5 million", "KES 450 million", "40%", "120 km". */
+function amount(value: number, max: number | null, unit: string | null): string {
+  const n = max === null ? compactNumber(value) : `${compactNumber(value)}–${compactNumber(max)}`;
+  if (unit === null || unit === 'people') return n;
+  if (unit === '%') return `${n}%`;
+  if (CURRENCY[unit]) return `${CURRENCY[unit]}${n}`;
+  return /^[A-Z]{3}$/.test(unit) ? `${unit} ${n}` : `${n} ${unit}`;
+}
+
+/** A count in words that only bounds it reads as written ("hundreds"); any other as "more than 180". */
+function reported(r: Report, unit: string | null): string {
+  if (r.qualifier !== 'exact' && !/\d/.test(r.text)) return r.text.trim();
+  return `${qualifierWords(r.qualifier)} ${amount(r.value, r.max, unit)}`.trim();
+}
+
+const SYMBOL: Readonly<Record<Qualifier, string>> = { exact: '', at_least: '≥', more_than: '>', approximately: '~', up_to: '≤', fewer_than: '<' };
+
+/** "2 Mar" (or "2 Mar 2026" when the event spans years); "undated". */
+function shortDate(iso: string | null, withYear: boolean): string {
+  if (iso === null) return 'undated';
+  const [day, month, year] = formatDate(iso).split(' ');
+  return month === undefined ? iso : `${day} ${month.slice(0, 3)}${withYear ? ` ${year}` : ''}`;
+}
+
+/** What a report says and who said it: "412 (officials, Levant Press Agency)". */
+const voiced = (r: Report, unit: string | null): string =>
+  `${reported(r, unit)} (${r.source === r.outlet ? r.outlet : `${r.source}, ${r.outlet}`})`;
+
+/** Reports that give the measure's value: not an earlier value, not a part. */
+const counting = (m: Measure): Report[] => m.reports.filter((r) => !r.previous && !r.part);
+
+function card(m: Measure, withYear: boolean): EventCard {
+  const latest = m.reports[m.latest.report]!;
+  const label = capitalise(clip(m.label, 60));
+  const day = m.disputes.find((d) => d.date === m.latest.date);
+  if (day) {
+    const values = [latest, ...day.reports.map((i) => m.reports[i]!).filter((r) => r !== latest && (r.value !== latest.value || r.max !== latest.max))];
+    return {
+      value: values.map((r) => amount(r.value, r.max, m.unit)).join(' / '),
+      qualifier: 'disputed',
+      label,
+      source: clip(`${shortDate(m.latest.date, withYear)} · ${values.map((r) => r.source).join(' / ')}`, 70),
+    };
+  }
+  return {
+    value: amount(latest.value, latest.max, m.unit),
+    qualifier: qualifierWords(latest.qualifier),
+    label,
+    source: clip(`as of ${shortDate(m.latest.date, withYear)} · ${m.latest.outlet}`, 70),
+  };
+}
+
+function chartOf(m: Measure, withYear: boolean): EventChart | null {
+  // An earlier value the same as one already drawn is that report told again: one point.
+  const seen = new Set<string>();
+  const points = m.reports.filter((r) => !r.part).filter((r) => {
+    const k = `${r.value}|${r.max}`;
+    const again = r.previous && seen.has(k);
+    seen.add(k);
+    return !again;
+  });
+  if (points.length < 3) return null;
+  return {
+    title: capitalise(clip(m.label, 60)),
+    alt: clip(`Line chart of ${m.label} as reported, in time order: ${points.map((r) => `${shortDate(r.published, withYear)} ${reported(r, m.unit)} (${r.outlet})`).join('; ')}.`, 900),
+    points: points.map((r) => ({
+      label: shortDate(r.published, withYear),
+      value: r.value,
+      display: `${SYMBOL[r.qualifier]}${amount(r.value, r.max, m.unit)}`,
+      rough: isRough(r),
+    })),
+  };
+}
+
+function tablesOf(doc: EventDocument, measures: readonly Measure[], withYear: boolean): EventTable[] {
+  const tables: EventTable[] = [];
+  for (let start = 0; start < doc.articles.length; start += ARTICLES_PER_TABLE) {
+    const articles = doc.articles.slice(start, start + ARTICLES_PER_TABLE);
+    const last = start + ARTICLES_PER_TABLE >= doc.articles.length;
+    const each = Math.floor((last ? 58 : 78) / articles.length);
+    tables.push({
+      widths: [22, ...articles.map(() => each), ...(last ? [20] : [])].join(','),
+      header: ['Measure', ...articles.map((a) => clip(`${shortDate(a.published, withYear)} · ${a.source ?? a.file}`, 40)), ...(last ? ['Latest'] : [])],
+      rows: measures.map((m) => [
+        `${capitalise(clip(m.label, 50))}${m.disputed ? ' (disputed)' : ''}`,
+        ...articles.map((a) => m.reports.filter((r) => r.article === a.file && !r.part).map((r) => reported(r, m.unit)).join(' → ') || '—'),
+        ...(last ? [`${reported(m.reports[m.latest.report]!, m.unit)}, ${shortDate(m.latest.date, withYear)}`] : []),
+      ]),
+    });
+  }
+  return tables;
+}
+
+/** The sentences behind the measures shown, each once with all of its figures, in article order. */
+function traceOf(doc: EventDocument, measures: readonly Measure[], withYear: boolean): EventModel['trace'] {
+  const order = new Map(doc.articles.map((a, i) => [a.file, i]));
+  const bySentence = new Map<string, { report: Report; figures: string[] }>();
+  for (const m of measures) {
+    for (const r of m.reports.filter((x) => !x.part)) {
+      const k = `${r.article}\u0000${r.sentence}`;
+      const entry = bySentence.get(k) ?? { report: r, figures: [] };
+      entry.figures.push(`${m.label}: ${reported(r, m.unit)}${r.previous ? ' (earlier)' : ''}`);
+      bySentence.set(k, entry);
+    }
+  }
+  return [...bySentence.values()]
+    .sort((a, b) => order.get(a.report.article)! - order.get(b.report.article)! || a.report.span[0] - b.report.span[0])
+    .map((e) => ({
+      source: clip(`${e.report.outlet} · ${shortDate(e.report.published, withYear)}`, 60),
+      figures: clip(e.figures.join('; '), 160),
+      sentence: clip(e.report.sentence, 220),
+    }));
+}
+
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+export function buildEventModel(doc: EventDocument, limits: EventLimits = LIMIT_STEPS[0]!): EventModel {
+  const { from, to } = doc.period;
+  const withYear = from !== null && to !== null && from.slice(0, 4) !== to.slice(0, 4);
+  const key = doc.measures.filter((m) => m.key);
+  const people = key.filter((m) => PEOPLE.has(m.category));
+  const shown = [...people, ...key.filter((m) => !PEOPLE.has(m.category))].slice(0, MAX_CARDS);
+  const rows = [...shown, ...key.filter((m) => !shown.includes(m))].slice(0, MAX_ROWS);
+  const outlets = new Set(doc.articles.map((a) => a.source ?? a.file));
+  const period = from === null ? 'dates not stated' : from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to!)}`;
+  const categories = [...new Set(shown.map((m) => m.category.replace('_', ' ')))];
+  const trace = traceOf(doc, shown, withYear);
+  const left = [
+    trace.length > limits.trace ? count(trace.length - limits.trace, 'sentence') : null,
+    doc.timeline.length > limits.timeline ? count(doc.timeline.length - limits.timeline, 'timeline entry').replace('entrys', 'entries') : null,
+    doc.quotes.length > limits.quotes ? count(doc.quotes.length - limits.quotes, 'quote') : null,
+  ].filter((x): x is string => x !== null);
+
+  return {
+    title: clip(doc.title, 180),
+    lang: 'en',
+    subject: clip(`Event briefing: ${doc.articles.length} reports of "${doc.title}"`, 240),
+    keywords: clip(categories.join(', '), 240),
+    meta: `${count(doc.articles.length, 'report')} from ${count(outlets.size, 'outlet')} · ${period}`,
+    cards: shown.map((m) => card(m, withYear)),
+    notes: shown.filter((m) => m.latest.note !== null && !m.disputes.some((d) => d.date === m.latest.date)).map((m) =>
+      clip(`${capitalise(m.label)}: ${reported(m.reports[m.latest.report]!, m.unit)} (${m.latest.outlet}, ${shortDate(m.latest.date, withYear)}) is the latest shown; ${m.latest.note}.`, 400)),
+    disputes: rows.flatMap((m) => m.disputes.map((d) =>
+      clip(`${capitalise(m.label)}, ${d.date ? formatDate(d.date) : 'undated'}: ${d.reports.map((i) => voiced(m.reports[i]!, m.unit)).join(' against ')}.`, 400))),
+    charts: rows.map((m) => chartOf(m, withYear)).filter((c): c is EventChart => c !== null).slice(0, MAX_CHARTS),
+    tables: tablesOf(doc, rows, withYear),
+    trace: trace.slice(0, limits.trace),
+    omitted: left.length === 0 ? '' : `Left out for space: ${left.join(', ')}. The Event JSON holds them all.`,
+    timeline: doc.timeline.slice(0, limits.timeline).map((t) => ({ date: formatDate(t.date), text: clip(t.text, 180), outlets: clip(t.outlets.join(', '), 80) })),
+    quotes: doc.quotes.slice(0, limits.quotes).map((q) => ({
+      text: clip(q.text.trim().replace(/^["“”‘’']+|["“”‘’']+$/g, '').trim(), 400),
+      speaker: clip(q.speaker ?? 'Speaker not named', 80),
+      role: clip([q.role, q.outlets.join(', ')].filter(Boolean).join(' · '), 140),
+    })),
+    sources: doc.articles.map((a) => ({ date: a.published ? formatDate(a.published) : 'date not stated', outlet: clip(a.source ?? '—', 60), title: clip(a.title, 160) })),
+    footer: `Event briefing by briefing-pipeline from ${count(doc.articles.length, 'article')} · sha256 ${doc.sha256.slice(0, 12)}`,
+  };
+}

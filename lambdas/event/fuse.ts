@@ -1,0 +1,157 @@
+/**
+ * Several articles' Extraction JSON → one Event JSON: every figure lined up with the same
+ * quantity in the other articles (a measure), in time order, with the latest value and the
+ * dates on which sources disagree. Pure and order-free: the same articles in any order, under
+ * any names, give the same measures.
+ */
+import { createHash } from 'node:crypto';
+import type { Category, Extraction } from '../extract/types';
+import { chooseLatest, disputesOf, type Weighed } from './latest';
+import { centralTitle, mergeQuotes, mergeTimeline, type Source } from './merge';
+import { inTimeOrder, type Placed } from './order';
+import { measureKey, PEOPLE, scopes, subjectHead, subjectMarks } from './scope';
+import type { EventArticle, EventDocument, EventInput, FusedFigure, Measure, Report } from './types';
+
+export interface FuseOptions {
+  /** The event's title; otherwise the headline most like the others (centralTitle). */
+  readonly title?: string;
+}
+
+/** The order a situation report leads with. */
+const PRIORITY: readonly Category[] = ['killed', 'injured', 'displaced', 'missing', 'affected', 'at_risk', 'detained', 'facilities', 'money', 'population', 'percentage', 'quantity', 'other'];
+
+/** What a count of people in general is called, by category. */
+const PEOPLE_LABEL: Readonly<Partial<Record<Category, string>>> = {
+  killed: 'people killed', injured: 'people injured', missing: 'people missing', displaced: 'people displaced',
+  affected: 'people affected', at_risk: 'people at risk', detained: 'people detained', population: 'population',
+};
+
+const CATEGORY_WORD: Readonly<Partial<Record<Category, string>>> = {
+  killed: 'killed', injured: 'injured', missing: 'missing', displaced: 'displaced', at_risk: 'at risk', detained: 'detained',
+};
+
+/** One copy of each article (the same bytes under two names count once), in time order. */
+function eventArticles(inputs: readonly EventInput[]): EventInput[] {
+  const bySha = new Map<string, EventInput>();
+  for (const input of [...inputs].sort((a, b) => a.file.localeCompare(b.file))) {
+    if (!bySha.has(input.extraction.article.sha256)) bySha.set(input.extraction.article.sha256, input);
+  }
+  const a = (i: EventInput): Extraction['article'] => i.extraction.article;
+  return [...bySha.values()].sort((x, y) =>
+    (a(x).published ?? '').localeCompare(a(y).published ?? '')
+    || (a(x).source ?? '').localeCompare(a(y).source ?? '')
+    || a(x).title.localeCompare(a(y).title)
+    || a(x).sha256.localeCompare(a(y).sha256));
+}
+
+const outletOf = (input: EventInput): string => input.extraction.article.source ?? input.file.split('/').pop()!;
+
+function reportOf(f: FusedFigure, input: EventInput, previous: boolean, part: boolean): Report {
+  const outlet = outletOf(input);
+  return {
+    value: f.value, max: f.max, qualifier: f.qualifier, source: f.source ?? outlet, article: input.file,
+    published: input.extraction.article.published, sentence: f.sentence, span: f.span,
+    text: f.text, outlet, previous, part, figure: f.id,
+  };
+}
+
+function labelOf(category: Category, subject: string, place: string | null, lastLabel: string): string {
+  const generic = subjectHead(subject) === '';
+  const base = PEOPLE.has(category)
+    ? generic ? PEOPLE_LABEL[category]! : CATEGORY_WORD[category] ? `${subject} ${CATEGORY_WORD[category]}` : subject
+    : lastLabel || subject || category;
+  return place && !base.toLowerCase().includes(place.toLowerCase()) ? `${base} in ${place}` : base;
+}
+
+/**
+ * "Cases" and "suspected cases" are one series (outlets drop the word); "suspected" and
+ * "confirmed" cases are two. A measure splits only when its reports carry different marks,
+ * and then the unmarked ones stand apart.
+ */
+function byMarks(placed: Placed[]): Placed[][] {
+  const marks = new Map<string, Placed[]>();
+  for (const p of placed) {
+    const m = subjectMarks(p.figure.subject);
+    marks.set(m, [...(marks.get(m) ?? []), p]);
+  }
+  const marked = [...marks.keys()].filter((m) => m !== '');
+  return marked.length <= 1 ? [placed] : [...marks.values()];
+}
+
+type Draft = Omit<Measure, 'id'> & { readonly articleCount: number };
+
+function measureOf(placed: readonly Placed[], inputs: readonly EventInput[], scope: string | null): Draft {
+  const ordered = inTimeOrder(placed);
+  const weighed: Weighed[] = ordered.map((p) => ({ report: reportOf(p.figure, inputs[p.article]!, p.earlier, p.part), claim: p.figure }));
+  const reports = weighed.map((w) => w.report);
+  const disputes = disputesOf(weighed);
+  const choice = chooseLatest(weighed, disputes);
+  const latest = reports[choice.index]!;
+  const main = ordered[choice.index]!.figure;
+  const generic = ordered.filter((p) => !p.earlier).map((p) => p.figure.subject).find((s) => subjectHead(s) === '');
+  const subject = subjectHead(main.subject) === '' ? (PEOPLE.has(main.category) ? 'people' : generic ?? main.subject) : main.subject;
+  return {
+    category: main.category,
+    subject,
+    place: scope,
+    latest: {
+      value: latest.value, max: latest.max, qualifier: latest.qualifier, source: latest.source, article: latest.article,
+      date: latest.published, text: latest.text, outlet: latest.outlet, report: choice.index, note: choice.note,
+    },
+    reports,
+    disputed: disputes.length > 0,
+    label: labelOf(main.category, subject, scope, main.label),
+    unit: PEOPLE.has(main.category) ? 'people' : main.unit,
+    key: ordered.some((p) => p.figure.key),
+    disputes,
+    articleCount: new Set(ordered.map((p) => p.article)).size,
+  };
+}
+
+/** Key measures first; then the whole event before its parts, by category, people in general first, the most reported, the largest. */
+function byImportance(a: Draft, b: Draft): number {
+  return Number(b.key) - Number(a.key)
+    || Number(a.place !== null) - Number(b.place !== null)
+    || PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category)
+    || Number(subjectHead(a.subject) !== '') - Number(subjectHead(b.subject) !== '')
+    || b.articleCount - a.articleCount
+    || b.latest.value - a.latest.value
+    || a.label.localeCompare(b.label);
+}
+
+export function fuseEvent(inputs: readonly EventInput[], options: FuseOptions = {}): EventDocument {
+  const ordered = eventArticles(inputs);
+  const placed: Placed[] = ordered.flatMap((input, article) =>
+    input.extraction.figures.map((figure) => ({ figure: figure as FusedFigure, article, date: input.extraction.article.published })));
+  const scoped = scopes(placed);
+  const groups = new Map<string, { scope: string | null; placed: Placed[] }>();
+  for (const p of placed) {
+    const scope = scoped.get(p.figure) ?? null;
+    const key = measureKey(p, scope);
+    const group = groups.get(key) ?? { scope, placed: [] };
+    group.placed.push(p);
+    groups.set(key, group);
+  }
+  const measures: Measure[] = [...groups.values()]
+    .flatMap((g) => byMarks(g.placed).map((part) => measureOf(part, ordered, g.scope)))
+    .sort(byImportance)
+    .map(({ articleCount: _, ...m }, i) => ({ id: `m${i + 1}`, ...m }));
+
+  const articles: EventArticle[] = ordered.map((input) => {
+    const a = input.extraction.article;
+    return { file: input.file, title: a.title, source: a.source, published: a.published, sha256: a.sha256, url: a.url };
+  });
+  const sources: Source[] = ordered.map((input) => ({ file: input.file, outlet: outletOf(input), extraction: input.extraction }));
+  const dates = articles.map((a) => a.published).filter((d): d is string => d !== null).sort();
+  return {
+    schemaVersion: 1,
+    kind: 'event',
+    title: options.title?.trim() || centralTitle(articles.map((a) => a.title)) || 'Untitled event',
+    articles,
+    measures,
+    timeline: mergeTimeline(sources),
+    quotes: mergeQuotes(sources),
+    period: { from: dates[0] ?? null, to: dates.at(-1) ?? null },
+    sha256: createHash('sha256').update(articles.map((a) => a.sha256).sort().join('\n')).digest('hex'),
+  };
+}

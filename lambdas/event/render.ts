@@ -1,0 +1,52 @@
+/**
+ * Event JSON → event briefing PDF, through the same engine as a single briefing: view model →
+ * Handlebars template (templates/event/event.hbs, with the shared partials) → document tree →
+ * layout → pdfkit. Same event in, same bytes out: the PDF is dated by the latest article.
+ */
+import { readFileSync } from 'node:fs';
+import { documentDate } from '../render';
+import { findAsset } from '../render/assets';
+import { fontMetrics } from '../render/fonts';
+import { drawPdf } from '../render/pdf';
+import { layoutDocument } from '../layout';
+import type { LaidOutDocument } from '../layout/types';
+import { fillTemplate, type TemplateSource } from '../template/fill';
+import { bundledTemplates } from '../template/load';
+import { buildEventModel, LIMIT_STEPS } from './briefing-model';
+import type { EventDocument } from './types';
+
+export const EVENT_TEMPLATE = 'templates/event/event.hbs';
+
+let template: TemplateSource | null = null;
+
+/** The event template, read once per process. */
+function eventTemplate(): TemplateSource {
+  template ??= { name: 'event.hbs', source: readFileSync(findAsset(EVENT_TEMPLATE), 'utf8') };
+  return template;
+}
+
+export interface EventRenderOptions {
+  /** Write PDF/A-2b metadata and the sRGB output intent. */
+  readonly pdfa?: boolean;
+}
+
+/** Three pages for up to five articles, a page more for every five more. */
+export const pageBudget = (articles: number): number => 3 + Math.ceil(Math.max(0, articles - 5) / 5);
+
+/**
+ * Lays the briefing out with the fullest lists first and shorter ones (fewer sentences,
+ * timeline entries and quotes, a note saying so) until it fits its page budget.
+ */
+export function layoutEvent(event: EventDocument): LaidOutDocument {
+  const budget = pageBudget(event.articles.length);
+  let laid: LaidOutDocument | null = null;
+  for (const limits of LIMIT_STEPS) {
+    laid = layoutDocument(fillTemplate(eventTemplate(), bundledTemplates().partials, buildEventModel(event, limits)), fontMetrics());
+    if (laid.pages.length <= budget) break;
+  }
+  return laid!;
+}
+
+export async function renderEventBriefing(event: EventDocument, options: EventRenderOptions = {}): Promise<Uint8Array> {
+  return drawPdf(layoutEvent(event), { date: documentDate(event.period.to), pdfa: options.pdfa ?? false });
+}
