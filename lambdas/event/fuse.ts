@@ -108,9 +108,10 @@ function measureOf(placed: readonly Placed[], inputs: readonly EventInput[], sco
   };
 }
 
-/** Key measures first; then the whole event before its parts, by category, people in general first, the most reported, the largest. */
+/** Key measures first, counts of people before other quantities; then the whole event before its parts, by category, people in general first, the most reported, the largest. */
 function byImportance(a: Draft, b: Draft): number {
   return Number(b.key) - Number(a.key)
+    || Number(PEOPLE.has(b.category)) - Number(PEOPLE.has(a.category))
     || Number(a.place !== null) - Number(b.place !== null)
     || PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category)
     || Number(subjectHead(a.subject) !== '') - Number(subjectHead(b.subject) !== '')
