@@ -3,12 +3,12 @@
  * and formatted, every list chosen, ordered and bounded (so five articles fit three pages).
  * The template only places things.
  */
-import { capitalise, clip, compactNumber, formatDate, qualifierWords } from '../briefing/format';
+import { capitalise, clip, formatAmount, formatDate, qualifierWords } from '../briefing/format';
 import type { Category, Qualifier } from '../extract/types';
 import type { EventDocument, Measure, Report } from './types';
 import { isRough } from './values';
 
-export interface EventCard { value: string; qualifier: string; label: string; source: string }
+export interface EventCard { value: string; qualifier: string; label: string; note: string; source: string }
 export interface ChartPoint { label: string; value: number; display: string; rough: boolean }
 export interface EventChart { title: string; alt: string; points: ChartPoint[] }
 export interface EventTable { widths: string; header: string[]; rows: string[][] }
@@ -36,6 +36,8 @@ export interface EventModel {
   quotes: { text: string; speaker: string; role: string }[];
   sources: { date: string; outlet: string; title: string }[];
   footer: string;
+  /** The template's name and content hash ("event 3f2a…"), as the footer prints it. */
+  template: string;
 }
 
 /** How much of each list the briefing shows; the renderer tightens them until the pages fit. */
@@ -58,21 +60,16 @@ const MAX_ROWS = 12;
 const ARTICLES_PER_TABLE = 5;
 const PEOPLE: ReadonlySet<Category> = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained']);
 
-const CURRENCY: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£' };
+const amount = (value: number, max: number | null, unit: string | null): string => formatAmount(value, max, unit);
 
-/** 412, "2.5 million", "$6.5 million", "KES 450 million", "40%", "120 km". */
-function amount(value: number, max: number | null, unit: string | null): string {
-  const n = max === null ? compactNumber(value) : `${compactNumber(value)}–${compactNumber(max)}`;
-  if (unit === null || unit === 'people') return n;
-  if (unit === '%') return `${n}%`;
-  if (CURRENCY[unit]) return `${CURRENCY[unit]}${n}`;
-  return /^[A-Z]{3}$/.test(unit) ? `${unit} ${n}` : `${n} ${unit}`;
-}
+/** The qualifier words a writer put before a number, kept as written ("nearly" is not "about"). */
+const WRITTEN_QUALIFIER = /^(?:nearly|almost|close to|just under|about|around|roughly|some|approximately|more than|over|at least|up to|fewer than|less than)\b/i;
 
-/** A count in words that only bounds it reads as written ("hundreds"); any other as "more than 180". */
+/** A count in words that only bounds it reads as written ("hundreds"); any other as "nearly 45,000", "412". */
 function reported(r: Report, unit: string | null): string {
   if (r.qualifier !== 'exact' && !/\d/.test(r.text)) return r.text.trim();
-  return `${qualifierWords(r.qualifier)} ${amount(r.value, r.max, unit)}`.trim();
+  const words = r.qualifier === 'exact' ? '' : WRITTEN_QUALIFIER.exec(r.text.trim())?.[0].toLowerCase() ?? qualifierWords(r.qualifier);
+  return `${words} ${amount(r.value, r.max, unit)}`.trim();
 }
 
 const SYMBOL: Readonly<Record<Qualifier, string>> = { exact: '', at_least: '≥', more_than: '>', approximately: '~', up_to: '≤', fewer_than: '<' };
@@ -101,13 +98,19 @@ function card(m: Measure, withYear: boolean): EventCard {
       value: values.map((r) => amount(r.value, r.max, m.unit)).join(' / '),
       qualifier: 'disputed',
       label,
+      note: '',
       source: clip(`${shortDate(m.latest.date, withYear)} · ${values.map((r) => r.source).join(' / ')}`, 70),
     };
   }
+  // Not simply the last report: the card says what else there is, the notes below say why.
+  const counted = counting(m);
+  const later = counted.filter((r) => m.reports.indexOf(r) > m.latest.report).at(-1);
+  const precise = isRough(latest) ? counted.filter((r) => m.reports.indexOf(r) < m.latest.report && !isRough(r)).at(-1) : undefined;
   return {
     value: amount(latest.value, latest.max, m.unit),
     qualifier: qualifierWords(latest.qualifier),
     label,
+    note: later ? clip(`later: ${reported(later, m.unit)}`, 40) : precise ? clip(`last precise: ${amount(precise.value, precise.max, m.unit)}`, 40) : '',
     source: clip(`as of ${shortDate(m.latest.date, withYear)} · ${m.latest.outlet}`, 70),
   };
 }
@@ -176,7 +179,7 @@ function traceOf(doc: EventDocument, measures: readonly Measure[], withYear: boo
 
 const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
-export function buildEventModel(doc: EventDocument, limits: EventLimits = LIMIT_STEPS[0]!): EventModel {
+export function buildEventModel(doc: EventDocument, template: string, limits: EventLimits = LIMIT_STEPS[0]!): EventModel {
   const { from, to } = doc.period;
   const withYear = from !== null && to !== null && from.slice(0, 4) !== to.slice(0, 4);
   const key = doc.measures.filter((m) => m.key);
@@ -216,5 +219,6 @@ export function buildEventModel(doc: EventDocument, limits: EventLimits = LIMIT_
     })),
     sources: doc.articles.map((a) => ({ date: a.published ? formatDate(a.published) : 'date not stated', outlet: clip(a.source ?? '—', 60), title: clip(a.title, 160) })),
     footer: `Event briefing by briefing-pipeline from ${count(doc.articles.length, 'article')} · sha256 ${doc.sha256.slice(0, 12)}`,
+    template,
   };
 }

@@ -10,18 +10,20 @@ import { fontMetrics } from '../render/fonts';
 import { drawPdf } from '../render/pdf';
 import { layoutDocument } from '../layout';
 import type { LaidOutDocument } from '../layout/types';
-import { fillTemplate, type TemplateSource } from '../template/fill';
-import { bundledTemplates } from '../template/load';
+import { fillTemplate } from '../template/fill';
+import { bundledTemplates, templateHash, type Template } from '../template/load';
 import { buildEventModel, LIMIT_STEPS } from './briefing-model';
 import type { EventDocument } from './types';
 
 export const EVENT_TEMPLATE = 'templates/event/event.hbs';
 
-let template: TemplateSource | null = null;
+let template: Template | null = null;
 
-/** The event template, read once per process. */
-function eventTemplate(): TemplateSource {
-  template ??= { name: 'event.hbs', source: readFileSync(findAsset(EVENT_TEMPLATE), 'utf8') };
+/** The event template with the deployed partials and its content hash, read once per process. */
+function eventTemplate(): Template {
+  if (template) return template;
+  const set = { main: { name: 'event.hbs', source: readFileSync(findAsset(EVENT_TEMPLATE), 'utf8') }, partials: bundledTemplates().partials };
+  template = { name: 'event', ...set, sha256: templateHash(set) };
   return template;
 }
 
@@ -40,13 +42,15 @@ export const pageBudget = (articles: number): number => 3 + Math.ceil(Math.max(0
 export function layoutEvent(event: EventDocument): LaidOutDocument {
   const budget = pageBudget(event.articles.length);
   let laid: LaidOutDocument | null = null;
+  const t = eventTemplate();
   for (const limits of LIMIT_STEPS) {
-    laid = layoutDocument(fillTemplate(eventTemplate(), bundledTemplates().partials, buildEventModel(event, limits)), fontMetrics());
+    laid = layoutDocument(fillTemplate(t.main, t.partials, buildEventModel(event, `${t.name} ${t.sha256.slice(0, 12)}`, limits)), fontMetrics());
     if (laid.pages.length <= budget) break;
   }
   return laid!;
 }
 
 export async function renderEventBriefing(event: EventDocument, options: EventRenderOptions = {}): Promise<Uint8Array> {
-  return drawPdf(layoutEvent(event), { date: documentDate(event.period.to), pdfa: options.pdfa ?? false });
+  const t = eventTemplate();
+  return drawPdf(layoutEvent(event), { date: documentDate(event.period.to), pdfa: options.pdfa ?? false, template: { name: t.name, sha256: t.sha256 } });
 }
