@@ -177,6 +177,18 @@ function traceOf(doc: EventDocument, measures: readonly Measure[], withYear: boo
     }));
 }
 
+/** Each article's first item, then each one's second…: a short list still hears every outlet. */
+function byTurns<T>(items: readonly T[], articleOf: (item: T) => string): T[] {
+  const turn = new Map<string, number>();
+  const ranked = items.map((item, i) => {
+    const a = articleOf(item);
+    const n = turn.get(a) ?? 0;
+    turn.set(a, n + 1);
+    return { item, n, i };
+  });
+  return ranked.sort((x, y) => x.n - y.n || x.i - y.i).map((r) => r.item);
+}
+
 const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 export function buildEventModel(doc: EventDocument, template: string, limits: EventLimits = LIMIT_STEPS[0]!): EventModel {
@@ -212,7 +224,7 @@ export function buildEventModel(doc: EventDocument, template: string, limits: Ev
     trace: trace.slice(0, limits.trace),
     omitted: left.length === 0 ? '' : `Left out for space: ${left.join(', ')}. The Event JSON holds them all.`,
     timeline: doc.timeline.slice(0, limits.timeline).map((t) => ({ date: formatDate(t.date), text: clip(t.text, 180), outlets: clip(t.outlets.join(', '), 80) })),
-    quotes: doc.quotes.slice(0, limits.quotes).map((q) => ({
+    quotes: byTurns(doc.quotes, (q) => q.articles[0]!).slice(0, limits.quotes).map((q) => ({
       text: clip(q.text.trim().replace(/^["“”‘’']+|["“”‘’']+$/g, '').trim(), 400),
       speaker: clip(q.speaker ?? 'Speaker not named', 80),
       role: clip([q.role, q.outlets.join(', ')].filter(Boolean).join(' · '), 140),

@@ -7,7 +7,7 @@
 import type { DocNode } from '../template/types';
 import { COLOR, SPACE } from './style';
 import { wrapClamped } from './text';
-import type { DrawItem, FontMetrics, Role, StructNode } from './types';
+import type { Box, DrawItem, FontMetrics, Role, StructNode, TextItem } from './types';
 import { lineHeight, textLine, type Unit } from './units';
 
 export interface ChartContext {
@@ -65,17 +65,33 @@ function chart(ctx: ChartContext, el: DocNode, points: readonly Point[], x: numb
     kind: 'line', x: left, y: top, w: right - left, h: PLOT_HEIGHT, stroke: COLOR.accent, lineWidth: 1.2, struct: null,
     points: points.map((p, i) => [px(i) - left, py(p.value) - top] as const),
   });
+  // Dates first, then each value above its point, else below it, else left to the alt text and the table.
+  const taken: Box[] = [];
+  const clear = (b: Box): boolean => !taken.some((t) => b.x < t.x + t.w && t.x < b.x + b.w && b.y < t.y + t.h && t.y < b.y + b.h);
+  const centred = (t: TextItem, cx: number): TextItem => ({ ...t, x: Math.max(x, Math.min(x + w - t.w, cx - t.w / 2)) });
+  points.forEach((p, i) => {
+    if (p.label === '' || (i > 0 && points[i - 1]!.label === p.label)) return;
+    const date = centred(textLine(m, p.label, 'regular', LABEL_SIZE, COLOR.muted, 0, bottom + 2, struct), px(i));
+    if (!clear(date)) return;
+    items.push(date);
+    taken.push(date);
+  });
   points.forEach((p, i) => {
     const cx = px(i);
     const cy = py(p.value);
     items.push({ kind: 'rect', x: cx - MARK / 2, y: cy - MARK / 2, w: MARK, h: MARK, fill: COLOR.navy, struct: null });
     if (p.rough) items.push({ kind: 'rect', x: cx - MARK / 2 + 0.9, y: cy - MARK / 2 + 0.9, w: MARK - 1.8, h: MARK - 1.8, fill: COLOR.bandText, struct: null });
-    const value = textLine(m, p.display, 'bold', LABEL_SIZE, COLOR.navy, 0, cy - MARK / 2 - lineHeight(LABEL_SIZE), struct);
-    items.push({ ...value, x: Math.max(x, Math.min(x + w - value.w, cx - value.w / 2)) });
-    if (p.label !== '' && (i === 0 || points[i - 1]!.label !== p.label)) {
-      const date = textLine(m, p.label, 'regular', LABEL_SIZE, COLOR.muted, 0, bottom + 2, struct);
-      items.push({ ...date, x: Math.max(x, Math.min(x + w - date.w, cx - date.w / 2)) });
-    }
+    taken.push({ x: cx - MARK / 2, y: cy - MARK / 2, w: MARK, h: MARK });
+  });
+  points.forEach((p, i) => {
+    const cx = px(i);
+    const cy = py(p.value);
+    const above = centred(textLine(m, p.display, 'bold', LABEL_SIZE, COLOR.navy, 0, cy - MARK / 2 - lineHeight(LABEL_SIZE), struct), cx);
+    const below = { ...above, y: cy + MARK / 2 + 0.5, baseline: above.baseline + (cy + MARK / 2 + 0.5 - above.y) };
+    const label = [above, below].find((t) => clear(t) && t.y + t.h <= bottom + 2 + lineHeight(LABEL_SIZE));
+    if (!label) return;
+    items.push(label);
+    taken.push(label);
   });
   return items;
 }
