@@ -4,7 +4,8 @@
  * The template only places things.
  */
 import { capitalise, clip, formatAmount, formatDate, qualifierWords } from '../briefing/format';
-import type { Category, Qualifier } from '../extract/types';
+import { PEOPLE } from '../briefing/select';
+import type { Qualifier } from '../extract/types';
 import type { EventDocument, Measure, Report } from './types';
 import { isRough } from './values';
 
@@ -58,7 +59,6 @@ const MAX_CARDS = 8;
 const MAX_CHARTS = 6;
 const MAX_ROWS = 12;
 const ARTICLES_PER_TABLE = 5;
-const PEOPLE: ReadonlySet<Category> = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained']);
 
 const amount = (value: number, max: number | null, unit: string | null): string => formatAmount(value, max, unit);
 

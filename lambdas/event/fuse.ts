@@ -9,7 +9,7 @@ import type { Category, Extraction } from '../extract/types';
 import { chooseLatest, disputesOf, type Weighed } from './latest';
 import { centralTitle, mergeQuotes, mergeTimeline, type Source } from './merge';
 import { inTimeOrder, type Placed } from './order';
-import { measureKey, PEOPLE, scopes, subjectHead, subjectMarks } from './scope';
+import { COUNTS_PEOPLE, measureKey, scopes, subjectHead, subjectMarks } from './scope';
 import type { EventArticle, EventDocument, EventInput, FusedFigure, Measure, Report } from './types';
 
 export interface FuseOptions {
@@ -57,7 +57,7 @@ function reportOf(f: FusedFigure, input: EventInput, previous: boolean, part: bo
 
 function labelOf(category: Category, subject: string, place: string | null, lastLabel: string): string {
   const generic = subjectHead(subject) === '';
-  const base = PEOPLE.has(category)
+  const base = COUNTS_PEOPLE.has(category)
     ? generic ? PEOPLE_LABEL[category]! : CATEGORY_WORD[category] ? `${subject} ${CATEGORY_WORD[category]}` : subject
     : lastLabel || subject || category;
   return place && !base.toLowerCase().includes(place.toLowerCase()) ? `${base} in ${place}` : base;
@@ -89,7 +89,7 @@ function measureOf(placed: readonly Placed[], inputs: readonly EventInput[], sco
   const latest = reports[choice.index]!;
   const main = ordered[choice.index]!.figure;
   const generic = ordered.filter((p) => !p.earlier).map((p) => p.figure.subject).find((s) => subjectHead(s) === '');
-  const subject = subjectHead(main.subject) === '' ? (PEOPLE.has(main.category) ? 'people' : generic ?? main.subject) : main.subject;
+  const subject = subjectHead(main.subject) === '' ? (COUNTS_PEOPLE.has(main.category) ? 'people' : generic ?? main.subject) : main.subject;
   return {
     category: main.category,
     subject,
@@ -101,7 +101,7 @@ function measureOf(placed: readonly Placed[], inputs: readonly EventInput[], sco
     reports,
     disputed: disputes.length > 0,
     label: labelOf(main.category, subject, scope, main.label),
-    unit: PEOPLE.has(main.category) ? 'people' : main.unit,
+    unit: COUNTS_PEOPLE.has(main.category) ? 'people' : main.unit,
     key: ordered.some((p) => p.figure.key),
     disputes,
     articleCount: new Set(ordered.map((p) => p.article)).size,
@@ -111,7 +111,7 @@ function measureOf(placed: readonly Placed[], inputs: readonly EventInput[], sco
 /** Key measures first, counts of people before other quantities; then the whole event before its parts, by category, people in general first, the most reported, the largest. */
 function byImportance(a: Draft, b: Draft): number {
   return Number(b.key) - Number(a.key)
-    || Number(PEOPLE.has(b.category)) - Number(PEOPLE.has(a.category))
+    || Number(COUNTS_PEOPLE.has(b.category)) - Number(COUNTS_PEOPLE.has(a.category))
     || Number(a.place !== null) - Number(b.place !== null)
     || PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category)
     || Number(subjectHead(a.subject) !== '') - Number(subjectHead(b.subject) !== '')

@@ -12,13 +12,14 @@
  * event's own; and a local place that only one article uses snaps to the part its sentence
  * names ("In Iraq, … 38 killed, nearly all of them in Halabja").
  */
+import { PEOPLE } from '../briefing/select';
 import type { Category } from '../extract/types';
 import { COUNTRIES } from '../extract/gazetteer';
 import type { Placed } from './order';
 import type { FusedFigure } from './types';
 
-/** Categories that count people: their units ("people" or none) are one. */
-export const PEOPLE: ReadonlySet<Category> = new Set(['killed', 'injured', 'missing', 'displaced', 'affected', 'at_risk', 'detained', 'population']);
+/** Categories that count people (harmed, and the population): their units ("people" or none) are one. */
+export const COUNTS_PEOPLE: ReadonlySet<Category> = new Set([...PEOPLE, 'population']);
 
 /** Words that name people in general: a subject made only of them is "people". */
 const GENERIC_WORDS: ReadonlySet<string> = new Set([
@@ -55,7 +56,7 @@ export function normalPlace(place: string | null): string | null {
   return PLACE_ALIASES[trimmed.toLowerCase()] ?? trimmed;
 }
 
-export const unitKey = (f: Pick<FusedFigure, 'category' | 'unit'>): string => (PEOPLE.has(f.category) ? 'people' : f.unit ?? '');
+export const unitKey = (f: Pick<FusedFigure, 'category' | 'unit'>): string => (COUNTS_PEOPLE.has(f.category) ? 'people' : f.unit ?? '');
 
 /** Figures that count the same kind of thing (before scope): category, unit and subject head. */
 const classOf = (f: FusedFigure): string => `${f.category}|${unitKey(f)}|${subjectHead(f.subject)}`;
@@ -159,6 +160,6 @@ export function scopes(figures: readonly Figured[]): Map<FusedFigure, string | n
 export function measureKey(p: Figured, scope: string | null): string {
   const f = p.figure;
   const head = subjectHead(f.subject);
-  const alone = !PEOPLE.has(f.category) && head === '' ? `|${p.article}|${f.id}` : '';
+  const alone = !COUNTS_PEOPLE.has(f.category) && head === '' ? `|${p.article}|${f.id}` : '';
   return `${classOf(f)}|${(scope ?? '').toLowerCase()}${alone}`;
 }
