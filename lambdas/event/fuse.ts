@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Category, Extraction } from '../extract/types';
+import { datedInputs, type Dated } from './dates';
 import { chooseLatest, disputesOf, type Weighed } from './latest';
 import { centralTitle, mergeQuotes, mergeTimeline, type Source } from './merge';
 import { inTimeOrder, type Placed } from './order';
@@ -30,14 +31,14 @@ const CATEGORY_WORD: Readonly<Partial<Record<Category, string>>> = {
   killed: 'killed', injured: 'injured', missing: 'missing', displaced: 'displaced', at_risk: 'at risk', detained: 'detained',
 };
 
-/** One copy of each article (the same bytes under two names count once), in time order. */
-function eventArticles(inputs: readonly EventInput[]): EventInput[] {
+/** One copy of each article (the same bytes under two names count once), dated, in time order. */
+function eventArticles(inputs: readonly EventInput[]): Dated[] {
   const bySha = new Map<string, EventInput>();
   for (const input of [...inputs].sort((a, b) => a.file.localeCompare(b.file))) {
     if (!bySha.has(input.extraction.article.sha256)) bySha.set(input.extraction.article.sha256, input);
   }
-  const a = (i: EventInput): Extraction['article'] => i.extraction.article;
-  return [...bySha.values()].sort((x, y) =>
+  const a = (d: Dated): Extraction['article'] => d.input.extraction.article;
+  return datedInputs([...bySha.values()]).sort((x, y) =>
     (a(x).published ?? '').localeCompare(a(y).published ?? '')
     || (a(x).source ?? '').localeCompare(a(y).source ?? '')
     || a(x).title.localeCompare(a(y).title)
@@ -121,7 +122,8 @@ function byImportance(a: Draft, b: Draft): number {
 }
 
 export function fuseEvent(inputs: readonly EventInput[], options: FuseOptions = {}): EventDocument {
-  const ordered = eventArticles(inputs);
+  const dated = eventArticles(inputs);
+  const ordered = dated.map((d) => d.input);
   const placed: Placed[] = ordered.flatMap((input, article) =>
     input.extraction.figures.map((figure) => ({ figure: figure as FusedFigure, article, date: input.extraction.article.published })));
   const scoped = scopes(placed);
@@ -138,9 +140,9 @@ export function fuseEvent(inputs: readonly EventInput[], options: FuseOptions = 
     .sort(byImportance)
     .map(({ articleCount: _, ...m }, i) => ({ id: `m${i + 1}`, ...m }));
 
-  const articles: EventArticle[] = ordered.map((input) => {
+  const articles: EventArticle[] = dated.map(({ input, from }) => {
     const a = input.extraction.article;
-    return { file: input.file, title: a.title, source: a.source, published: a.published, sha256: a.sha256, url: a.url };
+    return { file: input.file, title: a.title, source: a.source, published: a.published, sha256: a.sha256, url: a.url, dated: from };
   });
   const sources: Source[] = ordered.map((input) => ({ file: input.file, outlet: outletOf(input), extraction: input.extraction }));
   const dates = articles.map((a) => a.published).filter((d): d is string => d !== null).sort();

@@ -3,6 +3,7 @@
  * fused from the Extraction JSON of several articles. Fields may be added, never renamed.
  */
 import type { Category, Extraction, Figure, Qualifier, Span } from '../extract/types';
+import type { DateSource } from './dates';
 
 /**
  * A figure as fusion reads it. The optional fields are the extraction's own extensions (issue
@@ -28,10 +29,13 @@ export interface EventArticle {
   readonly title: string;
   /** The publisher, when the article names one. */
   readonly source: string | null;
+  /** The date the article counts from: its published date, else its dateline's. */
   readonly published: string | null;
   readonly sha256: string;
   /** Extension: the article's own address, when known. */
   readonly url: string | null;
+  /** Extension: how `published` was known (a dateline without a year takes the year of the event's other articles); null when undated. */
+  readonly dated: DateSource | null;
 }
 
 /** One figure as one article gave it. */

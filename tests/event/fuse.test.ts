@@ -49,6 +49,34 @@ describe('one quantity followed over time', () => {
   });
 });
 
+describe('dates', () => {
+  const withDateline = (file: string, dateline: string, value: number) => {
+    const input = article(file, null, 'Wire', [{ value }]);
+    return { ...input, extraction: { ...input.extraction, article: { ...input.extraction.article, dateline } } };
+  };
+
+  it('dates an article by its dateline when it has no published date, taking the year from the other articles', () => {
+    const doc = fuseEvent([
+      withDateline('b.txt', '--02-07', 5000),
+      article('a.txt', '2023-02-06', 'A', [{ value: 3000 }]),
+      withDateline('c.txt', '2023-02-08', 11000),
+      withDateline('d.txt', '--12-30', 1200),
+    ]);
+    expect(doc.articles.map((a) => [a.file, a.published, a.dated])).toEqual([
+      ['d.txt', '2022-12-30', 'dateline, year from the other articles'],
+      ['a.txt', '2023-02-06', 'published'],
+      ['b.txt', '2023-02-07', 'dateline, year from the other articles'],
+      ['c.txt', '2023-02-08', 'dateline'],
+    ]);
+    expect(values(measure(doc, 'killed'))).toEqual([1200, 3000, 5000, 11000]);
+  });
+
+  it('leaves an article undated when nothing dates it, and puts it first', () => {
+    const doc = fuseEvent([article('a.txt', '2023-02-06', 'A', [{ value: 3000 }]), withDateline('u.txt', '--13-40', 10)]);
+    expect(doc.articles.map((a) => [a.file, a.published, a.dated])).toEqual([['u.txt', null, null], ['a.txt', '2023-02-06', 'published']]);
+  });
+});
+
 describe('rough and precise figures', () => {
   it('never lets a later rough figure that agrees replace a precise one, and says so', () => {
     const doc = fuseEvent([
