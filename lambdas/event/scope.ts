@@ -90,19 +90,20 @@ const SUM_TOLERANCE = 0.1;
  */
 function totals(figures: readonly Figured[]): Set<FusedFigure> {
   const whole = new Set<FusedFigure>();
+  const byArticle = groupBy(figures, (p) => String(p.article));
   for (const group of groupBy(current(figures), (p) => `${p.article}|${classOf(p.figure)}`).values()) {
     const largest = group.reduce((a, b) => (b.figure.value > a.figure.value ? b : a));
     const place = normalPlace(largest.figure.place);
     const others = group.filter((p) => p !== largest);
     if (place === null || others.length < 2) continue;
     const byPlace = groupBy(others, (p) => normalPlace(p.figure.place) ?? '');
-    const sum = [...byPlace.values()].reduce((s, g) => s + Math.max(...g.map((p) => p.figure.value)), 0);
+    const sum = [...byPlace.values()].reduce((s, g) => s + g.reduce((max, p) => Math.max(max, p.figure.value), 0), 0);
     if (byPlace.size < 2) continue;
     if (Math.abs(largest.figure.value - sum) > SUM_TOLERANCE * Math.max(largest.figure.value, sum)) continue;
     whole.add(largest.figure);
     // Other kinds of count in the same sentence, placed the same way, went wrong the same way.
-    for (const p of figures) {
-      const alike = p.article === largest.article && p.figure.sentence === largest.figure.sentence && normalPlace(p.figure.place) === place;
+    for (const p of byArticle.get(String(largest.article))!) {
+      const alike = p.figure.sentence === largest.figure.sentence && normalPlace(p.figure.place) === place;
       if (alike && classOf(p.figure) !== classOf(largest.figure)) whole.add(p.figure);
     }
   }
@@ -111,32 +112,46 @@ function totals(figures: readonly Figured[]): Set<FusedFigure> {
 
 const key = (place: string): string => place.toLowerCase();
 
-/** The scope of every figure: a place that is a part of the event, or null for the whole event. */
-export function scopes(figures: readonly Figured[]): Map<FusedFigure, string | null> {
-  const whole = totals(figures);
-  const placeOf = (f: FusedFigure): string | null => (whole.has(f) ? null : normalPlace(f.place));
+/** Places that are a part of the event, by key, for the places each figure names (after `totals`). */
+function partsOf(classes: Iterable<Figured[]>, placeOf: (f: FusedFigure) => string | null): Set<string> {
   const parts = new Set<string>();
-  const classes = groupBy(current(figures), (p) => classOf(p.figure));
-  for (const group of classes.values()) {
+  for (const group of classes) {
     const places = [...new Set(group.map((p) => placeOf(p.figure)).filter((p): p is string => p !== null))];
     const known = places.filter((p) => COUNTRIES.has(p));
     // Of one well-known place and local ones, the well-known one is where the event is.
-    const candidates = known.length === 1 && places.length > 1 ? places.filter((p) => p !== known[0]) : places;
+    const home = known.length === 1 && places.length > 1 ? known[0]! : null;
+    const candidates = places.filter((p) => p !== home);
     if (candidates.length > 1) for (const p of candidates) parts.add(key(p));
-    for (const p of group) {
-      const place = placeOf(p.figure);
-      if (place === null || parts.has(key(place))) continue;
-      const beside = group.some((q) => q.article === p.article && q.figure.value !== p.figure.value && placeOf(q.figure)?.toLowerCase() !== key(place));
-      if (beside && !(known.length === 1 && known[0] === place && places.length > 1)) parts.add(key(place));
+    // A count placed somewhere beside a different count of its article placed elsewhere (or nowhere).
+    for (const inArticle of groupBy(group, (p) => String(p.article)).values()) {
+      for (const p of inArticle) {
+        const place = placeOf(p.figure);
+        if (place === null || place === home || parts.has(key(place))) continue;
+        if (inArticle.some((q) => q.figure.value !== p.figure.value && placeOf(q.figure)?.toLowerCase() !== key(place))) parts.add(key(place));
+      }
     }
   }
+  return parts;
+}
+
+/** The scope of every figure: a place that is a part of the event, or null for the whole event. */
+export function scopes(figures: readonly Figured[]): Map<FusedFigure, string | null> {
+  const whole = totals(figures);
+  const placed = new Map(figures.map((p) => [p.figure, whole.has(p.figure) ? null : normalPlace(p.figure.place)]));
+  const placeOf = (f: FusedFigure): string | null => placed.get(f) ?? null;
+  const parts = partsOf(groupBy(current(figures), (p) => classOf(p.figure)).values(), placeOf);
   // Parts that several articles use are established; a part only one article uses snaps to an established one its sentence names.
   const usedBy = new Map<string, Set<number>>();
+  const spelling = new Map<string, string>();
   for (const p of figures) {
     const place = placeOf(p.figure);
-    if (place !== null && parts.has(key(place))) usedBy.set(`${classOf(p.figure)}|${key(place)}`, (usedBy.get(`${classOf(p.figure)}|${key(place)}`) ?? new Set()).add(p.article));
+    if (place === null || !parts.has(key(place))) continue;
+    const k = `${classOf(p.figure)}|${key(place)}`;
+    usedBy.set(k, (usedBy.get(k) ?? new Set()).add(p.article));
+    if (!spelling.has(key(place))) spelling.set(key(place), place);
   }
   const established = (f: FusedFigure, place: string): boolean => (usedBy.get(`${classOf(f)}|${key(place)}`)?.size ?? 0) > 1;
+  const names = (sentence: string, place: string): boolean => new RegExp(`\\b${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(sentence);
   const scoped = new Map<FusedFigure, string | null>();
   for (const p of figures) {
     const place = placeOf(p.figure);
@@ -144,9 +159,7 @@ export function scopes(figures: readonly Figured[]): Map<FusedFigure, string | n
       scoped.set(p.figure, null);
       continue;
     }
-    const named = established(p.figure, place) ? [] : [...parts]
-      .map((k) => figures.map((q) => placeOf(q.figure)).find((q) => q !== null && key(q) === k)!)
-      .filter((q) => established(p.figure, q) && new RegExp(`\\b${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(p.figure.sentence));
+    const named = established(p.figure, place) ? [] : [...spelling.values()].filter((q) => established(p.figure, q) && names(p.figure.sentence, q));
     scoped.set(p.figure, named.length === 1 ? named[0]! : place);
   }
   return scoped;
