@@ -20,7 +20,7 @@ export const EVENT_TEMPLATE = 'templates/event/event.hbs';
 let template: Template | null = null;
 
 /** The event template with the deployed partials and its content hash, read once per process. */
-function eventTemplate(): Template {
+export function eventTemplate(): Template {
   if (template) return template;
   const set = { main: { name: 'event.hbs', source: readFileSync(findAsset(EVENT_TEMPLATE), 'utf8') }, partials: bundledTemplates().partials };
   template = { name: 'event', ...set, sha256: templateHash(set) };
