@@ -60,8 +60,6 @@ const MAX_CHARTS = 6;
 const MAX_ROWS = 12;
 const ARTICLES_PER_TABLE = 5;
 
-const amount = (value: number, max: number | null, unit: string | null): string => formatAmount(value, max, unit);
-
 /** The qualifier words a writer put before a number, kept as written ("nearly" is not "about"). */
 const WRITTEN_QUALIFIER = /^(?:nearly|almost|close to|just under|about|around|roughly|some|approximately|more than|over|at least|up to|fewer than|less than)\b/i;
 
@@ -69,7 +67,7 @@ const WRITTEN_QUALIFIER = /^(?:nearly|almost|close to|just under|about|around|ro
 function reported(r: Report, unit: string | null): string {
   if (r.qualifier !== 'exact' && !/\d/.test(r.text)) return r.text.trim();
   const words = r.qualifier === 'exact' ? '' : WRITTEN_QUALIFIER.exec(r.text.trim())?.[0].toLowerCase() ?? qualifierWords(r.qualifier);
-  return `${words} ${amount(r.value, r.max, unit)}`.trim();
+  return `${words} ${formatAmount(r.value, r.max, unit)}`.trim();
 }
 
 const SYMBOL: Readonly<Record<Qualifier, string>> = { exact: '', at_least: '≥', more_than: '>', approximately: '~', up_to: '≤', fewer_than: '<' };
@@ -95,7 +93,7 @@ function card(m: Measure, withYear: boolean): EventCard {
   if (day) {
     const values = [latest, ...day.reports.map((i) => m.reports[i]!).filter((r) => r !== latest && (r.value !== latest.value || r.max !== latest.max))];
     return {
-      value: values.map((r) => amount(r.value, r.max, m.unit)).join(' / '),
+      value: values.map((r) => formatAmount(r.value, r.max, m.unit)).join(' / '),
       qualifier: 'disputed',
       label,
       note: '',
@@ -107,10 +105,10 @@ function card(m: Measure, withYear: boolean): EventCard {
   const later = counted.filter((r) => m.reports.indexOf(r) > m.latest.report).at(-1);
   const precise = isRough(latest) ? counted.filter((r) => m.reports.indexOf(r) < m.latest.report && !isRough(r)).at(-1) : undefined;
   return {
-    value: amount(latest.value, latest.max, m.unit),
+    value: formatAmount(latest.value, latest.max, m.unit),
     qualifier: qualifierWords(latest.qualifier),
     label,
-    note: later ? clip(`later: ${reported(later, m.unit)}`, 40) : precise ? clip(`last precise: ${amount(precise.value, precise.max, m.unit)}`, 40) : '',
+    note: later ? clip(`later: ${reported(later, m.unit)}`, 40) : precise ? clip(`last precise: ${formatAmount(precise.value, precise.max, m.unit)}`, 40) : '',
     source: clip(`as of ${shortDate(m.latest.date, withYear)} · ${m.latest.outlet}`, 70),
   };
 }
@@ -131,7 +129,7 @@ function chartOf(m: Measure, withYear: boolean): EventChart | null {
     points: points.map((r) => ({
       label: shortDate(r.published, withYear),
       value: r.value,
-      display: `${SYMBOL[r.qualifier]}${amount(r.value, r.max, m.unit)}`,
+      display: `${SYMBOL[r.qualifier]}${formatAmount(r.value, r.max, m.unit)}`,
       rough: isRough(r),
     })),
   };
