@@ -3,11 +3,13 @@
  *
  *   input bucket ──ObjectCreated──▶ extract queue (+DLQ) ──▶ extract λ ──▶ output figures/*.json
  *   output bucket ──ObjectCreated figures/*.json──▶ render queue (+DLQ) ──▶ render λ ──▶ briefings/*.pdf
+ *   output bucket ──figures/events/<name>/*.json──▶ EventBridge ──▶ event queue (+DLQ) ──▶ event λ ──▶ figures/events/<name>.json
  *   both λ ──Briefing Ready / Failed──▶ EventBridge ──rule──▶ events log group (+ SNS e-mail)
  *
  * No write can re-trigger its own stage: extract writes only to the output bucket (it is fed by
  * the input bucket, which must be a different bucket), and render writes only `briefings/` and
- * `errors/`, outside the `figures/` filter that feeds it. IAM enforces both. Around the stages:
+ * `errors/`, outside the `figures/` filter that feeds it; the event stage writes only the Event
+ * JSON, which its rule does not match (render briefs it as any figures). IAM enforces all three. Around the stages:
  * alarms with an always-present topic (alarms.ts), events (events.ts), a dashboard
  * (dashboard.ts), and one encryption choice for all of it (encryption.ts).
  */
@@ -27,6 +29,7 @@ import { PipelineAlarms } from './alarms';
 import { PROJECT_ROOT } from './bundling';
 import { PipelineDashboard } from './dashboard';
 import { type EncryptionMode, PipelineEncryption } from './encryption';
+import { EventFusion } from './event-fusion';
 import { BriefingEvents } from './events';
 import { acknowledgeNotificationsHandler, acknowledgeObjectWildcards } from './nag';
 import { PipelineStage } from './pipeline-stage';
@@ -177,6 +180,8 @@ export class BriefingPipeline extends Construct {
   readonly encryption: PipelineEncryption;
   readonly extract: PipelineStage;
   readonly render: PipelineStage;
+  /** Fuses the articles under `events/<name>/` (event-fusion.ts). */
+  readonly eventFusion: EventFusion;
   readonly alarms: PipelineAlarms;
   readonly events: BriefingEvents;
   readonly dashboard: PipelineDashboard;
@@ -214,6 +219,15 @@ export class BriefingPipeline extends Construct {
     this.extract = stage('Extract', 'extract', settings.extractTimeout, settings.extractMemorySize, { MAX_BYTES: String(settings.maxBytes) });
     this.render = stage('Render', 'render', settings.renderTimeout, settings.renderMemorySize,
       settings.presignedUrlLifetime ? { PRESIGNED_URL_SECONDS: String(settings.presignedUrlLifetime.toSeconds()) } : {});
+    this.eventFusion = new EventFusion(this, 'EventFusion', {
+      outputBucket: this.outputBucket,
+      batchSize: settings.batchSize,
+      maxReceiveCount: settings.maxReceiveCount,
+      logRetention: settings.logRetention,
+      encryptionKey: key,
+      reservedConcurrency: settings.reservedConcurrency,
+      maxConcurrency: settings.maxConcurrency,
+    });
     this.events = new BriefingEvents(this, 'Events', {
       publishers: [this.extract.function, this.render.function],
       outputBucketName: this.outputBucket.bucketName,
@@ -225,7 +239,7 @@ export class BriefingPipeline extends Construct {
       withUrl: settings.presignedUrlLifetime !== undefined,
     });
     this.alarms = new PipelineAlarms(this, 'Alarms', {
-      stages: { Extract: this.extract, Render: this.render },
+      stages: { Extract: this.extract, Render: this.render, Event: this.eventFusion.stage },
       maxReceiveCount: settings.maxReceiveCount,
       alarmEmail: settings.alarmEmail,
       encryptionKey: key,
@@ -257,7 +271,10 @@ export class BriefingPipeline extends Construct {
     this.allowWrite(extractFn, this.outputBucket, ['figures/*', 'errors/*'], 'the extract stage owns figures/ and writes error records');
     this.allowRead(renderFn, this.outputBucket, ['figures/*', 'briefings/*', 'errors/*'], 'it reads figures, HEADs its own outputs to skip duplicate deliveries and signs briefing URLs');
     this.allowWrite(renderFn, this.outputBucket, ['briefings/*', 'errors/*'], 'the render stage owns briefings/ and writes error records');
-    if (key) for (const fn of [extractFn, renderFn]) key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey');
+    const eventFn = this.eventFusion.stage.function;
+    this.allowRead(eventFn, this.outputBucket, ['figures/events/*'], 'it lists and reads the figures of an event\'s articles and HEADs the Event JSON');
+    this.allowWrite(eventFn, this.outputBucket, ['figures/events/*'], 'the event stage writes figures/events/<name>.json');
+    if (key) for (const fn of [extractFn, renderFn, eventFn]) key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey');
   }
 
   private accessLogsBucket(settings: Settings): s3.Bucket {

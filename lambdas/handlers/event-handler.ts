@@ -20,6 +20,7 @@ import { fuseEvent } from '../event/fuse';
 import type { EventInput } from '../event/types';
 import type { Extraction } from '../extract/types';
 import { eventFiguresPrefix, eventJsonKey, eventOfFiguresKey } from './event-keys';
+import { EVENT_SERVICE } from './names';
 import { count, flushMetrics, METRIC, newLogger, newMetrics } from './observability';
 import { headObject, readObject, SOURCE_ETAG } from './s3-io';
 import { objectsCreated } from './s3-notifications';
@@ -147,8 +148,8 @@ function eventBridgeKey(body: string): string | null {
 }
 
 export function createEventHandler(deps: EventHandlerDeps): (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse> {
-  const logger = deps.logger ?? newLogger('briefing-event');
-  const metrics = deps.metrics ?? newMetrics('briefing-event');
+  const logger = deps.logger ?? newLogger(EVENT_SERVICE);
+  const metrics = deps.metrics ?? newMetrics(EVENT_SERVICE);
   const resolved = { s3: deps.s3, outputBucket: deps.outputBucket, logger, metrics };
   return async (event, context) => {
     if (context) logger.addContext(context);

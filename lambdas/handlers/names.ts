@@ -30,3 +30,6 @@ export const SERVICE = {
   extract: 'briefing-extract',
   render: 'briefing-render',
 } as const;
+
+/** The event stage (fusing an event's articles): not an article stage, so not in SERVICE. */
+export const EVENT_SERVICE = 'briefing-event';

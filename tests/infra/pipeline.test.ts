@@ -112,8 +112,8 @@ describe('BriefingStack template', () => {
         ScalingConfig: { MaximumConcurrency: 10 },
       });
     }
-    // Every queue is either fed by a bucket or is a dead-letter queue: nothing else in the stack.
-    expect(ofType('AWS::SQS::Queue')).toHaveLength(4);
+    // Every queue is either fed by a bucket (the event stage's through EventBridge) or is a dead-letter queue: nothing else in the stack.
+    expect(ofType('AWS::SQS::Queue')).toHaveLength(6);
   });
 
   it('runs both functions on arm64, Node.js 24, capped concurrency, traced, JSON logs kept a year', () => {
@@ -183,7 +183,7 @@ describe('BriefingStack template', () => {
 
   it('alarms on dead letters, error rate, throttles, duration near the timeout and message age, each notifying the alarm topic', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    expect(alarms).toHaveLength(10);
+    expect(alarms).toHaveLength(15); // five per stage: extract, render and the event stage
     const topicId = logicalId(pipeline.alarms.topic);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
@@ -207,7 +207,8 @@ describe('BriefingStack template', () => {
   });
 
   it('puts Briefing Ready / Failed of this stack on EventBridge, into a log group and, as sentences, an SNS topic with the e-mail subscriptions', () => {
-    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    // Three rules for Ready / Failed; the fourth feeds the event stage (tests/infra/event-fusion.test.ts).
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties).filter((r) => JSON.stringify(r.EventPattern).includes('briefing'));
     expect(rules).toHaveLength(3);
     const pattern = (detailTypes: string[]) => ({ source: ['briefing'], 'detail-type': detailTypes, detail: { output: { bucket: [{ Ref: ids.output }] } } });
     const rule = rules.find((r) => JSON.stringify(r.EventPattern) === JSON.stringify(pattern(['Briefing Ready', 'Briefing Failed'])));
@@ -289,7 +290,7 @@ describe('BriefingStack with no options', () => {
     const [[topicId]] = topics;
     for (const [, alarm] of bareOf('AWS::CloudWatch::Alarm')) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
     expect(bareOf('AWS::SNS::Subscription')).toEqual([]);
-    expect(bareOf('AWS::Events::Rule')).toHaveLength(1);
+    expect(bareOf('AWS::Events::Rule')).toHaveLength(2); // the events log group's, and the event stage's
   });
 
   it('caps each event source mapping at 10 concurrent invocations, reserves none, and uses AWS-managed keys', () => {
@@ -318,10 +319,10 @@ describe("BriefingStack with encryption: 'kms'", () => {
       expect(sse.BucketKeyEnabled).toBe(true);
     }
     const queues = of('AWS::SQS::Queue');
-    expect(queues).toHaveLength(4);
+    expect(queues).toHaveLength(6);
     for (const [, queue] of queues) expect(isKey(queue.Properties.KmsMasterKeyId)).toBe(true);
     const logGroups = of('AWS::Logs::LogGroup');
-    expect(logGroups).toHaveLength(3);
+    expect(logGroups).toHaveLength(4);
     for (const [, group] of logGroups) expect(isKey(group.Properties.KmsKeyId)).toBe(true);
     const topics = of('AWS::SNS::Topic');
     expect(topics).toHaveLength(2);
