@@ -5,31 +5,19 @@
  * any names, give the same measures.
  */
 import { createHash } from 'node:crypto';
-import type { Category, Extraction } from '../extract/types';
+import { BY_WEIGHT, categoryLabel, PEOPLE_CATEGORIES } from '../contract/categories';
+import type { Category, Extraction, Figure } from '../extract/types';
 import { datedInputs, type Dated } from './dates';
 import { chooseLatest, disputesOf, type Weighed } from './latest';
 import { centralTitle, mergeQuotes, mergeTimeline, type Source } from './merge';
 import { inTimeOrder, type Placed } from './order';
-import { COUNTS_PEOPLE, measureKey, scopes, subjectHead, subjectMarks } from './scope';
-import type { EventArticle, EventDocument, EventInput, FusedFigure, Measure, Report } from './types';
+import { measureKey, scopes, subjectHead, subjectMarks } from './scope';
+import type { EventArticle, EventDocument, EventInput, Measure, Report } from './types';
 
 export interface FuseOptions {
   /** The event's title; otherwise the headline most like the others (centralTitle). */
   readonly title?: string;
 }
-
-/** The order a situation report leads with. */
-const PRIORITY: readonly Category[] = ['killed', 'injured', 'displaced', 'missing', 'affected', 'at_risk', 'detained', 'facilities', 'money', 'population', 'percentage', 'quantity', 'other'];
-
-/** What a count of people in general is called, by category. */
-const PEOPLE_LABEL: Readonly<Partial<Record<Category, string>>> = {
-  killed: 'people killed', injured: 'people injured', missing: 'people missing', displaced: 'people displaced',
-  affected: 'people affected', at_risk: 'people at risk', detained: 'people detained', population: 'population',
-};
-
-const CATEGORY_WORD: Readonly<Partial<Record<Category, string>>> = {
-  killed: 'killed', injured: 'injured', missing: 'missing', displaced: 'displaced', at_risk: 'at risk', detained: 'detained',
-};
 
 /** One copy of each article (the same bytes under two names count once), dated, in time order. */
 function eventArticles(inputs: readonly EventInput[]): Dated[] {
@@ -47,7 +35,7 @@ function eventArticles(inputs: readonly EventInput[]): Dated[] {
 
 const outletOf = (input: EventInput): string => input.extraction.article.source ?? input.file.split('/').pop()!;
 
-function reportOf(f: FusedFigure, input: EventInput, previous: boolean, part: boolean): Report {
+function reportOf(f: Figure, input: EventInput, previous: boolean, part: boolean): Report {
   const outlet = outletOf(input);
   return {
     value: f.value, max: f.max, qualifier: f.qualifier, source: f.source ?? outlet, article: input.file,
@@ -56,11 +44,17 @@ function reportOf(f: FusedFigure, input: EventInput, previous: boolean, part: bo
   };
 }
 
+/**
+ * "people killed", "children killed", "people killed in Iraq": the category's own words after
+ * what is counted. A count of cases or of inhabitants is named by its subject alone ("suspected
+ * cases", not "suspected cases affected"); other quantities keep the extraction's label.
+ */
 function labelOf(category: Category, subject: string, place: string | null, lastLabel: string): string {
   const generic = subjectHead(subject) === '';
-  const base = COUNTS_PEOPLE.has(category)
-    ? generic ? PEOPLE_LABEL[category]! : CATEGORY_WORD[category] ? `${subject} ${CATEGORY_WORD[category]}` : subject
-    : lastLabel || subject || category;
+  const named = category === 'affected' || category === 'population';
+  const base = !PEOPLE_CATEGORIES.has(category) ? lastLabel || subject || category
+    : named ? (generic ? (category === 'affected' ? 'people affected' : 'population') : subject)
+    : `${generic ? 'people' : subject} ${categoryLabel(category)}`;
   return place && !base.toLowerCase().includes(place.toLowerCase()) ? `${base} in ${place}` : base;
 }
 
@@ -90,7 +84,7 @@ function measureOf(placed: readonly Placed[], inputs: readonly EventInput[], sco
   const latest = reports[choice.index]!;
   const main = ordered[choice.index]!.figure;
   const generic = ordered.filter((p) => !p.earlier).map((p) => p.figure.subject).find((s) => subjectHead(s) === '');
-  const subject = subjectHead(main.subject) === '' ? (COUNTS_PEOPLE.has(main.category) ? 'people' : generic ?? main.subject) : main.subject;
+  const subject = subjectHead(main.subject) === '' ? (PEOPLE_CATEGORIES.has(main.category) ? 'people' : generic ?? main.subject) : main.subject;
   return {
     category: main.category,
     subject,
@@ -102,7 +96,7 @@ function measureOf(placed: readonly Placed[], inputs: readonly EventInput[], sco
     reports,
     disputed: disputes.length > 0,
     label: labelOf(main.category, subject, scope, main.label),
-    unit: COUNTS_PEOPLE.has(main.category) ? 'people' : main.unit,
+    unit: PEOPLE_CATEGORIES.has(main.category) ? 'people' : main.unit,
     key: ordered.some((p) => p.figure.key),
     disputes,
     articleCount: new Set(ordered.map((p) => p.article)).size,
@@ -112,9 +106,9 @@ function measureOf(placed: readonly Placed[], inputs: readonly EventInput[], sco
 /** Key measures first, counts of people before other quantities; then the whole event before its parts, by category, people in general first, the most reported, the largest. */
 function byImportance(a: Draft, b: Draft): number {
   return Number(b.key) - Number(a.key)
-    || Number(COUNTS_PEOPLE.has(b.category)) - Number(COUNTS_PEOPLE.has(a.category))
+    || Number(PEOPLE_CATEGORIES.has(b.category)) - Number(PEOPLE_CATEGORIES.has(a.category))
     || Number(a.place !== null) - Number(b.place !== null)
-    || PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category)
+    || BY_WEIGHT.indexOf(a.category) - BY_WEIGHT.indexOf(b.category)
     || Number(subjectHead(a.subject) !== '') - Number(subjectHead(b.subject) !== '')
     || b.articleCount - a.articleCount
     || b.latest.value - a.latest.value
@@ -125,7 +119,7 @@ export function fuseEvent(inputs: readonly EventInput[], options: FuseOptions = 
   const dated = eventArticles(inputs);
   const ordered = dated.map((d) => d.input);
   const placed: Placed[] = ordered.flatMap((input, article) =>
-    input.extraction.figures.map((figure) => ({ figure: figure as FusedFigure, article, date: input.extraction.article.published })));
+    input.extraction.figures.map((figure) => ({ figure: figure, article, date: input.extraction.article.published })));
   const scoped = scopes(placed);
   const groups = new Map<string, { scope: string | null; placed: Placed[] }>();
   for (const p of placed) {

@@ -6,22 +6,22 @@
  * date go in the order the reports themselves imply: one whose count another gives as an
  * earlier value first, a rough count before a precise one, then the article order.
  */
-import type { FusedFigure } from './types';
+import type { Figure } from '../extract/types';
 import { isRough } from './values';
 
 /** A figure of one measure with where it stands. */
 export interface Placed {
-  readonly figure: FusedFigure;
+  readonly figure: Figure;
   /** Index of its article in the event's article order. */
   readonly article: number;
   readonly date: string | null;
 }
 
-const position = (f: FusedFigure): number => f.span[0];
-const rankOf = (f: FusedFigure): number => (f.key ? (typeof f.rank === 'number' ? f.rank : 1000) : 2000);
+const position = (f: Figure): number => f.span[0];
+const rankOf = (f: Figure): number => (f.key ? (typeof f.rank === 'number' ? f.rank : 1000) : 2000);
 
 /** The count an article leads with for a measure: its best-ranked, most precise, largest current figure. */
-function lead(figures: readonly FusedFigure[]): FusedFigure {
+function lead(figures: readonly Figure[]): Figure {
   return [...figures].sort((a, b) =>
     rankOf(a) - rankOf(b)
     || Number(a.vague === true) - Number(b.vague === true)
@@ -58,7 +58,7 @@ export function withinArticle(placed: readonly Placed[]): Ordered[] {
   return [...earlier, ...others, last];
 }
 
-const sameValue = (a: FusedFigure, b: FusedFigure): boolean => a.value === b.value && a.max === b.max;
+const sameValue = (a: Figure, b: Figure): boolean => a.value === b.value && a.max === b.max;
 
 /** All reports of a measure in time order. */
 export function inTimeOrder(placed: readonly Placed[]): Ordered[] {

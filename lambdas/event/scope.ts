@@ -12,14 +12,11 @@
  * event's own; and a local place that only one article uses snaps to the part its sentence
  * names ("In Iraq, … 38 killed, nearly all of them in Halabja").
  */
-import { PEOPLE } from '../briefing/select';
-import type { Category } from '../extract/types';
+import { PEOPLE_CATEGORIES } from '../contract/categories';
+import type { Figure } from '../extract/types';
 import { COUNTRIES } from '../extract/gazetteer';
 import type { Placed } from './order';
-import type { FusedFigure } from './types';
 
-/** Categories that count people (harmed, and the population): their units ("people" or none) are one. */
-export const COUNTS_PEOPLE: ReadonlySet<Category> = new Set([...PEOPLE, 'population']);
 
 /** Words that name people in general: a subject made only of them is "people". */
 const GENERIC_WORDS: ReadonlySet<string> = new Set([
@@ -56,10 +53,10 @@ export function normalPlace(place: string | null): string | null {
   return PLACE_ALIASES[trimmed.toLowerCase()] ?? trimmed;
 }
 
-export const unitKey = (f: Pick<FusedFigure, 'category' | 'unit'>): string => (COUNTS_PEOPLE.has(f.category) ? 'people' : f.unit ?? '');
+export const unitKey = (f: Pick<Figure, 'category' | 'unit'>): string => (PEOPLE_CATEGORIES.has(f.category) ? 'people' : f.unit ?? '');
 
 /** Figures that count the same kind of thing (before scope): category, unit and subject head. */
-const classOf = (f: FusedFigure): string => `${f.category}|${unitKey(f)}|${subjectHead(f.subject)}`;
+const classOf = (f: Figure): string => `${f.category}|${unitKey(f)}|${subjectHead(f.subject)}`;
 
 type Figured = Pick<Placed, 'figure' | 'article'>;
 
@@ -88,8 +85,8 @@ const SUM_TOLERANCE = 0.1;
  * elsewhere: the whole event's. The other counts of the same sentence that the extraction
  * placed the same way are the whole event's too.
  */
-function totals(figures: readonly Figured[]): Set<FusedFigure> {
-  const whole = new Set<FusedFigure>();
+function totals(figures: readonly Figured[]): Set<Figure> {
+  const whole = new Set<Figure>();
   const byArticle = groupBy(figures, (p) => String(p.article));
   for (const group of groupBy(current(figures), (p) => `${p.article}|${classOf(p.figure)}`).values()) {
     const largest = group.reduce((a, b) => (b.figure.value > a.figure.value ? b : a));
@@ -113,7 +110,7 @@ function totals(figures: readonly Figured[]): Set<FusedFigure> {
 const key = (place: string): string => place.toLowerCase();
 
 /** Places that are a part of the event, by key, for the places each figure names (after `totals`). */
-function partsOf(classes: Iterable<Figured[]>, placeOf: (f: FusedFigure) => string | null): Set<string> {
+function partsOf(classes: Iterable<Figured[]>, placeOf: (f: Figure) => string | null): Set<string> {
   const parts = new Set<string>();
   for (const group of classes) {
     const places = [...new Set(group.map((p) => placeOf(p.figure)).filter((p): p is string => p !== null))];
@@ -135,10 +132,10 @@ function partsOf(classes: Iterable<Figured[]>, placeOf: (f: FusedFigure) => stri
 }
 
 /** The scope of every figure: a place that is a part of the event, or null for the whole event. */
-export function scopes(figures: readonly Figured[]): Map<FusedFigure, string | null> {
+export function scopes(figures: readonly Figured[]): Map<Figure, string | null> {
   const whole = totals(figures);
   const placed = new Map(figures.map((p) => [p.figure, whole.has(p.figure) ? null : normalPlace(p.figure.place)]));
-  const placeOf = (f: FusedFigure): string | null => placed.get(f) ?? null;
+  const placeOf = (f: Figure): string | null => placed.get(f) ?? null;
   const parts = partsOf(groupBy(current(figures), (p) => classOf(p.figure)).values(), placeOf);
   // Parts that several articles use are established; a part only one article uses snaps to an established one its sentence names.
   const usedBy = new Map<string, Set<number>>();
@@ -150,9 +147,9 @@ export function scopes(figures: readonly Figured[]): Map<FusedFigure, string | n
     usedBy.set(k, (usedBy.get(k) ?? new Set()).add(p.article));
     if (!spelling.has(key(place))) spelling.set(key(place), place);
   }
-  const established = (f: FusedFigure, place: string): boolean => (usedBy.get(`${classOf(f)}|${key(place)}`)?.size ?? 0) > 1;
+  const established = (f: Figure, place: string): boolean => (usedBy.get(`${classOf(f)}|${key(place)}`)?.size ?? 0) > 1;
   const names = (sentence: string, place: string): boolean => new RegExp(`\\b${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(sentence);
-  const scoped = new Map<FusedFigure, string | null>();
+  const scoped = new Map<Figure, string | null>();
   for (const p of figures) {
     const place = placeOf(p.figure);
     if (place === null || !parts.has(key(place))) {
@@ -173,6 +170,6 @@ export function scopes(figures: readonly Figured[]): Map<FusedFigure, string | n
 export function measureKey(p: Figured, scope: string | null): string {
   const f = p.figure;
   const head = subjectHead(f.subject);
-  const alone = !COUNTS_PEOPLE.has(f.category) && head === '' ? `|${p.article}|${f.id}` : '';
+  const alone = !PEOPLE_CATEGORIES.has(f.category) && head === '' ? `|${p.article}|${f.id}` : '';
   return `${classOf(f)}|${(scope ?? '').toLowerCase()}${alone}`;
 }

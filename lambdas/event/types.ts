@@ -2,20 +2,8 @@
  * Event JSON, schemaVersion 1 (docs/contract.md, `schema/event.v1.schema.json`): one event
  * fused from the Extraction JSON of several articles. Fields may be added, never renamed.
  */
-import type { Category, Extraction, Figure, Qualifier, Span } from '../extract/types';
+import type { Category, Extraction, Qualifier, Span } from '../extract/types';
 import type { DateSource } from './dates';
-
-/**
- * A figure as fusion reads it. The optional fields are the extraction's own extensions (issue
- * 12): an earlier value the article gives ("up from 500": `previous`), the figure that replaced
- * it (`previousId`), and a count implied rather than written (`derived`). Absent, a figure is
- * simply a report of the article's date.
- */
-export interface FusedFigure extends Figure {
-  readonly previous?: boolean;
-  readonly previousId?: string;
-  readonly derived?: boolean;
-}
 
 /** One article given to the fusion: where it came from and its extraction. */
 export interface EventInput {

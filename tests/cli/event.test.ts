@@ -12,9 +12,13 @@ import { runCli } from '../support/cli';
 const work = mkdtempSync(join(tmpdir(), 'briefing-event-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Hand-written Extraction JSON files: a toll that moved, and an injured count of one day. */
+/** Hand-written Extraction JSON files: "up from 500" in the second, as the extractor writes it. */
 const first = article('a.json', '2019-06-28', 'Outlet A', [{ value: 500, qualifier: 'more_than', text: 'more than 500' }]).extraction;
-const second = article('b.json', '2019-06-29', 'Outlet B', [{ value: 544, text: '544' }, { value: 2117, category: 'injured', text: '2,117' }]).extraction;
+const second = article('b.json', '2019-06-29', 'Outlet B', [
+  { value: 544, text: '544', previousId: 'f2', span: [0, 3] },
+  { value: 500, text: '500', previous: true, span: [30, 33] },
+  { value: 2117, category: 'injured', text: '2,117', span: [60, 65] },
+]).extraction;
 writeFileSync(join(work, 'a.json'), JSON.stringify(first));
 writeFileSync(join(work, 'b.json'), JSON.stringify(second));
 
@@ -29,7 +33,7 @@ describe('briefing event', () => {
     expect(doc.title).toBe('Idlib offensive');
     expect(doc.articles.map((a) => a.file)).toEqual(['a.json', 'b.json']);
     const killed = doc.measures[0]!;
-    expect(killed.reports.map((r) => [r.value, r.qualifier, r.outlet])).toEqual([[500, 'more_than', 'Outlet A'], [544, 'exact', 'Outlet B']]);
+    expect(killed.reports.map((r) => [r.value, r.previous, r.outlet])).toEqual([[500, false, 'Outlet A'], [500, true, 'Outlet B'], [544, false, 'Outlet B']]);
     expect(killed.latest).toMatchObject({ value: 544, source: 'Outlet B', date: '2019-06-29' });
   });
 

@@ -1,16 +1,16 @@
 /**
  * Hand-written Extraction JSON for fusion tests: an article is its date, outlet and figures;
  * every other field gets a plain default. Figures may carry the extraction's optional fields
- * (`previous`, `previousId`, `derived`), as issue 12's extractor writes them.
+ * (`previous`, `previousId`, `derived`).
  */
 import { createHash } from 'node:crypto';
 import type { Extraction, Figure } from '../../lambdas/extract/types';
-import type { EventInput, FusedFigure } from '../../lambdas/event/types';
+import type { EventInput } from '../../lambdas/event/types';
 
-export type FigureSpec = Partial<FusedFigure> & Pick<Figure, 'value'>;
+export type FigureSpec = Partial<Figure> & Pick<Figure, 'value'>;
 
 export function article(file: string, published: string | null, source: string | null, figures: readonly FigureSpec[], extra: Partial<Extraction> = {}): EventInput {
-  const full: FusedFigure[] = figures.map((f, i) => ({
+  const full: Figure[] = figures.map((f, i) => ({
     id: `f${i + 1}`,
     max: null,
     text: String(f.value),
