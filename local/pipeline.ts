@@ -11,11 +11,13 @@ import type { LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/l
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { createExtractHandler } from '../lambdas/handlers/extract-handler';
+import { createEventHandler } from '../lambdas/handlers/event-handler';
+import { EVENT_SERVICE } from '../lambdas/handlers/names';
 import { createRenderHandler } from '../lambdas/handlers/render-handler';
 import { startS3Server } from './s3-server';
 import { assertPortFree } from './port';
 import { LocalQueue, describe, type DeadLetter, type QueueHandler } from './queue';
-import { notificationBody, stageFor, type StageName } from './router';
+import { notificationBody, stagesFor, type StageName } from './router';
 import { decodeEventKey } from '../lambdas/handlers/s3-keys';
 import { ArticleTracker, formatResult, type ArticleListener } from './article-log';
 import { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET } from './endpoint';
@@ -121,6 +123,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   const handlers: Record<StageName, QueueHandler> = {
     extract: createExtractHandler(depsFor('briefing-extract')),
     render: createRenderHandler(depsFor('briefing-render')),
+    event: createEventHandler(depsFor(EVENT_SERVICE)),
   };
   const tracker = new ArticleTracker(server.client, OUTPUT_BUCKET);
   tracker.onResult((result) => log(formatResult(result)));
@@ -129,7 +132,8 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     new LocalQueue({
       name: `${stage}-queue`,
       handler: options.wrapHandler ? options.wrapHandler(stage, handlers[stage]) : handlers[stage],
-      concurrency: options.concurrency ?? 2,
+      // One event fused at a time: each run fuses the whole set, so there is nothing to gain from two.
+      concurrency: stage === 'event' ? 1 : options.concurrency ?? 2,
       maxTries,
       backoffMs: options.backoffMs ?? 500,
       onRetry: (failure) => {
@@ -143,28 +147,28 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
         tracker.deadLettered(keyOf(letter.body), why, letter.receiveCount);
       },
     });
-  const queues: Record<StageName, LocalQueue> = { extract: queue('extract'), render: queue('render') };
+  const queues: Record<StageName, LocalQueue> = { extract: queue('extract'), render: queue('render'), event: queue('event') };
 
   server.onObjectCreated((record) => {
     try {
       const key = decodeEventKey(record.s3.object.key);
       if (record.s3.bucket.name === INPUT_BUCKET) tracker.uploaded(key);
       else if (record.s3.bucket.name === OUTPUT_BUCKET) tracker.outputCreated(key);
-      const stage = stageFor(record, { input: INPUT_BUCKET, output: OUTPUT_BUCKET });
-      if (stage) queues[stage].send(notificationBody(record));
+      for (const stage of stagesFor(record, { input: INPUT_BUCKET, output: OUTPUT_BUCKET })) queues[stage].send(notificationBody(record));
     } catch (error) {
       log(`skip  ${record.s3.object.key}  ${describe(error)}`);
     }
   });
 
   const idle = async (): Promise<void> => {
-    // A finished extraction enqueues a render and a finished render starts a tracker read,
-    // so wait until all three are quiet at the same time.
+    // A finished extraction enqueues a render (and an event fusion, which enqueues a render),
+    // and a finished render starts a tracker read: wait until all are quiet at the same time.
     do {
       await queues.extract.idle();
+      await queues.event.idle();
       await queues.render.idle();
       await tracker.idle();
-    } while (queues.extract.depth > 0 || queues.render.depth > 0 || tracker.busy);
+    } while (queues.extract.depth > 0 || queues.event.depth > 0 || queues.render.depth > 0 || tracker.busy);
   };
 
   let stopping: Promise<void> | null = null;
@@ -173,11 +177,13 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       unwatch();
       await queues.extract.stop();
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([queues.render.idle(), new Promise((resolve) => { timer = setTimeout(resolve, DRAIN_LIMIT_MS); })]);
+      const drained = (async () => { await queues.event.idle(); await queues.render.idle(); })();
+      await Promise.race([drained, new Promise((resolve) => { timer = setTimeout(resolve, DRAIN_LIMIT_MS); })]);
       clearTimeout(timer);
+      await queues.event.stop();
       await queues.render.stop();
       await tracker.idle();
-      const left = queues.extract.depth + queues.render.depth;
+      const left = queues.extract.depth + queues.event.depth + queues.render.depth;
       if (left > 0) log(`stopped with ${left} message(s) not processed; upload those articles again to process them`);
       events.close();
       await server.close();

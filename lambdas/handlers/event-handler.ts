@@ -15,11 +15,12 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { BriefingError } from '../core/errors';
+import { BriefingError, isBriefingError } from '../core/errors';
 import { fuseEvent } from '../event/fuse';
 import type { EventInput } from '../event/types';
 import type { Extraction } from '../extract/types';
-import { eventFiguresPrefix, eventJsonKey, eventOfFiguresKey } from './event-keys';
+import { errorRecordFor, writeErrorRecord } from './error-record';
+import { EVENTS_PREFIX, eventFiguresPrefix, eventJsonKey, eventOfFiguresKey } from './event-keys';
 import { EVENT_SERVICE } from './names';
 import { count, flushMetrics, METRIC, newLogger, newMetrics } from './observability';
 import { headObject, readObject, SOURCE_ETAG } from './s3-io';
@@ -43,7 +44,7 @@ interface Listed {
 }
 
 /** What one run did with an event. */
-export type EventOutcome = 'written' | 'unchanged' | 'superseded' | 'empty';
+export type EventOutcome = 'written' | 'unchanged' | 'superseded' | 'empty' | 'refused';
 
 async function listFigures(s3: S3Client, bucket: string, prefix: string): Promise<Listed[]> {
   const listed: Listed[] = [];
@@ -91,7 +92,7 @@ export async function updateEvent(deps: Required<EventHandlerDeps>, name: string
   if (existing && existing.metadata[KIND] !== 'event') {
     throw new BriefingError('storage', 'event_name_taken',
       `${target} holds the figures of the article events/${name}.<ext>, not an event: rename that article or the folder events/${name}/`,
-      { permanent: true, context: { key: target } });
+      { permanent: true, context: { key: target, lastModified: existing.lastModified, etag: existing.etag } });
   }
   if (existing?.metadata[SOURCE_SET] === set) return 'unchanged';
 
@@ -151,6 +152,17 @@ export function createEventHandler(deps: EventHandlerDeps): (event: SQSEvent, co
   const logger = deps.logger ?? newLogger(EVENT_SERVICE);
   const metrics = deps.metrics ?? newMetrics(EVENT_SERVICE);
   const resolved = { s3: deps.s3, outputBucket: deps.outputBucket, logger, metrics };
+  /** An event that will never fuse gets an error record (`errors/events/<name>.json`) instead of retries; anything else is rethrown. */
+  async function refuse(name: string, error: unknown): Promise<'refused'> {
+    if (!isBriefingError(error) || !error.permanent) throw error;
+    const { lastModified, etag } = error.context as { lastModified: Date; etag: string };
+    const record = errorRecordFor(`${EVENTS_PREFIX}${name}`, error, lastModified);
+    const errorKey = await writeErrorRecord(deps.s3, deps.outputBucket, record, etag);
+    logger.warn('event refused; error record written', { event: name, errorKey, error: record.error, reason: record.reason });
+    count(metrics, METRIC.failed);
+    return 'refused';
+  }
+
   return async (event, context) => {
     if (context) logger.addContext(context);
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
@@ -158,7 +170,7 @@ export function createEventHandler(deps: EventHandlerDeps): (event: SQSEvent, co
       for (const message of event.Records) {
         try {
           for (const name of eventsNamed(message.body)) {
-            const outcome = await updateEvent(resolved, name);
+            const outcome = await updateEvent(resolved, name).catch((error: unknown) => refuse(name, error));
             if (outcome === 'written') count(metrics, METRIC.processed);
             else if (outcome === 'unchanged') count(metrics, METRIC.duplicates);
             logger.info('event stage', { event: name, outcome });

@@ -17,8 +17,8 @@ export function eventFingerprint(): Record<string, string> {
   return { [TEMPLATE_METADATA]: t.name, [TEMPLATE_HASH_METADATA]: t.sha256 };
 }
 
-/** The event briefing of Event JSON bytes; bytes that are not Event JSON are a permanent error. */
-export async function renderEventFigures(bytes: Uint8Array, key: string): Promise<Uint8Array> {
+/** The event briefing of Event JSON bytes (its template, and its measures as the figures it shows); bytes that are not Event JSON are a permanent error. */
+export async function renderEventFigures(bytes: Uint8Array, key: string): Promise<{ pdf: Uint8Array; template: string; figures: number }> {
   let event: EventDocument;
   try {
     const parsed = JSON.parse(new TextDecoder().decode(bytes)) as Partial<EventDocument>;
@@ -29,5 +29,5 @@ export async function renderEventFigures(bytes: Uint8Array, key: string): Promis
   } catch (cause) {
     throw new BriefingError('render', 'bad_event', `${key}: not Event JSON (${(cause as Error).message})`, { cause, permanent: true });
   }
-  return renderEventBriefing(event);
+  return { pdf: await renderEventBriefing(event), template: eventTemplate().name, figures: event.measures.length };
 }

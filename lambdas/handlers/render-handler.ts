@@ -7,7 +7,9 @@
 import { BriefingError } from '../core/errors';
 import type { Extraction } from '../extract/types';
 import { renderBriefing } from '../render';
+import type { Template } from '../template/load';
 import { sourceFromMetadata, sourceOfObject } from './correlation';
+import { eventFingerprint, isEventFigures, renderEventFigures } from './event-render';
 import { milliseconds, count, METRIC } from './observability';
 import { briefingKeyFor, errorKeyFor, FIGURES_PREFIX } from './s3-keys';
 import { writeObject } from './s3-io';
@@ -29,6 +31,12 @@ function parseExtraction(bytes: Uint8Array, key: string): Extraction {
   }
 }
 
+/** The briefing of one article's figures, drawn with the template its upload chose. */
+async function renderArticleFigures(bytes: Uint8Array, key: string, template: Template): Promise<{ pdf: Uint8Array; template: string; figures: number }> {
+  const extraction = parseExtraction(bytes, key);
+  return { pdf: await renderBriefing(extraction, { use: template }), template: template.name, figures: extraction.figures.length };
+}
+
 export function createRenderHandler(deps: HandlerDeps): SqsHandler {
   const templates = templateChoiceOf(deps);
   return createStageHandler(
@@ -41,12 +49,14 @@ export function createRenderHandler(deps: HandlerDeps): SqsHandler {
         return briefingKey ? [briefingKey, errorKeyFor(key)] : null;
       },
       // The template extraction recorded on the figures; figures uploaded by hand go by their key's prefix.
-      fingerprint: (key, head) => templateFingerprint(templates, templateNameFor(templates, key.slice(FIGURES_PREFIX.length), head)),
+      // An event's fused figures (event-render.ts) are drawn with the event template.
+      fingerprint: (key, head) => (isEventFigures(head) ? eventFingerprint()
+        : templateFingerprint(templates, templateNameFor(templates, key.slice(FIGURES_PREFIX.length), head))),
       async produce({ key, head, bytes, announce, deps: { s3, outputBucket, presignUrl, logger, metrics }, fingerprint }) {
-        const template = templateOf(templates, fingerprint);
-        const extraction = parseExtraction(bytes, key);
         const started = performance.now();
-        const pdf = await renderBriefing(extraction, { use: template });
+        const { pdf, template, figures } = isEventFigures(head)
+          ? await renderEventFigures(bytes, key)
+          : await renderArticleFigures(bytes, key, templateOf(templates, fingerprint));
         const renderMs = performance.now() - started;
         const briefingKey = briefingKeyFor(key) as string;
         await writeObject(s3, outputBucket, briefingKey, pdf, { contentType: 'application/pdf', sourceEtag: head.etag, metadata: fingerprint });
@@ -57,7 +67,7 @@ export function createRenderHandler(deps: HandlerDeps): SqsHandler {
           logger.error('no pre-signed URL for the Ready event', { error: error as Error });
           return undefined;
         }) : undefined;
-        await announce({ ready: true, figuresKey: key, briefingKey, template: template.name, figures: extraction.figures.length, url });
+        await announce({ ready: true, figuresKey: key, briefingKey, template, figures, url });
       },
     },
     deps,

@@ -82,13 +82,17 @@ describe('the event stage', () => {
     }
   });
 
-  it('leaves an event alone whose name an article already took, and says why', async () => {
+  it('leaves an event alone whose name an article already took, and says why in an error record', async () => {
     const taken = article('events/taken.txt', '2023-02-06', 'X', [{ value: 1 }]).extraction;
     await putObject(server.client, OUTPUT, 'figures/events/taken.json', JSON.stringify(taken));
-    const { handle } = handler();
+    const { handle, metrics } = handler();
     const result = await handle(sqsEvent(await figures('taken', 'a', '2023-02-06', 3)));
-    expect(result.batchItemFailures).toHaveLength(1);
+    expect(result.batchItemFailures).toEqual([]);
     expect((await getJson<{ article: unknown }>(server.client, OUTPUT, 'figures/events/taken.json')).article).toBeDefined();
+    const record = await getJson<{ key: string; error: string; reason: string }>(server.client, OUTPUT, 'errors/events/taken.json');
+    expect(record).toMatchObject({ key: 'events/taken', error: 'event_name_taken' });
+    expect(record.reason).toContain('rename that article or the folder events/taken/');
+    expect(metrics.times(METRIC.failed)).toBe(1);
   });
 
   it('fails a message that is no notification, so SQS retries and dead-letters it', async () => {

@@ -48,8 +48,9 @@ describe('events/<name>/ in the local pipeline', async () => {
       expect(dates).toEqual([...dates].sort());
       const json = await head('figures/events/zagros.json');
       const pdf = await head('briefings/events/zagros.pdf');
-      // The PDF is made from this very Event JSON.
+      // The PDF is made from this very Event JSON, with the event template.
       expect(pdf.Metadata?.['source-etag']).toBe(json.ETag!.replace(/"/g, ''));
+      expect(pdf.Metadata?.template).toBe('event');
       seen.push(json.ETag!);
     }
     expect(new Set(seen).size).toBe(arrival.length);
