@@ -3,8 +3,9 @@
  * within the article. Within one article an earlier value ("up from 500", "revised down from
  * 60") comes first and the article's own current count — its lead figure for the measure —
  * last; other counts of the measure keep the order they are written in. Articles of the same
- * date go in the order the reports themselves imply: one whose count another gives as an
- * earlier value first, a rough count before a precise one, then the article order.
+ * date go in the order the reports themselves imply: the earlier values they give first, then
+ * one whose count another gives as an earlier value, a rough count before a precise one, then
+ * the article order.
  */
 import type { Figure } from '../extract/types';
 import { isRough } from './values';
@@ -76,5 +77,11 @@ export function inTimeOrder(placed: readonly Placed[]): Ordered[] {
     || Number(!superseded(a)) - Number(!superseded(b))
     || Number(!isRough(a.main)) - Number(!isRough(b.main))
     || a.article - b.article);
-  return groups.flatMap((g) => g.reports);
+  // The earlier values a day's articles give are older than any current count of that day.
+  const ordered = groups.flatMap((g) => g.reports);
+  const day = new Map<string | null, number>();
+  ordered.forEach((r, i) => { if (!day.has(r.date)) day.set(r.date, i); });
+  return ordered.map((r, i) => ({ r, i }))
+    .sort((x, y) => day.get(x.r.date)! - day.get(y.r.date)! || Number(!x.r.earlier) - Number(!y.r.earlier) || x.i - y.i)
+    .map(({ r }) => r);
 }
