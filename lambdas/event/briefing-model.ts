@@ -3,7 +3,7 @@
  * and formatted, every list chosen, ordered and bounded (so five articles fit three pages).
  * The template only places things.
  */
-import { capitalise, clip, formatAmount, formatDate, qualifierWords } from '../briefing/format';
+import { capitalise, clip, formatAmount, formatDate, qualifierWords, shortSource } from '../briefing/format';
 import { PEOPLE } from '../briefing/select';
 import type { Qualifier } from '../extract/types';
 import type { EventDocument, Measure, Report } from './types';
@@ -79,25 +79,50 @@ function shortDate(iso: string | null, withYear: boolean): string {
   return month === undefined ? iso : `${day} ${month.slice(0, 3)}${withYear ? ` ${year}` : ''}`;
 }
 
-/** What a report says and who said it: "412 (officials, Levant Press Agency)". */
-const voiced = (r: Report, unit: string | null): string =>
-  `${reported(r, unit)} (${r.source === r.outlet ? r.outlet : `${r.source}, ${r.outlet}`})`;
+/** How the briefing words what it shows: dates with their year when the event spans years, names as the articles shorten them. */
+interface Wording {
+  readonly withYear: boolean;
+  /** "Médecins Sans Frontières" → "MSF" where an article defines the acronym. */
+  readonly short: (name: string) => string;
+}
+
+/** Who stands behind a report: "officials, Levant Press Agency", or the outlet alone. */
+const voice = (r: Report, w: Wording): string => (r.source === r.outlet ? r.outlet : `${w.short(r.source)}, ${r.outlet}`);
+
+/** A disputed day's reports grouped by the value they give, each value once with all who give it. */
+function sides(reports: readonly Report[]): Report[][] {
+  const byValue = new Map<string, Report[]>();
+  for (const r of reports) {
+    const k = `${r.value}|${r.max}`;
+    byValue.set(k, [...(byValue.get(k) ?? []), r]);
+  }
+  return [...byValue.values()];
+}
+
+/** "41 (health ministry, Maputo Daily; Southern Africa Relief Report) against 48 (MSF, Southern Africa Relief Report)". */
+const disputeLine = (reports: readonly Report[], unit: string | null, w: Wording): string =>
+  sides(reports).map((side) => `${reported(side[0]!, unit)} (${side.map((r) => voice(r, w)).join('; ')})`).join(' against ');
+
+/** The name a side of a dispute goes by on a card: a source it names, else its outlet. */
+const sideName = (side: readonly Report[], w: Wording): string => w.short((side.find((r) => r.source !== r.outlet) ?? side[0]!).source);
 
 /** Reports that give the measure's value: not an earlier value, not a part. */
 const counting = (m: Measure): Report[] => m.reports.filter((r) => !r.previous && !r.part);
 
-function card(m: Measure, withYear: boolean): EventCard {
+function card(m: Measure, w: Wording): EventCard {
   const latest = m.reports[m.latest.report]!;
   const label = capitalise(clip(m.label, 60));
   const day = m.disputes.find((d) => d.date === m.latest.date);
   if (day) {
-    const values = [latest, ...day.reports.map((i) => m.reports[i]!).filter((r) => r !== latest && (r.value !== latest.value || r.max !== latest.max))];
+    // The latest's side first, then the others; each side named by a source it names.
+    const all = sides([latest, ...day.reports.map((i) => m.reports[i]!).filter((r) => r !== latest)]);
     return {
-      value: values.map((r) => formatAmount(r.value, r.max, m.unit)).join(' / '),
+      value: all.map((side) => formatAmount(side[0]!.value, side[0]!.max, m.unit)).join(' / '),
       qualifier: 'disputed',
       label,
-      note: '',
-      source: clip(`${shortDate(m.latest.date, withYear)} · ${values.map((r) => r.source).join(' / ')}`, 70),
+      // The sides' names take the card's one source line; the date moves under the value.
+      note: `as of ${shortDate(m.latest.date, w.withYear)}`,
+      source: clip(all.map((side) => sideName(side, w)).join(' / '), 70),
     };
   }
   // Not simply the last report: the card says what else there is, the notes below say why.
@@ -109,11 +134,11 @@ function card(m: Measure, withYear: boolean): EventCard {
     qualifier: qualifierWords(latest.qualifier),
     label,
     note: later ? clip(`later: ${reported(later, m.unit)}`, 40) : precise ? clip(`last precise: ${formatAmount(precise.value, precise.max, m.unit)}`, 40) : '',
-    source: clip(`as of ${shortDate(m.latest.date, withYear)} · ${m.latest.outlet}`, 70),
+    source: clip(`as of ${shortDate(m.latest.date, w.withYear)} · ${m.latest.outlet}`, 70),
   };
 }
 
-function chartOf(m: Measure, withYear: boolean): EventChart | null {
+function chartOf(m: Measure, w: Wording): EventChart | null {
   // An earlier value the same as one already drawn is that report told again: one point.
   const seen = new Set<string>();
   const points = m.reports.filter((r) => !r.part).filter((r) => {
@@ -125,9 +150,9 @@ function chartOf(m: Measure, withYear: boolean): EventChart | null {
   if (points.length < 3) return null;
   return {
     title: capitalise(clip(m.label, 60)),
-    alt: clip(`Line chart of ${m.label} as reported, in time order: ${points.map((r) => `${shortDate(r.published, withYear)} ${reported(r, m.unit)} (${r.outlet})`).join('; ')}.`, 900),
+    alt: clip(`Line chart of ${m.label} as reported, in time order: ${points.map((r) => `${shortDate(r.published, w.withYear)} ${reported(r, m.unit)} (${r.outlet})`).join('; ')}.`, 900),
     points: points.map((r) => ({
-      label: shortDate(r.published, withYear),
+      label: shortDate(r.published, w.withYear),
       value: r.value,
       display: `${SYMBOL[r.qualifier]}${formatAmount(r.value, r.max, m.unit)}`,
       rough: isRough(r),
@@ -135,7 +160,11 @@ function chartOf(m: Measure, withYear: boolean): EventChart | null {
   };
 }
 
-function tablesOf(doc: EventDocument, measures: readonly Measure[], withYear: boolean): EventTable[] {
+/** One article's figures of a measure: "328 → 412" in turn from one source, "41 / 48" side by side from two. */
+const inTurn = (reports: readonly Report[], unit: string | null): string =>
+  reports.map((r, i) => `${i === 0 ? '' : reports[i - 1]!.source === r.source || reports[i - 1]!.previous ? ' → ' : ' / '}${reported(r, unit)}`).join('');
+
+function tablesOf(doc: EventDocument, measures: readonly Measure[], w: Wording): EventTable[] {
   const tables: EventTable[] = [];
   for (let start = 0; start < doc.articles.length; start += ARTICLES_PER_TABLE) {
     const articles = doc.articles.slice(start, start + ARTICLES_PER_TABLE);
@@ -143,11 +172,11 @@ function tablesOf(doc: EventDocument, measures: readonly Measure[], withYear: bo
     const each = Math.floor((last ? 58 : 78) / articles.length);
     tables.push({
       widths: [22, ...articles.map(() => each), ...(last ? [20] : [])].join(','),
-      header: ['Measure', ...articles.map((a) => clip(`${shortDate(a.published, withYear)} · ${a.source ?? a.file}`, 40)), ...(last ? ['Latest'] : [])],
+      header: ['Measure', ...articles.map((a) => clip(`${shortDate(a.published, w.withYear)} · ${a.source ?? a.file}`, 40)), ...(last ? ['Latest'] : [])],
       rows: measures.map((m) => [
         `${capitalise(clip(m.label, 50))}${m.disputed ? ' (disputed)' : ''}`,
-        ...articles.map((a) => m.reports.filter((r) => r.article === a.file && !r.part).map((r) => reported(r, m.unit)).join(' → ') || '—'),
-        ...(last ? [`${reported(m.reports[m.latest.report]!, m.unit)}, ${shortDate(m.latest.date, withYear)}`] : []),
+        ...articles.map((a) => inTurn(m.reports.filter((r) => r.article === a.file && !r.part), m.unit) || '—'),
+        ...(last ? [`${reported(m.reports[m.latest.report]!, m.unit)}, ${shortDate(m.latest.date, w.withYear)}`] : []),
       ]),
     });
   }
@@ -155,7 +184,7 @@ function tablesOf(doc: EventDocument, measures: readonly Measure[], withYear: bo
 }
 
 /** The sentences behind the measures shown, each once with all of its figures, in article order. */
-function traceOf(doc: EventDocument, measures: readonly Measure[], withYear: boolean): EventModel['trace'] {
+function traceOf(doc: EventDocument, measures: readonly Measure[], w: Wording): EventModel['trace'] {
   const order = new Map(doc.articles.map((a, i) => [a.file, i]));
   const bySentence = new Map<string, { report: Report; figures: string[] }>();
   for (const m of measures) {
@@ -169,7 +198,7 @@ function traceOf(doc: EventDocument, measures: readonly Measure[], withYear: boo
   return [...bySentence.values()]
     .sort((a, b) => order.get(a.report.article)! - order.get(b.report.article)! || a.report.span[0] - b.report.span[0])
     .map((e) => ({
-      source: clip(`${e.report.outlet} · ${shortDate(e.report.published, withYear)}`, 60),
+      source: clip(`${e.report.outlet} · ${shortDate(e.report.published, w.withYear)}`, 60),
       figures: clip(e.figures.join('; '), 160),
       sentence: clip(e.report.sentence, 220),
     }));
@@ -191,7 +220,8 @@ const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' :
 
 export function buildEventModel(doc: EventDocument, template: string, limits: EventLimits = LIMIT_STEPS[0]!): EventModel {
   const { from, to } = doc.period;
-  const withYear = from !== null && to !== null && from.slice(0, 4) !== to.slice(0, 4);
+  const corpus = [...new Set(doc.measures.flatMap((m) => m.reports.map((r) => r.sentence)))].join(' ');
+  const w: Wording = { withYear: from !== null && to !== null && from.slice(0, 4) !== to.slice(0, 4), short: (name) => shortSource(name, corpus) };
   const key = doc.measures.filter((m) => m.key);
   const people = key.filter((m) => PEOPLE.has(m.category));
   const shown = [...people, ...key.filter((m) => !PEOPLE.has(m.category))].slice(0, MAX_CARDS);
@@ -199,7 +229,7 @@ export function buildEventModel(doc: EventDocument, template: string, limits: Ev
   const outlets = new Set(doc.articles.map((a) => a.source ?? a.file));
   const period = from === null ? 'dates not stated' : from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to!)}`;
   const categories = [...new Set(shown.map((m) => m.category.replace('_', ' ')))];
-  const trace = traceOf(doc, shown, withYear);
+  const trace = traceOf(doc, shown, w);
   const left = [
     trace.length > limits.trace ? count(trace.length - limits.trace, 'sentence') : null,
     doc.timeline.length > limits.timeline ? count(doc.timeline.length - limits.timeline, 'timeline entry').replace('entrys', 'entries') : null,
@@ -212,13 +242,13 @@ export function buildEventModel(doc: EventDocument, template: string, limits: Ev
     subject: clip(`Event briefing: ${doc.articles.length} reports of "${doc.title}"`, 240),
     keywords: clip(categories.join(', '), 240),
     meta: `${count(doc.articles.length, 'report')} from ${count(outlets.size, 'outlet')} · ${period}`,
-    cards: shown.map((m) => card(m, withYear)),
+    cards: shown.map((m) => card(m, w)),
     notes: shown.filter((m) => m.latest.note !== null && !m.disputes.some((d) => d.date === m.latest.date)).map((m) =>
-      clip(`${capitalise(m.label)}: ${reported(m.reports[m.latest.report]!, m.unit)} (${m.latest.outlet}, ${shortDate(m.latest.date, withYear)}) is the latest shown; ${m.latest.note}.`, 400)),
+      clip(`${capitalise(m.label)}: ${reported(m.reports[m.latest.report]!, m.unit)} (${m.latest.outlet}, ${shortDate(m.latest.date, w.withYear)}) is the latest shown; ${m.latest.note}.`, 400)),
     disputes: rows.flatMap((m) => m.disputes.map((d) =>
-      clip(`${capitalise(m.label)}, ${d.date ? formatDate(d.date) : 'undated'}: ${d.reports.map((i) => voiced(m.reports[i]!, m.unit)).join(' against ')}.`, 400))),
-    charts: rows.map((m) => chartOf(m, withYear)).filter((c): c is EventChart => c !== null).slice(0, MAX_CHARTS),
-    tables: tablesOf(doc, rows, withYear),
+      clip(`${capitalise(m.label)}, ${d.date ? formatDate(d.date) : 'undated'}: ${disputeLine(d.reports.map((i) => m.reports[i]!), m.unit, w)}.`, 400))),
+    charts: rows.map((m) => chartOf(m, w)).filter((c): c is EventChart => c !== null).slice(0, MAX_CHARTS),
+    tables: tablesOf(doc, rows, w),
     trace: trace.slice(0, limits.trace),
     omitted: left.length === 0 ? '' : `Left out for space: ${left.join(', ')}. The Event JSON holds them all.`,
     timeline: doc.timeline.slice(0, limits.timeline).map((t) => ({ date: formatDate(t.date), text: clip(t.text, 180), outlets: clip(t.outlets.join(', '), 80) })),

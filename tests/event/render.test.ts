@@ -90,7 +90,7 @@ describe('the event briefing PDF', async () => {
       article('b.html', '2026-02-09', 'Relief Report', [{ value: 48, source: 'MSF' }]),
     ]));
     const text = folded(pdftotext(disputed));
-    expect(text).toContain('DISPUTED 48 / 41 People killed — 9 Feb · MSF / health');
+    expect(text).toContain('DISPUTED 48 / 41 as of 9 Feb People killed — MSF / health ministry');
     expect(text).toContain('People killed, 9 February 2026: 41 (health ministry, Maputo Daily) against 48 (MSF, Relief Report).');
   });
 });
