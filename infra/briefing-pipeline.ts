@@ -26,7 +26,7 @@ import { DEFAULT_MAX_BYTES } from '../lambdas/intake/types';
 import { TEMPLATE_PREFIXES_ENV } from '../lambdas/handlers/template-choice';
 import { TemplateStore, templateName } from '../lambdas/template/load';
 import { PipelineAlarms } from './alarms';
-import { PROJECT_ROOT } from './bundling';
+import { type HandlerName, PROJECT_ROOT } from './bundling';
 import { PipelineDashboard } from './dashboard';
 import { type EncryptionMode, PipelineEncryption } from './encryption';
 import { EventFusion } from './event-fusion';
@@ -85,6 +85,10 @@ export interface BriefingPipelineProps {
   readonly extractMemorySize?: number;
   /** MiB; CPU scales with memory and rendering is CPU-bound. Default: 1769 (one full vCPU). */
   readonly renderMemorySize?: number;
+  /** The event stage's (it reads every article's figures of an event, a few KB each). Default: 60 seconds. */
+  readonly eventTimeout?: Duration;
+  /** MiB. Default: 1024. */
+  readonly eventMemorySize?: number;
   /** SQS messages per invocation. Default: 5. */
   readonly batchSize?: number;
   /** Deliveries before a message moves to its dead-letter queue, 3–5. Default: 3. */
@@ -127,6 +131,8 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
     renderTimeout: props.renderTimeout ?? Duration.seconds(60),
     extractMemorySize: props.extractMemorySize ?? 1024,
     renderMemorySize: props.renderMemorySize ?? 1769,
+    eventTimeout: props.eventTimeout ?? Duration.seconds(60),
+    eventMemorySize: props.eventMemorySize ?? 1024,
     batchSize: props.batchSize ?? 5,
     maxReceiveCount: props.maxReceiveCount ?? 3,
     errorsExpiration: props.errorsExpiration ?? Duration.days(90),
@@ -138,10 +144,11 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
   integerIn('maxBytes', settings.maxBytes, 1, 1024 ** 3);
   integerIn('extractMemorySize', settings.extractMemorySize, 128, 10240);
   integerIn('renderMemorySize', settings.renderMemorySize, 128, 10240);
+  integerIn('eventMemorySize', settings.eventMemorySize, 128, 10240);
   integerIn('batchSize', settings.batchSize, 1, 10);
   if (settings.reservedConcurrency !== undefined) integerIn('reservedConcurrency', settings.reservedConcurrency, 2, 1000);
   integerIn('maxConcurrency', settings.maxConcurrency, 2, 1000);
-  for (const [name, timeout] of [['extractTimeout', settings.extractTimeout], ['renderTimeout', settings.renderTimeout]] as const) {
+  for (const [name, timeout] of [['extractTimeout', settings.extractTimeout], ['renderTimeout', settings.renderTimeout], ['eventTimeout', settings.eventTimeout]] as const) {
     if (timeout.toSeconds() < 1 || timeout.toSeconds() > MAX_LAMBDA_TIMEOUT.toSeconds()) {
       throw new Error(`BriefingPipeline: ${name} must be from 1 second to 15 minutes, got ${timeout.toHumanString()}`);
     }
@@ -203,7 +210,7 @@ export class BriefingPipeline extends Construct {
       ]);
     // Both stages resolve an upload's template: extract records its choice and hash, render draws with it.
     const templates: Record<string, string> = Object.keys(settings.templatePrefixes).length > 0 ? { [TEMPLATE_PREFIXES_ENV]: JSON.stringify(settings.templatePrefixes) } : {};
-    const stage = (id: string, handler: 'extract' | 'render', timeout: Duration, memorySize: number, environment: Record<string, string>) =>
+    const stage = (id: string, handler: HandlerName, timeout: Duration, memorySize: number, environment: Record<string, string>) =>
       new PipelineStage(this, id, {
         handler,
         timeout,
@@ -221,12 +228,7 @@ export class BriefingPipeline extends Construct {
       settings.presignedUrlLifetime ? { PRESIGNED_URL_SECONDS: String(settings.presignedUrlLifetime.toSeconds()) } : {});
     this.eventFusion = new EventFusion(this, 'EventFusion', {
       outputBucket: this.outputBucket,
-      batchSize: settings.batchSize,
-      maxReceiveCount: settings.maxReceiveCount,
-      logRetention: settings.logRetention,
-      encryptionKey: key,
-      reservedConcurrency: settings.reservedConcurrency,
-      maxConcurrency: settings.maxConcurrency,
+      stage: stage('Event', 'event', settings.eventTimeout, settings.eventMemorySize, {}),
     });
     this.events = new BriefingEvents(this, 'Events', {
       publishers: [this.extract.function, this.render.function],

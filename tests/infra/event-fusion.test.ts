@@ -1,6 +1,6 @@
 /** The event stage in the synthesized stack: fed through EventBridge, least privilege, no loop. */
 import { describe, expect, it } from 'vitest';
-import { EVENT_FIGURES_PATTERN } from '../../infra/event-fusion';
+import { EVENT_FIGURES_PATTERN, EventFusion } from '../../infra/event-fusion';
 import { synthStack } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -39,6 +39,10 @@ describe('the event stage in the stack', () => {
     for (const key of ['figures/events/quake.json', 'figures/2019/idlib.json', 'briefings/events/quake.pdf', 'figures/events/quake/a.pdf']) {
       expect(matches(EVENT_FIGURES_PATTERN, key)).toBe(false);
     }
+  });
+
+  it('refuses a stage that runs another handler', () => {
+    expect(() => new EventFusion(stack, 'Wrong', { outputBucket: stack.pipeline.outputBucket, stage: stack.pipeline.render })).toThrow(/must run the event handler, not render/);
   });
 
   it('lets the event function read and write figures/events/ only, and run on the stack defaults', () => {
