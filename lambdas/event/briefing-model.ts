@@ -5,7 +5,7 @@
  */
 import { capitalise, clip, formatAmount, formatDate, qualifierWords, shortSource } from '../briefing/format';
 import { PEOPLE } from '../briefing/select';
-import type { Qualifier } from '../extract/types';
+import type { Category, Qualifier } from '../extract/types';
 import type { EventDocument, Measure, Report } from './types';
 import { isRough } from './values';
 
@@ -160,6 +160,14 @@ function chartOf(m: Measure, w: Wording): EventChart | null {
   };
 }
 
+/** The latest as the table's last column gives it: both sides of a dispute on the latest day ("41 / 48"), else the latest report. */
+function latestValue(m: Measure): string {
+  const latest = m.reports[m.latest.report]!;
+  const day = m.disputes.find((d) => d.date === m.latest.date);
+  if (!day) return reported(latest, m.unit);
+  return sides([latest, ...day.reports.map((i) => m.reports[i]!).filter((r) => r !== latest)]).map((side) => reported(side[0]!, m.unit)).join(' / ');
+}
+
 /** One article's figures of a measure: "328 → 412" in turn from one source, "41 / 48" side by side from two. */
 const inTurn = (reports: readonly Report[], unit: string | null): string =>
   reports.map((r, i) => `${i === 0 ? '' : reports[i - 1]!.source === r.source || reports[i - 1]!.previous ? ' → ' : ' / '}${reported(r, unit)}`).join('');
@@ -176,7 +184,7 @@ function tablesOf(doc: EventDocument, measures: readonly Measure[], w: Wording):
       rows: measures.map((m) => [
         `${capitalise(clip(m.label, 50))}${m.disputed ? ' (disputed)' : ''}`,
         ...articles.map((a) => inTurn(m.reports.filter((r) => r.article === a.file && !r.part), m.unit) || '—'),
-        ...(last ? [`${reported(m.reports[m.latest.report]!, m.unit)}, ${shortDate(m.latest.date, w.withYear)}`] : []),
+        ...(last ? [`${latestValue(m)}, ${shortDate(m.latest.date, w.withYear)}`] : []),
       ]),
     });
   }
@@ -216,13 +224,24 @@ function byTurns<T>(items: readonly T[], articleOf: (item: T) => string): T[] {
   return ranked.sort((x, y) => x.n - y.n || x.i - y.i).map((r) => r.item);
 }
 
+/** Categories of things an event briefing follows even from one report: people, buildings, money. */
+const SINGLE_REPORT_KINDS: ReadonlySet<Category> = new Set<Category>([...PEOPLE, 'facilities', 'money']);
+
+/**
+ * The key measures the briefing shows. A depth, a temperature, a share or a count of tents
+ * that one article gives is no figure followed across reports: that article's own briefing
+ * shows it, and the event's cards and table keep to what moves or matters across outlets.
+ */
+const followed = (m: Measure): boolean =>
+  m.key && (SINGLE_REPORT_KINDS.has(m.category) || new Set(m.reports.map((r) => r.article)).size > 1);
+
 const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 export function buildEventModel(doc: EventDocument, template: string, limits: EventLimits = LIMIT_STEPS[0]!): EventModel {
   const { from, to } = doc.period;
   const corpus = [...new Set(doc.measures.flatMap((m) => m.reports.map((r) => r.sentence)))].join(' ');
   const w: Wording = { withYear: from !== null && to !== null && from.slice(0, 4) !== to.slice(0, 4), short: (name) => shortSource(name, corpus) };
-  const key = doc.measures.filter((m) => m.key);
+  const key = doc.measures.filter(followed);
   const people = key.filter((m) => PEOPLE.has(m.category));
   const shown = [...people, ...key.filter((m) => !PEOPLE.has(m.category))].slice(0, MAX_CARDS);
   const rows = [...shown, ...key.filter((m) => !shown.includes(m))].slice(0, MAX_ROWS);

@@ -35,10 +35,24 @@ function eventArticles(inputs: readonly EventInput[]): Dated[] {
 
 const outletOf = (input: EventInput): string => input.extraction.article.source ?? input.file.split('/').pop()!;
 
+/** "TEHRAN – ", "BAGHDAD/TEHRAN – ", "SARPOL-E ZAHAB – ": a wire dateline before a story's first sentence. */
+const DATELINE = /^\p{Lu}[\p{Lu}\p{M}'’./ -]{1,40}?\s+[-–—]\s+(?=\p{Lu})/u;
+
+/**
+ * Who gives the figure. A source read from the first sentence of a wire story can carry its
+ * dateline ("TEHRAN – Iran's crisis management organisation"): the place the story was filed
+ * from is no part of the name a dispute line or a card sets against another.
+ */
+function sourceOf(f: Figure, outlet: string): string {
+  if (!f.source) return outlet;
+  const dateline = DATELINE.exec(f.sentence)?.[0];
+  return dateline && f.source.startsWith(dateline) ? f.source.slice(dateline.length) : f.source;
+}
+
 function reportOf(f: Figure, input: EventInput, previous: boolean, part: boolean): Report {
   const outlet = outletOf(input);
   return {
-    value: f.value, max: f.max, qualifier: f.qualifier, source: f.source ?? outlet, article: input.file,
+    value: f.value, max: f.max, qualifier: f.qualifier, source: sourceOf(f, outlet), article: input.file,
     published: input.extraction.article.published, sentence: f.sentence, span: f.span,
     text: f.text, outlet, previous, part, figure: f.id,
   };

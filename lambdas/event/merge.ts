@@ -25,6 +25,9 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return either === 0 ? 1 : both / either;
 }
 
+/** A text's words without quotation marks, case or punctuation: how two copies of a quote compare. */
+const bare = (text: string): string => text.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 /** Two entries of one date that share this much of their words tell the same event. */
 const SAME_EVENT = 0.5;
 
@@ -45,10 +48,29 @@ function gather<T extends Gathered>(list: T[], match: (entry: T) => boolean, fil
   if (!found.outlets.includes(outlet)) found.outlets.push(outlet);
 }
 
+/**
+ * The timeline entries of one article worth merging: a sentence that names several dates
+ * ("struck late on Sunday …, officials said on Monday") once, under the last of them (the day
+ * it reports, and the article's order stays its own); none that only repeats a quote, which the
+ * quotes show with its speaker.
+ */
+function ownEntries(extraction: Extraction): Extraction['timeline'] {
+  const quoted = extraction.quotes.map((q) => bare(q.text)).filter((q) => q !== '');
+  const bySentence = new Map<string, Extraction['timeline'][number]>();
+  for (const t of extraction.timeline) {
+    const text = bare(t.text);
+    if (quoted.some((q) => q.includes(text))) continue;
+    const k = `${t.span[0]}:${t.span[1]}`;
+    const seen = bySentence.get(k);
+    if (!seen || t.date > seen.date) bySentence.set(k, t);
+  }
+  return [...bySentence.values()];
+}
+
 export function mergeTimeline(sources: readonly Source[]): EventTimelineEntry[] {
   const byDate = new Map<string, (Gathered & { date: string })[]>();
   for (const s of sources) {
-    for (const t of s.extraction.timeline) {
+    for (const t of ownEntries(s.extraction)) {
       const list = byDate.get(t.date) ?? [];
       byDate.set(t.date, list);
       const words = contentWords(t.text);
@@ -60,8 +82,6 @@ export function mergeTimeline(sources: readonly Source[]): EventTimelineEntry[] 
     byDate.get(date)!.map((e) => ({ date: e.date, text: e.text, articles: e.articles, outlets: e.outlets })));
 }
 
-/** A quote's words without quotation marks, case or punctuation: how two outlets' copies compare. */
-const bare = (text: string): string => text.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 export function mergeQuotes(sources: readonly Source[]): EventQuote[] {
   const quotes: (Gathered & { speaker: string | null; role: string | null; key: string })[] = [];

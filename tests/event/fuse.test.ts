@@ -126,6 +126,17 @@ describe('disputes', () => {
     expect(killed.latest).toMatchObject({ value: 468, note: null });
   });
 
+  it('names a source without the dateline a wire story opens with, and keeps a source that only looks like one', () => {
+    const doc = fuseEvent([
+      article('a.txt', '2026-03-03', 'Caspian News Service', [{
+        value: 396, source: "TEHRAN – Iran's crisis management organisation",
+        sentence: "TEHRAN – Iran's crisis management organisation said on Tuesday that 396 people had been killed.",
+      }]),
+      article('b.txt', '2026-03-03', 'Levant Press Agency', [{ value: 412, source: 'UNHCR – the refugee agency', sentence: 'The toll rose to 412, UNHCR – the refugee agency – said.' }]),
+    ]);
+    expect(measure(doc, 'killed').reports.map((r) => r.source)).toEqual(["Iran's crisis management organisation", 'UNHCR – the refugee agency']);
+  });
+
   it('sees no dispute where a rough figure of the day agrees with a precise one, or where values differ on different days', () => {
     const doc = fuseEvent([
       article('a.txt', '2026-03-03', 'A', [{ value: 4120, category: 'injured' }]),
@@ -289,6 +300,19 @@ describe('timeline, quotes and title', () => {
 
   it('merges the same dated event told by two outlets into one entry naming both', () => {
     expect(doc.timeline.map((t) => [t.date, t.outlets])).toEqual([['2026-03-01', ['A', 'B']], ['2026-03-03', ['B']]]);
+  });
+
+  it('lists a sentence that names two dates once, under the later, and no entry that only repeats a quote', () => {
+    const sentence = 'KERMANSHAH – An earthquake struck late on Sunday, killing 180 people, officials said on Monday.';
+    const { timeline } = fuseEvent([article('c.md', '2026-03-02', 'C', [{ value: 180 }], {
+      timeline: [
+        { date: '2026-03-01', text: sentence, span: [0, 96] },
+        { date: '2026-03-02', text: sentence, span: [0, 96] },
+        { date: '2026-03-01', text: '"We have not slept since Sunday."', span: [200, 233] },
+      ],
+      quotes: [{ text: '"Every family here has lost someone. We have not slept since Sunday."', speaker: 'Shilan Ahmed', role: 'nurse' }],
+    })]);
+    expect(timeline.map((t) => [t.date, t.text])).toEqual([['2026-03-02', sentence]]);
   });
 
   it('merges the same quote told by two outlets', () => {

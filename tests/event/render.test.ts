@@ -92,5 +92,31 @@ describe('the event briefing PDF', async () => {
     const text = folded(pdftotext(disputed));
     expect(text).toContain('DISPUTED 48 / 41 as of 9 Feb People killed — MSF / health ministry');
     expect(text).toContain('People killed, 9 February 2026: 41 (health ministry, Maputo Daily) against 48 (MSF, Relief Report).');
+    // The table's last column does not choose a side either.
+    expect(text).toMatch(/People killed \(disputed\) 41 48 48 \/ 41, 9 Feb/);
+  });
+
+  it('says the sources agree when no measure shown is disputed', async () => {
+    const text = folded(pdftotext(await renderEventBriefing(fuseEvent([
+      article('a.json', '2026-02-08', 'Maputo Daily', [{ value: 41 }]),
+      article('b.html', '2026-02-09', 'Relief Report', [{ value: 48 }]),
+    ]))));
+    expect(text).toContain('Where the reports disagree No two sources gave different figures for a measure shown here on the same day.');
+  });
+});
+
+describe('what the event briefing follows', () => {
+  const quantity = { category: 'quantity', unit: 'km', subject: 'depth', label: 'depth km' } as const;
+  const model = buildEventModel(fuseEvent([
+    article('a.md', '2026-03-02', 'Zagros Wire', [{ value: 180 }, { value: 12, ...quantity }, { value: 530, category: 'injured' }, { value: 2e6, category: 'money', unit: 'IQD', subject: 'grant', label: 'grant' }]),
+    article('b.md', '2026-03-03', 'Levant Press', [{ value: 412 }, { value: 9, category: 'quantity', unit: 'mm', subject: 'rain', label: 'rain mm' }]),
+    article('c.md', '2026-03-04', 'Halabja Herald', [{ value: 468 }, { value: 11, category: 'quantity', unit: 'mm', subject: 'rain', label: 'rain mm' }]),
+  ]), 'event test');
+
+  it('shows people, money and buildings from one report, and other quantities only when several articles give them', () => {
+    const rows = model.tables.flatMap((t) => t.rows.map((r) => r[0]));
+    expect(rows).toEqual(expect.arrayContaining(['People killed', 'People injured', 'Grant', 'Rain mm']));
+    expect(rows).not.toContain('Depth km');
+    expect(model.cards.map((c) => c.label)).not.toContain('Depth km');
   });
 });
