@@ -28,7 +28,10 @@ afterAll(async () => {
 });
 
 describe('events/<name>/ in the local pipeline', async () => {
-  pipeline = await startLocalPipeline({ port: 0, dataDir });
+  // The pipeline's own lines (one per article, retries, dead letters): what a failure here shows.
+  const lines: string[] = [];
+  pipeline = await startLocalPipeline({ port: 0, dataDir, log: (line) => lines.push(line) });
+  const said = (): string => `pipeline log:\n${lines.join('\n')}`;
   const client = localS3Client(pipeline.endpoint);
   const head = (key: string) => client.send(new HeadObjectCommand({ Bucket: pipeline.outputBucket, Key: key }));
   const event = async (): Promise<EventDocument> =>
@@ -43,13 +46,13 @@ describe('events/<name>/ in the local pipeline', async () => {
     for (const [i, file] of arrival.entries()) {
       await upload(file);
       const doc = await event();
-      expect(doc.articles.map((a) => a.file).sort()).toEqual(arrival.slice(0, i + 1).map((f) => `events/zagros/${f}`).sort());
+      expect(doc.articles.map((a) => a.file).sort(), said()).toEqual(arrival.slice(0, i + 1).map((f) => `events/zagros/${f}`).sort());
       const dates = doc.articles.map((a) => a.published ?? '');
       expect(dates).toEqual([...dates].sort());
       const json = await head('figures/events/zagros.json');
       const pdf = await head('briefings/events/zagros.pdf');
       // The PDF is made from this very Event JSON, with the event template.
-      expect(pdf.Metadata?.['source-etag']).toBe(json.ETag!.replace(/"/g, ''));
+      expect(pdf.Metadata?.['source-etag'], said()).toBe(json.ETag!.replace(/"/g, ''));
       expect(pdf.Metadata?.template).toBe('event');
       seen.push(json.ETag!);
     }
@@ -73,7 +76,7 @@ describe('events/<name>/ in the local pipeline', async () => {
 
   it('briefs every article on its own as well, and the event on at most three pages', async () => {
     const keys = ((await client.send(new ListObjectsV2Command({ Bucket: pipeline.outputBucket, Prefix: 'briefings/events/' }))).Contents ?? []).map((o) => o.Key).sort();
-    expect(keys).toEqual(['briefings/events/zagros.pdf', ...files.map((f) => `briefings/events/zagros/${f.replace(/\.[^.]+$/, '')}.pdf`)].sort());
+    expect(keys, said()).toEqual(['briefings/events/zagros.pdf', ...files.map((f) => `briefings/events/zagros/${f.replace(/\.[^.]+$/, '')}.pdf`)].sort());
     const pdf = await getBytes(client, pipeline.outputBucket, 'briefings/events/zagros.pdf');
     expect(Number(/Pages:\s+(\d+)/.exec(pdfinfo(pdf))![1])).toBeLessThanOrEqual(3);
     expect(folded(pdftotext(pdf))).toContain('EVENT BRIEFING');
