@@ -2,6 +2,7 @@
 import type { ChromiumResult } from './chromium';
 import type { CliStartResult } from './cli-start';
 import type { ColdStartResult } from './cold-start';
+import type { ColdResult } from './cold/section';
 import type { Machine } from './machine';
 import type { ProfileResult } from './profile';
 import type { RefusalsResult } from './refusals';
@@ -29,6 +30,7 @@ export interface BenchResults {
     throughput?: Section<ThroughputResult>;
     scale?: Section<ScaleResult>;
     coldstart?: Section<ColdStartResult>;
+    cold?: Section<ColdResult>;
     chromium?: Section<ChromiumResult>;
     refusals?: Section<RefusalsResult>;
     cli?: Section<CliStartResult>;
