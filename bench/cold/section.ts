@@ -77,7 +77,7 @@ const INPUT_BUCKET = 'articles';
 const OUTPUT_BUCKET = 'briefings';
 
 /** What Lambda's environment gives a handler beyond LAMBDA_ENV (the stack's variables, X-Ray's). */
-function handlerEnv(store: string): NodeJS.ProcessEnv {
+function handlerEnv(store: string, bundle: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     ...LAMBDA_ENV,
@@ -94,6 +94,8 @@ function handlerEnv(store: string): NodeJS.ProcessEnv {
     AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
     // Node 24 on Lambda prints no notice about the Node version; Node 20 here would.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // Where Lambda unpacks the function; the X-Ray SDK takes it as the sign that it runs on Lambda.
+    LAMBDA_TASK_ROOT: path.dirname(bundle),
     BENCH_S3_DIR: store,
   };
 }
@@ -175,11 +177,10 @@ export async function benchCold(options: { runs: number }): Promise<ColdResult> 
     writeFileSync(extractEvent, sqsEventFor(INPUT_BUCKET, key));
     writeFileSync(renderEvent, sqsEventFor(OUTPUT_BUCKET, figuresKey));
     const objectAt = (bucket: string, objectKey: string): string => path.join(store, bucket, objectKey);
-    const env = handlerEnv(store);
     const handlerCheck = (bucket: string, objectKey: string) => (exit: number | null, stderr: string): string | null =>
       exit !== 0 ? `exit ${exit}: ${lastLine(stderr)}` : existsSync(objectAt(bucket, objectKey)) ? null : `${objectKey} not written`;
     // The render path needs the figures the extract path writes: one untimed extract run first.
-    const first = await runTimed(process.execPath, [built.driver, built.handlers.extract, extractEvent], { env });
+    const first = await runTimed(process.execPath, [built.driver, built.handlers.extract, extractEvent], { env: handlerEnv(store, built.handlers.extract) });
     if (first.code !== 0 || !existsSync(objectAt(OUTPUT_BUCKET, figuresKey))) throw new Error(`the extract handler path failed: ${lastLine(first.stderr)}`);
     const figures = readFileSync(objectAt(OUTPUT_BUCKET, figuresKey));
     const figuresMeta = readFileSync(path.join(store, '.meta', OUTPUT_BUCKET, `${figuresKey}.json`));
@@ -193,13 +194,13 @@ export async function benchCold(options: { runs: number }): Promise<ColdResult> 
       { id: 'node', what: '`node -e 0`', target: null, command: process.execPath, args: ['-e', '0'], check: (exit) => (exit === 0 ? null : `exit ${exit}`) },
       {
         id: 'extract-handler', what: 'extract handler: import + one SQS event (seed → figures JSON)', target: TARGETS.coldHandlerRatio,
-        command: process.execPath, args: [built.driver, built.handlers.extract, extractEvent], env,
+        command: process.execPath, args: [built.driver, built.handlers.extract, extractEvent], env: handlerEnv(store, built.handlers.extract),
         before: () => rmSync(path.join(store, OUTPUT_BUCKET), { recursive: true, force: true }),
         check: handlerCheck(OUTPUT_BUCKET, figuresKey),
       },
       {
         id: 'render-handler', what: 'render handler: import + one SQS event (figures → PDF)', target: TARGETS.coldHandlerRatio,
-        command: process.execPath, args: [built.driver, built.handlers.render, renderEvent], env,
+        command: process.execPath, args: [built.driver, built.handlers.render, renderEvent], env: handlerEnv(store, built.handlers.render),
         before: () => {
           rmSync(path.join(store, OUTPUT_BUCKET), { recursive: true, force: true });
           putLocalObject(OUTPUT_BUCKET, figuresKey, figures, JSON.parse(figuresMeta.toString()).metadata, 'application/json', store);
