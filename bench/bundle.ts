@@ -3,7 +3,8 @@
  * bundling options (infra/bundling.ts), and the bench's child scripts, so the measures in fresh
  * processes run what a Lambda runs and carry no TypeScript loader in their time or memory.
  */
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { packageOfPath } from '../scripts/build-cli';
@@ -108,13 +109,15 @@ export async function bundleLikeHandler(spec: LambdaLikeBuild): Promise<HandlerB
   const built = await build({ ...options, entryPoints: [path.join(ROOT, spec.entry)], outfile, bundle: true, metafile: true, logLevel: 'silent', plugins: spec.plugins ?? [] });
   // Assets go where the handler looks for them: beside the bundle, as the CDK command hooks put them.
   infra.copyAssets(spec.outdir, undefined, assetsFor);
+  // The readers it requires on first use, built by the very commands the CDK hook runs.
+  if (readFileSync(outfile, 'utf8').includes('./reader-')) execSync(infra.readerCommands(spec.outdir).join(' && '), { stdio: ['ignore', 'ignore', 'inherit'] });
   const assets = filesUnder(spec.outdir).filter((f) => f.file !== path.basename(outfile));
   const { format, target, minify, external } = infra.HANDLER_BUNDLE;
   return {
     outfile,
     assets,
     composition: composition(built.metafile, outfile),
-    description: `infra/bundling.ts (${format}, ${target}${minify && !readable ? ', minified' : ''}, ${external.length === 0 ? 'everything bundled incl. the AWS SDK' : `external: ${external.join(', ')}`})`,
+    description: `infra/bundling.ts (${format}, ${target}${minify && !readable ? ', minified' : ''}, everything bundled incl. the AWS SDK${external.length === 0 ? '' : `; beside it: ${external.join(', ')}`})`,
   };
 }
 

@@ -21,7 +21,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { HANDLER_BUNDLE, PROJECT_ROOT } from '../infra/bundling';
+import { BUNDLE_ALIASES, HANDLER_BUNDLE, PROJECT_ROOT, readerFile } from '../infra/bundling';
 
 export const DIST_DIR = join(PROJECT_ROOT, 'dist');
 export const CLI_FILE = join(DIST_DIR, 'briefing.mjs');
@@ -34,9 +34,6 @@ export function packageOfPath(file: string): string {
 
 /** Written last: they import the chunks. */
 const ENTRIES = new Set(['briefing.mjs', 'worker.mjs']);
-
-/** `@mozilla/readability` → `reader-mozilla-readability.cjs`. */
-const readerFile = (pkg: string): string => `reader-${pkg.replace(/^@/, '').replace(/[^a-z0-9.-]+/gi, '-')}.cjs`;
 
 /**
  * Packages the sources `require()` on first use instead of importing (intake's HTML and Markdown
@@ -88,7 +85,8 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
     splitting: true,
     format: 'esm',
     mainFields: [...HANDLER_BUNDLE.mainFields],
-    alias: HANDLER_BUNDLE.alias,
+    // The stubs only: lazyRequires below puts the readers in files of their own, as the handlers' readers are.
+    alias: BUNDLE_ALIASES,
     banner: { js: HANDLER_BUNDLE.banner },
     // Only reached when the program runs from its TypeScript sources (run-batch.ts, worker-bundle.ts).
     external: ['esbuild', 'tsx'],

@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -95,6 +96,26 @@ describe('bundled handlers from cdk.out in plain node', () => {
     expect(code).toContain('briefings are never password-protected');
     expect(code).not.toContain('Unknown font format');
     expect(code).not.toContain('Wrong sbox length');
+  });
+
+  // infra/bundling.ts ships intake's HTML and Markdown parsers as files of their own, so a cold
+  // start does not compile them: every reader a bundle requires must be beside it, whole.
+  it('ships each reader a bundle requires beside it, bundled whole, and keeps them out of the bundle', () => {
+    const named = (dir: string): string[] =>
+      [...new Set(readFileSync(join(dir, 'index.mjs'), 'utf8').match(/\.\/reader-[a-z0-9.-]+\.cjs/g) ?? [])].sort();
+    expect(named(assetDir.extract)).toEqual(['./reader-linkedom.cjs', './reader-markdown-it.cjs', './reader-mozilla-readability.cjs', './reader-yaml.cjs']);
+    for (const dir of [assetDir.extract, assetDir.render]) {
+      for (const file of named(dir)) {
+        const code = readFileSync(join(dir, file), 'utf8');
+        // Only Node's own modules are required at run time, nothing from node_modules (but linkedom's
+        // optional `canvas`, which it tries inside a try/catch and does without).
+        const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+        expect(required.filter((name) => !isBuiltin(name) && name !== 'canvas')).toEqual([]);
+      }
+    }
+    // A name only linkedom's code holds: in its reader, not in the bundle.
+    expect(readFileSync(join(assetDir.extract, 'index.mjs'), 'utf8')).not.toContain('CSSStyleDeclaration');
+    expect(readFileSync(join(assetDir.extract, 'reader-linkedom.cjs'), 'utf8')).toContain('CSSStyleDeclaration');
   });
 
   it('extracts and renders an uploaded article end to end', async () => {
