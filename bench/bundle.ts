@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { packageOfPath } from '../scripts/build-cli';
+import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
 import { ROOT } from './articles';
 
 export const TMP_DIR = path.join(ROOT, 'bench/tmp');
@@ -109,8 +110,14 @@ export async function bundleLikeHandler(spec: LambdaLikeBuild): Promise<HandlerB
   const built = await build({ ...options, entryPoints: [path.join(ROOT, spec.entry)], outfile, bundle: true, metafile: true, logLevel: 'silent', plugins: spec.plugins ?? [] });
   // Assets go where the handler looks for them: beside the bundle, as the CDK command hooks put them.
   infra.copyAssets(spec.outdir, undefined, assetsFor);
-  // The readers it requires on first use, built by the very commands the CDK hook runs.
-  if (readFileSync(outfile, 'utf8').includes('./reader-')) execSync(infra.readerCommands(spec.outdir).join(' && '), { stdio: ['ignore', 'ignore', 'inherit'] });
+  // What it loads from beside itself (the readers, the precompiled templates), built by the very
+  // commands the CDK hook runs, for whichever entry names them.
+  const code = readFileSync(outfile, 'utf8');
+  const beside = [
+    ...(code.includes('./reader-') ? infra.readerCommands(spec.outdir) : []),
+    ...(code.includes(PRECOMPILED_FILE) ? [infra.precompileCommand(spec.outdir)] : []),
+  ];
+  if (beside.length > 0) execSync(beside.join(' && '), { stdio: ['ignore', 'ignore', 'inherit'] });
   const assets = filesUnder(spec.outdir).filter((f) => f.file !== path.basename(outfile));
   const { format, target, minify, external } = infra.HANDLER_BUNDLE;
   return {

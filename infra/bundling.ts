@@ -79,8 +79,14 @@ export const RUNTIME_ASSETS: ReadonlyArray<{ readonly from: string; readonly to:
 
 type RuntimeAsset = (typeof RUNTIME_ASSETS)[number];
 
-/** Which bundles require intake's readers (the render stage reads figures, never articles). */
-export const READERS_FOR: Readonly<Record<HandlerName, boolean>> = { extract: true, render: false };
+/**
+ * What the build writes beside each bundle: intake's readers where articles are read (the render
+ * stage reads figures, never articles), the precompiled templates where briefings are drawn.
+ */
+export const BUILT_BESIDE: Readonly<Record<HandlerName, { readonly readers: boolean; readonly templates: boolean }>> = {
+  extract: { readers: true, templates: false },
+  render: { readers: false, templates: true },
+};
 
 /**
  * Shell commands (CDK command hooks run them after esbuild; the benchmark runs the same) writing
@@ -91,6 +97,21 @@ export function readerCommands(outputDir: string, root = PROJECT_ROOT): string[]
   const flags = `--bundle --platform=node --format=cjs --target=${HANDLER_BUNDLE.target} --minify --legal-comments=none --log-level=warning`;
   return READER_PACKAGES.map((pkg) =>
     `(cd "${root}" && echo 'module.exports = require("${pkg}");' | "${esbuild}" ${flags} --outfile="${join(outputDir, readerFile(pkg))}")`);
+}
+
+/** Shell command writing `templates.compiled.cjs` (lambdas/template/precompiled.ts) into `outputDir`. */
+export function precompileCommand(outputDir: string, root = PROJECT_ROOT): string {
+  return `"${join(root, 'node_modules/.bin/tsx')}" "${join(root, 'scripts/precompile-templates.ts')}" "${outputDir}" "${join(root, 'templates')}"`;
+}
+
+/** Everything the CDK hook runs after esbuild for one handler: assets, readers, precompiled templates. */
+export function afterBundlingCommands(handler: HandlerName, outputDir: string, root = PROJECT_ROOT): string[] {
+  const beside = BUILT_BESIDE[handler];
+  return [
+    ...copyAssetCommands(outputDir, root, ASSETS_FOR[handler]),
+    ...(beside.readers ? readerCommands(outputDir, root) : []),
+    ...(beside.templates ? [precompileCommand(outputDir, root)] : []),
+  ];
 }
 
 /**

@@ -13,7 +13,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ASSETS_FOR, copyAssetCommands, HANDLER_BUNDLE, HANDLER_ENTRIES, type HandlerName, PROJECT_ROOT, readerCommands, READERS_FOR } from './bundling';
+import { afterBundlingCommands, HANDLER_BUNDLE, HANDLER_ENTRIES, type HandlerName, PROJECT_ROOT } from './bundling';
 import { ManagedPolicyRole } from './stage-role';
 
 /** AWS: the queue's visibility timeout should be at least six times the function timeout. */
@@ -87,7 +87,6 @@ export class PipelineStage extends Construct {
       actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
       resources: [this.logGroup.logGroupArn],
     }));
-    const assets = ASSETS_FOR[props.handler];
     this.function = new NodejsFunction(this, 'Function', {
       entry: join(PROJECT_ROOT, HANDLER_ENTRIES[props.handler]),
       handler: 'handler',
@@ -125,10 +124,7 @@ export class PipelineStage extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_inputDir: string, outputDir: string) => [
-            ...copyAssetCommands(outputDir, PROJECT_ROOT, assets),
-            ...(READERS_FOR[props.handler] ? readerCommands(outputDir) : []),
-          ],
+          afterBundling: (_inputDir: string, outputDir: string) => afterBundlingCommands(props.handler, outputDir),
         },
       },
     });

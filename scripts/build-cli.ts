@@ -9,6 +9,7 @@
  *   `import()` so `briefing --help` or a refused file loads none of pdfkit, the AWS SDK or the
  *   extractor;
  * - dist/reader-*.cjs: intake's HTML and Markdown parsers, one file each, loaded on first use;
+ * - dist/templates.compiled.cjs: the templates of templates/, precompiled (scripts/precompile-templates.ts);
  * - dist/build-info.json: every project file the build read, with its size and time (from
  *   which scripts/cli-up-to-date.mjs tells whether dist/ is older than the sources), and the
  *   packages and project folders inside each output file (what loading it costs).
@@ -22,6 +23,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { basename, join, resolve } from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { BUNDLE_ALIASES, HANDLER_BUNDLE, PROJECT_ROOT, readerFile } from '../infra/bundling';
+import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
+import { precompiledSource } from './precompile-templates';
 
 export const DIST_DIR = join(PROJECT_ROOT, 'dist');
 export const CLI_FILE = join(DIST_DIR, 'briefing.mjs');
@@ -108,6 +111,7 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
   const outputs = Object.assign(contentsOf(program.metafile), ...readerBuilds.map((b) => contentsOf(b.metafile)));
   const files: OutputFile[] = [
     ...[program, ...readerBuilds].flatMap((b) => b.outputFiles.map((file) => ({ path: file.path, contents: file.contents, entry: ENTRIES.has(basename(file.path)) }))),
+    { path: join(outdir, PRECOMPILED_FILE), contents: precompiledSource(), entry: false },
     { path: join(outdir, BUILD_INFO_FILE), contents: `${JSON.stringify({ inputs, outputs }, null, 1)}\n`, entry: true },
   ].sort((a, b) => Number(a.entry) - Number(b.entry));
   mkdirSync(outdir, { recursive: true });

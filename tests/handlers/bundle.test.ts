@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { isBuiltin } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFromBytes } from '../../lambdas/core/extract-bytes';
 import type { Extraction } from '../../lambdas/extract/types';
 import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
+import { TemplateStore } from '../../lambdas/template/load';
+import { PRECOMPILED_FILE } from '../../lambdas/template/precompiled';
 import { startS3Server, type S3Server } from '../../local/s3-server';
 import { article } from '../event/support';
 import { synthStack } from '../infra/synth';
@@ -116,6 +118,16 @@ describe('bundled handlers from cdk.out in plain node', () => {
     // A name only linkedom's code holds: in its reader, not in the bundle.
     expect(readFileSync(join(assetDir.extract, 'index.mjs'), 'utf8')).not.toContain('CSSStyleDeclaration');
     expect(readFileSync(join(assetDir.extract, 'reader-linkedom.cjs'), 'utf8')).toContain('CSSStyleDeclaration');
+  });
+
+  // The render stage fills the deployed templates from their build-time compiled form, keyed by
+  // the content hash of the templates shipped beside it (lambdas/template/precompiled.ts).
+  it('ships the deployed templates precompiled beside the render bundle, keyed by their hashes', () => {
+    const store = new TemplateStore(join(assetDir.render, 'templates'));
+    const file = join(assetDir.render, PRECOMPILED_FILE);
+    const table = createRequire(file)(file) as Record<string, unknown>;
+    expect(Object.keys(table).sort()).toEqual(store.names().map((name) => store.get(name).sha256).sort());
+    expect(readFileSync(join(assetDir.render, 'index.mjs'), 'utf8')).toContain(PRECOMPILED_FILE);
   });
 
   it('extracts and renders an uploaded article end to end', async () => {
