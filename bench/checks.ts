@@ -35,6 +35,11 @@ export function deriveChecks(sections: BenchResults['sections']): Check[] {
     if (!row.target || !base) continue;
     checks.push({ measure: `Cold ${row.what} ÷ \`node -e 0\`, fresh processes interleaved (medians of ${row.runs}: ${row.medianMs} ms vs ${base.medianMs} ms${row.problem ? `; ${row.problem}` : ''})`, value: `${row.ratio}×`, target: row.target, verdict: row.verdict });
   }
+  if (first && first.stages.length > 0) {
+    // Unjudged: so the next regression in one step shows in the README's table, not only in results.md.
+    const steps = first.stages.map((st) => `${st.stage} ${Math.round(st.cpuMs)}`).join(', ');
+    checks.push({ measure: `Cold cost of each step of the whole path, CPU ms, first call in a fresh process (medians of ${first.runs}; "start" is Node plus loading the bundle)`, value: steps, target: '(per-step reference)', verdict: 'n/a' });
+  }
   if (first?.chromiumOverOurs) {
     const chromiumRow = first.rows.find((row) => row.id === 'chromium')!;
     const ours = first.rows.find((row) => row.id === 'pipeline')!;
