@@ -19,7 +19,7 @@ const failures = (list: readonly string[]): string => (list.length === 0 ? '' : 
 /** The machine line and every figure against its target. */
 function summaryBlocks(r: BenchResults): string[] {
   const m = r.machine;
-  const merges = (r.merges ?? []).map((g) => ` Re-measured ${g.date} (load average ${g.loadAtStart} at start): ${g.sections.join(', ')}.`).join('');
+  const merges = (r.merges ?? []).map((g) => ` Re-measured ${g.date}${g.machine ? ` on ${g.machine}` : ''} (load average ${g.loadAtStart} at start): ${g.sections.join(', ')}.`).join('');
   return [
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node}, ${m.os}; ${m.chromium ?? 'Chromium not installed'}. Run ${m.date} (load average ${m.loadAtStart} at start).${merges}`,
     table(['Measure', 'Value', 'Target', 'Result'], r.checks.map((c) => [c.measure, c.value, c.target, MARK[c.verdict]])),

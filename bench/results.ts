@@ -38,5 +38,5 @@ export interface BenchResults {
   readonly checks: readonly Check[];
   readonly profiles: ReadonlyArray<ProfileResult | { readonly workload: string; readonly error: string }>;
   /** Sections measured again later (`--only … --merge`) and merged into this run's results. */
-  readonly merges?: ReadonlyArray<{ readonly sections: readonly string[]; readonly date: string; readonly loadAtStart: number }>;
+  readonly merges?: ReadonlyArray<{ readonly sections: readonly string[]; readonly date: string; readonly loadAtStart: number; /** Where they ran, when not the run's machine. */ readonly machine?: string }>;
 }

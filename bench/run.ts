@@ -128,12 +128,15 @@ function merged(): BenchResults {
   const committed = JSON.parse(readFileSync(path.join(ROOT, 'bench/results.json'), 'utf8')) as BenchResults;
   const all = { ...committed.sections, ...sections };
   const names = Object.keys(sections);
+  const m = machine;
+  const here = `${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node}; ${m.chromium ?? 'Chromium not installed'}`;
+  const there = `${committed.machine.cpu}, ${committed.machine.cores} cores, ${committed.machine.ramGB} GB RAM, Node ${committed.machine.node}; ${committed.machine.chromium ?? 'Chromium not installed'}`;
   return {
     ...committed,
     sections: all,
     checks: deriveChecks(all),
     profiles: [...committed.profiles, ...profiles],
-    merges: [...(committed.merges ?? []).filter((m) => m.sections.some((s) => !names.includes(s))), { sections: names, date: machine.date, loadAtStart: machine.loadAtStart }],
+    merges: [...(committed.merges ?? []).filter((m) => m.sections.some((s) => !names.includes(s))), { sections: names, date: machine.date, loadAtStart: machine.loadAtStart, ...(here === there ? {} : { machine: here }) }],
   };
 }
 
