@@ -86,6 +86,8 @@ type RuntimeAsset = (typeof RUNTIME_ASSETS)[number];
 export const BUILT_BESIDE: Readonly<Record<HandlerName, { readonly readers: boolean; readonly templates: boolean }>> = {
   extract: { readers: true, templates: false },
   render: { readers: false, templates: true },
+  // Fusion reads figures and writes JSON; the render stage draws the event briefing.
+  event: { readers: false, templates: false },
 };
 
 /**

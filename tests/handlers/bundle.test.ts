@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFromBytes } from '../../lambdas/core/extract-bytes';
 import type { Extraction } from '../../lambdas/extract/types';
 import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
-import { TemplateStore } from '../../lambdas/template/load';
+import { TemplateStore, templateHash } from '../../lambdas/template/load';
+import { EVENT_TEMPLATE } from '../../lambdas/event/render';
 import { PRECOMPILED_FILE } from '../../lambdas/template/precompiled';
 import { startS3Server, type S3Server } from '../../local/s3-server';
 import { article } from '../event/support';
@@ -106,7 +107,7 @@ describe('bundled handlers from cdk.out in plain node', () => {
     const named = (dir: string): string[] =>
       [...new Set(readFileSync(join(dir, 'index.mjs'), 'utf8').match(/\.\/reader-[a-z0-9.-]+\.cjs/g) ?? [])].sort();
     expect(named(assetDir.extract)).toEqual(['./reader-linkedom.cjs', './reader-markdown-it.cjs', './reader-mozilla-readability.cjs', './reader-yaml.cjs']);
-    for (const dir of [assetDir.extract, assetDir.render]) {
+    for (const dir of [assetDir.extract, assetDir.render, assetDir.event]) {
       for (const file of named(dir)) {
         const code = readFileSync(join(dir, file), 'utf8');
         // Only Node's own modules are required at run time, nothing from node_modules (but linkedom's
@@ -126,7 +127,9 @@ describe('bundled handlers from cdk.out in plain node', () => {
     const store = new TemplateStore(join(assetDir.render, 'templates'));
     const file = join(assetDir.render, PRECOMPILED_FILE);
     const table = createRequire(file)(file) as Record<string, unknown>;
-    expect(Object.keys(table).sort()).toEqual(store.names().map((name) => store.get(name).sha256).sort());
+    const partials = store.get('briefing').partials;
+    const event = templateHash({ main: { name: 'event.hbs', source: readFileSync(join(assetDir.render, EVENT_TEMPLATE), 'utf8') }, partials });
+    expect(Object.keys(table).sort()).toEqual([...store.names().map((name) => store.get(name).sha256), event].sort());
     expect(readFileSync(join(assetDir.render, 'index.mjs'), 'utf8')).toContain(PRECOMPILED_FILE);
   });
 

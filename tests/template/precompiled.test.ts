@@ -11,6 +11,7 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { buildBriefingModel } from '../../lambdas/briefing/model';
 import { extractFromBytes } from '../../lambdas/core/extract-bytes';
+import { eventTemplate } from '../../lambdas/event/render';
 import { COMPILE_OPTIONS, partialName } from '../../lambdas/template/fill';
 import { deployedTemplates } from '../../lambdas/template/load';
 import type { PrecompiledSet } from '../../lambdas/template/precompiled';
@@ -25,12 +26,12 @@ function built(templatesDir?: string): Record<string, PrecompiledSet> {
 }
 
 describe('precompiled templates', () => {
-  it('holds every deployed template under its content hash, with its partials', () => {
+  it('holds every deployed template and the event briefing\'s under its content hash, with its partials', () => {
     const table = built();
     const store = deployedTemplates();
-    expect(Object.keys(table).sort()).toEqual(store.names().map((name) => store.get(name).sha256).sort());
-    for (const name of store.names()) {
-      const template = store.get(name);
+    const templates = [...store.names().map((name) => store.get(name)), eventTemplate()];
+    expect(Object.keys(table).sort()).toEqual(templates.map((t) => t.sha256).sort());
+    for (const template of templates) {
       expect(Object.keys(table[template.sha256]!.partials).sort()).toEqual(template.partials.map(partialName).sort());
     }
   });
