@@ -8,8 +8,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { IntakeError } from '../lambdas/core/errors';
 import { tooLargeError } from '../lambdas/intake/sniff';
 import type { ArticleFormat } from '../lambdas/intake/types';
-import { documentRefusalByName } from './documents';
-import { FETCH_LIMITS, fetchArticle, isWebAddress } from './fetch';
+import { documentRefusalByName } from '../lambdas/intake/documents';
+import { FETCH_LIMITS, fetchArticle, isWebAddress } from '../lambdas/intake/fetch';
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',

@@ -7,6 +7,8 @@ import { relative } from 'node:path';
 import { DEFAULT_MAX_TRIES, DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET, startLocalPipeline, type LocalPipeline } from './pipeline';
 import { describe } from './queue';
 import { localCredentialsEnv } from './credentials';
+import { StageActivity } from './web-activity';
+import { DEFAULT_WEB_PORT, startWebServer, type WebServer } from './web-server';
 
 const HELP = `Usage: npm start [-- --help]
 
@@ -16,9 +18,11 @@ http://127.0.0.1:${DEFAULT_PORT} with the buckets ${INPUT_BUCKET} (upload articl
 
 Environment:
   PORT=<n>              listen on another port (0: any free one)
+  WEB_PORT=<n>          the web page's port (default ${DEFAULT_WEB_PORT}, or PORT+1 when PORT is set; 0: any free one)
   LOCAL_S3_DIR=<dir>    keep the buckets there instead of .local-s3/
   POWERTOOLS_LOG_LEVEL  INFO also prints the handlers' structured logs
 
+Open the web page it prints to drop articles, watch them and correct their figures.
 Upload with any S3 client, or: npm run -s briefing -- submit <article...> --wait -o out
 `;
 
@@ -43,15 +47,29 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write(`error: PORT: "${process.env.PORT}" is not a port number\n`);
   process.exit(2);
 }
+const webPort = process.env.WEB_PORT ? Number(process.env.WEB_PORT) : port === DEFAULT_PORT ? DEFAULT_WEB_PORT : port === 0 ? 0 : port + 1;
+if (!Number.isInteger(webPort) || webPort < 0 || webPort > 65535) {
+  process.stderr.write(`error: WEB_PORT: "${process.env.WEB_PORT}" is not a port number\n`);
+  process.exit(2);
+}
 
 const stamp = (): string => new Date().toISOString().slice(11, 23);
 const log = (line: string): void => { process.stdout.write(`${stamp()} ${line}\n`); };
 
 let pipeline: LocalPipeline;
+const activity = new StageActivity();
 try {
-  pipeline = await startLocalPipeline({ port, dataDir, log, watchTemplates: true });
+  pipeline = await startLocalPipeline({ port, dataDir, log, watchTemplates: true, wrapHandler: activity.wrap });
 } catch (error) {
   process.stderr.write(`error: 127.0.0.1:${port}: cannot start the local S3 server: ${describe(error)}\n`);
+  process.exit(1);
+}
+let web: WebServer;
+try {
+  web = await startWebServer({ port: webPort, store: { s3: pipeline.client, inputBucket: INPUT_BUCKET, outputBucket: OUTPUT_BUCKET }, activity, log });
+} catch (error) {
+  process.stderr.write(`error: 127.0.0.1:${webPort}: cannot start the web page: ${describe(error)}\n`);
+  await pipeline.stop();
   process.exit(1);
 }
 // Once serving, a handler bug must cost one article, never the server: report it, keep going.
@@ -62,6 +80,7 @@ const { endpoint } = pipeline;
 const env = Object.entries(localCredentialsEnv()).map(([name, value]) => `${name}=${value}`).join(' ');
 process.stdout.write(
   [
+    `Web page: ${web.url}  (open it in your browser: drop articles, watch them, correct their figures)`,
     `Local briefing pipeline: S3 endpoint ${endpoint} (data in ${relative(process.cwd(), dataDir) || dataDir})`,
     `  upload articles to s3://${INPUT_BUCKET}/, briefings appear in s3://${OUTPUT_BUCKET}/ (figures/, briefings/, errors/)`,
     `  messages that fail ${DEFAULT_MAX_TRIES} times are kept in ${relative(process.cwd(), pipeline.deadLetterDir)}/`,
@@ -89,7 +108,7 @@ const shutdown = (signal: string): void => {
   }
   stoppingSince = Date.now();
   log(`${signal}: finishing work in flight… (Ctrl-C again to exit at once)`);
-  pipeline.stop().then(
+  web.close().then(() => pipeline.stop()).then(
     () => { log('stopped'); process.exit(0); },
     (error: unknown) => { log(`stop failed: ${describe(error)}`); process.exit(1); },
   );

@@ -121,7 +121,8 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
     writeFileSync(temp, file.contents, { mode: basename(file.path) === 'briefing.mjs' ? 0o755 : 0o644 });
     renameSync(temp, file.path);
   }
-  const written = new Set(files.map((file) => basename(file.path)));
+  // dist/web is the web page's, built beside (scripts/build-web.mjs).
+  const written = new Set([...files.map((file) => basename(file.path)), 'web']);
   for (const name of readdirSync(outdir)) if (!written.has(name)) rmSync(join(outdir, name), { recursive: true, force: true });
 }
 

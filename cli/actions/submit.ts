@@ -10,7 +10,7 @@ import { basename, relative } from 'node:path';
 import { isBriefingError } from '../../lambdas/core/errors';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
 import { subscribeToEvents, waitForAnnounced } from '../../local/event-stream';
-import { mapLimit } from '../../local/map-limit';
+import { mapLimit } from '../../lambdas/core/map-limit';
 import { countPdfPages } from '../../local/pdf-pages';
 import { progressBar } from '../../local/progress';
 import { downloadBriefing, uploadArticle, waitForOutcome } from '../../local/submit-client';

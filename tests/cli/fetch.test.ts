@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchArticle } from '../../cli/fetch';
+import { fetchArticle } from '../../lambdas/intake/fetch';
 import { pdfinfo } from '../render/poppler';
 import { repoRoot, runCli, type CliResult } from '../support/cli';
 

@@ -4,10 +4,10 @@
  * names. Every failure becomes the reason of one `error:` line: a refusal the page itself
  * causes (4xx, a PDF, too large) is bad input; a network failure or a 5xx may pass.
  */
-import { BriefingError, IntakeError, isBriefingError } from '../lambdas/core/errors';
-import { formatFromContentType } from '../lambdas/intake/format';
-import { formatSize } from '../lambdas/intake/sniff';
-import { DEFAULT_MAX_BYTES, type ArticleFormat } from '../lambdas/intake/types';
+import { BriefingError, IntakeError, isBriefingError } from '../core/errors';
+import { formatFromContentType } from './format';
+import { formatSize } from './sniff';
+import { DEFAULT_MAX_BYTES, type ArticleFormat } from './types';
 import { documentRefusalByName, documentRefusalByType } from './documents';
 
 export interface FetchLimits {

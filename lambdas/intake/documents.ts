@@ -4,7 +4,7 @@
  * in the one line of the refusal, before a byte is read.
  */
 import { basename, extname } from 'node:path';
-import { IntakeError } from '../lambdas/core/errors';
+import { IntakeError } from '../core/errors';
 
 interface DocumentKind {
   readonly what: string;
