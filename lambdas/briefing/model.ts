@@ -2,7 +2,8 @@
  * Extraction → the view model the template fills: every string already worded and formatted,
  * every list already chosen and ordered, long texts clipped. The template only places things.
  */
-import type { Extraction, Figure } from '../extract/types';
+import type { Figure } from '../extract/types';
+import type { ReviewedExtraction, ReviewedFigure } from '../review/edits';
 import { capitalise, clip, figureAmount, formatAmount, formatDate, qualifierWords, shortSource } from './format';
 import { pickBars, pickCards } from './select';
 import { categoryLabel } from '../contract/categories';
@@ -52,14 +53,21 @@ const unquote = (s: string): string => s.trim().replace(/^["“”‘’']+|["�
 // "MEDELLÍN, Colombia, Nov 4 - At least 23 …": a highlight or event starts at the news, not the dateline.
 const DATELINE = /^\p{Lu}[\p{Lu}\p{M}'’. -]{1,40}(?:,\s*[\p{L}\p{M}'’. -]{2,40}){0,2},\s*[\p{L}\d .]{3,20}?\s*(?:\([^)]{0,60}\)\s*)?[-–—]\s+(?=\p{Lu})/u;
 
-export function buildBriefingModel(x: Extraction): BriefingModel {
+/** The table marks what a person changed (lambdas/review), so a corrected briefing never passes for the extractor's. */
+const EDITED = ' (edited)';
+const editedField = (f: ReviewedFigure, field: 'value' | 'label'): boolean => f.edited?.includes(field) ?? false;
+
+export function buildBriefingModel(x: ReviewedExtraction): BriefingModel {
   const a = x.article;
   const corpus = [a.title, ...x.summary, ...x.figures.map((f) => f.sentence), ...x.quotes.map((q) => `${q.text} ${q.role ?? ''}`)].join(' ');
   const sourceOf = (f: Figure): string => (f.source ? clip(shortSource(f.source, corpus), 40) : '');
-  const label = (f: Figure): string => clip(figureLabel(f, corpus), 60);
+  // A label a person wrote is printed as they wrote it.
+  const label = (f: ReviewedFigure): string => clip(editedField(f, 'label') ? capitalise(f.label) : figureLabel(f, corpus), 60);
+  // The article's conversion ("about US$600,000") was of the article's amount, not of a corrected one.
+  const noteOf = (f: ReviewedFigure): string | null => (editedField(f, 'value') ? null : conversionNote(f));
   const cards = pickCards(x.figures).map((f) => ({
     value: formatAmount(f.value, f.max, f.unit), qualifier: qualifierWords(f.qualifier), label: label(f),
-    note: conversionNote(f) ?? '', source: sourceOf(f),
+    note: noteOf(f) ?? '', source: sourceOf(f),
   }));
   const bars = pickBars(x.figures).map((f) => ({ label: label(f), value: f.value, display: figureAmount(f) }));
   const categories = [...new Set(x.figures.filter((f) => f.key).map((f) => categoryLabel(f.category)))];
@@ -68,9 +76,9 @@ export function buildBriefingModel(x: Extraction): BriefingModel {
     return [label(f), place && !label(f).includes(place) ? place : null, f.date ? formatDate(f.date) : null].filter(Boolean).join(' · ');
   };
   // A vague count has no number to write ("hundreds"), an ordinal no amount ("the 30th"): the article's words are the figure.
-  const written = (f: Figure): string => {
-    if (f.vague || /^\d+(?:st|nd|rd|th)$/.test(f.text.trim())) return f.text;
-    const note = conversionNote(f);
+  const written = (f: ReviewedFigure): string => {
+    if (!editedField(f, 'value') && (f.vague || /^\d+(?:st|nd|rd|th)$/.test(f.text.trim()))) return f.text;
+    const note = noteOf(f);
     return note ? `${figureAmount(f)} (${note})` : figureAmount(f);
   };
   return {
@@ -91,12 +99,13 @@ export function buildBriefingModel(x: Extraction): BriefingModel {
       role: clip(q.role ?? '', 120),
     })),
     figures: [...x.figures].sort((p, q) => p.span[0] - q.span[0]).map((f, i, all) => ({
-      figure: clip(written(f), 60), what: what(f), source: f.source ? clip(f.source, 80) : '—',
+      figure: `${clip(written(f), 60)}${f.edited?.length ? EDITED : ''}`, what: what(f), source: f.source ? clip(f.source, 80) : '—',
       // Several figures often come from one sentence: print it once, not three times.
       sentence: i > 0 && all[i - 1]!.sentence === f.sentence ? SAME_SENTENCE : clip(f.sentence, 220),
     })),
     organisations: clip(x.organisations.join(' · '), 600),
     places: clip(x.places.join(' · '), 600),
-    footer: `Produced by briefing-pipeline from ${clip(a.input ?? a.title, 80)} · sha256 ${a.sha256.slice(0, 12)}`,
+    footer: `Produced by briefing-pipeline from ${clip(a.input ?? a.title, 80)} · sha256 ${a.sha256.slice(0, 12)}${
+      x.revision ? ` · revision ${x.revision.number} (edited)` : ''}`,
   };
 }

@@ -40,6 +40,17 @@ function card(view: CardView): HTMLElement {
     view.source ? el('span', { class: 'source' }, view.source) : null);
 }
 
+/** How far an article has come: answers may arrive out of order (an upload's own answer after the live event that followed it). */
+const PROGRESS: Readonly<Record<ArticleState, number>> = { uploaded: 0, extracting: 1, rendering: 2, ready: 3, failed: 3 };
+
+/** True when `next` is not older than `known`: a later upload, a later revision, or the same one further along. */
+export function supersedes(next: ArticleView, known: ArticleView | null): boolean {
+  if (!known) return true;
+  if (next.uploadedAt !== known.uploadedAt) return next.uploadedAt > known.uploadedAt;
+  if (next.revision !== known.revision) return next.revision > known.revision;
+  return PROGRESS[next.state] >= PROGRESS[known.state];
+}
+
 export interface RowHooks {
   announce(text: string): void;
 }
@@ -51,6 +62,7 @@ class Row {
   private open = false;
   private detail: ArticleDetail | null = null;
   private detailFor = '';
+  private bodyFor = '';
   private loading: Promise<void> | null = null;
   private readonly summary: HTMLElement;
   private readonly body: HTMLElement;
@@ -80,6 +92,7 @@ class Row {
 
   update(view: ArticleView): void {
     const before = this.view;
+    if (!supersedes(view, before)) return;
     this.view = view;
     this.local = null;
     if (before?.state !== view.state) {
@@ -123,27 +136,36 @@ class Row {
     if (this.open && expandable) void this.loadDetail();
   }
 
-  /** What the body shows depends on: the state, the revision and the PDF. */
-  private version(): string {
-    const view = this.view!;
-    return `${view.state} ${view.revision} ${view.links.pdf ?? ''}`;
+  /** The detail (figures and cards) belongs to one revision of one upload. */
+  private revisionOnShow(): string {
+    return `${this.view!.uploadedAt} ${this.view!.revision}`;
   }
 
-  /** The detail of the revision on show, fetched again whenever the article's state or revision moves on. */
+  /** The body also shows the state and the PDF. */
+  private bodyOnShow(): string {
+    return `${this.revisionOnShow()} ${this.view!.state} ${this.view!.links.pdf ?? ''}`;
+  }
+
+  /** The body for the article as it is: its figures fetched again only when the revision or the upload changed. */
   private async loadDetail(): Promise<void> {
-    const version = this.version();
-    // Nothing moved on: keep the body as it is (a person may be halfway through an edit).
-    if (this.detailFor === version || this.loading) return;
-    this.detailFor = version;
-    if (!this.detail) replace(this.body, el('p', { class: 'hint' }, 'Loading the figures…'));
-    this.loading = this.api.detail(this.key).then(
-      (detail) => { this.detail = detail; },
-      (error: unknown) => { replace(this.body, el('p', { class: 'reason' }, `The figures could not be loaded: ${(error as Error).message}`)); },
-    ).finally(() => { this.loading = null; });
-    await this.loading;
-    if (this.detail) this.renderBody();
-    // The article moved on while this look was under way: look again.
-    if (this.version() !== version && this.open) void this.loadDetail();
+    if (this.loading) return;
+    const revision = this.revisionOnShow();
+    if (this.detailFor !== revision) {
+      this.detailFor = revision;
+      if (!this.detail) replace(this.body, el('p', { class: 'hint' }, 'Loading the figures…'));
+      this.loading = this.api.detail(this.key).then(
+        (detail) => { this.detail = detail; },
+        (error: unknown) => { replace(this.body, el('p', { class: 'reason' }, `The figures could not be loaded: ${(error as Error).message}`)); },
+      ).finally(() => { this.loading = null; });
+      await this.loading;
+      // The article moved on while its figures were on their way: look again.
+      if (this.revisionOnShow() !== revision) return this.loadDetail();
+    }
+    // Nothing else moved on: keep the body as it is (a person may be halfway through an edit).
+    if (this.detail && this.bodyFor !== this.bodyOnShow()) {
+      this.bodyFor = this.bodyOnShow();
+      this.renderBody();
+    }
   }
 
   private renderBody(): void {
@@ -157,7 +179,8 @@ class Row {
       view.links.original ? el('a', { href: view.links.original, target: '_blank', rel: 'noopener', class: 'button quiet' }, 'Original extraction') : null);
     const dated = [article.published ? `Published ${article.published}` : 'Date not stated', article.source].filter(Boolean).join(' · ');
     const preview = ready && view.links.pdf
-      ? el('iframe', { class: 'pdf', src: view.links.pdf, title: `Briefing PDF of ${this.key}`, loading: 'lazy' })
+      // The preview fits the page to its width; the viewer keeps its own controls (download, print).
+      ? el('iframe', { class: 'pdf', src: `${view.links.pdf}#view=FitH`, title: `Briefing PDF of ${this.key}`, loading: 'lazy' })
       : el('div', { class: 'pdf pending', role: 'status' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), `Making the PDF of revision ${view.revision}…`);
     const editor = new FigureEditor(this.key, detail.extraction, {
       announce: (text) => this.hooks.announce(text),
