@@ -37,6 +37,7 @@ function card(view: CardView): HTMLElement {
     el('span', { class: 'qualifier' }, view.qualifier || '\u00a0'),
     el('span', { class: 'value' }, view.value),
     el('span', { class: 'label' }, view.label),
+    view.note ? el('span', { class: 'note' }, view.note) : null,
     view.source ? el('span', { class: 'source' }, view.source) : null);
 }
 
