@@ -128,7 +128,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     link: async (key) => `/files/${encodePath(key)}`,
     activity: options.activity?.of,
     uploadTarget: async (key, request) => ({
-      key,
       url: `/uploads/${encodePath(key)}`,
       method: 'PUT',
       headers: { 'content-type': request.type || 'application/octet-stream' },

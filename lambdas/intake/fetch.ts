@@ -14,6 +14,8 @@ export interface FetchLimits {
   readonly maxBytes: number;
   readonly timeoutMs: number;
   readonly maxRedirects: number;
+  /** Called before each request (the first and every redirect); throws to refuse the address. Default: none. */
+  readonly checkAddress?: (url: URL) => Promise<void>;
 }
 
 export const FETCH_LIMITS: FetchLimits = { maxBytes: DEFAULT_MAX_BYTES, timeoutMs: 10_000, maxRedirects: 3 };
@@ -100,6 +102,7 @@ export async function fetchArticle(address: string, limits: FetchLimits = FETCH_
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
     for (let redirects = 0; ; redirects += 1) {
+      await limits.checkAddress?.(url);
       const response = await fetch(url, { redirect: 'manual', signal, headers: { accept: ACCEPT, 'user-agent': 'briefing-pipeline (news briefing command line)' } });
       if (REDIRECTS.has(response.status)) {
         await response.body?.cancel();

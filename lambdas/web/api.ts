@@ -31,7 +31,7 @@ export interface ApiContext extends ViewOptions {
   readonly user: string | null;
   readonly maxBytes: number;
   /** Where the page PUTs an upload's bytes (the object `key`, already within the space). */
-  uploadTarget(key: string, request: UploadRequest): Promise<UploadTarget>;
+  uploadTarget(key: string, request: UploadRequest): Promise<Omit<UploadTarget, 'key'>>;
   /** Fetches a web address into the input bucket under the space; returns its key. Absent: not offered. */
   fetchInto?(url: string): Promise<string>;
   now(): Date;
@@ -66,7 +66,8 @@ async function upload(context: ApiContext, body: unknown): Promise<ApiResponse> 
   if (size === 0) return refusal(400, 'empty', 'file is empty (0 bytes)');
   if (size > context.maxBytes) throw tooLargeError(size, context.maxBytes);
   const request: UploadRequest = { name, size, type: typeof type === 'string' ? type : '' };
-  return { status: 200, body: await context.uploadTarget(context.space + name, request) };
+  const target: UploadTarget = { key: name, ...(await context.uploadTarget(context.space + name, request)) };
+  return { status: 200, body: target };
 }
 
 async function route(context: ApiContext, request: ApiRequest): Promise<ApiResponse> {

@@ -5,7 +5,7 @@
  * server named, and with its content type, so extraction reads it as that format.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { FETCH_LIMITS, fetchArticle } from '../intake/fetch';
+import { FETCH_LIMITS, fetchArticle, type FetchLimits } from '../intake/fetch';
 import { uploadName } from './keys';
 import type { Store } from './status';
 
@@ -23,9 +23,9 @@ export function nameForAddress(address: string, format: string | undefined): str
   return uploadName(`${stem}.${extension}`);
 }
 
-/** Fetches `address` and stores it under the space; returns the input key. */
-export async function fetchIntoBucket(store: Store, space: string, address: string, maxBytes: number): Promise<string> {
-  const page = await fetchArticle(address, { ...FETCH_LIMITS, maxBytes });
+/** Fetches `address` and stores it under the space; returns the input key. A deployed API passes `checkAddress`. */
+export async function fetchIntoBucket(store: Store, space: string, address: string, maxBytes: number, checkAddress?: FetchLimits['checkAddress']): Promise<string> {
+  const page = await fetchArticle(address, { ...FETCH_LIMITS, maxBytes, checkAddress });
   const key = space + nameForAddress(page.url, page.format);
   await store.s3.send(new PutObjectCommand({ Bucket: store.inputBucket, Key: key, Body: page.bytes, ContentType: page.contentType }));
   return key;
