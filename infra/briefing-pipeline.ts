@@ -32,6 +32,7 @@ import { type EncryptionMode, PipelineEncryption } from './encryption';
 import { EventFusion } from './event-fusion';
 import { BriefingEvents } from './events';
 import { acknowledgeNotificationsHandler, acknowledgeObjectWildcards } from './nag';
+import { BriefingWeb, type BriefingWebOptions } from './briefing-web';
 import { PipelineStage } from './pipeline-stage';
 import { AccountBoundQueueDestination } from './queue-destination';
 import { assertEmail } from './validate';
@@ -103,9 +104,15 @@ export interface BriefingPipelineProps {
    * Default: none (every article gets `briefing` unless its metadata says otherwise).
    */
   readonly templatePrefixes?: Readonly<Record<string, string>>;
+  /**
+   * The web page (infra/briefing-web.ts): a static site behind CloudFront, a Cognito user pool,
+   * an HTTP API with a JWT authorizer on every route. `false` leaves it out; an object sets its
+   * options. Default: true (with BriefingWebOptions' defaults).
+   */
+  readonly web?: boolean | BriefingWebOptions;
 }
 
-type Optional = 'inputBucket' | 'outputBucket' | 'encryptionKey' | 'reservedConcurrency' | 'alarmEmail' | 'errorRatePercent' | 'maxMessageAge' | 'eventsTopic' | 'eventBus' | 'presignedUrlLifetime' | 'encryption';
+type Optional = 'inputBucket' | 'outputBucket' | 'encryptionKey' | 'reservedConcurrency' | 'alarmEmail' | 'errorRatePercent' | 'maxMessageAge' | 'eventsTopic' | 'eventBus' | 'presignedUrlLifetime' | 'encryption' | 'web';
 
 /** Every prop with its default applied (the sub-constructs default and check their own). */
 type Settings = Required<Omit<BriefingPipelineProps, Optional>> & Pick<BriefingPipelineProps, Optional>;
@@ -192,6 +199,8 @@ export class BriefingPipeline extends Construct {
   readonly alarms: PipelineAlarms;
   readonly events: BriefingEvents;
   readonly dashboard: PipelineDashboard;
+  /** The web page, unless `web: false`. */
+  readonly web?: BriefingWeb;
 
   constructor(scope: Construct, id: string, props: BriefingPipelineProps = {}) {
     super(scope, id);
@@ -277,6 +286,19 @@ export class BriefingPipeline extends Construct {
     this.allowRead(eventFn, this.outputBucket, ['figures/events/*'], 'it lists and reads the figures of an event\'s articles and HEADs the Event JSON');
     this.allowWrite(eventFn, this.outputBucket, ['figures/events/*'], 'the event stage writes figures/events/<name>.json');
     if (key) for (const fn of [extractFn, renderFn, eventFn]) key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey');
+
+    // Wire: the web page, on the same buckets
+    if (settings.web !== false) {
+      this.web = new BriefingWeb(this, 'Web', {
+        ...(settings.web === true || settings.web === undefined ? {} : settings.web),
+        inputBucket: this.inputBucket,
+        outputBucket: this.outputBucket,
+        encryptionKey: key,
+        maxBytes: settings.maxBytes,
+        logRetention: settings.logRetention,
+        retainData: settings.retainData,
+      });
+    }
   }
 
   private accessLogsBucket(settings: Settings): s3.Bucket {

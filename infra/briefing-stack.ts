@@ -29,6 +29,12 @@ export interface BriefingContext {
   readonly retainData?: boolean;
   /** Article key prefix → template name (`-c 'templatePrefixes={"flash/":"flash"}'`). */
   readonly templatePrefixes?: Readonly<Record<string, string>>;
+  /** `-c web=false` leaves the web page out. */
+  readonly web?: boolean;
+  /** The sign-in pages' address prefix (`https://<prefix>.auth.<region>.amazoncognito.com`). */
+  readonly webSignInDomainPrefix?: string;
+  /** `-c webSelfSignUp=true` lets anyone with the address create an account. */
+  readonly webSelfSignUp?: boolean;
 }
 
 export interface BriefingStackProps extends StackProps {
@@ -63,6 +69,7 @@ export class BriefingStack extends Stack {
       errorsExpiration: ctx.errorsExpirationDays === undefined ? undefined : Duration.days(ctx.errorsExpirationDays),
       retainData: ctx.retainData,
       templatePrefixes: ctx.templatePrefixes,
+      web: ctx.web === false ? false : { signInDomainPrefix: ctx.webSignInDomainPrefix, selfSignUp: ctx.webSelfSignUp },
     };
     const pipeline = (this.pipeline = new BriefingPipeline(this, 'Pipeline', pipelineProps));
     acknowledgeFindings(pipeline);

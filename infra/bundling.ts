@@ -19,6 +19,8 @@ export const HANDLER_ENTRIES = {
   extract: 'lambdas/handlers/extract.ts',
   render: 'lambdas/handlers/render.ts',
   event: 'lambdas/handlers/event.ts',
+  /** The deployed web page's API (infra/briefing-web.ts). */
+  web: 'lambdas/web/handler.ts',
 } as const;
 
 export type HandlerName = keyof typeof HANDLER_ENTRIES;
@@ -88,6 +90,8 @@ export const BUILT_BESIDE: Readonly<Record<HandlerName, { readonly readers: bool
   render: { readers: false, templates: true },
   // Fusion reads figures and writes JSON; the render stage draws the event briefing.
   event: { readers: false, templates: false },
+  // The page's API fetches bytes and reads figures; it never parses an article or draws a PDF.
+  web: { readers: false, templates: false },
 };
 
 /**
@@ -125,6 +129,7 @@ export const ASSETS_FOR: Readonly<Record<HandlerName, readonly RuntimeAsset[]>> 
   render: RUNTIME_ASSETS,
   // Fusion reads figures and writes JSON: no template, font or profile.
   event: [],
+  web: [],
 };
 
 const missing = (from: string): Error =>

@@ -82,5 +82,8 @@ export function readContext(scope: { readonly node: Reader }): BriefingContext {
     errorsExpirationDays: integer(node, 'errorsExpirationDays'),
     retainData: flag(node, 'retainData'),
     templatePrefixes: stringMap(node, 'templatePrefixes'),
+    web: flag(node, 'web'),
+    webSignInDomainPrefix: text(node, 'webSignInDomainPrefix'),
+    webSelfSignUp: flag(node, 'webSelfSignUp'),
   };
 }

@@ -98,3 +98,35 @@ export function acknowledgeNotificationsHandler(stack: Stack): void {
       'aws-cdk-lib BucketNotificationsHandler runs only during deployment to set the S3 → SQS notifications; its role is built by aws-cdk-lib and only writes its own logs with this policy.',
   });
 }
+
+/** The parts of the web page (infra/briefing-web.ts) that cdk-nag has findings about. */
+export interface WebParts {
+  readonly distribution: IConstruct;
+  readonly userPool: IConstruct;
+  readonly siteBucket: s3.IBucket;
+}
+
+/** Findings of the web page's parts that are acceptable, each with its reason. */
+export function acknowledgeWebFindings(web: WebParts): void {
+  const acknowledge = (scope: IConstruct, id: string, reason: string): void => Validations.of(scope).acknowledge({ id, reason });
+  acknowledge(web.distribution, 'AwsSolutions-CFR1', 'The page serves analysts wherever they work; who may use it is decided by signing in (Cognito), not by country.');
+  acknowledge(web.distribution, 'AwsSolutions-CFR2',
+    'The distribution serves only the static page (GET and HEAD of files that hold no data); every request for data goes to the HTTP API, which needs a signed-in user and is throttled. A WAF web ACL would cost more than the page it protects.');
+  acknowledge(web.distribution, 'AwsSolutions-CFR4',
+    'The page uses the distribution\'s own *.cloudfront.net address, whose default certificate fixes the viewer policy; a deployment with its own domain and ACM certificate sets TLSv1.2_2021.');
+  acknowledge(web.userPool, 'AwsSolutions-COG8',
+    'Users are created by an administrator (no self sign-up by default) and MFA is required; the Plus feature plan\'s threat protection is a per-user cost the deployment can choose later.');
+  // aws-cdk-lib's BucketDeployment: one Lambda function per stack that copies the built page into the site bucket at deploy time.
+  const stack = Stack.of(web.distribution);
+  const copier = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (!copier) return;
+  const why = 'aws-cdk-lib BucketDeployment copies the built page (a CDK asset) into the site bucket and invalidates the distribution, only while deploying';
+  acknowledge(copier, 'AwsSolutions-L1', `${why}; aws-cdk-lib chooses and updates its runtime.`);
+  acknowledge(copier, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', `${why}; its role, built by aws-cdk-lib, writes only its own logs with this policy.`);
+  for (const action of ['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*']) {
+    acknowledge(copier, `AwsSolutions-IAM5[Action::${action}]`, `${why}: aws-cdk-lib grants ${action} on the asset and site buckets only.`);
+  }
+  acknowledge(copier, `AwsSolutions-IAM5[Resource::${nagText(stack.resolve(web.siteBucket.arnForObjects('*')))}]`, `${why}: it replaces every file of the site bucket, which holds nothing else.`);
+  acknowledge(copier, 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', `${why}: it reads the page from the CDK bootstrap asset bucket.`);
+  acknowledge(copier, 'AwsSolutions-IAM5[Resource::*]', `${why}: CloudFront invalidations cannot be scoped to one distribution by resource in the policy aws-cdk-lib writes.`);
+}

@@ -158,7 +158,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     else void inputsOfFigures(key).then((keys) => keys.forEach((inputKey) => void refresh(inputKey)), () => {});
   });
 
-  const config: PageConfig = { mode: 'local', api: API, maxBytes, updates: 'events' };
+  const config: PageConfig = { mode: 'local', api: API, maxBytes, updates: 'events', fetches: true };
 
   async function serveApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname.slice(API.length);

@@ -9,6 +9,7 @@ import { tooLargeError } from '../intake/sniff';
 import { articleKey, uploadName } from './keys';
 import { articleDetail, saveRevision } from './revisions';
 import { findArticle, listArticles, type Store, type ViewOptions } from './status';
+import type { ApiRoute } from './routes';
 import type { ApiError, ArticleView, UploadRequest, UploadTarget } from './types';
 
 export interface ApiRequest {
@@ -70,31 +71,30 @@ async function upload(context: ApiContext, body: unknown): Promise<ApiResponse> 
   return { status: 200, body: target };
 }
 
-async function route(context: ApiContext, request: ApiRequest): Promise<ApiResponse> {
-  const { method, path, query, body } = request;
-  const key = (value: unknown): string => context.space + articleKey(value);
-  switch (`${method} ${path}`) {
-    case 'GET /articles':
-      return listOrSome(context, query);
-    case 'GET /article':
-      return { status: 200, body: await articleDetail(context.store, key(query.get('key')), context) };
-    case 'POST /uploads':
-      return upload(context, body);
-    case 'POST /revisions': {
-      const view = await saveRevision(context.store, key(field(body, 'key')), field(body, 'revision'), field(body, 'edits'), { ...context, by: context.user, now: context.now() });
-      return { status: 200, body: { article: view } };
-    }
-    case 'POST /fetches': {
-      if (!context.fetchInto) return refusal(404, 'not_offered', 'fetching web addresses is not offered here');
-      const url = field(body, 'url');
-      if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return refusal(400, 'bad_url', 'give a web address starting with http:// or https://');
-      const fetched = await context.fetchInto(url);
-      const view = await findArticle(context.store, fetched, context);
-      return { status: 200, body: { article: view } };
-    }
-    default:
-      return refusal(404, 'no_route', `${method} ${path} is not part of this API`);
-  }
+const key = (context: ApiContext, value: unknown): string => context.space + articleKey(value);
+
+/** One answer per route of lambdas/web/routes.ts (the deployed HTTP API creates the same). */
+const ROUTES: Readonly<Record<ApiRoute, (context: ApiContext, request: ApiRequest) => Promise<ApiResponse>>> = {
+  'GET /articles': (context, { query }) => listOrSome(context, query),
+  'GET /article': async (context, { query }) => ({ status: 200, body: await articleDetail(context.store, key(context, query.get('key')), context) }),
+  'POST /uploads': (context, { body }) => upload(context, body),
+  'POST /revisions': async (context, { body }) => {
+    const view = await saveRevision(context.store, key(context, field(body, 'key')), field(body, 'revision'), field(body, 'edits'), { ...context, by: context.user, now: context.now() });
+    return { status: 200, body: { article: view } };
+  },
+  'POST /fetches': async (context, { body }) => {
+    if (!context.fetchInto) return refusal(404, 'not_offered', 'fetching web addresses is not offered here');
+    const url = field(body, 'url');
+    if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return refusal(400, 'bad_url', 'give a web address starting with http:// or https://');
+    const fetched = await context.fetchInto(url);
+    return { status: 200, body: { article: await findArticle(context.store, fetched, context) } };
+  },
+};
+
+function route(context: ApiContext, request: ApiRequest): Promise<ApiResponse> {
+  const name = `${request.method} ${request.path}`;
+  const answer = Object.hasOwn(ROUTES, name) ? ROUTES[name as ApiRoute] : null;
+  return answer ? answer(context, request) : Promise.resolve(refusal(404, 'no_route', `${name} is not part of this API`));
 }
 
 /** A BriefingError as the answer the page shows (its code and one line); null for anything else (a bug, S3 down). */

@@ -96,6 +96,8 @@ export interface PageConfig {
   readonly maxBytes: number;
   /** Live updates: `events` (Server-Sent Events at `<api>/events`) or `poll`. */
   readonly updates: 'events' | 'poll';
+  /** Whether the API fetches web addresses (`POST /fetches`). */
+  readonly fetches: boolean;
   /** Deployed: the Cognito user pool's hosted sign-in. */
   readonly auth?: {
     readonly domain: string;

@@ -12,7 +12,7 @@ import { synthStack } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 
-const { template, stack } = synthStack({ alarmEmail: 'ops@example.org', reservedConcurrency: 10, templatePrefixes: { 'flash/': 'flash' }, eventEmails: ['desk@example.org', 'editor@example.org'] });
+const { template, stack } = synthStack({ alarmEmail: 'ops@example.org', reservedConcurrency: 10, templatePrefixes: { 'flash/': 'flash' }, eventEmails: ['desk@example.org', 'editor@example.org'], web: false });
 const resources = template.toJSON().Resources as Record<string, Resource>;
 const ofType = (type: string): Array<[string, Resource]> => Object.entries(resources).filter(([, r]) => r.Type === type);
 const logicalId = (construct: { node: { defaultChild?: unknown } }): string =>
@@ -344,7 +344,7 @@ describe('cdk-nag in the same synthesis', () => {
   it('fails synthesis on an unacknowledged finding of either pack (the checks are really on)', () => {
     let error: unknown;
     try {
-      synthStack({}, (s) => {
+      synthStack({ web: false }, (s) => {
         s.pipeline.extract.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
         // A log group with retention but no KMS key: NIST wants it encrypted and nothing acknowledges this one.
         new logs.LogGroup(s, 'Unacknowledged', { retention: logs.RetentionDays.ONE_YEAR });

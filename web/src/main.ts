@@ -142,7 +142,8 @@ async function start(): Promise<void> {
     },
   });
   takeFiles(rows);
-  takeAddresses(rows, announce);
+  if (config.fetches) takeAddresses(rows, announce);
+  else byId('fetch-form').hidden = true;
   if (config.updates === 'events') listenToEvents(config, rows, api);
   else {
     const first = await api.list();
