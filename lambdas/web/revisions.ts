@@ -36,7 +36,13 @@ async function current(store: Store, inputKey: string) {
 /** The article and the Extraction JSON on show (the page's figure cards and editor). */
 export async function articleDetail(store: Store, inputKey: string, options: ViewOptions): Promise<ArticleDetail> {
   const { input, extraction } = await current(store, inputKey);
-  return { article: await articleView(store, inputKey, input, options), extraction, cards: buildBriefingModel(extraction).cards };
+  const model = buildBriefingModel(extraction);
+  return {
+    article: await articleView(store, inputKey, input, options),
+    extraction,
+    cards: model.cards,
+    dated: [model.dated, model.source ? `Source: ${model.source}` : null].filter(Boolean).join(' · '),
+  };
 }
 
 export interface SaveOptions extends ViewOptions {

@@ -53,6 +53,8 @@ export interface ArticleDetail {
   readonly extraction: ReviewedExtraction;
   /** The key-figure cards exactly as the briefing draws them (its view model's cards). */
   readonly cards: readonly CardView[];
+  /** The briefing's date and source line ("As of 29 June 2019 · Source: The National"). */
+  readonly dated: string;
 }
 
 /** `POST /uploads`: the page says what it will send before sending a byte. */

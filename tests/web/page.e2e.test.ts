@@ -165,6 +165,9 @@ describe('the web page of npm start, in chromium', () => {
   it('saves a corrected category as revision 2, keeps the original, and the new PDF\'s text marks the figure edited', async () => {
     const seed = row('idlib-offensive-2019.txt');
     const before = folded(pdftotext((await open(await pdfHref('idlib-offensive-2019.txt'))).bytes));
+    // The editor opens from its button, and stays open through the save.
+    await page.click(`${seed} button.disclosure`);
+    expect(await page.$eval(`${seed} button.disclosure`, (b) => b.getAttribute('aria-expanded'))).toBe('true');
     const category = `${seed} select[aria-label="Category of “2,117”"]`;
     expect(await page.$eval(category, (select) => (select as HTMLSelectElement).value)).toBe('injured');
     await page.select(category, 'other');
@@ -174,6 +177,7 @@ describe('the web page of npm start, in chromium', () => {
     await waitForState('idlib-offensive-2019.txt', 'ready');
     await page.waitForSelector(`${seed} .edited`, { timeout: 30_000 });
     expect(await page.$eval(`${seed} .edited`, (node) => node.textContent)).toBe('edited: category');
+    expect(await page.$eval(`${seed} .corrections`, (node) => node.textContent)).toBe('Revision 2, corrected by a person: changed “2,117” (category).');
     const after = folded(pdftotext((await open(await pdfHref('idlib-offensive-2019.txt'))).bytes));
     expect(after).not.toBe(before);
     expect(after).toMatch(/2,117 \(edited\)/);
@@ -189,7 +193,7 @@ describe('the web page of npm start, in chromium', () => {
     await page.reload({ waitUntil: 'load' });
     await waitForState('idlib-offensive-2019.txt', 'ready');
     await page.click(`${row('idlib-offensive-2019.txt')} button.toggle`);
-    await page.waitForSelector(`${row('idlib-offensive-2019.txt')} .editor`);
+    await page.waitForSelector(`${row('idlib-offensive-2019.txt')} .corrections`);
     // The whole page in one view (a full-page capture would resize the view and make the PDF viewer draw again).
     await page.setViewport({ width: 1280, height: await page.evaluate(() => document.documentElement.scrollHeight) });
     const frame = (await page.waitForSelector(`${row('idlib-offensive-2019.txt')} iframe.pdf`))!;

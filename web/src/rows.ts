@@ -52,6 +52,16 @@ export function supersedes(next: ArticleView, known: ArticleView | null): boolea
   return PROGRESS[next.state] >= PROGRESS[known.state];
 }
 
+/** "Revision 2, corrected by a person: “2,117” (category); removed “hundreds”." — or nothing for the extractor's own. */
+function corrections(detail: ArticleDetail): HTMLElement | null {
+  const { figures, revision } = detail.extraction;
+  if (!revision) return null;
+  const changed = figures.filter((f) => f.edited?.length).map((f) => `“${f.text}” (${f.edited!.join(', ')})`);
+  const removed = revision.removed.map((f) => `“${f.text}”`);
+  const parts = [changed.length ? `changed ${changed.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
+  return el('p', { class: 'corrections' }, el('strong', {}, `Revision ${revision.number}`), `, corrected by a person${revision.by ? ` (${revision.by})` : ''}: ${parts.join('; ') || 'no figure differs from the extraction'}.`);
+}
+
 export interface RowHooks {
   announce(text: string): void;
 }
@@ -61,6 +71,8 @@ class Row {
   view: ArticleView | null = null;
   local: LocalState | null = null;
   private open = false;
+  /** The figure editor is shown (kept across re-renders, so a save does not close it). */
+  private editing = false;
   private detail: ArticleDetail | null = null;
   private detailFor = '';
   private bodyFor = '';
@@ -178,7 +190,6 @@ class Row {
       ready && view.links.pdf ? el('a', { href: view.links.pdf, target: '_blank', rel: 'noopener', class: 'button primary' }, 'Open the PDF') : null,
       view.links.json ? el('a', { href: view.links.json, target: '_blank', rel: 'noopener', class: 'button' }, 'Extraction JSON') : null,
       view.links.original ? el('a', { href: view.links.original, target: '_blank', rel: 'noopener', class: 'button quiet' }, 'Original extraction') : null);
-    const dated = [article.published ? `Published ${article.published}` : 'Date not stated', article.source].filter(Boolean).join(' · ');
     const preview = ready && view.links.pdf
       // The preview fits the page to its width; the viewer keeps its own controls (download, print).
       ? el('iframe', { class: 'pdf', src: `${view.links.pdf}#view=FitH`, title: `Briefing PDF of ${this.key}`, loading: 'lazy' })
@@ -191,13 +202,26 @@ class Row {
         this.update(saved);
       },
     });
+    editor.element.id = uid('editor');
+    editor.element.hidden = !this.editing;
+    const disclosure = el('button', {
+      type: 'button', class: 'button disclosure', 'aria-expanded': String(this.editing), 'aria-controls': editor.element.id,
+      onclick: () => {
+        this.editing = !this.editing;
+        editor.element.hidden = !this.editing;
+        disclosure.setAttribute('aria-expanded', String(this.editing));
+        if (this.editing) editor.element.querySelector<HTMLElement>('input, select')?.focus();
+      },
+    }, `Correct the figures (${detail.extraction.figures.length})`);
+    if (ready) links.append(disclosure);
     replace(this.body,
       el('div', { class: 'overview' },
         el('div', { class: 'facts' },
           el('h3', { class: 'title' }, article.title),
-          el('p', { class: 'dated' }, dated),
+          el('p', { class: 'dated' }, detail.dated),
           el('h4', {}, 'Key figures'),
           detail.cards.length > 0 ? el('ul', { class: 'cards' }, ...detail.cards.map(card)) : el('p', { class: 'hint' }, 'No figures were found in this article.'),
+          corrections(detail),
           links),
         preview),
       ready ? editor.element : el('p', { class: 'hint' }, 'The figures can be corrected again once this PDF is ready.'));
