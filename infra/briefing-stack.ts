@@ -83,6 +83,12 @@ export class BriefingStack extends Stack {
     output('EventBusName', pipeline.events.eventBus.eventBusName, 'Briefing Ready / Briefing Failed events (source "briefing") go to this bus');
     output('EventsLogGroupName', pipeline.events.logGroup.logGroupName, 'Every Briefing Ready / Failed event, one JSON line each: aws logs tail --follow');
     if (pipeline.events.topic) output('EventsTopicArn', pipeline.events.topic.topicArn, 'SNS topic fed with every Briefing Ready / Failed event');
+    if (pipeline.web) {
+      output('WebUrl', `${pipeline.web.url}/`, 'The web page (sign in with a user of WebUserPoolId)');
+      output('WebUserPoolId', pipeline.web.userPool.userPoolId, 'Create users here: aws cognito-idp admin-create-user --user-pool-id <this> --username <e-mail>');
+      output('WebApiUrl', pipeline.web.api.apiEndpoint, "The page's API (a signed-in user's token on every route)");
+      output('WebSignInUrl', pipeline.web.signInUrl, "The user pool's sign-in pages");
+    }
     for (const [name, stage] of [['Extract', pipeline.extract], ['Render', pipeline.render]] as const) {
       output(`${name}FunctionName`, stage.function.functionName, `The ${name.toLowerCase()} Lambda function`);
       output(`${name}LogGroupName`, stage.logGroup.logGroupName, `JSON logs of the ${name.toLowerCase()} function`);

@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, Aws, CfnOutput, Duration, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Aws, Duration, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -30,7 +30,7 @@ import { Construct } from 'constructs';
 import { API_ROUTES } from '../lambdas/web/routes';
 import { PROJECT_ROOT } from './bundling';
 import { handlerFunction } from './handler-function';
-import { acknowledgeObjectWildcards, acknowledgeWebFindings } from './nag';
+import { acknowledgeObjectWildcards } from './nag';
 
 /** What a deployment may choose about its page; every field has a default. */
 export interface BriefingWebOptions {
@@ -75,8 +75,15 @@ export class BriefingWeb extends Construct {
   readonly signInDomain: cognito.UserPoolDomain;
   readonly api: apigwv2.HttpApi;
   readonly function: lambda.IFunction;
+  readonly functionRole: iam.IRole;
+  /** The bucket of CloudFront's and the site bucket's access logs. */
+  readonly logsBucket: s3.Bucket;
+  /** The function's log group and the API's access log group. */
+  readonly logGroups: readonly logs.ILogGroup[];
   /** `https://<distribution domain>` */
   readonly url: string;
+  /** The user pool's hosted sign-in pages. */
+  readonly signInUrl: string;
 
   constructor(scope: Construct, id: string, props: BriefingWebProps) {
     super(scope, id);
@@ -96,16 +103,17 @@ export class BriefingWeb extends Construct {
     const retain = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     // Build: the static site, private, read by CloudFront alone
-    const logsBucket = new s3.Bucket(this, 'LogsBucket', {
+    const logsBucket = (this.logsBucket = new s3.Bucket(this, 'LogsBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: s3.BucketEncryption.S3_MANAGED,
       // CloudFront's standard logs are written with an ACL.
       objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
-      lifecycleRules: [{ id: 'ExpireWebLogs', expiration: Duration.days(365) }],
+      versioned: true,
+      lifecycleRules: [{ id: 'ExpireWebLogs', expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
       removalPolicy: retain,
       autoDeleteObjects: !props.retainData,
-    });
+    }));
     this.siteBucket = new s3.Bucket(this, 'SiteBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -191,7 +199,7 @@ export class BriefingWeb extends Construct {
     });
 
     // Build: the API and its function
-    this.function = handlerFunction(this, 'Api', {
+    const api = handlerFunction(this, 'Api', {
       encryptionKey: props.encryptionKey,
       handler: 'web',
       timeout: Duration.seconds(20),
@@ -205,8 +213,11 @@ export class BriefingWeb extends Construct {
         WEB_FETCHES: String(props.fetches ?? true),
       },
       purpose: 'briefing pipeline web page API',
-    }).function;
+    });
+    this.function = api.function;
+    this.functionRole = api.role;
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention, encryptionKey: props.encryptionKey, removalPolicy: RemovalPolicy.DESTROY });
+    this.logGroups = [api.logGroup, accessLogs];
     this.api = new apigwv2.HttpApi(this, 'Api', {
       description: 'briefing pipeline web page API (every route needs a signed-in user)',
       createDefaultStage: false,
@@ -249,7 +260,7 @@ export class BriefingWeb extends Construct {
       retainOnDelete: false,
       memoryLimit: 256,
     });
-    const signIn = `https://${this.signInDomain.domainName}.auth.${Aws.REGION}.amazoncognito.com`;
+    this.signInUrl = `https://${this.signInDomain.domainName}.auth.${Aws.REGION}.amazoncognito.com`;
 
     // Wire: the function reaches only users/ in both buckets (the code keeps each user to their own `users/<sub>/`)
     const fn = this.function;
@@ -272,12 +283,5 @@ export class BriefingWeb extends Construct {
     } else {
       Annotations.of(this).addWarningV2('briefing:web-cors', 'The input bucket is an existing one: allow PUT from the page\'s origin (output WebUrl) with header content-type in its CORS rules, or uploads from the page fail.');
     }
-    acknowledgeWebFindings(this);
-
-    const stack = Stack.of(this);
-    new CfnOutput(stack, 'WebUrl', { value: `${this.url}/`, description: 'The web page (sign in with a user of WebUserPoolId)' });
-    new CfnOutput(stack, 'WebUserPoolId', { value: this.userPool.userPoolId, description: 'Create users here: aws cognito-idp admin-create-user --user-pool-id <this> --username <e-mail>' });
-    new CfnOutput(stack, 'WebApiUrl', { value: this.api.apiEndpoint, description: 'The page\'s API (a signed-in user\'s token on every route)' });
-    new CfnOutput(stack, 'WebSignInUrl', { value: signIn });
   }
 }
