@@ -302,7 +302,7 @@ describe('BriefingStack with no options', () => {
 });
 
 describe("BriefingStack with encryption: 'kms'", () => {
-  const encrypted = synthStack({ encryption: 'kms', eventEmails: ['desk@example.org'] });
+  const encrypted = synthStack({ encryption: 'kms', eventEmails: ['desk@example.org'], web: false });
   const all = encrypted.template.toJSON().Resources as Record<string, Resource>;
   const of = (type: string) => Object.entries(all).filter(([, r]) => r.Type === type);
   const [[keyId, key]] = of('AWS::KMS::Key');

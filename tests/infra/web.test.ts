@@ -21,7 +21,8 @@ import { synthStack } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 
-const { stack, template, outdir } = synthStack({ webSignInDomainPrefix: 'briefing-test-pages' });
+// With a customer-managed key, so the web page's log groups and grants are seen on it (the pipeline's tests synthesize the default).
+const { stack, template, outdir } = synthStack({ webSignInDomainPrefix: 'briefing-test-pages', encryption: 'kms' });
 const resources = template.toJSON().Resources as Record<string, Resource>;
 const ofType = (type: string): Array<[string, Resource]> => Object.entries(resources).filter(([, r]) => r.Type === type);
 const logicalId = (construct: { node: { defaultChild?: unknown } }): string => stack.getLogicalId(construct.node.defaultChild as never);
@@ -102,13 +103,17 @@ describe('the web page in the stack', () => {
 
   it('gives the function only the users\' spaces, and lets the page PUT to the input bucket from its own origin', () => {
     const roleRef = resources[ids.fn]!.Properties.Role['Fn::GetAtt'][0] as string;
-    const statements = ofType('AWS::IAM::Policy')
-      .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleRef))
+    const statements = [...ofType('AWS::IAM::Policy'), ...ofType('AWS::IAM::ManagedPolicy')]
+      .filter(([, p]) => (p.Properties.Roles ?? []).some((r: { Ref: string }) => r.Ref === roleRef))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown; Condition?: unknown }>);
     const s3Resources = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:') && a !== 's3:ListBucket')).flatMap((s) => [s.Resource].flat());
     for (const resource of s3Resources) expect(JSON.stringify(resource)).toMatch(/\/(?:(?:figures|briefings|errors|revisions|errors\/figures)\/)?users\/\*"/);
     const list = statements.find((s) => s.Action === 's3:ListBucket')!;
     expect(JSON.stringify(list.Condition)).toContain('users/*');
+    // The buckets are on the stack's key: the function may use it for its users' objects, and logs to groups on it.
+    const [[keyId]] = ofType('AWS::KMS::Key') as [[string, Resource]];
+    expect(statements.find((s) => [s.Action].flat().includes('kms:GenerateDataKey'))?.Resource).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    for (const group of web.logGroups) expect(resources[logicalId(group as never)]!.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
     expect(resources[ids.input]!.Properties.CorsConfiguration.CorsRules).toEqual([
       expect.objectContaining({ AllowedMethods: ['PUT'], AllowedHeaders: ['content-type'], AllowedOrigins: [expect.anything()] }),
     ]);
