@@ -42,7 +42,8 @@ function claimsOf(jwt: string): Record<string, unknown> {
 
 export class Auth {
   private tokens: Tokens | null;
-  private readonly redirectUri = `${location.origin}${location.pathname}`;
+  /** The one address the user pool client allows to come back to (infra/briefing-web.ts: callbackUrls). */
+  private readonly redirectUri = `${location.origin}/`;
 
   constructor(private readonly config: AuthConfig) {
     const stored = sessionStorage.getItem(STORE);
