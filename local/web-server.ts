@@ -14,7 +14,7 @@ import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe as describeError } from './queue';
 import { errorResponse, handleApi, type ApiContext } from '../lambdas/web/api';
 import { fetchIntoBucket } from '../lambdas/web/fetch-into';
-import { uploadName, REVISIONS_PREFIX } from '../lambdas/web/keys';
+import { articleKey, uploadName, REVISIONS_PREFIX } from '../lambdas/web/keys';
 import { findArticle, type Store } from '../lambdas/web/status';
 import type { ArticleView, PageConfig } from '../lambdas/web/types';
 import { tooLargeError } from '../lambdas/intake/sniff';
@@ -208,6 +208,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   async function serveOutput(response: ServerResponse, key: string, head: boolean): Promise<void> {
+    // A `..` step or a control character is refused (400) before the store sees it: s3rver keeps objects as files.
+    articleKey(key);
     const type = TYPES[extname(key)];
     if (!type || !SERVED_PREFIXES.some((prefix) => key.startsWith(prefix))) throw new HttpRefusal(404, 'not_found', 'no such file');
     const found = await headObject(store.s3, store.outputBucket, key);

@@ -84,6 +84,8 @@ describe('the local page server', () => {
     for (const path of ['/files/errors/x.txt.json', '/files/figures/missing.json', '/files/../articles/notes.txt', '/files/figures/x.exe']) {
       expect((await fetch(`${origin}${path}`)).status, path).toBe(404);
     }
+    // A `..` step sent as it is (fetch would tidy it away) never reaches the store.
+    expect((await fetch(`${origin}/files/figures%2F..%2F..%2Fs3%2Farticles%2Fnotes.json`)).status).toBe(400);
   });
 
   it('sends the page with a policy that allows only its own script, style and frames', async () => {
