@@ -139,7 +139,7 @@ describe('the web page in the stack', () => {
     const types = new Set(Object.values(without).map((r) => r.Type));
     for (const type of ['AWS::CloudFront::Distribution', 'AWS::Cognito::UserPool', 'AWS::ApiGatewayV2::Api', 'Custom::CDKBucketDeployment']) expect(types.has(type)).toBe(false);
     expect(Object.values(without).filter((r) => r.Type === 'AWS::Lambda::Function' && JSON.stringify(r.Properties).includes('briefing-web'))).toEqual([]);
-  });
+  }, 180_000);
 });
 
 describe('the web function\'s bundle from cdk.out', () => {
