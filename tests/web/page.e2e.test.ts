@@ -58,7 +58,13 @@ const CSS = { escape: (text: string) => text.replace(/["\\]/g, '\\$&') };
 
 /** Waits until the row of `key` shows `state` (as the page marks it on the row). */
 async function waitForState(key: string, state: string, timeout = 40_000): Promise<void> {
-  await page.waitForSelector(`${row(key)}[data-state="${state}"]`, { timeout });
+  try {
+    await page.waitForSelector(`${row(key)}[data-state="${state}"]`, { timeout });
+  } catch (error) {
+    // Say what the page showed instead, and what the pipeline said meanwhile.
+    const rows = await page.$$eval('li.row', (nodes) => nodes.map((n) => `${(n as HTMLElement).dataset.key}: ${(n as HTMLElement).dataset.state} ${n.querySelector('.reason')?.textContent ?? ''}`));
+    throw new Error(`${key} is not ${state} after ${timeout} ms; the rows: ${JSON.stringify(rows)}; npm start said:\n${stdout.slice(-3000)}`, { cause: error });
+  }
 }
 
 /** The bytes at `href` (the page's link), fetched by the page itself, as a click on the link would. */
@@ -84,6 +90,12 @@ function getWithHost(url: string, host: string): Promise<number> {
   });
 }
 
+/** Opens the page in `tab` and waits until it is live (its file input taken, its event stream open). */
+async function openPage(tab: Page): Promise<void> {
+  await tab.goto(web, { waitUntil: 'load' });
+  await tab.waitForSelector('#connection[data-tone="live"]', { timeout: 20_000 });
+}
+
 async function pdfHref(key: string): Promise<string> {
   const link = await page.waitForSelector(`${row(key)} a[href$=".pdf"]`, { timeout: 20_000 });
   return link!.evaluate((a) => a.getAttribute('href')!);
@@ -100,7 +112,7 @@ beforeAll(async () => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(web, { waitUntil: 'load' });
+  await openPage(page);
 }, 90_000);
 
 afterAll(async () => {
@@ -223,7 +235,7 @@ describe('the web page of npm start, in chromium', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(web, { waitUntil: 'load' });
+    await openPage(page);
     const input = await page.$('input[type="file"]');
     await input!.uploadFile(HOSTILE);
     await waitForState(HOSTILE_NAME, 'ready');

@@ -62,10 +62,13 @@ function takeFiles(rows: ArticleRows): void {
   const send = (files: FileList | null): void => {
     for (const file of files ? [...files] : []) void rows.upload(file);
   };
-  input.addEventListener('change', () => {
+  const take = (): void => {
     send(input.files);
     input.value = '';
-  });
+  };
+  input.addEventListener('change', take);
+  // Files chosen while the page was still starting (its settings on their way) are taken now, not lost.
+  if (input.files?.length) take();
   const zone = byId('drop');
   // Dropped anywhere on the page, a file is taken, never opened by the browser in place of the page.
   for (const type of ['dragenter', 'dragover'] as const) {
