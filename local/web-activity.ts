@@ -11,7 +11,8 @@ import type { StageName } from './router';
 /** A stage started or finished on an object (an input key for extract, a `figures/…json` key for render). */
 export type ActivityListener = (stage: StageName, key: string) => void;
 
-function keysOf(event: Parameters<QueueHandler>[0]): string[] {
+/** The object keys a queue delivery carries (decoded as the handlers decode them). */
+export function keysOf(event: Parameters<QueueHandler>[0]): string[] {
   return event.Records.flatMap((message) => {
     try {
       return (JSON.parse(message.body) as S3Event).Records.map((record) => decodeEventKey(record.s3.object.key));
