@@ -201,6 +201,46 @@ describe('the web page of npm start, in chromium', () => {
     expect(kept.figures.find((f) => f.value === 2117)?.category).toBe('injured');
   }, 60_000);
 
+  it('saves a second correction (a value, a label, a key flag off and one on, a figure removed) as revision 3, shown on the page and in the new PDF', async () => {
+    const seed = row('idlib-offensive-2019.txt');
+    /** Replaces what a text field holds, as a person selecting it and typing would. */
+    const retype = async (selector: string, text: string): Promise<void> => {
+      await page.$eval(selector, (input) => (input as HTMLInputElement).select());
+      await page.type(selector, text);
+    };
+    // The editor stayed open through the first save.
+    await page.waitForSelector(`${seed} input[aria-label="Value of “130”"]`, { visible: true });
+    await retype(`${seed} input[aria-label="Value of “130”"]`, '131');
+    await retype(`${seed} input[aria-label="Label of “15”"]`, 'People killed in Mhambil');
+    await page.click(`${seed} input[aria-label="“30th” is a key figure"]`);
+    await page.click(`${seed} input[aria-label="“11” is a key figure"]`);
+    await page.click(`${seed} button[aria-label="Remove “dozens” from the briefing"]`);
+    expect(await page.$eval(`${seed} .save-status`, (node) => node.textContent)).toBe('5 figures changed, not saved yet.');
+    await page.click(`${seed} .save-bar button.primary`);
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('revision 3'), { timeout: 30_000 }, `${seed} .meta`);
+    await waitForState('idlib-offensive-2019.txt', 'ready');
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.startsWith('Revision 3'), { timeout: 30_000 }, `${seed} .corrections`);
+    expect(await page.$eval(`${seed} .corrections`, (node) => node.textContent)).toBe(
+      'Revision 3, corrected by a person: changed “130” (value), “2,117” (category), “15” (label), “11” (key flag), “30th” (key flag); removed “dozens”.',
+    );
+    // The cards are the new briefing's: the corrected value and label, the new key figure, not the unflagged one.
+    const cards = await page.$$eval(`${seed} .card`, (nodes) => nodes.map((n) => `${n.querySelector('.value')!.textContent} ${n.querySelector('.label')!.textContent}`));
+    expect(cards).toContain('131 Children killed');
+    expect(cards).toContain('15 People killed in Mhambil');
+    expect(cards.some((card) => card.startsWith('11 '))).toBe(true);
+    expect(cards.some((card) => card.startsWith('30 '))).toBe(false);
+    const pdf = folded(pdftotext((await open(await pdfHref('idlib-offensive-2019.txt'))).bytes));
+    expect(pdf).toMatch(/131 \(edited\)/);
+    expect(pdf).toContain('People killed in Mhambil');
+    expect(pdf).toContain('revision 3 (edited)');
+    // The figures behind it: revision 3 without the removed figure, which the revision names.
+    const json = await page.$eval(`${seed} a[href$=".json"]`, (a) => a.getAttribute('href')!);
+    const saved = JSON.parse((await open(json)).bytes.toString('utf8')) as { figures: Array<{ id: string; text: string }>; revision: { number: number; removed: Array<{ text: string }> } };
+    expect(saved.revision.number).toBe(3);
+    expect(saved.figures.map((f) => f.text)).not.toContain('dozens');
+    expect(saved.revision.removed.map((f) => f.text)).toEqual(['dozens']);
+  }, 60_000);
+
   it('saves a screenshot of the page', async () => {
     await page.reload({ waitUntil: 'load' });
     await waitForState('idlib-offensive-2019.txt', 'ready');
@@ -271,10 +311,10 @@ describe('the web page of npm start, in chromium', () => {
     expect(noOrigin.status).toBe(403);
     expect(await getWithHost(`${web}api/articles`, 'attacker.example')).toBe(421);
     expect(await getWithHost(`${web}api/articles`, new URL(web).host)).toBe(200);
-    // Nothing of it was saved: the seed is still at revision 2 with all its figures.
+    // Nothing of it was saved: the seed is still at revision 3, f1 still in it.
     const same = await fetch(`${web}api/article?key=idlib-offensive-2019.txt`);
     const detail = (await same.json()) as { article: { revision: number }; extraction: { figures: Array<{ id: string }> } };
-    expect(detail.article.revision).toBe(2);
+    expect(detail.article.revision).toBe(3);
     expect(detail.extraction.figures.map((f) => f.id)).toContain('f1');
   }, 30_000);
 });

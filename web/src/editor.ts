@@ -28,6 +28,9 @@ export function parseValue(text: string): number | null {
 
 const FIELD_WORDS: Readonly<Record<string, string>> = { value: 'value', category: 'category', label: 'label', key: 'key flag' };
 
+/** The fields a person changed, in the words the editor's columns use: "value, key flag". */
+export const changedFields = (fields: readonly string[]): string => fields.map((f) => FIELD_WORDS[f] ?? f).join(', ');
+
 export class FigureEditor {
   readonly element: HTMLElement;
   private readonly drafts = new Map<string, Draft>();
@@ -147,7 +150,7 @@ export class FigureEditor {
       'data-remove': figure.id,
     }, removed ? 'Put back' : 'Remove');
     const edited = figure.edited?.length
-      ? el('span', { class: 'edited', title: 'Changed by a person in a saved revision' }, `edited: ${figure.edited.map((f) => FIELD_WORDS[f] ?? f).join(', ')}`)
+      ? el('span', { class: 'edited', title: 'Changed by a person in a saved revision' }, `edited: ${changedFields(figure.edited)}`)
       : null;
     const source = figure.source ? el('span', { class: 'source' }, figure.source) : null;
     row.append(

@@ -9,7 +9,7 @@ import type { ArticleDetail, ArticleState, ArticleView } from '../../lambdas/web
 import { FINAL_STATES } from '../../lambdas/web/types';
 import { type Api, ApiFailure } from './api';
 import { el, replace, uid } from './dom';
-import { FigureEditor } from './editor';
+import { changedFields, FigureEditor } from './editor';
 
 /** What the page knows before the server does: bytes on their way, or a refusal before any were sent. */
 type LocalState = { readonly sending: number } | { readonly refused: string };
@@ -56,7 +56,7 @@ export function supersedes(next: ArticleView, known: ArticleView | null): boolea
 function corrections(detail: ArticleDetail): HTMLElement | null {
   const { figures, revision } = detail.extraction;
   if (!revision) return null;
-  const changed = figures.filter((f) => f.edited?.length).map((f) => `“${f.text}” (${f.edited!.join(', ')})`);
+  const changed = figures.filter((f) => f.edited?.length).map((f) => `“${f.text}” (${changedFields(f.edited!)})`);
   const removed = revision.removed.map((f) => `“${f.text}”`);
   const parts = [changed.length ? `changed ${changed.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
   return el('p', { class: 'corrections' }, el('strong', {}, `Revision ${revision.number}`), `, corrected by a person${revision.by ? ` (${revision.by})` : ''}: ${parts.join('; ') || 'no figure differs from the extraction'}.`);
