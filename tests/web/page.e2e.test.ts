@@ -9,12 +9,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, get as httpGet, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageConfig } from '../../lambdas/web/types';
 import { launchBrowser } from '../support/browser';
 import { repoRoot } from '../support/cli';
 import { folded, pdftotext } from '../render/poppler';
@@ -318,3 +319,49 @@ describe('the web page of npm start, in chromium', () => {
     expect(detail.extraction.figures.map((f) => f.id)).toContain('f1');
   }, 30_000);
 });
+
+describe('the deployed page (the same build, its config.json naming a user pool), in chromium', () => {
+  it('shows a signed-out person a Sign in button that goes to the user pool\'s sign-in, with PKCE and back to the page', async () => {
+    const config: PageConfig = {
+      mode: 'deployed', api: 'https://api.example.com', maxBytes: 5 * 1024 * 1024, updates: 'poll', fetches: true,
+      auth: { domain: 'briefing-1.auth.eu-west-1.amazoncognito.com', clientId: 'client1', region: 'eu-west-1' },
+    };
+    // The built page as the site bucket holds it, with the config.json the stack writes.
+    const site: Server = createServer((request, response) => {
+      const name = request.url === '/' ? 'index.html' : (request.url ?? '').slice(1);
+      if (name === 'config.json') return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(config));
+      const type = { html: 'text/html', js: 'text/javascript', css: 'text/css', svg: 'image/svg+xml' }[name.split('.').pop() ?? ''];
+      if (!type || !/^[\w.-]+$/.test(name)) return void response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': type }).end(readFileSync(join(repoRoot, 'dist/web', name)));
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', () => r()));
+    const origin = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(`${origin}/`, { waitUntil: 'load' });
+      const button = await tab.waitForSelector('#signed-out button', { visible: true, timeout: 10_000 });
+      expect(await tab.$eval('#main', (main) => (main as HTMLElement).hidden)).toBe(true);
+      // Where the button leads, without leaving for Cognito.
+      await tab.setRequestInterception(true);
+      const leaving = new Promise<string>((resolve) => {
+        tab.on('request', (request) => {
+          if (request.url().startsWith(`${origin}/`)) return void request.continue();
+          resolve(request.url());
+          void request.abort();
+        });
+      });
+      await button!.click();
+      const to = new URL(await leaving);
+      expect(`${to.origin}${to.pathname}`).toBe('https://briefing-1.auth.eu-west-1.amazoncognito.com/oauth2/authorize');
+      expect(to.searchParams.get('response_type')).toBe('code');
+      expect(to.searchParams.get('client_id')).toBe('client1');
+      expect(to.searchParams.get('redirect_uri')).toBe(`${origin}/`);
+      expect(to.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(to.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    } finally {
+      await tab.close();
+      site.close();
+    }
+  }, 30_000);
+});
+

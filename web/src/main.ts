@@ -117,9 +117,13 @@ async function signedIn(config: PageConfig): Promise<Auth | null> {
   await auth.completeSignIn();
   const account = byId('account');
   if (!auth.signedIn) {
-    replace(account, el('button', { type: 'button', class: 'primary', onclick: () => void auth.signIn() }, 'Sign in'));
+    const signIn = (): HTMLButtonElement => el('button', { type: 'button', class: 'primary', onclick: () => void auth.signIn() }, 'Sign in');
+    replace(account, signIn());
     byId('main').hidden = true;
-    byId('signed-out').hidden = false;
+    // Where the eye lands, not only in the corner.
+    const panel = byId('signed-out');
+    panel.append(el('p', {}, signIn()));
+    panel.hidden = false;
     return null;
   }
   replace(account, el('span', { class: 'user' }, auth.user), el('button', { type: 'button', class: 'on-dark', onclick: () => auth.signOut() }, 'Sign out'));
