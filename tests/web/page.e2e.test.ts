@@ -185,10 +185,13 @@ describe('the web page of npm start, in chromium', () => {
     expect(await page.$eval(category, (select) => (select as HTMLSelectElement).value)).toBe('injured');
     await page.select(category, 'other');
     expect(await page.$eval(`${seed} .save-status`, (node) => node.textContent)).toBe('1 figure changed, not saved yet.');
-    await page.click(`${seed} .save-bar button.primary`);
+    // Saved from the keyboard: the page keeps the person's place as the row changes under it.
+    await page.focus(`${seed} .save-bar button.primary`);
+    await page.keyboard.press('Enter');
     await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('revision 2'), { timeout: 30_000 }, `${seed} .meta`);
     await waitForState('idlib-offensive-2019.txt', 'ready');
     await page.waitForSelector(`${seed} .edited`, { timeout: 30_000 });
+    expect(await page.evaluate((selector) => document.querySelector(selector)!.contains(document.activeElement), seed)).toBe(true);
     expect(await page.$eval(`${seed} .edited`, (node) => node.textContent)).toBe('edited: category');
     expect(await page.$eval(`${seed} .corrections`, (node) => node.textContent)).toBe('Revision 2, corrected by a person: changed “2,117” (category).');
     const after = folded(pdftotext((await open(await pdfHref('idlib-offensive-2019.txt'))).bytes));

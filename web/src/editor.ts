@@ -40,7 +40,7 @@ export class FigureEditor {
   private saving = false;
 
   constructor(private readonly name: string, private readonly extraction: ReviewedExtraction, private readonly hooks: EditorHooks) {
-    this.status = el('p', { class: 'save-status', role: 'status' });
+    this.status = el('p', { class: 'save-status', role: 'status', tabindex: -1 });
     this.saveButton = el('button', { type: 'button', class: 'primary', onclick: () => void this.save() }, 'Save and re-render');
     this.discardButton = el('button', { type: 'button', onclick: () => this.discard() }, 'Discard changes');
     this.element = el('section', { class: 'editor', 'aria-label': `Figures of ${name}` });
@@ -199,6 +199,8 @@ export class FigureEditor {
     const edits = this.edits();
     if (edits.length === 0 || this.invalid()) return;
     this.saving = true;
+    // The Save button is about to be disabled, which would drop focus on the page's body: keep it on the news of the save.
+    if (this.element.contains(document.activeElement)) this.status.focus();
     this.refreshBar();
     try {
       await this.hooks.save(edits, this.extraction.revision?.number ?? 1);

@@ -62,6 +62,23 @@ function corrections(detail: ArticleDetail): HTMLElement | null {
   return el('p', { class: 'corrections' }, el('strong', {}, `Revision ${revision.number}`), `, corrected by a person${revision.by ? ` (${revision.by})` : ''}: ${parts.join('; ') || 'no figure differs from the extraction'}.`);
 }
 
+/**
+ * Rebuilds `container` without losing a keyboard user's place: focus that was inside it returns
+ * to the control with the same label (a row's toggle, a figure's field), else to `fallback`.
+ */
+function keepingFocus(container: HTMLElement, fallback: HTMLElement, rebuild: () => void): void {
+  const active = document.activeElement;
+  const inside = active instanceof HTMLElement && container.contains(active);
+  const name = (node: Element): string | null => node.getAttribute('aria-label') ?? node.textContent;
+  const label = inside ? name(active) : null;
+  rebuild();
+  if (!inside || container.contains(document.activeElement)) return;
+  const same = [...container.querySelectorAll<HTMLElement>('a, button, input, select, iframe')]
+    .find((node) => name(node) === label && !(node as HTMLButtonElement).disabled && !node.closest('[hidden]'));
+  if (same) same.focus();
+  else if (fallback.isConnected) fallback.focus();
+}
+
 export interface RowHooks {
   announce(text: string): void;
 }
@@ -140,11 +157,11 @@ class Row {
     const meta = view
       ? [time(view.uploadedAt), size(view.size), view.revision > 1 ? `revision ${view.revision}` : null].filter(Boolean).join(' · ')
       : '';
-    replace(this.summary,
+    keepingFocus(this.summary, this.toggle, () => replace(this.summary,
       expandable ? this.toggle : el('span', { class: 'toggle static' }, el('span', { class: 'name' }, this.key)),
       this.badge(),
       el('span', { class: 'meta' }, meta),
-      reason ? el('p', { class: 'reason' }, reason) : null);
+      reason ? el('p', { class: 'reason' }, reason) : null));
     this.body.hidden = !(this.open && expandable);
     if (this.open && expandable) void this.loadDetail();
   }
@@ -214,7 +231,7 @@ class Row {
       },
     }, `Correct the figures (${detail.extraction.figures.length})`);
     if (ready) links.append(disclosure);
-    replace(this.body,
+    keepingFocus(this.body, this.toggle, () => replace(this.body,
       el('div', { class: 'overview' },
         el('div', { class: 'facts' },
           el('h3', { class: 'title' }, article.title),
@@ -224,7 +241,7 @@ class Row {
           corrections(detail),
           links),
         preview),
-      ready ? editor.element : el('p', { class: 'hint' }, 'The figures can be corrected again once this PDF is ready.'));
+      ready ? editor.element : el('p', { class: 'hint' }, 'The figures can be corrected again once this PDF is ready.')));
   }
 }
 
