@@ -292,6 +292,31 @@ describe('the web page of npm start, in chromium', () => {
     expect(dialogs).toEqual([]);
   }, 60_000);
 
+  it('fetches a pasted web address into a row that becomes ready, and says why an address could not be fetched', async () => {
+    // A news site on this machine (the local page fetches any address; the deployed one only public ones).
+    const news: Server = createServer((request, response) => {
+      if (request.url !== '/news/sava-floods') return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(repoRoot, 'examples/sava-river-floods.html')));
+    });
+    await new Promise<void>((r) => news.listen(0, '127.0.0.1', () => r()));
+    const site = `http://127.0.0.1:${(news.address() as { port: number }).port}`;
+    try {
+      await page.type('#address', `${site}/news/sava-floods`);
+      await page.keyboard.press('Enter');
+      await waitForState('sava-floods.html', 'ready');
+      expect(await page.$eval('#address', (input) => (input as HTMLInputElement).value)).toBe('');
+      await page.waitForSelector(`${row('sava-floods.html')} a[href$=".pdf"]`, { timeout: 20_000 });
+      await page.type('#address', `${site}/news/gone`);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.getElementById('fetch-status')?.textContent?.startsWith('Not fetched'), { timeout: 20_000 });
+      expect(await page.$eval('#fetch-status', (node) => node.textContent)).toBe('Not fetched: cannot fetch: the server answered 404 Not Found');
+      // The address stays in the field, to be corrected.
+      expect(await page.$eval('#address', (input) => (input as HTMLInputElement).value)).toBe(`${site}/news/gone`);
+    } finally {
+      news.close();
+    }
+  }, 60_000);
+
   it('refuses a cross-origin POST, from another page in the browser and with a forged Origin or Host', async () => {
     const body = JSON.stringify({ key: 'idlib-offensive-2019.txt', revision: 2, edits: [{ id: 'f1', remove: true }] });
     // A page on another origin posts to the page server, as a hostile site would.
