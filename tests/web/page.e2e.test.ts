@@ -292,6 +292,26 @@ describe('the web page of npm start, in chromium', () => {
     expect(dialogs).toEqual([]);
   }, 60_000);
 
+  it('takes files dropped on the page, and refuses one over the limit before sending it', async () => {
+    const text = 'Floods kill 9 in Kerala\n\nAt least 9 people were killed and 2,400 evacuated after floods hit Kerala on Monday, officials said.\n';
+    // A person's drag from their file manager: the page sees dragenter, dragover and drop with the files.
+    await page.evaluate((body) => {
+      const files = new DataTransfer();
+      files.items.add(new File([body], 'kerala-floods.txt', { type: 'text/plain' }));
+      files.items.add(new File([new Uint8Array(6 * 1024 * 1024).fill(97)], 'huge.txt', { type: 'text/plain' }));
+      const zone = document.getElementById('drop')!;
+      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: files, bubbles: true, cancelable: true }));
+    }, text);
+    await waitForState('kerala-floods.txt', 'ready');
+    await waitForState('huge.txt', 'refused');
+    expect(await page.$eval(`${row('huge.txt')} .reason`, (node) => node.textContent)).toBe('file is 6 MB; the limit for one article is 5 MB');
+    expect(await page.$eval('#drop', (zone) => zone.classList.contains('over'))).toBe(false);
+    // Nothing of the refused file reached the pipeline.
+    const list = (await (await fetch(`${web}api/articles`)).json()) as { articles: Array<{ key: string }> };
+    expect(list.articles.map((a) => a.key)).toContain('kerala-floods.txt');
+    expect(list.articles.map((a) => a.key)).not.toContain('huge.txt');
+  }, 60_000);
+
   it('fetches a pasted web address into a row that becomes ready, and says why an address could not be fetched', async () => {
     // A news site on this machine (the local page fetches any address; the deployed one only public ones).
     const news: Server = createServer((request, response) => {
