@@ -26,6 +26,9 @@ import { startWebServer } from '../local/web-server';
 import { launchBrowser } from '../tests/support/browser';
 import { buildWeb } from './build-web.mjs';
 
+// As `npm start`: the SDK's notice about its future Node 22 requirement says nothing about this run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PAGE_PNG = join(root, 'docs/img/web-page.png');
 const EDITOR_PNG = join(root, 'docs/img/web-editor.png');
