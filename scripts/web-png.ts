@@ -23,7 +23,7 @@ import type { QueueHandler } from '../local/queue';
 import type { StageName } from '../local/router';
 import { keysOf, StageActivity } from '../local/web-activity';
 import { startWebServer } from '../local/web-server';
-import { launchBrowser } from '../tests/support/browser';
+import { launchBrowser, pdfPreviewDrawn } from '../tests/support/browser';
 import { buildWeb } from './build-web.mjs';
 
 // As `npm start`: the SDK's notice about its future Node 22 requirement says nothing about this run.
@@ -74,17 +74,6 @@ async function upload(page: Page, ...paths: string[]): Promise<void> {
   await input!.uploadFile(...paths);
 }
 
-/** Waits until chromium's PDF viewer has drawn the preview (it draws in a process of its own, a while after the frame loads). */
-async function previewDrawn(page: Page, key: string): Promise<void> {
-  const frame = (await page.waitForSelector(`${row(key)} iframe.pdf`))!;
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
-    // A blank frame compresses to almost nothing.
-    if ((await frame.screenshot({ type: 'png' })).byteLength > 20_000) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  await new Promise((r) => setTimeout(r, 2_000));
-}
-
 async function main(): Promise<void> {
   await buildWeb();
   const work = mkdtempSync(join(tmpdir(), 'web-png-'));
@@ -126,7 +115,7 @@ async function main(): Promise<void> {
     await page.click(`${row(RENDERING)} button.toggle[aria-expanded="true"]`);
 
     await page.setViewport({ width: 1280, height: await page.evaluate(() => document.documentElement.scrollHeight) });
-    await previewDrawn(page, SEED);
+    await pdfPreviewDrawn((await page.waitForSelector(`${row(SEED)} iframe.pdf`))!);
     writeFileSync(PAGE_PNG, await page.screenshot({ type: 'png' }));
     process.stdout.write(`docs/img/web-page.png, docs/img/web-editor.png (the page of the local pipeline, in chromium)\n`);
   } finally {

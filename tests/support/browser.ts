@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle } from 'puppeteer-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -30,4 +30,24 @@ export async function launchBrowser(): Promise<Browser> {
     }
   });
   return browser;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits (at most `limitMs`) until chromium's PDF viewer has drawn the PDF in `frame`: it draws
+ * in a process of its own, a while after the frame loads. A capture of a blank frame is one flat
+ * colour, which compresses to almost nothing. Captures of one browser run one at a time, so a
+ * slow one (a busy machine) ends the wait instead of queueing more captures behind it.
+ */
+export async function pdfPreviewDrawn(frame: ElementHandle, limitMs = 20_000): Promise<void> {
+  for (const deadline = Date.now() + limitMs; Date.now() < deadline;) {
+    const size = frame.screenshot({ type: 'png' }).then((png) => png.byteLength, () => 0);
+    const drawn = await Promise.race([size, sleep(5_000).then(() => -1)]);
+    if (drawn === -1) return;
+    if (drawn > 20_000) break;
+    await sleep(500);
+  }
+  // The first page is drawn; give it a moment to finish.
+  await sleep(2_000);
 }

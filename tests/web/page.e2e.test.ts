@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageConfig } from '../../lambdas/web/types';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, pdfPreviewDrawn } from '../support/browser';
 import { repoRoot } from '../support/cli';
 import { folded, pdftotext } from '../render/poppler';
 
@@ -247,25 +247,15 @@ describe('the web page of npm start, in chromium', () => {
 
   it('saves a screenshot of the page', async () => {
     await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('#connection[data-tone="live"]', { timeout: 20_000 });
     await waitForState('idlib-offensive-2019.txt', 'ready');
-    await page.click(`${row('idlib-offensive-2019.txt')} button.toggle`);
-    await page.waitForSelector(`${row('idlib-offensive-2019.txt')} .corrections`);
+    // Opened (a row loaded with the page starts closed; one seen becoming ready opens by itself).
+    const toggle = `${row('idlib-offensive-2019.txt')} button.toggle`;
+    if ((await page.$eval(toggle, (button) => button.getAttribute('aria-expanded'))) !== 'true') await page.click(toggle);
+    await page.waitForSelector(`${row('idlib-offensive-2019.txt')} .corrections`, { timeout: 30_000 });
     // The whole page in one view (a full-page capture would resize the view and make the PDF viewer draw again).
     await page.setViewport({ width: 1280, height: await page.evaluate(() => document.documentElement.scrollHeight) });
-    const frame = (await page.waitForSelector(`${row('idlib-offensive-2019.txt')} iframe.pdf`))!;
-    // The browser's PDF viewer draws in a process of its own, a while after the frame loads:
-    // wait until a capture of the frame is no longer one flat colour (which compresses to almost
-    // nothing), then give it a moment to finish the page.
-    // On a busy machine a capture itself can take seconds: the wait is bounded, whatever happens.
-    const capture = (): Promise<number> => Promise.race([
-      frame.screenshot({ type: 'png' }).then((png) => png.byteLength),
-      new Promise<number>((r) => setTimeout(() => r(0), 5_000)),
-    ]);
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
-      if ((await capture()) > 20_000) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    await new Promise((r) => setTimeout(r, 2_000));
+    await pdfPreviewDrawn((await page.waitForSelector(`${row('idlib-offensive-2019.txt')} iframe.pdf`, { timeout: 30_000 }))!);
     mkdirSync(dirname(screenshot), { recursive: true });
     writeFileSync(screenshot, await page.screenshot({ type: 'png' }));
     await page.setViewport({ width: 1280, height: 900 });
