@@ -38,8 +38,8 @@ export class StageActivity {
     }
   };
 
-  /** The stage running on this input key, if any. */
-  readonly of = (inputKey: string): StageName | null => {
+  /** The stage running on this input key, if any (the event stage works on events, not on one upload). */
+  readonly of = (inputKey: string): 'extract' | 'render' | null => {
     if (this.running.has(`extract ${inputKey}`)) return 'extract';
     return this.running.has(`render ${figuresKeyFor(inputKey)}`) ? 'render' : null;
   };

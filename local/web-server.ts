@@ -155,7 +155,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
   const unsubscribe = options.activity?.onChange((stage, key) => {
     if (stage === 'extract') void refresh(key);
-    else void inputsOfFigures(key).then((keys) => keys.forEach((inputKey) => void refresh(inputKey)), () => {});
+    else if (stage === 'render') void inputsOfFigures(key).then((keys) => keys.forEach((inputKey) => void refresh(inputKey)), () => {});
   });
 
   const config: PageConfig = { mode: 'local', api: API, maxBytes, updates: 'events', fetches: true };

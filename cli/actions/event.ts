@@ -13,7 +13,7 @@ import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
 import { articleFiles } from '../../local/batch/run-batch';
 import type { EventCommandOptions } from '../commands/event';
 import { errorLine, EXIT_BAD_INPUT } from '../exit';
-import { isWebAddress } from '../fetch';
+import { isWebAddress } from '../../lambdas/intake/fetch';
 import { readInput } from '../input';
 import { extractInput } from './article';
 import { asExtraction } from './extraction-file';
