@@ -43,7 +43,7 @@ let assetDir: { extract: string; render: string; event: string };
 const scratch = mkdtempSync(join(tmpdir(), 'bundle-run-'));
 
 beforeAll(async () => {
-  // The two stages only: the web page's function has its own bundle test (tests/infra/web.test.ts).
+  // The pipeline's stages only: the web page's function has its own bundle test (tests/infra/web.test.ts).
   const { stack, template, outdir } = synthStack({ web: false });
   const resources = template.toJSON().Resources as Record<string, { Properties: { Code: { S3Key: string } } }>;
   const dirOf = (fn: typeof stack.pipeline.extract.function): string => {
