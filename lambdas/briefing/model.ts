@@ -3,8 +3,8 @@
  * every list already chosen and ordered, long texts clipped. The template only places things.
  */
 import type { Extraction, Figure } from '../extract/types';
-import { capitalise, clip, figureAmount, formatAmount, formatDate, qualifierWords, shortSource } from './format';
-import { pickBars, pickCards } from './select';
+import { capitalise, clip, figureAmount, formatAmount, formatDate, groupDigits, qualifierWords, shortSource } from './format';
+import { pickBars, pickCards, pickTableFigures } from './select';
 import { categoryLabel } from '../contract/categories';
 import { conversionNote, figureLabel, placeOf } from './wording';
 import { datedLine, timelineRows } from './timeline';
@@ -31,6 +31,8 @@ export interface BriefingModel {
   /** `speaker` says so when the article names nobody: "unattributed in the article". */
   quotes: { text: string; speaker: string; role: string }[];
   figures: FigureRowView[];
+  /** Says how many figures the table leaves out, when it lists only the strongest; else null. */
+  figuresNote: string | null;
   organisations: string;
   places: string;
   /** What produced the briefing; the template appends its own version. */
@@ -42,6 +44,20 @@ export interface BriefingModel {
 export const SAME_SENTENCE = '(same sentence as above)';
 export const UNATTRIBUTED = 'unattributed in the article';
 
+/** How many table rows, timeline entries and quotes the briefing lists at most. */
+export interface ModelLimits {
+  readonly tableFigures: number;
+  readonly timeline: number;
+  readonly quotes: number;
+}
+
+/**
+ * Room for any real article (a long one has a few dozen figures), while an article of 100,000
+ * numbers still makes a few pages. The renderer halves these when an article's long texts would
+ * still run past the page limit.
+ */
+export const MODEL_LIMITS: ModelLimits = { tableFigures: 100, timeline: 40, quotes: 12 };
+
 /** "civilians killed, at least 544" — what the chart says, for screen readers. */
 const chartAlt = (bars: readonly { label: string; display: string }[]): string =>
   `Bar chart of reported counts of people: ${bars.map((b) => `${b.label}, ${b.display}`).join('; ')}.`;
@@ -52,9 +68,12 @@ const unquote = (s: string): string => s.trim().replace(/^["“”‘’']+|["�
 // "MEDELLÍN, Colombia, Nov 4 - At least 23 …": a highlight or event starts at the news, not the dateline.
 const DATELINE = /^\p{Lu}[\p{Lu}\p{M}'’. -]{1,40}(?:,\s*[\p{L}\p{M}'’. -]{2,40}){0,2},\s*[\p{L}\d .]{3,20}?\s*(?:\([^)]{0,60}\)\s*)?[-–—]\s+(?=\p{Lu})/u;
 
-export function buildBriefingModel(x: Extraction): BriefingModel {
+export function buildBriefingModel(x: Extraction, limits: ModelLimits = MODEL_LIMITS): BriefingModel {
   const a = x.article;
-  const corpus = [a.title, ...x.summary, ...x.figures.map((f) => f.sentence), ...x.quotes.map((q) => `${q.text} ${q.role ?? ''}`)].join(' ');
+  const tableFigures = pickTableFigures(x.figures, limits.tableFigures);
+  const quotes = x.quotes.slice(0, limits.quotes);
+  // The sentences of the figures shown, not of all of them: 100,000 figures make a corpus of megabytes.
+  const corpus = [a.title, ...x.summary, ...tableFigures.map((f) => f.sentence), ...quotes.map((q) => `${q.text} ${q.role ?? ''}`)].join(' ');
   const sourceOf = (f: Figure): string => (f.source ? clip(shortSource(f.source, corpus), 40) : '');
   const label = (f: Figure): string => clip(figureLabel(f, corpus), 60);
   const cards = pickCards(x.figures).map((f) => ({
@@ -84,17 +103,20 @@ export function buildBriefingModel(x: Extraction): BriefingModel {
     highlights: x.summary.map((s) => clip(s.replace(DATELINE, ''), 400)),
     cards,
     chart: bars.length === 0 ? null : { title: 'Reported counts of people', alt: chartAlt(bars), bars },
-    timeline: timelineRows(x).map((t) => ({ date: t.date, text: clip(t.text.replace(DATELINE, ''), 200) })),
-    quotes: x.quotes.map((q) => ({
+    timeline: timelineRows(x).slice(0, limits.timeline).map((t) => ({ date: t.date, text: clip(t.text.replace(DATELINE, ''), 200) })),
+    quotes: quotes.map((q) => ({
       text: clip(unquote(q.text), 500),
       speaker: clip(q.speaker ? capitalise(q.speaker) : UNATTRIBUTED, 80),
       role: clip(q.role ?? '', 120),
     })),
-    figures: [...x.figures].sort((p, q) => p.span[0] - q.span[0]).map((f, i, all) => ({
+    figures: tableFigures.sort((p, q) => p.span[0] - q.span[0]).map((f, i, all) => ({
       figure: clip(written(f), 60), what: what(f), source: f.source ? clip(f.source, 80) : '—',
       // Several figures often come from one sentence: print it once, not three times.
       sentence: i > 0 && all[i - 1]!.sentence === f.sentence ? SAME_SENTENCE : clip(f.sentence, 220),
     })),
+    figuresNote: tableFigures.length < x.figures.length
+      ? `The table lists the ${tableFigures.length} strongest of ${groupDigits(x.figures.length)} figures; the figures JSON holds them all.`
+      : null,
     organisations: clip(x.organisations.join(' · '), 600),
     places: clip(x.places.join(' · '), 600),
     footer: `Produced by briefing-pipeline from ${clip(a.input ?? a.title, 80)} · sha256 ${a.sha256.slice(0, 12)}`,
