@@ -21,6 +21,8 @@ export interface RenderOptions {
   readonly templateName?: string;
   /** Write PDF/A-2b metadata and the sRGB output intent. */
   readonly pdfa?: boolean;
+  /** Called after each step (layout, drawing) with its name; may throw to stop there. */
+  readonly checkpoint?: (step: string) => void;
 }
 
 /** Used when the article has no date: a fixed instant, never the clock. */
@@ -69,10 +71,13 @@ export async function renderBriefing(extraction: Extraction, options: RenderOpti
     } catch (error) {
       if (!isBriefingError(error) || error.code !== 'too_many_pages' || step + 1 >= SHRINK_STEPS) throw error;
     }
+    options.checkpoint?.('laying out the briefing');
   }
-  return drawPdf(laid, {
+  const pdf = await drawPdf(laid, {
     date: documentDate(extraction.article.published),
     pdfa: options.pdfa ?? false,
     template: { name: template.name, sha256: template.sha256 },
   });
+  options.checkpoint?.('drawing the PDF');
+  return pdf;
 }
