@@ -12,7 +12,7 @@ import type { ExtractCore } from './cores';
 import { extractInProcess } from './extract-core';
 import { count, METRIC } from './observability';
 import { briefingKeyFor, errorKeyFor, figuresKeyFor } from './s3-keys';
-import { createStageHandler, type HandlerDeps, type SqsHandler } from './stage';
+import { createStageHandler, type HandlerDeps, type SqsHandler, type StageOutputs } from './stage';
 import { templateChoiceOf, templateFingerprint, templateNameFor, templateOf } from './template-choice';
 
 export type { HandlerDeps } from './stage';
@@ -29,6 +29,12 @@ const PUBLISHED_METADATA = 'published';
  */
 export const EXTRACT_BUDGET: BudgetRule = { baseMs: 5_000, perMegabyteMs: 10_000 };
 
+/** Where an input's figures and error record go, and what the render stage makes from the figures. */
+export function extractOutputs(key: string): StageOutputs {
+  const figuresKey = figuresKeyFor(key);
+  return { product: figuresKey, error: errorKeyFor(key), downstream: [briefingKeyFor(figuresKey) as string, errorKeyFor(figuresKey)] };
+}
+
 export interface ExtractDeps extends HandlerDeps {
   /** Where the work runs; default: in this process. */
   readonly core?: ExtractCore;
@@ -42,10 +48,7 @@ export function createExtractHandler(deps: ExtractDeps): SqsHandler {
     {
       stage: 'extract',
       budget: EXTRACT_BUDGET,
-      outputsOf: (key) => {
-        const figuresKey = figuresKeyFor(key);
-        return { product: figuresKey, error: errorKeyFor(key), downstream: [briefingKeyFor(figuresKey) as string, errorKeyFor(figuresKey)] };
-      },
+      outputsOf: extractOutputs,
       // The figures record the upload's template, so re-uploading after a template change re-renders.
       fingerprint: (key, head) => templateFingerprint(templates, templateNameFor(templates, key, head)),
       check(key, head) {

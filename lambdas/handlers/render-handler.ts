@@ -9,7 +9,7 @@ import type { RenderCore } from './cores';
 import { milliseconds, METRIC } from './observability';
 import { renderInProcess } from './render-core';
 import { briefingKeyFor, errorKeyFor, FIGURES_PREFIX } from './s3-keys';
-import { createStageHandler, type HandlerDeps, type SqsHandler } from './stage';
+import { createStageHandler, type HandlerDeps, type SqsHandler, type StageOutputs } from './stage';
 import { TEMPLATE_METADATA, templateChoiceOf, templateFingerprint, templateNameFor, templateOf } from './template-choice';
 import { sourceFromMetadata, sourceOfObject } from './correlation';
 import { DEFAULT_TEMPLATE } from '../template/load';
@@ -21,6 +21,12 @@ export type { HandlerDeps } from './stage';
  * 10 s (plus reading a large figures file) is a generous ceiling.
  */
 export const RENDER_BUDGET: BudgetRule = { baseMs: 10_000, perMegabyteMs: 2_000 };
+
+/** Where a figures object's briefing and error record go; null for a key outside `figures/…json`. */
+export function renderOutputs(key: string): StageOutputs | null {
+  const briefingKey = briefingKeyFor(key);
+  return briefingKey ? { product: briefingKey, error: errorKeyFor(key), downstream: [] } : null;
+}
 
 export interface RenderDeps extends HandlerDeps {
   /** Where the work runs; default: in this process. */
@@ -36,10 +42,7 @@ export function createRenderHandler(deps: RenderDeps): SqsHandler {
       // Figures written by the extract stage name the article they came from.
       sourceOf: (bucket, key, head) => sourceFromMetadata(head.metadata) ?? sourceOfObject(bucket, key, head),
       budget: RENDER_BUDGET,
-      outputsOf: (key) => {
-        const briefingKey = briefingKeyFor(key);
-        return briefingKey ? { product: briefingKey, error: errorKeyFor(key), downstream: [] } : null;
-      },
+      outputsOf: renderOutputs,
       // The template extraction recorded on the figures; figures uploaded by hand go by their key's prefix.
       fingerprint: (key, head) => templateFingerprint(templates, templateNameFor(templates, key.slice(FIGURES_PREFIX.length), head)),
       async produce({ key, bytes, budget, fingerprint }) {

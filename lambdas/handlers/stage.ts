@@ -21,10 +21,10 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { BriefingError, describeError, inputFault, isBriefingError } from '../core/errors';
+import { BriefingError, describeError, inputFault, isBriefingError, type Stage } from '../core/errors';
 import type { TemplateStore } from '../template/load';
 import { ArticleBudget, budgetFor, type BudgetRule, DEFAULT_INVOCATION_MS, InvocationClock } from './budget';
-import { alreadyDone, commitOutcome, type CommitContext, type Outcome, type Source, type StageOutputs, type Stored } from './commit';
+import { alreadyDone, commitOutcome, type CommitContext, type CommitResult, type Outcome, type Source, type StageOutputs, type Stored } from './commit';
 import { type ArticleSource, correlationIdOf, sourceOfObject } from './correlation';
 import { errorRecordBody, errorRecordFor } from './error-record';
 import { type ArticleOutcome, briefingEvent, type BriefingEvent, type EventPublisher } from './events';
@@ -122,6 +122,22 @@ const errorOutcome = (key: string, head: ObjectHead, error: BriefingError): Outc
   kind: 'error',
   stored: { body: errorRecordBody(errorRecordFor(key, error, head.lastModified)), contentType: 'application/json' },
 });
+
+/**
+ * Records that a message was given up on outside the handler — it crashed or timed out on
+ * every delivery, so it never wrote a record itself (the local queue's dead-letter sink calls
+ * this). `gone` when the object no longer exists; `present` when an outcome already records it.
+ */
+export async function recordGaveUp(
+  ctx: CommitContext, outputs: StageOutputs, ref: ObjectRef, stage: Stage, reason: string,
+): Promise<CommitResult | 'gone'> {
+  const head = await headObject(ctx.s3, ref.bucket, ref.key, ctx.signal);
+  if (!head) return 'gone';
+  const source: Source = { bucket: ref.bucket, key: ref.key, etag: head.etag };
+  if (await alreadyDone(ctx, outputs, source)) return 'present';
+  const error = new BriefingError(stage, 'gave_up', reason);
+  return commitOutcome(ctx, outputs, source, errorOutcome(ref.key, head, error));
+}
 
 export function createStageHandler(spec: StageSpec, deps: HandlerDeps): SqsHandler {
   const service = SERVICE[spec.stage];

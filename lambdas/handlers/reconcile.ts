@@ -1,0 +1,90 @@
+/**
+ * Finds the uploads the pipeline has not finished: inputs whose outputs do not record their
+ * current ETag. S3 notifications can be lost (a misconfiguration, a queue purged, the local
+ * pipeline killed between an upload and its notification), so the local pipeline runs this at
+ * start and `briefing reconcile` runs it against a deployed stack.
+ *
+ * An input is finished when `errors/<key>.json` records it, or `figures/<stem>.json` records it
+ * and the briefing or the render's error record records those figures. Inputs sharing a stem
+ * (`a.html`, `a.txt`) share `figures/a.json`: the newest upload owns it, the older ones count as
+ * replaced.
+ */
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { bareEtag, headObject, recordsSource } from './s3-io';
+import { briefingKeyFor, errorKeyFor, figuresKeyFor, withoutExtension } from './s3-keys';
+
+/** The pipeline's two stages, named as their queues and functions are. */
+export type StageName = 'extract' | 'render';
+
+export interface Unfinished {
+  /** The stage whose output is missing. */
+  readonly stage: StageName;
+  readonly bucket: string;
+  readonly key: string;
+  readonly etag: string;
+  readonly size: number;
+}
+
+export interface ReconcileBuckets {
+  readonly input: string;
+  readonly output: string;
+}
+
+interface Listed {
+  readonly key: string;
+  readonly etag: string;
+  readonly size: number;
+  readonly lastModified: number;
+}
+
+export async function* listObjects(s3: S3Client, bucket: string, prefix?: string): AsyncGenerator<Listed> {
+  let token: string | undefined;
+  do {
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    for (const object of page.Contents ?? []) {
+      yield { key: object.Key!, etag: bareEtag(object.ETag), size: object.Size ?? 0, lastModified: object.LastModified?.getTime() ?? 0 };
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+}
+
+/** Runs `work` over `items`, `limit` at a time. */
+async function eachLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/** Every unfinished input (stage `extract`) and every finished extraction not yet rendered (stage `render`). */
+export async function findUnfinished(s3: S3Client, buckets: ReconcileBuckets): Promise<Unfinished[]> {
+  const inputs: Listed[] = [];
+  for await (const object of listObjects(s3, buckets.input)) inputs.push(object);
+  // The newest upload of a stem owns its figures and briefing.
+  const owner = new Map<string, Listed>();
+  for (const input of inputs) {
+    const stem = withoutExtension(input.key);
+    const current = owner.get(stem);
+    if (!current || input.lastModified > current.lastModified || (input.lastModified === current.lastModified && input.key > current.key)) owner.set(stem, input);
+  }
+  const unfinished: Unfinished[] = [];
+  await eachLimit(inputs, 8, async (input) => {
+    const errorRecord = await headObject(s3, buckets.output, errorKeyFor(input.key));
+    if (recordsSource(errorRecord, input.key, input.etag)) return;
+    if (owner.get(withoutExtension(input.key)) !== input) return;
+    const figuresKey = figuresKeyFor(input.key);
+    const figures = await headObject(s3, buckets.output, figuresKey);
+    if (!figures || !recordsSource(figures, input.key, input.etag)) {
+      unfinished.push({ stage: 'extract', bucket: buckets.input, key: input.key, etag: input.etag, size: input.size });
+      return;
+    }
+    const [briefing, renderError] = await Promise.all([
+      headObject(s3, buckets.output, briefingKeyFor(figuresKey)!),
+      headObject(s3, buckets.output, errorKeyFor(figuresKey)),
+    ]);
+    if (recordsSource(briefing, figuresKey, figures.etag) || recordsSource(renderError, figuresKey, figures.etag)) return;
+    unfinished.push({ stage: 'render', bucket: buckets.output, key: figuresKey, etag: figures.etag, size: figures.size });
+  });
+  return unfinished.sort((a, b) => a.key.localeCompare(b.key));
+}
