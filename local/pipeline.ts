@@ -27,7 +27,7 @@ import { assertPortFree } from './port';
 import { LocalQueue, type DeadLetter, type QueueHandler } from './queue';
 import { QueueJournal } from './queue-journal';
 import { keyOfBody, notificationBody, notificationFor, stageFor, type StageName } from './router';
-import { startS3Server } from './s3-server';
+import { startS3Server, type ObjectCreatedListener } from './s3-server';
 
 import { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET } from './endpoint';
 import { deployedTemplates, type TemplateStore } from '../lambdas/template/load';
@@ -61,10 +61,11 @@ export interface LocalPipelineOptions {
   readonly timings?: Partial<Record<StageName, { readonly invocationTimeoutMs: number; readonly visibilityTimeoutMs: number }>>;
   /**
    * The S3 endpoint the handlers use, given the server's: how tests put a fault-injecting
-   * proxy between the handlers and S3. Default: the server itself.
+   * proxy between the handlers and S3 (the server then accepts that endpoint's host in `Host`,
+   * which the handlers' signatures name). Default: the server itself.
    */
   readonly handlerEndpoint?: (serverEndpoint: string) => string | Promise<string>;
-  /** `host:port` values the server accepts in `Host` besides its own (that proxy's). */
+  /** `host:port` values the server accepts in `Host` besides its own. */
   readonly allowedHosts?: readonly string[];
   /** Web origins whose browser requests the server accepts (a local web page). Default: none. */
   readonly allowedOrigins?: readonly string[];
@@ -104,6 +105,8 @@ export interface LocalPipeline {
   readonly reconciled: Readonly<Record<StageName, number>>;
   /** Called once per uploaded article with its briefing or its error. */
   onArticle(listener: ArticleListener): () => void;
+  /** Called for every object written to either bucket (each write, as S3 notifies it). */
+  onObjectCreated(listener: ObjectCreatedListener): () => void;
   /** Resolves when every queue is empty and nothing is in flight. */
   idle(): Promise<void>;
   /** Finishes the work in flight (and the renders it leads to), then closes the server. */
@@ -135,11 +138,9 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   // Locally the one line per article is the log; the handlers' JSON logs show only on request
   // (POWERTOOLS_LOG_LEVEL), and their CloudWatch metrics have nowhere to go.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-  const handlerS3 = handlerS3Client({
-    endpoint: options.handlerEndpoint ? await options.handlerEndpoint(server.endpoint) : server.endpoint,
-    credentials: LOCAL_CREDENTIALS,
-    region: 'us-east-1',
-  });
+  const handlerEndpoint = options.handlerEndpoint ? await options.handlerEndpoint(server.endpoint) : server.endpoint;
+  server.allowHost(new URL(handlerEndpoint).host);
+  const handlerS3 = handlerS3Client({ endpoint: handlerEndpoint, credentials: LOCAL_CREDENTIALS, region: 'us-east-1' });
   const maxTries = options.maxTries ?? DEFAULT_MAX_TRIES;
   const reasons = new Map<string, string>();
   const templates = options.templates ?? deployedTemplates();
@@ -281,6 +282,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     eventsUrl: `${server.endpoint}${EVENTS_PATH}`,
     onEvent: (listener) => events.onEvent(listener),
     onArticle: (listener) => tracker.onResult(listener),
+    onObjectCreated: (listener) => server.onObjectCreated(listener),
     idle,
     stop,
   };

@@ -42,8 +42,8 @@ export interface ObjectStore {
 
 export interface GuardOptions {
   readonly port: () => number;
-  /** Extra `host:port` values accepted in `Host` (a proxy in front, a LAN name). */
-  readonly allowedHosts: readonly string[];
+  /** Extra `host:port` values accepted in `Host` (a proxy in front, a LAN name), lower case. */
+  readonly allowedHosts: ReadonlySet<string>;
   /** Origins (`http://127.0.0.1:4569`) whose browser requests are accepted. */
   readonly allowedOrigins: readonly string[];
   readonly credentials: Credentials;
@@ -114,7 +114,7 @@ function checkHost(ctx: GuardContext, options: GuardOptions): void {
   const host = (ctx.req.headers.host ?? '').toLowerCase();
   const port = String(options.port());
   const [, name = '', given = ''] = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host) ?? [];
-  if ((isLocalHostName(name) && given === port) || options.allowedHosts.includes(host)) return;
+  if ((isLocalHostName(name) && given === port) || options.allowedHosts.has(host)) return;
   throw new S3Error('AccessDenied', `This server answers only to 127.0.0.1:${port} or localhost:${port}, not to Host "${host.slice(0, 80)}".`);
 }
 

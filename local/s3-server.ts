@@ -49,6 +49,8 @@ export interface S3Server {
   readonly client: S3Client;
   /** Subscribes to object-created records; returns the unsubscribe function. */
   onObjectCreated(listener: ObjectCreatedListener): () => void;
+  /** Accepts `host:port` in the Host header from now on (a proxy chosen after the start). */
+  allowHost(host: string): void;
   close(): Promise<void>;
 }
 
@@ -100,9 +102,10 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
   // s3rver is a Koa app; its middleware list is composed when it starts listening, so the guard
   // put first here runs before the routes and every s3rver middleware.
   const koa = server as unknown as { middleware: Middleware[]; store: ObjectStore };
+  const allowedHosts = new Set((options.allowedHosts ?? []).map((host) => host.toLowerCase()));
   koa.middleware.unshift(s3Guard({
     port: () => port,
-    allowedHosts: (options.allowedHosts ?? []).map((host) => host.toLowerCase()),
+    allowedHosts,
     allowedOrigins: origins,
     credentials: LOCAL_CREDENTIALS,
     store: koa.store,
@@ -130,6 +133,9 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
     onObjectCreated(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    allowHost(host) {
+      allowedHosts.add(host.toLowerCase());
     },
     async close() {
       listeners.clear();
