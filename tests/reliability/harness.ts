@@ -15,8 +15,8 @@ import { localS3Client } from '../../local/s3-server';
 import { repoRoot } from '../support/cli';
 import { startFaultProxy, type FaultProxy, type FaultProxyOptions } from './fault-proxy';
 
-/** Short enough for a test, long enough for a cold worker and a few retried requests. */
-export const TEST_TIMINGS = { invocationTimeoutMs: 20_000, visibilityTimeoutMs: 20_000 };
+/** The stack's extract timeout; a failed delivery comes back after 30 s instead of 3 minutes. */
+export const TEST_TIMINGS = { invocationTimeoutMs: 30_000, visibilityTimeoutMs: 30_000 };
 
 export interface Upload {
   readonly key: string;
