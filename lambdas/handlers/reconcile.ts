@@ -9,7 +9,7 @@
  * (`a.html`, `a.txt`) share `figures/a.json`: the newest upload owns it, the older ones count as
  * replaced.
  */
-import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { bareEtag, headObject, recordsSource } from './s3-io';
 import { briefingKeyFor, errorKeyFor, figuresKeyFor, withoutExtension } from './s3-keys';
 
@@ -87,4 +87,25 @@ export async function findUnfinished(s3: S3Client, buckets: ReconcileBuckets): P
     unfinished.push({ stage: 'render', bucket: buckets.output, key: figuresKey, etag: figures.etag, size: figures.size });
   });
   return unfinished.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * Makes S3 announce an unfinished object again, so the deployed pipeline's own notification,
+ * queue and handler pick it up (with their retries and dead-letter queue): the object is copied
+ * onto itself with its metadata and content type unchanged, which S3 reports as
+ * `ObjectCreated:Copy`. Only if it is still the version found unfinished.
+ */
+export async function reannounce(s3: S3Client, item: Unfinished): Promise<void> {
+  const head = await headObject(s3, item.bucket, item.key);
+  if (!head || head.etag !== item.etag) return; // replaced since: the newer version has its own notification
+  const source = `${item.bucket}/${item.key.split('/').map(encodeURIComponent).join('/')}`;
+  await s3.send(new CopyObjectCommand({
+    Bucket: item.bucket,
+    Key: item.key,
+    CopySource: source,
+    CopySourceIfMatch: `"${item.etag}"`,
+    MetadataDirective: 'REPLACE',
+    Metadata: { ...head.metadata },
+    ContentType: head.contentType,
+  }));
 }

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findUnfinished } from '../../lambdas/handlers/reconcile';
 import { startLocalPipeline, INPUT_BUCKET, OUTPUT_BUCKET } from '../../local/pipeline';
 import { startS3Server } from '../../local/s3-server';
+import { runCli } from '../support/cli';
 
 const seed = readFileSync(new URL('../../examples/idlib-offensive-2019.txt', import.meta.url));
 const flood = readFileSync(new URL('../../examples/sava-river-floods.html', import.meta.url));
@@ -54,4 +55,48 @@ describe('reconcile at start', () => {
     expect(lines.filter((line) => line.startsWith('ok '))).toHaveLength(3);
     expect(lines).toContainEqual(expect.stringMatching(/reconcile 3 upload\(s\) without figures or an error record, 1 without a briefing: queued/));
   }, 120_000);
+
+  it('`briefing reconcile` lists what was lost and has S3 announce it again, so the pipeline finishes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reconcile-cli-'));
+    let dropped = 0;
+    // The first notification of each upload vanishes, as a lost S3 event would.
+    const pipeline = await startLocalPipeline({
+      port: 0,
+      dataDir: dir,
+      wrapHandler: (stage, handler) => async (event, context) => (stage === 'extract' && dropped++ < 2 ? undefined : handler(event, context)),
+    });
+    try {
+      await pipeline.client.send(new PutObjectCommand({ Bucket: INPUT_BUCKET, Key: 'lost one.txt', Body: seed }));
+      await pipeline.client.send(new PutObjectCommand({ Bucket: INPUT_BUCKET, Key: 'lost two.html', Body: flood }));
+      await pipeline.idle();
+      expect(dropped).toBe(2);
+
+      const dry = await runCli(['reconcile', '--endpoint', pipeline.endpoint, '--dry-run']);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toBe('extract s3://articles/lost one.txt\nextract s3://articles/lost two.html\n');
+      expect(dry.stderr).toMatch(/2 unfinished upload\(s\) found \(dry run: nothing sent\)/);
+
+      const done = new Promise<string[]>((resolve) => {
+        const keys: string[] = [];
+        pipeline.onArticle((result) => { keys.push(result.key); if (keys.length === 2) resolve(keys.sort()); });
+      });
+      const real = await runCli(['reconcile', '--endpoint', pipeline.endpoint]);
+      expect(real.code, real.stderr).toBe(0);
+      expect(real.stderr).toMatch(/2 unfinished upload\(s\) announced again/);
+      expect(await done).toEqual(['lost one.txt', 'lost two.html']);
+      await pipeline.idle();
+      const after = await runCli(['reconcile', '--endpoint', pipeline.endpoint, '--dry-run']);
+      expect(after.stdout).toBe('');
+      expect(after.stderr).toMatch(/nothing unfinished/);
+    } finally {
+      await pipeline.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('refuses a deployed reconcile without the output bucket (exit 2)', async () => {
+    const result = await runCli(['reconcile', '--bucket', 'my-articles']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--output-bucket/);
+  });
 });
