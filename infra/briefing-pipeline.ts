@@ -255,6 +255,7 @@ export class BriefingPipeline extends Construct {
     this.allowRead(extractFn, this.inputBucket, ['*'], 'articles may be uploaded under any key');
     this.allowRead(extractFn, this.outputBucket, ['figures/*', 'errors/*'], 'HEAD of its own outputs to skip duplicate deliveries');
     this.allowWrite(extractFn, this.outputBucket, ['figures/*', 'errors/*'], 'the extract stage owns figures/ and writes error records');
+    this.allowCleanup(extractFn, this.outputBucket, ['briefings/*'], 'a briefing made from figures that a newer version of the article replaced by an error record is removed');
     this.allowRead(renderFn, this.outputBucket, ['figures/*', 'briefings/*', 'errors/*'], 'it reads figures, HEADs its own outputs to skip duplicate deliveries and signs briefing URLs');
     this.allowWrite(renderFn, this.outputBucket, ['briefings/*', 'errors/*'], 'the render stage owns briefings/ and writes error records');
     if (key) for (const fn of [extractFn, renderFn]) key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey');
@@ -300,8 +301,15 @@ export class BriefingPipeline extends Construct {
     acknowledgeObjectWildcards(fn.role!, bucket, prefixes, 's3:GetObject', purpose);
   }
 
+  /** s3:PutObject, and s3:DeleteObject for the stage's own outputs that a newer version makes stale. */
   private allowWrite(fn: lambda.IFunction, bucket: s3.IBucket, prefixes: string[], purpose: string): void {
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: prefixes.map((p) => bucket.arnForObjects(p)) }));
-    acknowledgeObjectWildcards(fn.role!, bucket, prefixes, 's3:PutObject', purpose);
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: prefixes.map((p) => bucket.arnForObjects(p)) }));
+    acknowledgeObjectWildcards(fn.role!, bucket, prefixes, 's3:PutObject and s3:DeleteObject', purpose);
+  }
+
+  /** HEAD and conditional delete of a later stage's outputs, never a write. */
+  private allowCleanup(fn: lambda.IFunction, bucket: s3.IBucket, prefixes: string[], purpose: string): void {
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: prefixes.map((p) => bucket.arnForObjects(p)) }));
+    acknowledgeObjectWildcards(fn.role!, bucket, prefixes, 's3:GetObject and s3:DeleteObject', purpose);
   }
 }
