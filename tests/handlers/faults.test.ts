@@ -5,38 +5,28 @@
  * metadata is checked.
  */
 import { readFileSync } from 'node:fs';
-import type { S3EventRecord } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Context } from 'aws-lambda';
+import type { Context, S3EventRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
 import { createExtractHandler } from '../../lambdas/handlers/extract-handler';
 import { createRenderHandler } from '../../lambdas/handlers/render-handler';
 import type { ExtractCore, RenderCore } from '../../lambdas/handlers/cores';
 import { handlerS3Client } from '../../lambdas/handlers/runtime';
 import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
 import { LOCAL_CREDENTIALS } from '../../local/credentials';
-import { startS3Server, type S3Server } from '../../local/s3-server';
-import { getJson, putObject, recordEvents, sqsEvent, stat, testLogger, waitForRecord } from '../support/s3';
+import { getJson, putObject, s3ServerForTests, sqsEvent, stat, testLogger, waitForRecord } from '../support/s3';
 import { startFaultProxy, type FaultProxy } from '../reliability/fault-proxy';
 
 const INPUT = 'articles';
 const OUTPUT = 'briefings';
 const ARTICLE = readFileSync(new URL('../fixtures/articles/idlib-offensive-2019.txt', import.meta.url));
 
-let server: S3Server;
-let records: S3EventRecord[];
-beforeAll(async () => {
-  server = await startS3Server({ buckets: [INPUT, OUTPUT] });
-  records = recordEvents(server);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const env = s3ServerForTests([INPUT, OUTPUT]);
 
-const deps = (extra: Record<string, unknown> = {}) => ({ s3: server.client, outputBucket: OUTPUT, logger: testLogger(), ...extra });
+const deps = (extra: Record<string, unknown> = {}) => ({ s3: env.server.client, outputBucket: OUTPUT, logger: testLogger(), ...extra });
 
 async function upload(key: string, body: Uint8Array | string, metadata?: Record<string, string>): Promise<S3EventRecord> {
-  await putObject(server.client, INPUT, key, body, metadata);
-  return waitForRecord(records, INPUT, encodeEventKey(key));
+  await putObject(env.server.client, INPUT, key, body, metadata);
+  return waitForRecord(env.records, INPUT, encodeEventKey(key));
 }
 
 /** An SQS message as SQS delivers it the `receives`-th time. */
@@ -55,15 +45,15 @@ describe('failures classified by origin', () => {
       const record = await upload(key, ARTICLE);
       const core: ExtractCore = async () => { throw thrown; };
       expect(await createExtractHandler(deps({ core }))(sqsEvent(record))).toEqual({ batchItemFailures: [] });
-      const error = await getJson<Record<string, string>>(server.client, OUTPUT, `errors/${key}.json`);
+      const error = await getJson<Record<string, string>>(env.server.client, OUTPUT, `errors/${key}.json`);
       expect(error).toMatchObject({ key, error: 'internal_error', stage: 'extract' });
       expect(error.reason).toBe(`the extract stage failed on this input (${thrown.name}: ${thrown.message}); it would fail the same way again`);
     }
-    await putObject(server.client, OUTPUT, 'figures/render-crash.json', '{"schemaVersion":1}');
-    const figuresRecord = await waitForRecord(records, OUTPUT, encodeEventKey('figures/render-crash.json'));
+    await putObject(env.server.client, OUTPUT, 'figures/render-crash.json', '{"schemaVersion":1}');
+    const figuresRecord = await waitForRecord(env.records, OUTPUT, encodeEventKey('figures/render-crash.json'));
     const renderCore: RenderCore = async () => { throw new RangeError('Invalid array length'); };
     expect(await createRenderHandler(deps({ core: renderCore }))(sqsEvent(figuresRecord))).toEqual({ batchItemFailures: [] });
-    expect(await getJson(server.client, OUTPUT, 'errors/figures/render-crash.json.json')).toMatchObject({ error: 'internal_error', stage: 'render' });
+    expect(await getJson(env.server.client, OUTPUT, 'errors/figures/render-crash.json.json')).toMatchObject({ error: 'internal_error', stage: 'render' });
   });
 
   it('work over its size-aware budget is an error record that says so', async () => {
@@ -80,15 +70,15 @@ describe('failures classified by origin', () => {
       throw new Error('not reached');
     };
     expect(await createExtractHandler(deps({ core }))(sqsEvent(record))).toEqual({ batchItemFailures: [] });
-    const error = await getJson<Record<string, string>>(server.client, OUTPUT, 'errors/slow.txt.json');
+    const error = await getJson<Record<string, string>>(env.server.client, OUTPUT, 'errors/slow.txt.json');
     expect(error).toMatchObject({ error: 'over_budget', stage: 'extract' });
     expect(error.reason).toMatch(/^reading it as text took more than the 5\.\d s allowed for a \d+ KB input$/);
   });
 
   it('storage trouble fails the message for a retry, and on the last delivery becomes a "gave up" record', async () => {
     const record = await upload('flaky.txt', ARTICLE);
-    const proxy: FaultProxy = await startFaultProxy({ target: server.endpoint });
-    server.allowHost(proxy.host);
+    const proxy: FaultProxy = await startFaultProxy({ target: env.server.endpoint });
+    env.server.allowHost(proxy.host);
     // Every download of the article fails, however often it is retried.
     proxy.rule((request) => (request.method === 'GET' && request.path === `${INPUT}/flaky.txt` ? 'error-before' : null));
     const s3 = handlerS3Client({ endpoint: proxy.endpoint, credentials: LOCAL_CREDENTIALS, region: 'us-east-1', retry: { maxAttempts: 2, baseDelayMs: 1 } });
@@ -96,10 +86,10 @@ describe('failures classified by origin', () => {
     try {
       const first = delivery(record, 1);
       expect(await handler(first)).toEqual({ batchItemFailures: [{ itemIdentifier: first.Records[0]!.messageId }] });
-      expect(await stat(server.client, OUTPUT, 'errors/flaky.txt.json')).toBeNull();
+      expect(await stat(env.server.client, OUTPUT, 'errors/flaky.txt.json')).toBeNull();
 
       expect(await handler(delivery(record, 3))).toEqual({ batchItemFailures: [] });
-      const error = await getJson<Record<string, string>>(server.client, OUTPUT, 'errors/flaky.txt.json');
+      const error = await getJson<Record<string, string>>(env.server.client, OUTPUT, 'errors/flaky.txt.json');
       expect(error).toMatchObject({ key: 'flaky.txt', error: 'gave_up', stage: 'extract' });
       expect(error.reason).toMatch(/^gave up after 3 tries: .*(InternalError|ServiceUnavailable|internal error|reduce your request rate)/i);
     } finally {
@@ -110,8 +100,8 @@ describe('failures classified by origin', () => {
 
   it('stops before the Lambda timeout: a request that never answers fails the message, it does not hang the invocation', async () => {
     const record = await upload('stuck.txt', ARTICLE);
-    const proxy = await startFaultProxy({ target: server.endpoint });
-    server.allowHost(proxy.host);
+    const proxy = await startFaultProxy({ target: env.server.endpoint });
+    env.server.allowHost(proxy.host);
     proxy.rule((request) => (request.method === 'GET' && request.path === `${INPUT}/stuck.txt` ? 'hang' : null));
     // Timeouts longer than the invocation: only the invocation's deadline can end the wait.
     const s3 = handlerS3Client({ endpoint: proxy.endpoint, credentials: LOCAL_CREDENTIALS, region: 'us-east-1', timeouts: { requestTimeout: 60_000, socketTimeout: 60_000 } });
@@ -136,13 +126,13 @@ describe('metadata', () => {
     for (const [key, published] of [['tuesday.txt', 'last tuesday'], ['feb30.txt', '2019-02-30'], ['slashes.txt', '2019/06/29']]) {
       const record = await upload(key!, ARTICLE, { published: published! });
       expect(await createExtractHandler(deps())(sqsEvent(record))).toEqual({ batchItemFailures: [] });
-      const error = await getJson<Record<string, string>>(server.client, OUTPUT, `errors/${key}.json`);
+      const error = await getJson<Record<string, string>>(env.server.client, OUTPUT, `errors/${key}.json`);
       expect(error).toMatchObject({ error: 'bad_metadata', stage: 'intake' });
       expect(error.reason).toBe(`metadata published="${published}" is not a real date written YYYY-MM-DD (e.g. 2019-06-29)`);
-      expect(await stat(server.client, OUTPUT, `figures/${key!.replace('.txt', '')}.json`)).toBeNull();
+      expect(await stat(env.server.client, OUTPUT, `figures/${key!.replace('.txt', '')}.json`)).toBeNull();
     }
     const record = await upload('good-date.txt', ARTICLE, { published: '2019-06-29' });
     expect(await createExtractHandler(deps())(sqsEvent(record))).toEqual({ batchItemFailures: [] });
-    expect(await getJson(server.client, OUTPUT, 'figures/good-date.json')).toMatchObject({ article: { published: '2019-06-29' } });
+    expect(await getJson(env.server.client, OUTPUT, 'figures/good-date.json')).toMatchObject({ article: { published: '2019-06-29' } });
   });
 });
