@@ -35,9 +35,15 @@ const received = (error: SentError): Error => {
 class Lane {
   private worker: Worker;
   current: { pending: Pending; timer: NodeJS.Timeout } | null = null;
+  /** Resolves once the first thread has loaded its code (or failed to). */
+  readonly ready: Promise<void>;
 
   constructor(private readonly start: () => Worker, private readonly onFree: () => void) {
     this.worker = this.spawn();
+    this.ready = new Promise((resolve) => {
+      this.worker.once('online', () => resolve());
+      this.worker.once('error', () => resolve());
+    });
   }
 
   run(pending: Pending): void {
@@ -130,6 +136,9 @@ export async function startCorePool(size: number): Promise<CorePool> {
   };
   const extract = poolFor('extract');
   const render = poolFor('render');
+  // A thread takes a second or more to load the pipeline's code: pay that at start, not in the
+  // first article's invocation time.
+  await Promise.all([...pools.values()].flatMap((pool) => pool.lanes.map((lane) => lane.ready)));
   return {
     extract: async (request, budget) => (await extract({ id: nextId++, kind: 'extract', request }, budget)) as ExtractResult,
     render: async (request, budget) => (await render({ id: nextId++, kind: 'render', request }, budget)) as RenderResult,

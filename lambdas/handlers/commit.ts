@@ -81,10 +81,20 @@ async function observe(ctx: CommitContext, keys: readonly string[]): Promise<Obs
 const inputIsCurrent = async (ctx: CommitContext, source: Source): Promise<boolean> =>
   (await headObject(ctx.s3, source.bucket, source.key, ctx.signal))?.etag === source.etag;
 
-/** True when either outcome of this input's version is already stored. */
-export async function alreadyDone(ctx: CommitContext, outputs: StageOutputs, source: Source): Promise<boolean> {
+/** Which outcome of this input's version is already stored, if any. */
+export async function storedOutcome(ctx: CommitContext, outputs: StageOutputs, source: Source): Promise<Outcome['kind'] | null> {
   const seen = await observe(ctx, [outputs.product, outputs.error]);
-  return madeFrom(seen[outputs.product], source) || madeFrom(seen[outputs.error], source);
+  if (madeFrom(seen[outputs.product], source)) return 'product';
+  return madeFrom(seen[outputs.error], source) ? 'error' : null;
+}
+
+/**
+ * Steps 1, 2 and 5 for an outcome another delivery stored: a delivery that crashed between its
+ * write and its clean-up leaves the stale outputs to the next delivery of the same version.
+ */
+export async function tidyUp(ctx: CommitContext, outputs: StageOutputs, source: Source, kind: Outcome['kind']): Promise<void> {
+  const seen = await observe(ctx, [outputs.product, outputs.error, ...outputs.downstream]);
+  if (await inputIsCurrent(ctx, source)) await removeStale(ctx, outputs, source, kind, seen);
 }
 
 export async function commitOutcome(ctx: CommitContext, outputs: StageOutputs, source: Source, outcome: Outcome): Promise<CommitResult> {

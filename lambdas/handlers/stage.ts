@@ -24,7 +24,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { BriefingError, describeError, inputFault, isBriefingError, type Stage } from '../core/errors';
 import type { TemplateStore } from '../template/load';
 import { ArticleBudget, budgetFor, type BudgetRule, DEFAULT_INVOCATION_MS, InvocationClock } from './budget';
-import { alreadyDone, commitOutcome, type CommitContext, type CommitResult, type Outcome, type Source, type StageOutputs, type Stored } from './commit';
+import { commitOutcome, storedOutcome, tidyUp, type CommitContext, type CommitResult, type Outcome, type Source, type StageOutputs, type Stored } from './commit';
 import { type ArticleSource, correlationIdOf, sourceOfObject } from './correlation';
 import { errorRecordBody, errorRecordFor } from './error-record';
 import { type ArticleOutcome, briefingEvent, type BriefingEvent, type EventPublisher } from './events';
@@ -134,7 +134,7 @@ export async function recordGaveUp(
   const head = await headObject(ctx.s3, ref.bucket, ref.key, ctx.signal);
   if (!head) return 'gone';
   const source: Source = { bucket: ref.bucket, key: ref.key, etag: head.etag };
-  if (await alreadyDone(ctx, outputs, source)) return 'present';
+  if (await storedOutcome(ctx, outputs, source)) return 'present';
   const error = new BriefingError(stage, 'gave_up', reason);
   return commitOutcome(ctx, outputs, source, errorOutcome(ref.key, head, error));
 }
@@ -212,9 +212,11 @@ export function createStageHandler(spec: StageSpec, deps: HandlerDeps): SqsHandl
       await trace(correlationId, async () => {
         const fingerprint = spec.fingerprint?.(key, head) ?? {};
         const source: Source = { bucket, key, etag: head.etag, fingerprint };
-        if (await alreadyDone(ctx, outputs, source)) {
+        const stored = await storedOutcome(ctx, outputs, source);
+        if (stored) {
           log.info('duplicate delivery: an output already records this source', { bucket, key, etag: head.etag, ...fingerprint });
           count(metrics, METRIC.duplicates);
+          await tidyUp(ctx, outputs, source, stored);
           return;
         }
         let outcome: Outcome;

@@ -16,7 +16,7 @@ import type { Extraction } from '../../lambdas/extract/types';
 import { pdfinfo, pdftotext, folded } from '../render/poppler';
 
 /** Short enough that a failed delivery comes back within the test, long enough for a cold worker. */
-const FAST = { invocationTimeoutMs: 5_000, visibilityTimeoutMs: 5_000 };
+const FAST = { invocationTimeoutMs: 8_000, visibilityTimeoutMs: 8_000 };
 const seed = readFileSync(new URL('../../examples/idlib-offensive-2019.txt', import.meta.url));
 const flood = readFileSync(new URL('../../examples/sava-river-floods.html', import.meta.url));
 
