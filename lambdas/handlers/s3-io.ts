@@ -113,10 +113,10 @@ export interface PutOptions {
 }
 
 /**
- * S3 user metadata travels in HTTP headers: ASCII only. A key with other characters is stored
- * percent-encoded (`source-key: 2019/%C3%BC.txt`), the form S3 itself uses in notifications.
+ * S3 user metadata travels in HTTP headers: ASCII only. Keys are stored URI-encoded
+ * (`source-key: 2019%2F%C3%BC.txt`), as the figures' article source is (correlation.ts).
  */
-export const encodeMetadata = (value: string): string => (/^[\x20-\x7e]*$/.test(value) ? value : encodeURIComponent(value));
+export const encodeMetadata = (value: string): string => encodeURIComponent(value);
 
 /** Writes the object and returns its bare ETag; `false` when `expect` no longer holds (nothing was written). */
 export async function writeObject(s3: S3Client, bucket: string, key: string, body: Uint8Array | string, put: PutOptions): Promise<string | false> {
