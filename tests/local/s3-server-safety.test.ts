@@ -19,7 +19,13 @@ let server: S3Server;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 's3-safety-'));
-  server = await startS3Server({ directory: join(root, 'data', 's3'), buckets: ['articles'], allowedOrigins: [LOCAL_PAGE] });
+  server = await startS3Server({
+    directory: join(root, 'data', 's3'),
+    buckets: ['articles'],
+    allowedOrigins: [LOCAL_PAGE],
+    // Like the local pipeline's event stream: no signature, but what it says is no other page's business.
+    routes: { '/_test/stream': (_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('events') },
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -121,6 +127,13 @@ describe('the local S3 server refuses', () => {
     const allowedPreflight = await raw('OPTIONS', '/articles/x.txt', { origin: LOCAL_PAGE, 'access-control-request-method': 'PUT' });
     expect(allowedPreflight.status).toBe(200);
     for (const c of [evil, sneaky, page]) c.destroy();
+  });
+
+  it("other web sites' requests to its own endpoints (the event stream), while the CLI and the local page read them", async () => {
+    expect(await raw('GET', '/_test/stream')).toEqual({ status: 200, body: 'events' });
+    expect((await raw('GET', '/_test/stream', { origin: LOCAL_PAGE })).status).toBe(200);
+    expect((await raw('GET', '/_test/stream', { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await raw('GET', '/_test/stream', { host: `evil.example:${server.port}` })).status).toBe(403);
   });
 
   it('a Host header that is not its own (DNS rebinding)', async () => {
