@@ -45,7 +45,7 @@ describe('extract and render handlers against s3rver', () => {
       const record = await upload(INPUT, key, ARTICLE);
       const { metrics, extract } = stages();
       expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
-      const extraction = await getJson<Extraction>(server.client, OUTPUT, 'figures/problems/broken-rule.json');
+      const extraction = await getJson<Extraction>(env.server.client, OUTPUT, 'figures/problems/broken-rule.json');
       expect(extraction.problems).toContainEqual({ step: 'meaning', rule: 'subject-of-passive', message: 'TypeError: broken rule' });
       expect(extraction.figures.length).toBeGreaterThan(0);
       expect(metrics.sum(METRIC.problems)).toBeGreaterThan(0);
