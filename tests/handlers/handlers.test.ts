@@ -102,7 +102,7 @@ describe('extract and render handlers against s3rver', () => {
     expect(await getBytes(env.server.client, OUTPUT, pdfKey)).toEqual(pdf);
   });
 
-  it('env.records a bad article in errors/ without retrying, and the record is reproducible', async () => {
+  it('records a bad article in errors/ without retrying, and the record is reproducible', async () => {
     const key = 'bad/empty article.txt';
     const record = await upload(INPUT, key, new Uint8Array());
     const { metrics, extract } = stages();
@@ -156,7 +156,7 @@ describe('extract and render handlers against s3rver', () => {
     expect(await stat(env.server.client, OUTPUT, 'errors/gone/deleted.txt.json')).toBeNull();
   });
 
-  it('env.records figures that are not Extraction JSON as a render error', async () => {
+  it('records figures that are not Extraction JSON as a render error', async () => {
     const key = 'figures/broken/not-json.json';
     const record = await upload(OUTPUT, key, '{"schemaVersion": 2}');
     const { render } = stages();
