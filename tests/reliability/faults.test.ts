@@ -6,7 +6,7 @@
  */
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { articles, deadLetters, fatesOf, sha256, startRun, type Run } from './harness';
+import { articles, deadLetters, faultRunUploads, fatesOf, sha256, startRun, type Run } from './harness';
 import type { Extraction } from '../../lambdas/extract/types';
 
 const runs: Run[] = [];
@@ -32,7 +32,7 @@ async function uploadAll(run: Run, uploads: ReturnType<typeof articles>): Promis
 
 describe('faults between the handlers and S3', () => {
   it('20% of S3 requests failing: nothing lost, nothing dead-lettered, nothing written twice, the same bytes as without faults', async () => {
-    const uploads = articles(30);
+    const uploads = articles(faultRunUploads());
     const keys = uploads.map((u) => u.key);
 
     const clean = await start();
@@ -68,7 +68,7 @@ describe('faults between the handlers and S3', () => {
     expect(twice).toEqual([]);
     expect([...faulty.writes.keys()].filter((k) => k.startsWith('briefings/')).length).toBe(keys.length);
     expect([...faulty.writes.keys()].filter((k) => k.startsWith('errors/'))).toEqual([]);
-  }, 240_000);
+  }, 240_000 * Math.ceil(faultRunUploads() / 30));
 
   it('S3 requests that never answer: the stage gives up on them within its timeout and carries on', async () => {
     const run = await start({ proxy: {} });

@@ -23,13 +23,32 @@ export interface Upload {
   readonly bytes: Buffer;
 }
 
-/** The examples and the development articles, in a fixed order. */
-export function articles(limit = Number.POSITIVE_INFINITY): Upload[] {
+/**
+ * `count` uploads of the examples and the development articles, in a fixed order (all of them
+ * by default). Past the last article they come round again under `round-2/`, `round-3/`…, as
+ * the same article uploaded again under another key.
+ */
+export function articles(count?: number): Upload[] {
   const dirs = ['examples', 'tests/fixtures/articles', 'tests/fixtures/holdout2'];
-  return dirs
+  const sources = dirs
     .flatMap((dir) => readdirSync(join(repoRoot, dir)).filter((f) => /\.(txt|md|html|json)$/.test(f) && !f.endsWith('.gold.json')).map((f) => ({ dir, f })))
-    .slice(0, limit)
     .map(({ dir, f }) => ({ key: `${dir.split('/').pop()}/${f}`, bytes: readFileSync(join(repoRoot, dir, f)) }));
+  return Array.from({ length: count ?? sources.length }, (_, i) => {
+    const { key, bytes } = sources[i % sources.length]!;
+    const round = Math.floor(i / sources.length) + 1;
+    return { key: round === 1 ? key : `round-${round}/${key}`, bytes };
+  });
+}
+
+/**
+ * Uploads in the 20%-faults run: 30 keeps CI within minutes; `RELIABILITY_UPLOADS=100 npm run
+ * reliability` runs the issue's full-size scenario.
+ */
+export function faultRunUploads(): number {
+  const raw = process.env.RELIABILITY_UPLOADS;
+  const count = raw === undefined || raw === '' ? 30 : Number(raw);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`RELIABILITY_UPLOADS must be a positive whole number, got "${raw}"`);
+  return count;
 }
 
 export interface Run {
