@@ -29,6 +29,8 @@ export interface BriefingContext {
   readonly retainData?: boolean;
   /** Article key prefix → template name (`-c 'templatePrefixes={"flash/":"flash"}'`). */
   readonly templatePrefixes?: Readonly<Record<string, string>>;
+  /** Hours between scheduled reconcile runs (1–168); 0 turns the job off. Default: 6. */
+  readonly reconcileEveryHours?: number;
 }
 
 export interface BriefingStackProps extends StackProps {
@@ -63,6 +65,7 @@ export class BriefingStack extends Stack {
       errorsExpiration: ctx.errorsExpirationDays === undefined ? undefined : Duration.days(ctx.errorsExpirationDays),
       retainData: ctx.retainData,
       templatePrefixes: ctx.templatePrefixes,
+      reconcileEvery: ctx.reconcileEveryHours === undefined ? undefined : Duration.hours(ctx.reconcileEveryHours),
     };
     const pipeline = (this.pipeline = new BriefingPipeline(this, 'Pipeline', pipelineProps));
     acknowledgeFindings(pipeline);
@@ -82,6 +85,10 @@ export class BriefingStack extends Stack {
       output(`${name}QueueUrl`, stage.queue.queueUrl, `The ${name.toLowerCase()} stage's queue`);
       output(`${name}DeadLetterQueueArn`, stage.deadLetterQueue.queueArn, 'briefing redrive moves its messages back');
       output(`${name}DeadLetterQueueUrl`, stage.deadLetterQueue.queueUrl, `Messages the ${name.toLowerCase()} stage gave up on`);
+    }
+    if (pipeline.reconcile) {
+      output('ReconcileFunctionName', pipeline.reconcile.function.functionName, 'The scheduled reconcile: invoke it to run a pass now');
+      output('ReconcileLogGroupName', pipeline.reconcile.logGroup.logGroupName, 'What each reconcile run found and announced again');
     }
   }
 }

@@ -18,6 +18,8 @@ export const LAMBDA_NODE_MAJOR = 24;
 export const HANDLER_ENTRIES = {
   extract: 'lambdas/handlers/extract.ts',
   render: 'lambdas/handlers/render.ts',
+  /** The scheduled reconcile: finds uploads whose notification was lost and has S3 announce them again. */
+  reconcile: 'lambdas/handlers/reconcile-job.ts',
 } as const;
 
 export type HandlerName = keyof typeof HANDLER_ENTRIES;
@@ -63,12 +65,13 @@ export const RUNTIME_ASSETS: ReadonlyArray<{ readonly from: string; readonly to:
 type RuntimeAsset = (typeof RUNTIME_ASSETS)[number];
 
 /**
- * Only the render stage draws PDFs (fonts, ICC profile); both read `templates/`, the extract
- * stage to record which template an upload chose and its hash.
+ * Only the render stage draws PDFs (fonts, ICC profile); both stages read `templates/`, the
+ * extract stage to record which template an upload chose and its hash. Reconcile reads neither.
  */
 export const ASSETS_FOR: Readonly<Record<HandlerName, readonly RuntimeAsset[]>> = {
   extract: RUNTIME_ASSETS.filter((asset) => asset.to === 'templates'),
   render: RUNTIME_ASSETS,
+  reconcile: [],
 };
 
 const missing = (from: string): Error =>

@@ -82,5 +82,6 @@ export function readContext(scope: { readonly node: Reader }): BriefingContext {
     errorsExpirationDays: integer(node, 'errorsExpirationDays'),
     retainData: flag(node, 'retainData'),
     templatePrefixes: stringMap(node, 'templatePrefixes'),
+    reconcileEveryHours: integer(node, 'reconcileEveryHours'),
   };
 }

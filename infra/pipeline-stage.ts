@@ -3,18 +3,16 @@
  * that writes JSON logs to its own log group and traces to X-Ray. Validate → build → wire; the
  * pipeline construct decides what feeds the queue and what the function may touch.
  */
-import { join } from 'node:path';
-import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { Duration, Token } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ASSETS_FOR, copyAssetCommands, HANDLER_BUNDLE, HANDLER_ENTRIES, type HandlerName, PROJECT_ROOT } from './bundling';
-import { ManagedPolicyRole } from './stage-role';
+import type { HandlerName } from './bundling';
+import { handlerFunction } from './handler-function';
+import type { ManagedPolicyRole } from './stage-role';
 
 /** AWS: the queue's visibility timeout should be at least six times the function timeout. */
 export const VISIBILITY_FACTOR = 6;
@@ -70,62 +68,24 @@ export class PipelineStage extends Construct {
       visibilityTimeout: Duration.seconds(props.timeout.toSeconds() * VISIBILITY_FACTOR),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount },
     });
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention,
-      encryptionKey: props.encryptionKey,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    // Own role instead of the managed basic-execution policy: logs go to this group only.
-    this.role = new ManagedPolicyRole(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    const built = handlerFunction(this, {
+      handler: props.handler,
       description: `briefing pipeline ${props.handler} stage`,
-    });
-    this.role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [this.logGroup.logGroupArn],
-    }));
-    const assets = ASSETS_FOR[props.handler];
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: join(PROJECT_ROOT, HANDLER_ENTRIES[props.handler]),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
       timeout: props.timeout,
       memorySize: props.memorySize,
-      role: this.role,
-      logGroup: this.logGroup,
-      // Powertools already writes JSON; this makes Lambda's own START/REPORT lines JSON too.
-      loggingFormat: lambda.LoggingFormat.JSON,
-      // X-Ray segments for every invocation; the Powertools tracer adds one subsegment per article.
-      tracing: lambda.Tracing.ACTIVE,
+      logRetention: props.logRetention,
+      encryptionKey: props.encryptionKey,
       reservedConcurrentExecutions: reservedConcurrency,
       environment: {
-        POWERTOOLS_SERVICE_NAME: `briefing-${props.handler}`,
         // A batch response names message ids only; it says nothing a trace needs.
         POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
         MAX_RECEIVE_COUNT: String(props.maxReceiveCount),
         ...props.environment,
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: HANDLER_BUNDLE.target,
-        minify: HANDLER_BUNDLE.minify,
-        sourceMap: HANDLER_BUNDLE.sourcemap,
-        mainFields: [...HANDLER_BUNDLE.mainFields],
-        externalModules: [...HANDLER_BUNDLE.external],
-        banner: HANDLER_BUNDLE.banner,
-        // BundlingOptions has no alias field; CDK passes each entry on as --alias:name=path.
-        esbuildArgs: { '--alias': Object.entries(HANDLER_BUNDLE.alias).map(([name, path]) => `${name}=${path}`) },
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (_inputDir: string, outputDir: string) => copyAssetCommands(outputDir, PROJECT_ROOT, assets),
-        },
-      },
     });
+    this.function = built.function;
+    this.role = built.role;
+    this.logGroup = built.logGroup;
 
     // Wire
     this.function.addEventSource(new SqsEventSource(this.queue, {

@@ -2,10 +2,12 @@
  * `briefing reconcile`: finds the uploads the pipeline has not finished — inputs whose outputs
  * do not record their current ETag, figures without a briefing — and has S3 announce each again
  * (copied onto itself: S3 sends `ObjectCreated:Copy`), so the pipeline's own queues and
- * handlers finish them. S3 notifications can be lost; run it on demand or on a schedule. The
- * local pipeline (`npm start`) runs the same pass at every start.
+ * handlers finish them. S3 notifications can be lost; the deployed stack runs the same pass on
+ * a schedule, this command runs it on demand. The local pipeline (`npm start`) runs it at every
+ * start.
  */
-import { findUnfinished, reannounce } from '../../lambdas/handlers/reconcile';
+import { BriefingError, describeError } from '../../lambdas/core/errors';
+import { reconcile } from '../../lambdas/handlers/reconcile';
 import type { ReconcileOptions } from '../commands/reconcile';
 import { checkAwsSetup, isDeployed, stackFor, unreachable } from './stack';
 
@@ -13,15 +15,22 @@ export async function reconcileCommand(options: ReconcileOptions): Promise<numbe
   const stack = stackFor(options, 'reconcile');
   try {
     if (isDeployed(options)) await checkAwsSetup(stack.client, options);
-    const unfinished = await findUnfinished(stack.client, { input: stack.inputBucket, output: stack.outputBucket }).catch((error: unknown) => {
+    const report = await reconcile(stack.client, { input: stack.inputBucket, output: stack.outputBucket }, {
+      dryRun: options.dryRun,
+      onItem: (item) => process.stdout.write(`${item.stage === 'extract' ? 'extract' : 'render '} s3://${item.bucket}/${item.key}\n`),
+    }).catch((error: unknown) => {
       throw unreachable(error, options) ?? error;
     });
-    for (const item of unfinished) {
-      if (!options.dryRun) await reannounce(stack.client, item);
-      process.stdout.write(`${item.stage === 'extract' ? 'extract' : 'render '} s3://${item.bucket}/${item.key}\n`);
-    }
-    const what = unfinished.length === 0 ? 'nothing unfinished' : `${unfinished.length} unfinished upload(s) ${options.dryRun ? 'found (dry run: nothing sent)' : 'announced again'}`;
+    const found = report.unfinished.length;
+    const what = found === 0 ? 'nothing unfinished' : `${found} unfinished upload(s) ${options.dryRun ? 'found (dry run: nothing sent)' : 'announced again'}`;
     process.stderr.write(`reconcile: s3://${stack.inputBucket} → s3://${stack.outputBucket}: ${what}\n`);
+    if (report.failed.length > 0) {
+      const first = report.failed[0]!;
+      throw new BriefingError('storage', 'reconcile_failed', `${report.failed.length} of ${found} could not be announced again, e.g. s3://${first.item.bucket}/${first.item.key}: ${describeError(first.error)}`, {
+        cause: first.error,
+        permanent: false,
+      });
+    }
     return 0;
   } finally {
     stack.client.destroy();

@@ -24,9 +24,14 @@ export const METRIC = {
   problems: 'ExtractionProblems',
   renderMs: 'RenderMs',
   eventsNotPublished: 'EventsNotPublished',
+  /** Uploads the scheduled reconcile found unfinished and had S3 announce again (lost notifications). */
+  reannounced: 'UploadsReannounced',
 } as const;
 
 export const SERVICE = {
   extract: 'briefing-extract',
   render: 'briefing-render',
 } as const;
+
+/** The scheduled reconcile job's service name (not a stage: it handles no article itself). */
+export const RECONCILE_SERVICE = 'briefing-reconcile';

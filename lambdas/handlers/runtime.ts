@@ -51,15 +51,18 @@ export function requiredEnv(name: string): string {
   return value;
 }
 
-export function optionalPositiveIntEnv(name: string): number | undefined {
+/** An integer of at least `min` from the environment; unset → undefined. */
+export function optionalIntegerEnv(name: string, min: number): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new BriefingError('usage', 'bad_env', `environment variable ${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min) {
+    throw new BriefingError('usage', 'bad_env', `environment variable ${name} must be ${min === 1 ? 'a positive integer' : `an integer of at least ${min}`}, got "${raw}"`);
   }
   return value;
 }
+
+export const optionalPositiveIntEnv = (name: string): number | undefined => optionalIntegerEnv(name, 1);
 
 /** EventBridge on the bus the stack names (EVENT_BUS_NAME); `undefined` (events off) without it. */
 export function eventPublisherFromEnv(wrap: <C extends object>(client: C) => C = (client) => client): EventPublisher | undefined {
