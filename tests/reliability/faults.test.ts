@@ -68,6 +68,9 @@ describe('faults between the handlers and S3', () => {
     expect(twice).toEqual([]);
     expect([...faulty.writes.keys()].filter((k) => k.startsWith('briefings/')).length).toBe(keys.length);
     expect([...faulty.writes.keys()].filter((k) => k.startsWith('errors/'))).toEqual([]);
+    // The accounting, for whoever runs `npm run reliability`.
+    console.info(`20% faults: ${keys.length} uploads, ${proxy.requests} S3 requests through the proxy, ${injected} faults injected (${Object.entries(proxy.injected).map(([k, n]) => `${k} ${n}`).join(', ')}); `
+      + `${[...fates.values()].filter((f) => f.kind === 'briefed').length} briefed with a fault-free run's bytes, ${deadLetters(faulty).length} dead letters, ${twice.length} outputs written twice`);
   }, 240_000 * Math.ceil(faultRunUploads() / 30));
 
   it('S3 requests that never answer: the stage gives up on them within its timeout and carries on', async () => {
