@@ -295,7 +295,7 @@ describe('BriefingStack template', () => {
   it('has a dashboard with articles, briefings, failures by reason, dead letters, durations and cold starts', () => {
     const [[, dashboard]] = ofType('AWS::CloudWatch::Dashboard');
     const body = JSON.stringify(stack.resolve(dashboard!.Properties.DashboardBody));
-    for (const needle of ['NumberOfMessagesSent', 'ArticlesProcessed', 'ArticlesFailed', 'Briefing Failed', 'ApproximateNumberOfMessagesVisible', 'p95', 'p50', 'initDurationMs']) {
+    for (const needle of ['NumberOfMessagesSent', 'ArticlesProcessed', 'ArticlesFailed', 'UploadsReannounced', 'Briefing Failed', 'ApproximateNumberOfMessagesVisible', 'p95', 'p50', 'initDurationMs']) {
       expect(body).toContain(needle);
     }
   });
