@@ -3,12 +3,14 @@
  *
  *   input bucket ──ObjectCreated──▶ extract queue (+DLQ) ──▶ extract λ ──▶ output figures/*.json
  *   output bucket ──ObjectCreated figures/*.json──▶ render queue (+DLQ) ──▶ render λ ──▶ briefings/*.pdf
+ *   output bucket ──figures/events/<name>/*.json──▶ EventBridge ──▶ event queue (+DLQ) ──▶ event λ ──▶ figures/events/<name>.json
  *   both λ ──Briefing Ready / Failed──▶ EventBridge ──rule──▶ events log group (+ SNS e-mail)
  *   schedule ──▶ reconcile λ ──copy onto itself──▶ unfinished inputs / figures (S3 announces them again)
  *
  * No write can re-trigger its own stage: extract writes only to the output bucket (it is fed by
  * the input bucket, which must be a different bucket), and render writes only `briefings/` and
- * `errors/`, outside the `figures/` filter that feeds it. IAM enforces both. Around the stages:
+ * `errors/`, outside the `figures/` filter that feeds it; the event stage writes only the Event
+ * JSON, which its rule does not match (render briefs it as any figures). IAM enforces all three. Around the stages:
  * alarms with an always-present topic (alarms.ts), events (events.ts), a dashboard
  * (dashboard.ts), and one encryption choice for all of it (encryption.ts).
  */
@@ -25,9 +27,10 @@ import { DEFAULT_MAX_BYTES } from '../lambdas/intake/types';
 import { TEMPLATE_PREFIXES_ENV } from '../lambdas/handlers/template-choice';
 import { TemplateStore, templateName } from '../lambdas/template/load';
 import { PipelineAlarms } from './alarms';
-import { PROJECT_ROOT } from './bundling';
+import { type HandlerName, PROJECT_ROOT } from './bundling';
 import { PipelineDashboard } from './dashboard';
 import { type EncryptionMode, PipelineEncryption } from './encryption';
+import { EventFusion } from './event-fusion';
 import { BriefingEvents } from './events';
 import { acknowledgeNotificationsHandler, acknowledgeObjectWildcards } from './nag';
 import { PipelineStage, VISIBILITY_FACTOR } from './pipeline-stage';
@@ -84,6 +87,10 @@ export interface BriefingPipelineProps {
   readonly extractMemorySize?: number;
   /** MiB; CPU scales with memory and rendering is CPU-bound. Default: 1769 (one full vCPU). */
   readonly renderMemorySize?: number;
+  /** The event stage's (it reads every article's figures of an event, a few KB each). Default: 60 seconds. */
+  readonly eventTimeout?: Duration;
+  /** MiB. Default: 1024. */
+  readonly eventMemorySize?: number;
   /** SQS messages per invocation. Default: 5. */
   readonly batchSize?: number;
   /** Deliveries before a message moves to its dead-letter queue, 3–5. Default: 3. */
@@ -133,6 +140,8 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
     renderTimeout: props.renderTimeout ?? Duration.seconds(60),
     extractMemorySize: props.extractMemorySize ?? 1024,
     renderMemorySize: props.renderMemorySize ?? 1769,
+    eventTimeout: props.eventTimeout ?? Duration.seconds(60),
+    eventMemorySize: props.eventMemorySize ?? 1024,
     batchSize: props.batchSize ?? 5,
     maxReceiveCount: props.maxReceiveCount ?? 3,
     errorsExpiration: props.errorsExpiration ?? Duration.days(90),
@@ -145,10 +154,11 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
   integerIn('maxBytes', settings.maxBytes, 1, 1024 ** 3);
   integerIn('extractMemorySize', settings.extractMemorySize, 128, 10240);
   integerIn('renderMemorySize', settings.renderMemorySize, 128, 10240);
+  integerIn('eventMemorySize', settings.eventMemorySize, 128, 10240);
   integerIn('batchSize', settings.batchSize, 1, 10);
   if (settings.reservedConcurrency !== undefined) integerIn('reservedConcurrency', settings.reservedConcurrency, 2, 1000);
   integerIn('maxConcurrency', settings.maxConcurrency, 2, 1000);
-  for (const [name, timeout] of [['extractTimeout', settings.extractTimeout], ['renderTimeout', settings.renderTimeout]] as const) {
+  for (const [name, timeout] of [['extractTimeout', settings.extractTimeout], ['renderTimeout', settings.renderTimeout], ['eventTimeout', settings.eventTimeout]] as const) {
     if (timeout.toSeconds() < 1 || timeout.toSeconds() > MAX_LAMBDA_TIMEOUT.toSeconds()) {
       throw new Error(`BriefingPipeline: ${name} must be from 1 second to 15 minutes, got ${timeout.toHumanString()}`);
     }
@@ -191,6 +201,8 @@ export class BriefingPipeline extends Construct {
   readonly encryption: PipelineEncryption;
   readonly extract: PipelineStage;
   readonly render: PipelineStage;
+  /** Fuses the articles under `events/<name>/` (event-fusion.ts). */
+  readonly eventFusion: EventFusion;
   readonly alarms: PipelineAlarms;
   readonly events: BriefingEvents;
   readonly dashboard: PipelineDashboard;
@@ -214,7 +226,7 @@ export class BriefingPipeline extends Construct {
       ]);
     // Both stages resolve an upload's template: extract records its choice and hash, render draws with it.
     const templates: Record<string, string> = Object.keys(settings.templatePrefixes).length > 0 ? { [TEMPLATE_PREFIXES_ENV]: JSON.stringify(settings.templatePrefixes) } : {};
-    const stage = (id: string, handler: 'extract' | 'render', timeout: Duration, memorySize: number, environment: Record<string, string>) =>
+    const stage = (id: string, handler: HandlerName, timeout: Duration, memorySize: number, environment: Record<string, string>) =>
       new PipelineStage(this, id, {
         handler,
         timeout,
@@ -230,12 +242,16 @@ export class BriefingPipeline extends Construct {
     this.extract = stage('Extract', 'extract', settings.extractTimeout, settings.extractMemorySize, { MAX_BYTES: String(settings.maxBytes) });
     this.render = stage('Render', 'render', settings.renderTimeout, settings.renderMemorySize,
       settings.presignedUrlLifetime ? { PRESIGNED_URL_SECONDS: String(settings.presignedUrlLifetime.toSeconds()) } : {});
+    this.eventFusion = new EventFusion(this, 'EventFusion', {
+      outputBucket: this.outputBucket,
+      stage: stage('Event', 'event', settings.eventTimeout, settings.eventMemorySize, {}),
+    });
     this.reconcile = settings.reconcileEvery.toSeconds() === 0 ? undefined : new ReconcileJob(this, 'Reconcile', {
       every: settings.reconcileEvery,
       inputBucketName: this.inputBucket.bucketName,
       outputBucketName: this.outputBucket.bucketName,
-      // An upload may be in flight until both stages' queues have used every delivery, plus a margin.
-      settle: Duration.minutes(Math.ceil(((settings.extractTimeout.toSeconds() + settings.renderTimeout.toSeconds()) * VISIBILITY_FACTOR * settings.maxReceiveCount) / 60) + 5),
+      // An upload may be in flight until every stage's queue has used every delivery, plus a margin.
+      settle: Duration.minutes(Math.ceil(((settings.extractTimeout.toSeconds() + settings.eventTimeout.toSeconds() + settings.renderTimeout.toSeconds()) * VISIBILITY_FACTOR * settings.maxReceiveCount) / 60) + 5),
       logRetention: settings.logRetention,
       encryptionKey: key,
     });
@@ -250,7 +266,7 @@ export class BriefingPipeline extends Construct {
       withUrl: settings.presignedUrlLifetime !== undefined,
     });
     this.alarms = new PipelineAlarms(this, 'Alarms', {
-      stages: { Extract: this.extract, Render: this.render },
+      stages: { Extract: this.extract, Render: this.render, Event: this.eventFusion.stage },
       jobs: this.reconcile ? { Reconcile: this.reconcile.function } : {},
       maxReceiveCount: settings.maxReceiveCount,
       alarmEmail: settings.alarmEmail,
@@ -284,13 +300,16 @@ export class BriefingPipeline extends Construct {
     this.allowCleanup(extractFn, this.outputBucket, ['briefings/*'], 'a briefing made from figures that a newer version of the article replaced by an error record is removed');
     this.allowRead(renderFn, this.outputBucket, ['figures/*', 'briefings/*', 'errors/*'], 'it reads figures, HEADs its own outputs to skip duplicate deliveries and signs briefing URLs');
     this.allowWrite(renderFn, this.outputBucket, ['briefings/*', 'errors/*'], 'the render stage owns briefings/ and writes error records');
-    if (key) for (const fn of [extractFn, renderFn]) key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey');
+    const eventFn = this.eventFusion.stage.function;
+    this.allowRead(eventFn, this.outputBucket, ['figures/events/*'], 'it lists and reads the figures of an event\'s articles and HEADs the Event JSON');
+    this.allowWrite(eventFn, this.outputBucket, ['figures/events/*'], 'the event stage writes figures/events/<name>.json');
+    if (key) for (const fn of [extractFn, renderFn, eventFn]) key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey');
     if (this.reconcile) {
       const fn = this.reconcile.function;
       this.allowRead(fn, this.inputBucket, ['*'], 'it lists the uploads and copies the unfinished ones onto themselves');
       this.allowRead(fn, this.outputBucket, ['figures/*', 'briefings/*', 'errors/*'], 'it HEADs the outcomes to find uploads without one');
       this.allowAnnounce(fn, this.inputBucket, ['*'], 'an unfinished upload is copied onto itself, unchanged, so S3 announces it again');
-      this.allowAnnounce(fn, this.outputBucket, ['figures/*'], 'figures without a briefing are copied onto themselves, unchanged, so S3 announces them to the render stage');
+      this.allowAnnounce(fn, this.outputBucket, ['figures/*'], 'figures without a briefing are copied onto themselves, unchanged, so S3 announces them to the render (and event) stage');
       if (key) key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey');
     }
   }

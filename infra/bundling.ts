@@ -18,6 +18,7 @@ export const LAMBDA_NODE_MAJOR = 24;
 export const HANDLER_ENTRIES = {
   extract: 'lambdas/handlers/extract.ts',
   render: 'lambdas/handlers/render.ts',
+  event: 'lambdas/handlers/event.ts',
   /** The scheduled reconcile: finds uploads whose notification was lost and has S3 announce them again. */
   reconcile: 'lambdas/handlers/reconcile-job.ts',
 } as const;
@@ -71,6 +72,8 @@ type RuntimeAsset = (typeof RUNTIME_ASSETS)[number];
 export const ASSETS_FOR: Readonly<Record<HandlerName, readonly RuntimeAsset[]>> = {
   extract: RUNTIME_ASSETS.filter((asset) => asset.to === 'templates'),
   render: RUNTIME_ASSETS,
+  // Fusion reads figures and writes JSON: no template, font or profile.
+  event: [],
   reconcile: [],
 };
 

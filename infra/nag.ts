@@ -26,7 +26,7 @@ const acknowledge = (scope: IConstruct, ...findings: Acknowledgement[]): void =>
 export function acknowledgeFindings(pipeline: BriefingPipeline): void {
   const kms = pipeline.encryption.mode === 'kms';
   const byChoice = "encryption: 's3' was chosen (AWS-managed keys, no key to pay for or manage); deploy with encryption 'kms' to use a customer-managed key";
-  for (const stage of [pipeline.extract, pipeline.render]) {
+  for (const stage of [pipeline.extract, pipeline.render, pipeline.eventFusion.stage]) {
     acknowledge(stage.role,
       ['AwsSolutions-IAM5[Resource::*]', 'X-Ray xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) accept no resource-level permission; every other statement names its resource.']);
     acknowledge(stage.function,

@@ -46,6 +46,8 @@ export class PipelineStage extends Construct {
   readonly logGroup: logs.LogGroup;
   readonly role: ManagedPolicyRole;
   readonly timeout: Duration;
+  /** The handler the function runs. */
+  readonly handlerName: HandlerName;
 
   constructor(scope: Construct, id: string, props: PipelineStageProps) {
     super(scope, id);
@@ -56,6 +58,7 @@ export class PipelineStage extends Construct {
       throw new Error(`PipelineStage ${id}: maxConcurrency (${maxConcurrency}) must not exceed reservedConcurrency (${reservedConcurrency})`);
     }
     this.timeout = props.timeout;
+    this.handlerName = props.handler;
 
     // Build
     const queueEncryption = props.encryptionKey

@@ -1,6 +1,7 @@
 /**
  * The deployed pipeline, on one machine: an embedded S3-compatible server, its object-created
- * events routed to two SQS-like queues, each driving the real Lambda handler of its stage.
+ * events routed to SQS-like queues (extract, render, event), each driving the real Lambda
+ * handler of its stage.
  * Anything that speaks S3 (aws cli, SDKs, desktop browsers) can upload to it.
  *
  * Nothing acknowledged is lost to a crash: the queues are journalled on disk, and at start a
@@ -14,8 +15,11 @@ import type { LogItem } from '@aws-lambda-powertools/logger';
 import type { LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/logger/types';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { describeError } from '../lambdas/core/errors';
+import { createEventHandler } from '../lambdas/handlers/event-handler';
 import { createExtractHandler, extractOutputs } from '../lambdas/handlers/extract-handler';
-import { findUnfinished } from '../lambdas/handlers/reconcile';
+import { eventOfFiguresKey } from '../lambdas/handlers/event-keys';
+import { EVENT_SERVICE } from '../lambdas/handlers/names';
+import { findUnfinished, type StageName as ArticleStage } from '../lambdas/handlers/reconcile';
 import { createRenderHandler, renderOutputs } from '../lambdas/handlers/render-handler';
 import { handlerS3Client } from '../lambdas/handlers/runtime';
 import { decodeEventKey } from '../lambdas/handlers/s3-keys';
@@ -26,7 +30,7 @@ import { LOCAL_CREDENTIALS } from './credentials';
 import { assertPortFree } from './port';
 import { LocalQueue, type DeadLetter, type QueueHandler } from './queue';
 import { QueueJournal } from './queue-journal';
-import { keyOfBody, notificationBody, notificationFor, stageFor, type StageName } from './router';
+import { keyOfBody, notificationBody, notificationFor, stagesFor, type StageName } from './router';
 import { startS3Server, type ObjectCreatedListener } from './s3-server';
 
 import { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET } from './endpoint';
@@ -45,6 +49,7 @@ export { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET } from './endpoint';
 export const STAGE_TIMINGS: Readonly<Record<StageName, { readonly invocationTimeoutMs: number; readonly visibilityTimeoutMs: number }>> = {
   extract: { invocationTimeoutMs: 30_000, visibilityTimeoutMs: 180_000 },
   render: { invocationTimeoutMs: 60_000, visibilityTimeoutMs: 360_000 },
+  event: { invocationTimeoutMs: 60_000, visibilityTimeoutMs: 360_000 },
 };
 export const DEFAULT_MAX_TRIES = 3;
 
@@ -102,7 +107,7 @@ export interface LocalPipeline {
   /** Called with every Briefing Ready / Failed event. */
   onEvent(listener: EventListener): () => void;
   /** How many messages the start-up pass found unfinished and queued, per stage. */
-  readonly reconciled: Readonly<Record<StageName, number>>;
+  readonly reconciled: Readonly<Record<ArticleStage, number>>;
   /** Called once per uploaded article with its briefing or its error. */
   onArticle(listener: ArticleListener): () => void;
   /** Called for every object written to either bucket (each write, as S3 notifies it). */
@@ -116,7 +121,8 @@ export interface LocalPipeline {
 /** How long `stop()` waits for renders of articles already extracted. */
 const DRAIN_LIMIT_MS = 30_000;
 
-const OUTPUTS_OF: Record<StageName, (key: string) => StageOutputs | null> = { extract: extractOutputs, render: renderOutputs };
+// The event stage writes no outcome per message (its Event JSON is per set): a dead letter of it is logged and kept on disk.
+const OUTPUTS_OF: Record<ArticleStage, (key: string) => StageOutputs | null> = { extract: extractOutputs, render: renderOutputs };
 
 export async function startLocalPipeline(options: LocalPipelineOptions): Promise<LocalPipeline> {
   const log = options.log ?? (() => {});
@@ -167,6 +173,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   const handlers: Record<StageName, QueueHandler> = {
     extract: createExtractHandler({ ...depsFor('briefing-extract'), core: pool?.extract }),
     render: createRenderHandler({ ...depsFor('briefing-render'), core: pool?.render }),
+    event: createEventHandler(depsFor(EVENT_SERVICE)),
   };
   const tracker = new ArticleTracker(server.client, OUTPUT_BUCKET);
   tracker.onResult((result) => log(formatResult(result)));
@@ -177,8 +184,8 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     const file = await writeDeadLetter(deadLetterDir, { ...letter, lastError: why });
     const key = keyOfBody(letter.body) ?? '?';
     log(`dead  ${key}  ${stage} gave up after ${letter.receiveCount} tries: ${why} (record: ${file})`);
-    const outputs = OUTPUTS_OF[stage](key);
-    if (outputs) {
+    const outputs = stage === 'event' ? null : OUTPUTS_OF[stage](key);
+    if (outputs && stage !== 'event') {
       const bucket = stage === 'extract' ? INPUT_BUCKET : OUTPUT_BUCKET;
       await recordGaveUp({ s3: handlerS3, outputBucket: OUTPUT_BUCKET, signal: AbortSignal.timeout(30_000) }, outputs, { bucket, key }, stage,
         `gave up after ${letter.receiveCount} tries: ${why}`).catch((error: unknown) => {
@@ -192,7 +199,8 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     new LocalQueue({
       name: `${stage}-queue`,
       handler: options.wrapHandler ? options.wrapHandler(stage, handlers[stage]) : handlers[stage],
-      concurrency,
+      // One event fused at a time: each run fuses the whole set, so there is nothing to gain from two.
+      concurrency: stage === 'event' ? 1 : concurrency,
       maxTries,
       ...STAGE_TIMINGS[stage],
       ...options.timings?.[stage],
@@ -203,23 +211,23 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       },
       onDeadLetter: (letter) => sinkDeadLetter(stage, letter),
     });
-  const queues: Record<StageName, LocalQueue> = { extract: queue('extract'), render: queue('render') };
-  const journals = [queues.extract, queues.render];
+  const queues: Record<StageName, LocalQueue> = { extract: queue('extract'), render: queue('render'), event: queue('event') };
+  const journals = Object.values(queues);
 
   server.onObjectCreated((record) => {
     try {
       const key = decodeEventKey(record.s3.object.key);
       if (record.s3.bucket.name === INPUT_BUCKET) tracker.uploaded(key);
       else if (record.s3.bucket.name === OUTPUT_BUCKET) tracker.outputCreated(key);
-      const stage = stageFor(record, { input: INPUT_BUCKET, output: OUTPUT_BUCKET });
-      if (stage) queues[stage].send(notificationBody(record));
+      for (const stage of stagesFor(record, { input: INPUT_BUCKET, output: OUTPUT_BUCKET })) queues[stage].send(notificationBody(record));
     } catch (error) {
       log(`skip  ${record.s3.object.key}  ${describeError(error)}`);
     }
   });
 
   // Uploads whose outputs do not record their current ETag, and not already waiting in a queue.
-  const reconciled: Record<StageName, number> = { extract: 0, render: 0 };
+  const reconciled: Record<ArticleStage, number> = { extract: 0, render: 0 };
+  let sent = 0;
   const queued = new Set(journals.flatMap((q) => q.bodies.map((body) => keyOfBody(body))));
   for (const body of queues.extract.bodies) {
     const key = keyOfBody(body);
@@ -228,25 +236,30 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   for (const item of await findUnfinished(server.client, { input: INPUT_BUCKET, output: OUTPUT_BUCKET })) {
     if (queued.has(item.key)) continue;
     if (item.stage === 'extract') tracker.uploaded(item.key);
-    queues[item.stage].send(notificationFor(item.bucket, item.key, item.etag, item.size));
+    // Figures of an article under events/<name>/ feed the event stage as well, as their notification would.
+    const stages: StageName[] = item.stage === 'render' && eventOfFiguresKey(item.key) !== null ? ['render', 'event'] : [item.stage];
+    for (const stage of stages) queues[stage].send(notificationFor(item.bucket, item.key, item.etag, item.size));
+    sent += stages.length;
     reconciled[item.stage] += 1;
   }
-  const restored = journals.reduce((n, q) => n + q.depth, 0) - reconciled.extract - reconciled.render;
+  const restored = journals.reduce((n, q) => n + q.depth, 0) - sent;
   if (restored > 0) log(`resume ${restored} message(s) kept from the last run`);
   if (reconciled.extract + reconciled.render > 0) {
     log(`reconcile ${reconciled.extract} upload(s) without figures or an error record, ${reconciled.render} without a briefing: queued`);
   }
   queues.extract.start();
   queues.render.start();
+  queues.event.start();
 
   const idle = async (): Promise<void> => {
-    // A finished extraction enqueues a render and a finished render starts a tracker read,
-    // so wait until all three are quiet at the same time.
+    // A finished extraction enqueues a render (and an event fusion, which enqueues a render),
+    // and a finished render starts a tracker read: wait until all are quiet at the same time.
     do {
       await queues.extract.idle();
+      await queues.event.idle();
       await queues.render.idle();
       await tracker.idle();
-    } while (queues.extract.depth > 0 || queues.render.depth > 0 || tracker.busy);
+    } while (queues.extract.depth > 0 || queues.event.depth > 0 || queues.render.depth > 0 || tracker.busy);
   };
 
   let stopping: Promise<void> | null = null;
@@ -255,11 +268,13 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       unwatch();
       await queues.extract.stop();
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([queues.render.idle(), new Promise((resolve) => { timer = setTimeout(resolve, DRAIN_LIMIT_MS); })]);
+      const drained = (async () => { await queues.event.idle(); await queues.render.idle(); })();
+      await Promise.race([drained, new Promise((resolve) => { timer = setTimeout(resolve, DRAIN_LIMIT_MS); })]);
       clearTimeout(timer);
+      await queues.event.stop();
       await queues.render.stop();
       await tracker.idle();
-      const left = queues.extract.depth + queues.render.depth;
+      const left = queues.extract.depth + queues.event.depth + queues.render.depth;
       if (left > 0) log(`stopped with ${left} message(s) not processed; they are kept and processed at the next start`);
       await pool?.close();
       handlerS3.destroy();

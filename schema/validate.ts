@@ -2,7 +2,7 @@
  * The Extraction JSON v1 schema as a ready validator, for tests and for any stage that wants
  * to check a document it did not produce itself (e.g. `render` given an extraction.json).
  */
-import Ajv from 'ajv';
+import Ajv, { type ErrorObject } from 'ajv';
 import document from './extraction.v1.schema.json' with { type: 'json' };
 import { CATEGORY_IDS } from '../lambdas/contract/categories';
 
@@ -24,8 +24,11 @@ export { schema as extractionSchema };
 
 /** Problems with `value` as Extraction JSON v1, one readable line each; empty when valid. */
 export function extractionErrors(value: unknown): string[] {
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${
+  return validate(value) ? [] : readableErrors(validate.errors);
+}
+
+/** Ajv's errors as one line each: where, what, and the unexpected property's name. */
+export const readableErrors = (errors: ErrorObject[] | null | undefined): string[] =>
+  (errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${
     error.params && 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : ''
   }`);
-}

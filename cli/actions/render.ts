@@ -5,32 +5,16 @@
  * the renderer load only once there is something to validate or render, so a refused input
  * costs what it costs `extract`.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
-import { BriefingError, IntakeError } from '../../lambdas/core/errors';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { IntakeError } from '../../lambdas/core/errors';
 import type { Extraction } from '../../lambdas/extract/types';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
 import type { RenderCommandOptions } from '../commands/render';
 import { readInput, type Input } from '../input';
 import { extractInput } from './article';
-
-/** The JSON document of a file input when it declares itself Extraction JSON v1, else null. */
-async function asExtraction(input: Input): Promise<Extraction | null> {
-  if (input.url !== undefined || !input.name.toLowerCase().endsWith('.json')) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder().decode(input.bytes));
-  } catch {
-    return null; // not JSON at all: let intake explain what is wrong with it
-  }
-  if (typeof value !== 'object' || value === null || (value as { schemaVersion?: unknown }).schemaVersion !== 1) return null;
-  const { extractionErrors } = await import('../../schema/validate');
-  const problems = extractionErrors(value);
-  if (problems.length > 0) {
-    throw new IntakeError('bad_extraction', `not valid Extraction JSON v1: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
-  }
-  return value as Extraction;
-}
+import { asExtraction } from './extraction-file';
+import { outputFile, writePdf } from './pdf-output';
 
 async function readTemplate(file: string): Promise<string> {
   try {
@@ -60,12 +44,6 @@ function pdfName(input: Input): string {
   return `${stem || url?.hostname || 'briefing'}.pdf`;
 }
 
-/** `-o` as given, or `<folder>/<name>.pdf` when it names an existing folder or ends in a separator. */
-async function outputFile(output: string, input: Input): Promise<string> {
-  const isFolder = /[\\/]$/.test(output) || (await stat(output).catch(() => null))?.isDirectory() === true;
-  return isFolder ? join(output, pdfName(input)) : output;
-}
-
 export async function renderCommand(file: string, options: RenderCommandOptions): Promise<void> {
   const input = await readInput(file, DEFAULT_MAX_BYTES);
   const given = await asExtraction(input);
@@ -82,14 +60,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions)
     ...(template === undefined ? {} : { template, templateName: options.template }),
     pdfa: options.pdfa ?? false,
   });
-  const out = await outputFile(options.output, input);
-  try {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, pdf);
-  } catch (error) {
-    throw new BriefingError('render', 'write_failed', `cannot write the PDF (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
-      cause: error, permanent: false, context: { file: out },
-    });
-  }
+  const out = await outputFile(options.output, pdfName(input));
+  await writePdf(out, pdf);
   process.stdout.write(`${out}: ${pdf.length} bytes\n`);
 }

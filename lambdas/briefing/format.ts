@@ -21,11 +21,11 @@ const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
 
 export const qualifierWords = (q: Qualifier): string => QUALIFIER_WORDS[q] ?? '';
 
-/** 2117 → "2,117"; keeps up to two decimals. Deliberately locale-free, so output never varies by host. */
+/** 2117 → "2,117", -40 → "−40" (a minus sign, not a hyphen); keeps up to two decimals. Deliberately locale-free, so output never varies by host. */
 export function groupDigits(n: number): string {
-  const [int, frac] = (Math.round(n * 100) / 100).toString().split('.');
+  const [int, frac] = (Math.round(Math.abs(n) * 100) / 100).toString().split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac ? `${grouped}.${frac}` : grouped;
+  return `${n < 0 ? '\u2212' : ''}${frac ? `${grouped}.${frac}` : grouped}`;
 }
 
 /** 3000000 → "3 million", 4500000000 → "4.5 billion", 300000 → "300,000". */

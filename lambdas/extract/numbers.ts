@@ -400,6 +400,14 @@ function mentionAround(tokens: readonly Token[], text: string, core: Core): Numb
     }
   }
 
+  // "minus 4 degrees Celsius", "-4C": a temperature below zero (not the end of a range, "2-4C").
+  const sign = tokens[from - 1];
+  if ((unit === '°C' || unit === '°F' || unit === '°') && max === null && sign
+    && (sign.lower === 'minus' || ((sign.text === '-' || sign.text === '−') && sign.end === tokens[from]!.start && tokens[from - 2]?.shape !== 'digits'))) {
+    value = -value;
+    from--;
+  }
+
   let qualifier: Qualifier = 'exact';
   const q = qualifierBefore(tokens, from);
   if (q) { qualifier = q.qualifier; from = q.from; }

@@ -139,7 +139,8 @@ interface Refiner {
 }
 
 function plausible(d: Draft): boolean {
-  if (!Number.isFinite(d.value) || d.value < 0) return false;
+  // Only a measure goes below zero ("minus 4 degrees Celsius"); a negative count is a misreading.
+  if (!Number.isFinite(d.value) || (d.value < 0 && d.unitKind !== 'measure')) return false;
   if (PEOPLE_CATEGORIES.has(d.category) && d.value > 9e9) return false;
   if (d.category === 'percentage' && d.value > 1000) return false;
   return true;

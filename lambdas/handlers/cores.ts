@@ -42,6 +42,8 @@ export interface RenderRequest {
   readonly key: string;
   /** The deployed template to render with (plain data: it crosses to a worker thread). Default: the default template. */
   readonly template?: Template;
+  /** The bytes are Event JSON (the event stage's `kind: event` figures), briefed with the event template. */
+  readonly event?: boolean;
 }
 
 export interface RenderResult {

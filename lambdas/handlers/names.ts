@@ -33,5 +33,8 @@ export const SERVICE = {
   render: 'briefing-render',
 } as const;
 
+/** The event stage (fusing an event's articles): not an article stage, so not in SERVICE. */
+export const EVENT_SERVICE = 'briefing-event';
+
 /** The scheduled reconcile job's service name (not a stage: it handles no article itself). */
 export const RECONCILE_SERVICE = 'briefing-reconcile';

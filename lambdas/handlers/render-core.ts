@@ -1,8 +1,9 @@
-/** The render stage's work in this process: Extraction JSON bytes → briefing PDF. */
+/** The render stage's work in this process: Extraction JSON bytes → briefing PDF (Event JSON → event briefing). */
 import { BriefingError } from '../core/errors';
 import type { Extraction } from '../extract/types';
 import { renderBriefing } from '../render';
 import type { CoreBudget, RenderRequest, RenderResult } from './cores';
+import { renderEventFigures } from './event-render';
 
 export function parseExtraction(bytes: Uint8Array, key: string): Extraction {
   try {
@@ -18,6 +19,11 @@ export function parseExtraction(bytes: Uint8Array, key: string): Extraction {
 }
 
 export async function renderInProcess(request: RenderRequest, budget: CoreBudget): Promise<RenderResult> {
+  if (request.event) {
+    const started = performance.now();
+    const { pdf, figures } = await renderEventFigures(request.figures, request.key);
+    return { pdf, renderMs: performance.now() - started, figures };
+  }
   const extraction = parseExtraction(request.figures, request.key);
   budget.checkpoint('reading the figures');
   const started = performance.now();

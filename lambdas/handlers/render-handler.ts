@@ -12,6 +12,7 @@ import { briefingKeyFor, errorKeyFor, FIGURES_PREFIX } from './s3-keys';
 import { createStageHandler, type HandlerDeps, type SqsHandler, type StageOutputs } from './stage';
 import { TEMPLATE_METADATA, templateChoiceOf, templateFingerprint, templateNameFor, templateOf } from './template-choice';
 import { sourceFromMetadata, sourceOfObject } from './correlation';
+import { eventFingerprint, isEventFigures } from './event-render';
 import { DEFAULT_TEMPLATE } from '../template/load';
 
 export type { HandlerDeps } from './stage';
@@ -44,10 +45,12 @@ export function createRenderHandler(deps: RenderDeps): SqsHandler {
       budget: RENDER_BUDGET,
       outputsOf: renderOutputs,
       // The template extraction recorded on the figures; figures uploaded by hand go by their key's prefix.
-      fingerprint: (key, head) => templateFingerprint(templates, templateNameFor(templates, key.slice(FIGURES_PREFIX.length), head)),
-      async produce({ key, bytes, budget, fingerprint }) {
-        const template = templateOf(templates, fingerprint);
-        const { pdf, renderMs, figures } = await core({ figures: bytes, key, template }, budget);
+      // An event's fused figures (event-render.ts) are drawn with the event template.
+      fingerprint: (key, head) => (isEventFigures(head) ? eventFingerprint()
+        : templateFingerprint(templates, templateNameFor(templates, key.slice(FIGURES_PREFIX.length), head))),
+      async produce({ key, head, bytes, budget, fingerprint }) {
+        const request = isEventFigures(head) ? { figures: bytes, key, event: true } : { figures: bytes, key, template: templateOf(templates, fingerprint) };
+        const { pdf, renderMs, figures } = await core(request, budget);
         return {
           body: pdf, contentType: 'application/pdf',
           facts: { bytes: pdf.byteLength, renderMs: Math.round(renderMs) }, measures: { renderMs, figures },

@@ -4,6 +4,7 @@
  */
 import { BriefingError } from '../core/errors';
 import type { DocChild, DocNode } from '../template/types';
+import { lineCharts } from './linechart';
 import { COLOR, LIMIT, SIZE, SPACE } from './style';
 import { type TextStyle, wrapClamped, wrapText } from './text';
 import type { DrawItem, FontFace, FontMetrics, PlacedBlock, Role, StructNode, StructPath } from './types';
@@ -48,6 +49,7 @@ export class FlowBuilder {
       case 'list': return this.list(el, parent);
       case 'panel': return this.panel(el, parent);
       case 'barchart': return this.barchart(el, parent);
+      case 'charts': return lineCharts({ m: this.m, x0: this.x0, width: this.width, node: (role, alt) => this.node(role, alt) }, el, parent);
       case 'table': return this.table(el, parent);
       case 'quote': return this.quote(el, parent);
       case 'footer': return [];

@@ -54,7 +54,17 @@ export interface RectItem extends Box {
   readonly chrome?: boolean;
 }
 
-export type DrawItem = TextItem | RectItem;
+/** A stroked polyline; `points` are offsets from the box's top-left corner (x, y). */
+export interface LineItem extends Box {
+  readonly kind: 'line';
+  readonly points: readonly (readonly [dx: number, dy: number])[];
+  readonly stroke: string;
+  readonly lineWidth: number;
+  readonly struct: StructPath;
+  readonly chrome?: boolean;
+}
+
+export type DrawItem = TextItem | RectItem | LineItem;
 
 /** A block the pagination placed: a card, a table row, a paragraph's lines on one page… */
 export interface PlacedBlock extends Box {

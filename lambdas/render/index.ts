@@ -28,7 +28,8 @@ export interface RenderOptions {
 /** Used when the article has no date: a fixed instant, never the clock. */
 const FIXED_EPOCH = new Date('2000-01-01T00:00:00Z');
 
-function documentDate(published: string | null): Date {
+/** The date a PDF records: the article's own, else a fixed instant, never the clock. */
+export function documentDate(published: string | null): Date {
   const date = published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? new Date(`${published}T00:00:00Z`) : null;
   return date && !Number.isNaN(date.getTime()) ? date : FIXED_EPOCH;
 }

@@ -212,8 +212,8 @@ class Painter {
     this.pending = '';
   }
 
-  private setFill(color: string): void {
-    if (color === this.fill) return;
+  /** The fill colour operators of a colour (stroke ones are the same in upper case). */
+  private colorOf(color: string): string {
     let op = this.colorOps.get(color);
     if (op === undefined) {
       const hex = /^#([0-9a-f]{6})$/i.exec(color)?.[1];
@@ -222,7 +222,12 @@ class Painter {
       op = `/DeviceRGB cs\n${rgb.join(' ')} scn`;
       this.colorOps.set(color, op);
     }
-    this.emit(op);
+    return op;
+  }
+
+  private setFill(color: string): void {
+    if (color === this.fill) return;
+    this.emit(this.colorOf(color));
     this.fill = color;
   }
 
@@ -230,6 +235,12 @@ class Painter {
     if (item.kind === 'rect') {
       this.setFill(item.fill);
       this.emit(`${num(item.x)} ${num(item.y)} ${num(item.w)} ${num(item.h)} re\nf`);
+      return;
+    }
+    if (item.kind === 'line') {
+      const [first, ...rest] = item.points.map(([dx, dy]) => `${num(item.x + dx)} ${num(item.y + dy)}`);
+      if (first === undefined) return;
+      this.emit(`${this.colorOf(item.stroke).replace(' cs', ' CS').replace(' scn', ' SCN')}\n${num(item.lineWidth)} w\n1 J\n1 j\n${first} m\n${rest.map((p) => `${p} l`).join('\n')}\nS`);
       return;
     }
     if (item.text === '') return;

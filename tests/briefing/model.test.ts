@@ -17,6 +17,8 @@ describe('formatting', () => {
   it('groups digits without the host locale', () => {
     expect(groupDigits(2117)).toBe('2,117');
     expect(groupDigits(1234567.891)).toBe('1,234,567.89');
+    expect(groupDigits(-1200)).toBe('\u22121,200');
+    expect(formatAmount(-40, null, '°C')).toBe('\u221240°C');
     expect(compactNumber(3_000_000)).toBe('3 million');
     expect(compactNumber(4_500_000_000)).toBe('4.5 billion');
     expect(compactNumber(300_000)).toBe('300,000');

@@ -21,6 +21,11 @@ describe('attribution', () => {
     expect(sourceOf('“Our ward is at 140 percent of capacity,” said Dr. Marco Zelaya, the head of infectious diseases.', 140)).toBe('Dr. Marco Zelaya');
   });
 
+  it('leaves the dateline a story opens with out of its first source', () => {
+    expect(sourceOf("TEHRAN – Iran's crisis management organisation said 300 people were killed.", 300)).toBe("Iran's crisis management organisation");
+    expect(sourceOf('NEW DELHI (Reuters) - The health ministry said 40 people died.', 40)).toBe('health ministry');
+  });
+
   it('does not take what a passive verb says was confirmed for its source', () => {
     expect(sourceOf('Of those, 4,210 cases have been confirmed in laboratories.', 4210)).toBeNull();
   });

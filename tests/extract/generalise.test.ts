@@ -132,7 +132,7 @@ const POSITIVES: readonly [string, number, string, string[]][] = [
   ["Up to 250 millimetres of rain fell in 12 hours.", 250, "quantity", ["rain"]],
   ["Snow depths reached 1.6 metres in the Alps.", 1.6, "quantity", ["snow"]],
   ["A 6.4-magnitude earthquake struck the island.", 6.4, "quantity", ["magnitude"]],
-  ["Temperatures fell to minus 31 degrees Celsius.", 31, "quantity", ["°c"]],
+  ["Temperatures fell to minus 31 degrees Celsius.", -31, "quantity", ["°c"]],
   ["The fire has scorched 48,000 acres.", 48000, "quantity", ["acres"]],
   ["The pipeline leaked an estimated 12,000 barrels of oil.", 12000, "quantity", ["oil"]],
   ["The ship was carrying 2,700 tonnes of ammonium nitrate.", 2700, "quantity", ["ammonium"]],

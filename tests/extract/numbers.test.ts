@@ -33,6 +33,9 @@ const CASES: readonly [string, { value: number; max?: number | null; qualifier?:
   ['at least 544 civilians', { value: 544, qualifier: 'at_least', text: 'at least 544' }],
   ['more than 2,000 people', { value: 2000, qualifier: 'more_than' }],
   ['over 200 people', { value: 200, qualifier: 'more_than' }],
+  ['A total of 4,120 people', { value: 4120, qualifier: 'exact', text: 'A total of 4,120' }],
+  ['fell to minus 4 degrees Celsius', { value: -4, unit: '°C', text: 'minus 4 degrees Celsius' }],
+  ['lows of -12C overnight', { value: -12, unit: '°C', text: '-12C' }],
   ['nearly 24.6 lakh people', { value: 2_460_000, qualifier: 'approximately' }],
   ['almost 90 people', { value: 90, qualifier: 'approximately' }],
   ['about 63 people', { value: 63, qualifier: 'approximately' }],
@@ -84,6 +87,10 @@ const CASES: readonly [string, { value: number; max?: number | null; qualifier?:
 ];
 
 describe('number mentions', () => {
+  it('reads a dash between two numbers as a range, never as a minus sign', () => {
+    expect(findNumbers('2-4C in the south').map((m) => m.value)).not.toContain(-4);
+  });
+
   it.each(CASES)('%s', (text, expected) => {
     const [first] = findNumbers(text);
     expect(first, text).toBeDefined();

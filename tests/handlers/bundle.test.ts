@@ -15,6 +15,7 @@ import { extractFromBytes } from '../../lambdas/core/extract-bytes';
 import type { Extraction } from '../../lambdas/extract/types';
 import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
 import { startS3Server, type S3Server } from '../../local/s3-server';
+import { article } from '../event/support';
 import { synthStack } from '../infra/synth';
 import { getBytes, putObject, recordEvents, sqsEvent, stat, waitForRecord } from '../support/s3';
 
@@ -34,7 +35,7 @@ const result = await handler(JSON.parse(process.env.EVENT), {});
 
 let server: S3Server;
 let records: S3EventRecord[];
-let assetDir: { extract: string; render: string; reconcile: string };
+let assetDir: { extract: string; render: string; event: string; reconcile: string };
 const scratch = mkdtempSync(join(tmpdir(), 'bundle-run-'));
 
 beforeAll(async () => {
@@ -44,7 +45,12 @@ beforeAll(async () => {
     const key = resources[stack.getLogicalId(fn.node.defaultChild as never)]!.Properties.Code.S3Key;
     return join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
   };
-  assetDir = { extract: dirOf(stack.pipeline.extract.function), render: dirOf(stack.pipeline.render.function), reconcile: dirOf(stack.pipeline.reconcile!.function) };
+  assetDir = {
+    extract: dirOf(stack.pipeline.extract.function),
+    render: dirOf(stack.pipeline.render.function),
+    event: dirOf(stack.pipeline.eventFusion.stage.function),
+    reconcile: dirOf(stack.pipeline.reconcile!.function),
+  };
   server = await startS3Server({ buckets: [INPUT, OUTPUT] });
   records = recordEvents(server);
 });
@@ -146,5 +152,27 @@ describe('bundled handlers from cdk.out in plain node', () => {
     const fromBundle = JSON.parse(Buffer.from(await getBytes(server.client, OUTPUT, figuresKey)).toString('utf8')) as Extraction;
     expect(fromBundle.article.wordCount).toBeGreaterThan(100);
     expect(fromBundle).toEqual(extractFromBytes(bytes, { name: key }));
+  });
+
+  it('fuses an event with the event bundle and briefs it with the render bundle (the event template beside it)', async () => {
+    const figures: S3EventRecord[] = [];
+    for (const [file, day, value] of [['a', '2026-03-02', 180], ['b', '2026-03-03', 412]] as const) {
+      const key = `figures/events/bundle quake/${file}.json`;
+      await putObject(server.client, OUTPUT, key, JSON.stringify(article(`events/bundle quake/${file}.md`, day, `Outlet ${file}`, [{ value }]).extraction));
+      figures.push(await waitForRecord(records, OUTPUT, encodeEventKey(key)));
+    }
+    const fused = await invokeBundle(assetDir.event, sqsEvent(figures[1]!));
+    expect(fused.result).toEqual({ batchItemFailures: [] });
+    const eventKey = 'figures/events/bundle quake.json';
+    expect((await stat(server.client, OUTPUT, eventKey))?.metadata.kind).toBe('event');
+
+    const rendered = await invokeBundle(assetDir.render, sqsEvent(await waitForRecord(records, OUTPUT, encodeEventKey(eventKey))));
+    expect(rendered.result).toEqual({ batchItemFailures: [] });
+    const file = join(scratch, 'event.pdf');
+    writeFileSync(file, await getBytes(server.client, OUTPUT, 'briefings/events/bundle quake.pdf'));
+    const { stdout: text } = await run('pdftotext', [file, '-']);
+    expect(text).toContain('EVENT BRIEFING');
+    expect(text).toContain('412');
+    expect(readFileSync(join(assetDir.render, 'templates/event/event.hbs'), 'utf8')).toContain('<document');
   });
 });

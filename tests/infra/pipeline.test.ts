@@ -113,8 +113,8 @@ describe('BriefingStack template', () => {
         ScalingConfig: { MaximumConcurrency: 10 },
       });
     }
-    // Every queue is either fed by a bucket or is a dead-letter queue: nothing else in the stack.
-    expect(ofType('AWS::SQS::Queue')).toHaveLength(4);
+    // Every queue is either fed by a bucket (the event stage's through EventBridge) or is a dead-letter queue: nothing else in the stack.
+    expect(ofType('AWS::SQS::Queue')).toHaveLength(6);
   });
 
   it('runs both functions on arm64, Node.js 24, capped concurrency, traced, JSON logs kept a year', () => {
@@ -184,7 +184,7 @@ describe('BriefingStack template', () => {
 
   it('alarms on dead letters, error rate, throttles, duration near the timeout, message age and a failed reconcile run, each notifying the alarm topic', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    expect(alarms).toHaveLength(11);
+    expect(alarms).toHaveLength(16); // five per stage (extract, render and the event stage), and a failed reconcile run
     const topicId = logicalId(pipeline.alarms.topic);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
@@ -209,7 +209,8 @@ describe('BriefingStack template', () => {
   });
 
   it('puts Briefing Ready / Failed of this stack on EventBridge, into a log group and, as sentences, an SNS topic with the e-mail subscriptions', () => {
-    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties).filter((r) => r.EventPattern);
+    // Three rules for Ready / Failed; the fourth feeds the event stage (tests/infra/event-fusion.test.ts), the fifth runs reconcile.
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties).filter((r) => JSON.stringify(r.EventPattern ?? '').includes('briefing'));
     expect(rules).toHaveLength(3);
     const pattern = (detailTypes: string[]) => ({ source: ['briefing'], 'detail-type': detailTypes, detail: { output: { bucket: [{ Ref: ids.output }] } } });
     const rule = rules.find((r) => JSON.stringify(r.EventPattern) === JSON.stringify(pattern(['Briefing Ready', 'Briefing Failed'])));
@@ -259,9 +260,9 @@ describe('BriefingStack template', () => {
     expect(scheduled[0]!.ScheduleExpression).toBe('rate(6 hours)');
     expect(scheduled[0]!.Targets).toEqual([expect.objectContaining({ Arn: { 'Fn::GetAtt': [ids.reconcileFn, 'Arn'] }, RetryPolicy: expect.objectContaining({ MaximumRetryAttempts: 2 }) })]);
     template.hasResourceProperties('AWS::Lambda::Permission', { FunctionName: { 'Fn::GetAtt': [ids.reconcileFn, 'Arn'] }, Principal: 'events.amazonaws.com' });
-    // Uploads still within both queues' retries are left alone: (30 s + 60 s) × 6 × 3 deliveries, plus 5 minutes.
+    // Uploads still within the queues' retries are left alone: (30 s + 60 s + 60 s) × 6 × 3 deliveries, plus 5 minutes.
     expect(resources[ids.reconcileFn]!.Properties.Environment.Variables).toMatchObject({
-      INPUT_BUCKET: { Ref: ids.input }, OUTPUT_BUCKET: { Ref: ids.output }, SETTLE_MINUTES: '32',
+      INPUT_BUCKET: { Ref: ids.input }, OUTPUT_BUCKET: { Ref: ids.output }, SETTLE_MINUTES: '50',
     });
     expect(writableBy(ids.reconcileFn).sort()).toEqual([`<${ids.input}>/*`, `<${ids.output}>/figures/*`]);
     const statements = statementsOf(ids.reconcileFn);
@@ -312,7 +313,8 @@ describe('BriefingStack with no options', () => {
     const [[topicId]] = topics;
     for (const [, alarm] of bareOf('AWS::CloudWatch::Alarm')) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
     expect(bareOf('AWS::SNS::Subscription')).toEqual([]);
-    expect(bareOf('AWS::Events::Rule').filter(([, r]) => r.Properties.EventPattern)).toHaveLength(1);
+    // The events log group's, and the event stage's; the reconcile schedule has no pattern.
+    expect(bareOf('AWS::Events::Rule').filter(([, r]) => r.Properties.EventPattern)).toHaveLength(2);
   });
 
   it('caps each event source mapping at 10 concurrent invocations, reserves none, and uses AWS-managed keys', () => {
@@ -341,10 +343,10 @@ describe("BriefingStack with encryption: 'kms'", () => {
       expect(sse.BucketKeyEnabled).toBe(true);
     }
     const queues = of('AWS::SQS::Queue');
-    expect(queues).toHaveLength(4);
+    expect(queues).toHaveLength(6);
     for (const [, queue] of queues) expect(isKey(queue.Properties.KmsMasterKeyId)).toBe(true);
     const logGroups = of('AWS::Logs::LogGroup');
-    expect(logGroups).toHaveLength(4);
+    expect(logGroups).toHaveLength(5); // three stages, the events, the scheduled reconcile
     for (const [, group] of logGroups) expect(isKey(group.Properties.KmsKeyId)).toBe(true);
     const topics = of('AWS::SNS::Topic');
     expect(topics).toHaveLength(2);
@@ -410,6 +412,6 @@ describe('BriefingPipeline props', () => {
     expect(stack.pipeline.reconcile).toBeUndefined();
     const rules = Object.values(off.toJSON().Resources as Record<string, Resource>).filter((r) => r.Type === 'AWS::Events::Rule');
     expect(rules.filter((r) => r.Properties.ScheduleExpression)).toEqual([]);
-    expect(rules).toHaveLength(1);
+    expect(rules).toHaveLength(2); // the events log group's, and the event stage's
   });
 });

@@ -10,10 +10,10 @@ import { DEFAULT_MAX_RECEIVE_COUNT } from '../../lambdas/handlers/stage';
 describe('local timings', () => {
   it('match the deployed stack defaults', () => {
     const settings = resolveSettings({});
-    expect(STAGE_TIMINGS.extract.invocationTimeoutMs).toBe(settings.extractTimeout.toMilliseconds());
-    expect(STAGE_TIMINGS.render.invocationTimeoutMs).toBe(settings.renderTimeout.toMilliseconds());
-    expect(STAGE_TIMINGS.extract.visibilityTimeoutMs).toBe(settings.extractTimeout.toMilliseconds() * VISIBILITY_FACTOR);
-    expect(STAGE_TIMINGS.render.visibilityTimeoutMs).toBe(settings.renderTimeout.toMilliseconds() * VISIBILITY_FACTOR);
+    for (const [stage, timeout] of [['extract', settings.extractTimeout], ['render', settings.renderTimeout], ['event', settings.eventTimeout]] as const) {
+      expect(STAGE_TIMINGS[stage].invocationTimeoutMs, stage).toBe(timeout.toMilliseconds());
+      expect(STAGE_TIMINGS[stage].visibilityTimeoutMs, stage).toBe(timeout.toMilliseconds() * VISIBILITY_FACTOR);
+    }
     expect(DEFAULT_MAX_TRIES).toBe(settings.maxReceiveCount);
     expect(DEFAULT_MAX_RECEIVE_COUNT).toBe(settings.maxReceiveCount);
   });

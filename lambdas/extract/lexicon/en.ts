@@ -82,8 +82,8 @@ export const FRACTIONS: Readonly<Record<string, number>> = {
   'two thirds': 67, 'two-thirds': 67, 'three quarters': 75, 'three-quarters': 75, half: 50, 'one half': 50,
 };
 
-/** Words before a number that bound it. */
-export const QUALIFIERS: Readonly<Record<string, 'at_least' | 'more_than' | 'up_to' | 'fewer_than' | 'approximately'>> = {
+/** Words before a number that bound it ("a total of" only leads to it: the count is exact). */
+export const QUALIFIERS: Readonly<Record<string, 'at_least' | 'more_than' | 'up_to' | 'fewer_than' | 'approximately' | 'exact'>> = {
   'at least': 'at_least', 'no fewer than': 'at_least', 'no less than': 'at_least', 'a minimum of': 'at_least', 'not less than': 'at_least',
   'more than': 'more_than', over: 'more_than', 'upwards of': 'more_than', 'in excess of': 'more_than', above: 'more_than',
   exceeding: 'more_than', 'just over': 'more_than', 'well over': 'more_than', 'over a': 'more_than',
@@ -92,7 +92,7 @@ export const QUALIFIERS: Readonly<Record<string, 'at_least' | 'more_than' | 'up_
   nearly: 'approximately', almost: 'approximately', about: 'approximately', around: 'approximately',
   approximately: 'approximately', roughly: 'approximately', some: 'approximately', 'an estimated': 'approximately',
   estimated: 'approximately', 'close to': 'approximately', circa: 'approximately', 'an approximate': 'approximately',
-  'somewhere between': 'approximately', 'a total of': 'approximately',
+  'somewhere between': 'approximately', 'a total of': 'exact',
 };
 
 /** Currency symbols and abbreviations written before an amount; "?" + word = resolved by country. */
