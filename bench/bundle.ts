@@ -3,10 +3,12 @@
  * bundling options (infra/bundling.ts), and the bench's child scripts, so the measures in fresh
  * processes run what a Lambda runs and carry no TypeScript loader in their time or memory.
  */
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { packageOfPath } from '../scripts/build-cli';
+import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
 import { ROOT } from './articles';
 
 export const TMP_DIR = path.join(ROOT, 'bench/tmp');
@@ -79,6 +81,53 @@ function filesUnder(dir: string, root = dir): Array<{ file: string; bytes: numbe
   });
 }
 
+/** Where a bundle built like the handlers goes, and what ships beside it. */
+export interface LambdaLikeBuild {
+  /** Entry module, relative to the project root. */
+  readonly entry: string;
+  readonly outdir: string;
+  /** Which handler's assets to copy beside it (infra/bundling.ts ASSETS_FOR). */
+  readonly assetsOf: string;
+  /** Unminified, for profiles that name modules. */
+  readonly readable?: boolean;
+  /** Extra esbuild plugins (the cold section swaps the AWS transport in). */
+  readonly plugins?: BuildOptions['plugins'];
+}
+
+/**
+ * Builds an entry exactly as infra/bundling.ts builds the handlers (everything bundled, the
+ * stubs, the banner), with the handler's runtime assets beside it.
+ */
+export async function bundleLikeHandler(spec: LambdaLikeBuild): Promise<HandlerBundle> {
+  const infra = await infraBundling();
+  const assetsFor = infra.ASSETS_FOR[spec.assetsOf as keyof InfraBundling['ASSETS_FOR']];
+  if (!assetsFor) throw new Error(`infra/bundling.ts names no handler "${spec.assetsOf}"`);
+  const readable = spec.readable ?? false;
+  rmSync(spec.outdir, { recursive: true, force: true });
+  mkdirSync(spec.outdir, { recursive: true });
+  const outfile = path.join(spec.outdir, `index${infra.HANDLER_BUNDLE.outExtension}`);
+  const options = { ...toEsbuild(infra.HANDLER_BUNDLE), ...(readable ? { minify: false } : {}) };
+  const built = await build({ ...options, entryPoints: [path.join(ROOT, spec.entry)], outfile, bundle: true, metafile: true, logLevel: 'silent', plugins: spec.plugins ?? [] });
+  // Assets go where the handler looks for them: beside the bundle, as the CDK command hooks put them.
+  infra.copyAssets(spec.outdir, undefined, assetsFor);
+  // What it loads from beside itself (the readers, the precompiled templates), built by the very
+  // commands the CDK hook runs, for whichever entry names them.
+  const code = readFileSync(outfile, 'utf8');
+  const beside = [
+    ...(code.includes('./reader-') ? infra.readerCommands(spec.outdir) : []),
+    ...(code.includes(PRECOMPILED_FILE) ? [infra.precompileCommand(spec.outdir)] : []),
+  ];
+  if (beside.length > 0) execSync(beside.join(' && '), { stdio: ['ignore', 'ignore', 'inherit'] });
+  const assets = filesUnder(spec.outdir).filter((f) => f.file !== path.basename(outfile));
+  const { format, target, minify, external } = infra.HANDLER_BUNDLE;
+  return {
+    outfile,
+    assets,
+    composition: composition(built.metafile, outfile),
+    description: `infra/bundling.ts (${format}, ${target}${minify && !readable ? ', minified' : ''}, everything bundled incl. the AWS SDK${external.length === 0 ? '' : `; beside it: ${external.join(', ')}`})`,
+  };
+}
+
 /**
  * Builds one handler exactly as infra/bundling.ts says, with its runtime assets beside it.
  * `readable` turns minification off (into a separate folder) so a CPU profile of the import can
@@ -89,19 +138,5 @@ export async function bundleHandler(handler: string, readable = false): Promise<
   const entry = infra.HANDLER_ENTRIES[handler as keyof InfraBundling['HANDLER_ENTRIES']];
   if (!entry) throw new Error(`infra/bundling.ts names no handler "${handler}"`);
   const outdir = path.join(TMP_DIR, 'handlers', readable ? `${handler}-readable` : handler);
-  rmSync(outdir, { recursive: true, force: true });
-  mkdirSync(outdir, { recursive: true });
-  const outfile = path.join(outdir, `index${infra.HANDLER_BUNDLE.outExtension}`);
-  const options = { ...toEsbuild(infra.HANDLER_BUNDLE), ...(readable ? { minify: false } : {}) };
-  const built = await build({ ...options, entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, metafile: true, logLevel: 'silent' });
-  // Assets go where the handler looks for them: beside the bundle, as the CDK command hooks put them.
-  infra.copyAssets(outdir, undefined, infra.ASSETS_FOR[handler as keyof InfraBundling['ASSETS_FOR']]);
-  const assets = filesUnder(outdir).filter((f) => f.file !== path.basename(outfile));
-  const { format, target, minify, external } = infra.HANDLER_BUNDLE;
-  return {
-    outfile,
-    assets,
-    composition: composition(built.metafile, outfile),
-    description: `infra/bundling.ts (${format}, ${target}${minify && !readable ? ', minified' : ''}, ${external.length === 0 ? 'everything bundled incl. the AWS SDK' : `external: ${external.join(', ')}`})`,
-  };
+  return bundleLikeHandler({ entry, outdir, assetsOf: handler, readable });
 }

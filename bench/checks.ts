@@ -29,6 +29,22 @@ export function deriveChecks(sections: BenchResults['sections']): Check[] {
     checks.push({ measure: `Cold import, ${row.handler} handler bundle (median of ${row.runs})`, value: ms(row.importMedianMs), target: TARGETS.coldImport.text, verdict: row.verdictImport });
     checks.push({ measure: `Bundle size, ${row.handler} handler (code + templates/ICC; fonts ${mb(row.fontBytes)} apart)`, value: mb(row.bundleBytes + row.otherAssetBytes), target: TARGETS.bundleSize.text, verdict: row.verdictSize });
   }
+  const first = result(sections.cold);
+  const base = first?.rows.find((row) => row.id === 'node');
+  for (const row of first?.rows ?? []) {
+    if (!row.target || !base) continue;
+    checks.push({ measure: `Cold ${row.what} ÷ \`node -e 0\`, fresh processes interleaved (medians of ${row.runs}: ${row.medianMs} ms vs ${base.medianMs} ms${row.problem ? `; ${row.problem}` : ''})`, value: `${row.ratio}×`, target: row.target, verdict: row.verdict });
+  }
+  if (first && first.stages.length > 0) {
+    // Unjudged: so the next regression in one step shows in the README's table, not only in results.md.
+    const steps = first.stages.map((st) => `${st.stage} ${Math.round(st.cpuMs)}`).join(', ');
+    checks.push({ measure: `Cold cost of each step of the whole path, CPU ms, first call in a fresh process (medians of ${first.runs}; "start" is Node plus loading the bundle)`, value: steps, target: '(per-step reference)', verdict: 'n/a' });
+  }
+  if (first?.chromiumOverOurs) {
+    const chromiumRow = first.rows.find((row) => row.id === 'chromium')!;
+    const ours = first.rows.find((row) => row.id === 'pipeline')!;
+    checks.push({ measure: `Cold: headless Chromium ÷ our whole path, same run (${chromiumRow.medianMs} ms vs ${ours.medianMs} ms; ÷ the CLI's render ${first.chromiumOverOurs.cli}×)`, value: `${first.chromiumOverOurs.pipeline}×`, target: TARGETS.chromiumColdRatio.text, verdict: first.chromiumOverOurs.verdict });
+  }
   const chromium = result(sections.chromium);
   if (chromium?.skipped) {
     checks.push({ measure: 'Chromium ÷ ours per document', value: 'skipped', target: TARGETS.chromiumRatio.text, verdict: 'n/a' });

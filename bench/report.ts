@@ -19,7 +19,7 @@ const failures = (list: readonly string[]): string => (list.length === 0 ? '' : 
 /** The machine line and every figure against its target. */
 function summaryBlocks(r: BenchResults): string[] {
   const m = r.machine;
-  const merges = (r.merges ?? []).map((g) => ` Re-measured ${g.date} (load average ${g.loadAtStart} at start): ${g.sections.join(', ')}.`).join('');
+  const merges = (r.merges ?? []).map((g) => ` Re-measured ${g.date}${g.machine ? ` on ${g.machine}` : ''} (load average ${g.loadAtStart} at start): ${g.sections.join(', ')}.`).join('');
   return [
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node}, ${m.os}; ${m.chromium ?? 'Chromium not installed'}. Run ${m.date} (load average ${m.loadAtStart} at start).${merges}`,
     table(['Measure', 'Value', 'Target', 'Result'], r.checks.map((c) => [c.measure, c.value, c.target, MARK[c.verdict]])),
@@ -33,7 +33,7 @@ export function renderSummary(r: BenchResults): string {
 
 export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [`## Benchmark results${r.quick ? ' (quick run)' : ''}`, ...summaryBlocks(r), 'MB = 2^20 bytes.'];
-  const { stages, throughput, scale, coldstart, chromium, refusals, cli } = r.sections;
+  const { stages, throughput, scale, coldstart, cold, chromium, refusals, cli } = r.sections;
   out.push(section('Per stage, warm, one process (ms)', stages, (s) =>
     `${s.iterations} iterations per article after warm-up; dev set = ${s.articles} articles pooled. Render split: ${s.renderSplit}.\n\n`
     + table(['Stage', 'Seed median', 'Seed p95', 'Dev set median', 'Dev set p95'], s.rows.map((row) => [row.stage, row.seed?.median ?? null, row.seed?.p95 ?? null, row.devSet?.median ?? null, row.devSet?.p95 ?? null]))
@@ -50,6 +50,13 @@ export function renderMarkdown(r: BenchResults): string {
     + table(['Handler', 'Bundle bytes', 'Other assets bytes', 'Font bytes', 'Import median ms', 'Import p95 ms', 'Process median ms'], c.rows.map((row) => [row.handler, row.bundleBytes, row.otherAssetBytes, row.fontBytes, row.importMedianMs, row.importP95Ms, row.processMedianMs]))
     + c.rows.map((row) => `\n\nLargest parts of the ${row.handler} bundle: ${row.composition.map((p) => `${p.package} ${Math.round(p.bytes / 1024)} KB`).join(', ')}.`).join('')
     + failures(c.failures)));
+  out.push(section('Cold: the first briefing of a fresh process, beside `node -e 0` (issue 14)', cold, (c) =>
+    `${c.runs} rounds; each round runs every row once as a fresh process, in an order rotated every round, so the load falls on all rows alike. Wall time from spawn to exit; the ratio is each median ÷ the median of \`node -e 0\`. CPU is the process's user + system time (all threads), peak RSS its largest resident size (GNU time). The seed article (${c.article}); bundles built with ${c.bundling}; the handler paths invoke the Lambda entries with one SQS event, their S3 and EventBridge answered from the local disk (bench/cold/local-aws.ts).\n\n`
+    + table(['Path', 'Median ms', 'p95 ms', '÷ node -e 0', 'CPU ms', 'Peak RSS MB', 'Target', 'Did what it must', 'Result'], c.rows.map((row) => [row.what, row.medianMs, row.p95Ms, `${row.ratio}×`, row.cpuMs, row.peakRssMB, row.target ?? '', row.problem ?? 'yes', row.target ? MARK[row.verdict] : '']))
+    + (c.chromiumOverOurs ? `\n\nChromium ÷ ours: ${c.chromiumOverOurs.pipeline}× the whole path, ${c.chromiumOverOurs.cli}× the command line's render.` : '')
+    + (c.stages.length ? '\n\nThe cold cost of each step (the step-by-step child: the first call of each in a fresh process, medians; "start" is Node starting and loading the bundle):\n\n'
+      + table(['Step', 'CPU ms', 'Wall ms'], c.stages.map((st) => [st.stage, st.cpuMs, st.wallMs])) : '')
+    + (c.note ? `\n\nNote: ${c.note}.` : '')));
   out.push(section('Side by side: headless Chromium (cold process per document) vs ours', chromium, (c) =>
     c.skipped ? `skipped: ${c.skipped}` :
       `${c.chromium}, spawn to exit, HTML already written. Ours warm = in-process renderBriefing (extraction → PDF) median; ours cold bundled = a fresh \`node\` running the bundled pipeline (article → PDF, so intake and extraction too, which Chromium's time leaves out: what a cold Lambda pays beyond its runtime start); ours cold CLI = a fresh \`${c.cliCommand ?? 'node --import tsx bin/briefing.ts'} render\` (article → PDF). Ratios are Chromium ÷ ours.\n\n`

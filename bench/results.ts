@@ -2,6 +2,7 @@
 import type { ChromiumResult } from './chromium';
 import type { CliStartResult } from './cli-start';
 import type { ColdStartResult } from './cold-start';
+import type { ColdResult } from './cold/section';
 import type { Machine } from './machine';
 import type { ProfileResult } from './profile';
 import type { RefusalsResult } from './refusals';
@@ -29,6 +30,7 @@ export interface BenchResults {
     throughput?: Section<ThroughputResult>;
     scale?: Section<ScaleResult>;
     coldstart?: Section<ColdStartResult>;
+    cold?: Section<ColdResult>;
     chromium?: Section<ChromiumResult>;
     refusals?: Section<RefusalsResult>;
     cli?: Section<CliStartResult>;
@@ -36,5 +38,5 @@ export interface BenchResults {
   readonly checks: readonly Check[];
   readonly profiles: ReadonlyArray<ProfileResult | { readonly workload: string; readonly error: string }>;
   /** Sections measured again later (`--only … --merge`) and merged into this run's results. */
-  readonly merges?: ReadonlyArray<{ readonly sections: readonly string[]; readonly date: string; readonly loadAtStart: number }>;
+  readonly merges?: ReadonlyArray<{ readonly sections: readonly string[]; readonly date: string; readonly loadAtStart: number; /** Where they ran, when not the run's machine. */ readonly machine?: string }>;
 }

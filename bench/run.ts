@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only stages,throughput,scale,coldstart,chromium,refusals,cli,profile] [--quick] [--merge] [--report-only]`
+ * `npm run bench [-- --only stages,throughput,scale,coldstart,cold,chromium,refusals,cli,profile] [--quick] [--merge] [--report-only]`
  *
  * Runs each section (each fails soft: "not available: <reason>", and the run goes on), checks
  * every figure against its target, profiles the workloads behind missed targets, and writes
@@ -18,6 +18,7 @@ import { benchChromium } from './chromium';
 import { benchCliStart } from './cli-start';
 import { deriveChecks } from './checks';
 import { benchColdStart } from './cold-start';
+import { benchCold } from './cold/section';
 import { describeMachine, loadAverage } from './machine';
 import { profileBatch, profileColdImport, profileColdRender, profileWorkload, type ProfileResult } from './profile';
 import { publishTable } from './publish';
@@ -28,7 +29,7 @@ import { benchScale, SCALE_SIZES_KB } from './scale';
 import { benchStages } from './stages';
 import { benchThroughput } from './throughput';
 
-const SECTIONS = ['stages', 'throughput', 'scale', 'coldstart', 'chromium', 'refusals', 'cli', 'profile'] as const;
+const SECTIONS = ['stages', 'throughput', 'scale', 'coldstart', 'cold', 'chromium', 'refusals', 'cli', 'profile'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -82,7 +83,7 @@ if (values['report-only']) {
 
 const machine = describeMachine();
 // The sections that run the command line run it as users do, from dist/: built from the sources now.
-if (['throughput', 'chromium', 'refusals', 'cli', 'profile'].some((name) => wanted(name as SectionName))) {
+if (['throughput', 'cold', 'chromium', 'refusals', 'cli', 'profile'].some((name) => wanted(name as SectionName))) {
   process.stderr.write('bench: building the command line (dist/)…\n');
   await buildCli();
 }
@@ -91,6 +92,7 @@ if (wanted('stages')) sections.stages = await runSection('stages', () => benchSt
 if (wanted('throughput')) sections.throughput = await runSection('throughput', () => benchThroughput({ articles: quick ? 100 : 500, jobs: [1, 2] }));
 if (wanted('scale')) sections.scale = await runSection('scale', () => benchScale());
 if (wanted('coldstart')) sections.coldstart = await runSection('coldstart', () => benchColdStart({ runs: quick ? 3 : 10 }));
+if (wanted('cold')) sections.cold = await runSection('cold', () => benchCold({ runs: quick ? 3 : 11 }));
 if (wanted('chromium')) sections.chromium = await runSection('chromium', () => benchChromium({ iterations: quick ? 5 : 20, ...(quick ? { documents: 2 } : {}) }));
 if (wanted('refusals')) sections.refusals = await runSection('refusals', () => benchRefusals({ runs: 3 }));
 if (wanted('cli')) sections.cli = await runSection('cli', () => benchCliStart({ runs: quick ? 10 : 15 }));
@@ -126,12 +128,15 @@ function merged(): BenchResults {
   const committed = JSON.parse(readFileSync(path.join(ROOT, 'bench/results.json'), 'utf8')) as BenchResults;
   const all = { ...committed.sections, ...sections };
   const names = Object.keys(sections);
+  const m = machine;
+  const here = `${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node}; ${m.chromium ?? 'Chromium not installed'}`;
+  const there = `${committed.machine.cpu}, ${committed.machine.cores} cores, ${committed.machine.ramGB} GB RAM, Node ${committed.machine.node}; ${committed.machine.chromium ?? 'Chromium not installed'}`;
   return {
     ...committed,
     sections: all,
     checks: deriveChecks(all),
     profiles: [...committed.profiles, ...profiles],
-    merges: [...(committed.merges ?? []).filter((m) => m.sections.some((s) => !names.includes(s))), { sections: names, date: machine.date, loadAtStart: machine.loadAtStart }],
+    merges: [...(committed.merges ?? []).filter((m) => m.sections.some((s) => !names.includes(s))), { sections: names, date: machine.date, loadAtStart: machine.loadAtStart, ...(here === there ? {} : { machine: here }) }],
   };
 }
 

@@ -36,6 +36,12 @@ export const TARGETS = {
   cliHelpRatio: atMost('cli-help-ratio', 2, '≤ 2× `node -e 0` (issue 11)'),
   /** Issue 11: a refused bad input, the same ratio. */
   cliRefusalRatio: atMost('cli-refusal-ratio', 3, '≤ 3× `node -e 0` (issue 11)'),
+  /** Issue 14: a fresh process's first briefing, each median ÷ `node -e 0`'s in the same run. */
+  coldPipelineRatio: atMost('cold-pipeline-ratio', 3, '≤ 3× `node -e 0` (aim 2×; issue 14)'),
+  coldHandlerRatio: atMost('cold-handler-ratio', 2.5, '≤ 2.5× `node -e 0` (issue 14)'),
+  coldCliRenderRatio: atMost('cold-cli-render-ratio', 3.5, '≤ 3.5× `node -e 0` (issue 14)'),
+  /** Issue 14: headless Chromium cold ÷ our whole path cold, same run. */
+  chromiumColdRatio: atLeast('chromium-cold-ratio', 8, '≥ 8× slower than ours (issue 14)'),
 } as const satisfies Record<string, Target>;
 
 export function verdict(target: Target, value: number | null | undefined): Verdict {

@@ -39,6 +39,21 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Intake's HTML and Markdown parsers, which lambdas/intake/formats/parsers.ts `require`s on first
+ * use. Bundled in, they were ~0.75 MB of the 1.6 MB extract bundle, and V8 parses the whole file
+ * at import whether or not a function in it ever runs: ~60 ms of CPU on every cold start (the
+ * bench's cold section), for parsers a plain-text article never calls. So each ships as a file of
+ * its own beside the bundle (`reader-<package>.cjs`, one bundled file, no node_modules), and the
+ * handler's `require('linkedom')` becomes `require('./reader-linkedom.cjs')`, read on first use.
+ */
+export const READER_PACKAGES = ['linkedom', '@mozilla/readability', 'markdown-it', 'yaml'] as const;
+
+/** `@mozilla/readability` → `reader-mozilla-readability.cjs` (the command line's dist/ names them alike). */
+export const readerFile = (pkg: string): string => `reader-${pkg.replace(/^@/, '').replace(/[^a-z0-9.-]+/gi, '-')}.cjs`;
+
+const READER_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(READER_PACKAGES.map((pkg) => [pkg, `./${readerFile(pkg)}`]));
+
+/**
  * esbuild settings. ESM, because pdfkit's CommonJS build fails at import once bundled
  * (pdfkit #1801) while its ESM build works when only embedded TTFs are used. CommonJS
  * dependencies inside the ESM bundle still call `require`, hence the banner. The AWS SDK is
@@ -51,8 +66,9 @@ export const HANDLER_BUNDLE = {
   minify: true,
   sourcemap: false,
   mainFields: ['module', 'main'],
-  external: [] as string[],
-  alias: BUNDLE_ALIASES,
+  // Only the readers, which ship beside the bundle (readerCommands); the AWS SDK is bundled too.
+  external: ['./reader-*.cjs'] as string[],
+  alias: { ...BUNDLE_ALIASES, ...READER_ALIASES },
   banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   outExtension: '.mjs',
 } as const;
@@ -64,6 +80,45 @@ export const RUNTIME_ASSETS: ReadonlyArray<{ readonly from: string; readonly to:
 ];
 
 type RuntimeAsset = (typeof RUNTIME_ASSETS)[number];
+
+/**
+ * What the build writes beside each bundle: intake's readers where articles are read (the render
+ * stage reads figures, never articles), the precompiled templates where briefings are drawn.
+ */
+export const BUILT_BESIDE: Readonly<Record<HandlerName, { readonly readers: boolean; readonly templates: boolean }>> = {
+  extract: { readers: true, templates: false },
+  render: { readers: false, templates: true },
+  // Fusion reads figures and writes JSON; the render stage draws the event briefing.
+  event: { readers: false, templates: false },
+  // Reconcile lists and copies objects: nothing beside its bundle.
+  reconcile: { readers: false, templates: false },
+};
+
+/**
+ * Shell commands (CDK command hooks run them after esbuild; the benchmark runs the same) writing
+ * each reader into `outputDir`: the package's CommonJS entry bundled into one minified file.
+ */
+export function readerCommands(outputDir: string, root = PROJECT_ROOT): string[] {
+  const esbuild = join(root, 'node_modules/.bin/esbuild');
+  const flags = `--bundle --platform=node --format=cjs --target=${HANDLER_BUNDLE.target} --minify --legal-comments=none --log-level=warning`;
+  return READER_PACKAGES.map((pkg) =>
+    `(cd "${root}" && echo 'module.exports = require("${pkg}");' | "${esbuild}" ${flags} --outfile="${join(outputDir, readerFile(pkg))}")`);
+}
+
+/** Shell command writing `templates.compiled.cjs` (lambdas/template/precompiled.ts) into `outputDir`. */
+export function precompileCommand(outputDir: string, root = PROJECT_ROOT): string {
+  return `"${join(root, 'node_modules/.bin/tsx')}" "${join(root, 'scripts/precompile-templates.ts')}" "${outputDir}" "${join(root, 'templates')}"`;
+}
+
+/** Everything the CDK hook runs after esbuild for one handler: assets, readers, precompiled templates. */
+export function afterBundlingCommands(handler: HandlerName, outputDir: string, root = PROJECT_ROOT): string[] {
+  const beside = BUILT_BESIDE[handler];
+  return [
+    ...copyAssetCommands(outputDir, root, ASSETS_FOR[handler]),
+    ...(beside.readers ? readerCommands(outputDir, root) : []),
+    ...(beside.templates ? [precompileCommand(outputDir, root)] : []),
+  ];
+}
 
 /**
  * Only the render stage draws PDFs (fonts, ICC profile); both stages read `templates/`, the

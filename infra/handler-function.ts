@@ -12,7 +12,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { ASSETS_FOR, copyAssetCommands, HANDLER_BUNDLE, HANDLER_ENTRIES, type HandlerName, PROJECT_ROOT } from './bundling';
+import { afterBundlingCommands, HANDLER_BUNDLE, HANDLER_ENTRIES, type HandlerName, PROJECT_ROOT } from './bundling';
 import { ManagedPolicyRole } from './stage-role';
 
 export interface HandlerFunctionProps {
@@ -51,7 +51,6 @@ export function handlerFunction(scope: Construct, props: HandlerFunctionProps): 
     actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
     resources: [logGroup.logGroupArn],
   }));
-  const assets = ASSETS_FOR[props.handler];
   const fn = new NodejsFunction(scope, 'Function', {
     entry: join(PROJECT_ROOT, HANDLER_ENTRIES[props.handler]),
     handler: 'handler',
@@ -86,7 +85,7 @@ export function handlerFunction(scope: Construct, props: HandlerFunctionProps): 
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],
-        afterBundling: (_inputDir: string, outputDir: string) => copyAssetCommands(outputDir, PROJECT_ROOT, assets),
+        afterBundling: (_inputDir: string, outputDir: string) => afterBundlingCommands(props.handler, outputDir),
       },
     },
   });

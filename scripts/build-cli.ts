@@ -9,6 +9,7 @@
  *   `import()` so `briefing --help` or a refused file loads none of pdfkit, the AWS SDK or the
  *   extractor;
  * - dist/reader-*.cjs: intake's HTML and Markdown parsers, one file each, loaded on first use;
+ * - dist/templates.compiled.cjs: the templates of templates/, precompiled (scripts/precompile-templates.ts);
  * - dist/build-info.json: every project file the build read, with its size and time (from
  *   which scripts/cli-up-to-date.mjs tells whether dist/ is older than the sources), and the
  *   packages and project folders inside each output file (what loading it costs).
@@ -21,7 +22,9 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { HANDLER_BUNDLE, PROJECT_ROOT } from '../infra/bundling';
+import { BUNDLE_ALIASES, HANDLER_BUNDLE, PROJECT_ROOT, readerFile } from '../infra/bundling';
+import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
+import { precompiledSource } from './precompile-templates';
 
 export const DIST_DIR = join(PROJECT_ROOT, 'dist');
 export const CLI_FILE = join(DIST_DIR, 'briefing.mjs');
@@ -34,9 +37,6 @@ export function packageOfPath(file: string): string {
 
 /** Written last: they import the chunks. */
 const ENTRIES = new Set(['briefing.mjs', 'worker.mjs']);
-
-/** `@mozilla/readability` → `reader-mozilla-readability.cjs`. */
-const readerFile = (pkg: string): string => `reader-${pkg.replace(/^@/, '').replace(/[^a-z0-9.-]+/gi, '-')}.cjs`;
 
 /**
  * Packages the sources `require()` on first use instead of importing (intake's HTML and Markdown
@@ -88,7 +88,8 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
     splitting: true,
     format: 'esm',
     mainFields: [...HANDLER_BUNDLE.mainFields],
-    alias: HANDLER_BUNDLE.alias,
+    // The stubs only: lazyRequires below puts the readers in files of their own, as the handlers' readers are.
+    alias: BUNDLE_ALIASES,
     banner: { js: HANDLER_BUNDLE.banner },
     // Only reached when the program runs from its TypeScript sources (run-batch.ts, worker-bundle.ts).
     external: ['esbuild', 'tsx'],
@@ -110,6 +111,7 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
   const outputs = Object.assign(contentsOf(program.metafile), ...readerBuilds.map((b) => contentsOf(b.metafile)));
   const files: OutputFile[] = [
     ...[program, ...readerBuilds].flatMap((b) => b.outputFiles.map((file) => ({ path: file.path, contents: file.contents, entry: ENTRIES.has(basename(file.path)) }))),
+    { path: join(outdir, PRECOMPILED_FILE), contents: precompiledSource(), entry: false },
     { path: join(outdir, BUILD_INFO_FILE), contents: `${JSON.stringify({ inputs, outputs }, null, 1)}\n`, entry: true },
   ].sort((a, b) => Number(a.entry) - Number(b.entry));
   mkdirSync(outdir, { recursive: true });

@@ -76,6 +76,7 @@ const isFuture = (text: string): boolean => FUTURE_PHRASES.test(text) || text.to
 // the dateline says when the report was filed.
 // The place in capitals, an optional region, then the day and month (the month word is checked apart).
 const DATELINE = new RegExp(`^\\s*\\p{Lu}[\\p{Lu}\\p{M}'’. -]{1,40}(?:,\\s*[\\p{L}\\p{M}'’. -]{2,40}){0,2},\\s*([A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+[A-Z][a-z]{2,8})(?:,?\\s+((?:19|20)\\d{2}))?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[-–—]|$)`, 'u');
+const SPAN_AFTER = /^\s*(?:days?|weeks?|months?|years?|hours?)\b/i;
 const DATELINE_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2})?\s*(?:\([^)]{0,60}\)\s*)?(?:[-–—]|$)/;
 // "By Milica Jovanović · 18 September 2024": a byline, dated or not, is never an event.
 const BYLINE = /^By\s+\p{Lu}[^!?\n]{0,100}[^.!?\n]$/u;
@@ -171,18 +172,28 @@ function resolve(result: Found, dating: Dating, ref: Date | null, future: boolea
   const start = result.start;
   // "weekend", "this week": chrono pins them to a day; a timeline wants only days the text names.
   if (FUZZY.test(result.text) || !/\d|day\b|tonight/i.test(result.text)) return null;
-  // The year as written, else the reference's (chrono's choice), else the article's own.
-  const yearOf = (): number | null => (start.isCertain('year') || ref ? start.get('year')! : dating.year);
+  // The year as written, else the article's own; with a reference, the year that puts the day on
+  // the side of it the tense says (chrono takes the nearest, so "opened on March 10" told on
+  // 18 September would fall in the next year).
+  const yearOf = (month: number, day: number): number | null => {
+    if (start.isCertain('year')) return start.get('year')!;
+    if (!ref) return dating.year;
+    const year = ref.getUTCFullYear();
+    const sameYear = iso(year, month, day);
+    const told = iso(year, ref.getUTCMonth() + 1, ref.getUTCDate());
+    if (future) return sameYear < told ? year + 1 : year;
+    return sameYear > told ? year - 1 : year;
+  };
   // "within 10 days", "two weeks ago": counted from the reference; without one, no date at all.
   const counted = !ref && !DAY_MONTH.test(result.text) && !/\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}/.test(result.text);
   if (start.isCertain('day') && start.isCertain('month') && !counted) {
-    const year = yearOf();
+    const year = yearOf(start.get('month')!, start.get('day')!);
     return year === null ? { monthDay: monthDay(start.get('month')!, start.get('day')!), weekday: null } : { date: iso(year, start.get('month')!, start.get('day')!) };
   }
   // "night of 12 March": chrono leaves the day uncertain, but the text names it.
   const named = dayMonth(result.text);
   if (named) {
-    const year = yearOf();
+    const year = yearOf(named.month, named.day);
     return year === null ? { monthDay: monthDay(named.month, named.day), weekday: null } : { date: formatDate(year, named.month, named.day) ?? '' };
   }
   if (start.isCertain('weekday')) {
@@ -203,14 +214,41 @@ const CHUNK = 2000;
 /** chrono over a run-on "sentence" in pieces cut at spaces, so cost stays linear in its length. */
 interface Found { readonly index: number; readonly text: string; readonly start: chrono.ParsedComponents }
 
+/**
+ * chrono's "3 days ago" and "three days later" parsers run a pattern of every time unit at every
+ * position: the slowest of its parsers, warm and cold alike. "Later", "after" and "before" count
+ * from some other event ("10 days before the outbreak was declared"), never from the day the story
+ * speaks from, so they make no date; "ago" counts from that day, and runs where the text says it.
+ */
+type Counting = 'ago' | 'later' | null;
+const countingOf = (parser: chrono.Parser): Counting => {
+  try {
+    const pattern: unknown = (parser as { innerPattern?: (context: unknown) => unknown }).innerPattern?.({ option: {} });
+    if (!(pattern instanceof RegExp)) return null;
+    return /\(\?:ago\|/.test(pattern.source) ? 'ago' : /\(\?:later\|/.test(pattern.source) ? 'later' : null;
+  } catch {
+    return null;
+  }
+};
+const chronoWithout = (drop: ReadonlySet<Counting>): chrono.Chrono => {
+  const c = chrono.casual.clone();
+  c.parsers = c.parsers.filter((parser) => !drop.has(countingOf(parser)));
+  return c;
+};
+const chronos: { ago?: chrono.Chrono; plain?: chrono.Chrono } = {};
+const chronoFor = (text: string): chrono.Chrono => (/\bago\b/i.test(text)
+  ? (chronos.ago ??= chronoWithout(new Set(['later'])))
+  : (chronos.plain ??= chronoWithout(new Set(['ago', 'later']))));
+const parseChunk = (text: string, instant: Date): chrono.ParsedResult[] => chronoFor(text).parse(text, instant, { forwardDate: false });
+
 function parseInChunks(text: string, instant: Date): Found[] {
-  if (text.length <= CHUNK) return chrono.parse(text, instant, { forwardDate: false });
+  if (text.length <= CHUNK) return parseChunk(text, instant);
   const out: Found[] = [];
   for (let start = 0; start < text.length;) {
     let end = Math.min(text.length, start + CHUNK);
     const space = text.lastIndexOf(' ', end);
     if (end < text.length && space > start + CHUNK / 2) end = space;
-    for (const r of chrono.parse(text.slice(start, end), instant, { forwardDate: false })) {
+    for (const r of parseChunk(text.slice(start, end), instant)) {
       out.push({ index: r.index + start, text: r.text, start: r.start });
     }
     start = end;
@@ -230,8 +268,11 @@ export function readDates(sentence: Sentence, dating: Dating): SentenceDates {
   for (const result of parseInChunks(sentence.text, instant)) {
     // Only the words leading up to the date decide its direction, not a "would" elsewhere.
     const future = isFuture(sentence.text.slice(Math.max(0, result.index - 80), result.index + result.text.length));
-    const isDateline = result.index < 40 && DATELINE_AFTER.test(sentence.text.slice(result.index + result.text.length));
-    const resolved = isDateline ? null : resolve(result, dating, ref, future);
+    const rest = sentence.text.slice(result.index + result.text.length);
+    const isDateline = result.index < 40 && DATELINE_AFTER.test(rest);
+    // "in March, 10 days before …": a number that counts a span of time is not a day of the month.
+    const isSpan = /\d$/.test(result.text) && SPAN_AFTER.test(rest);
+    const resolved = isDateline || isSpan ? null : resolve(result, dating, ref, future);
     if (!resolved) continue;
     const span = { start: sentence.start + result.index, end: sentence.start + result.index + result.text.length };
     if ('date' in resolved) {

@@ -23,7 +23,7 @@ export const PACKAGE_FALLBACKS: Readonly<Record<string, string>> = {
  * The directory of this module. In ESM `import.meta.url` says it; an esbuild CJS bundle leaves
  * `import.meta` empty but defines `__dirname`. Either may be missing, so both are guarded.
  */
-function moduleDir(): string | null {
+export function moduleDir(): string | null {
   try {
     const url = import.meta.url;
     if (typeof url === 'string' && url.startsWith('file:')) return dirname(fileURLToPath(url));

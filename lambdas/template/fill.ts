@@ -8,6 +8,8 @@ import type { DocNode } from './types';
 import { templateError } from './errors';
 import { isProblem, parseXml } from './xml';
 import { sanitizeDeep } from './sanitize';
+import { templateHash } from './load';
+import { precompiledTemplate } from './precompiled';
 
 export interface TemplateSource {
   /** File name for messages ("briefing.hbs"). */
@@ -57,6 +59,25 @@ export function checkTemplate(t: TemplateSource): void {
   checkMarkup(t);
 }
 
+/** How every template is compiled, at run time and at build time (scripts/precompile-templates.ts) alike. */
+export const COMPILE_OPTIONS = { strict: false, preventIndent: true } as const;
+
+/** A partial's name: its file name without `.hbs`. */
+export const partialName = (t: TemplateSource): string => t.name.replace(/\.hbs$/, '');
+
+/** Checked and compiled here; the build's precompiled form when these are the deployed sources. */
+function compile(main: TemplateSource, partials: readonly TemplateSource[]): HandlebarsTemplateDelegate {
+  const env = Handlebars.create();
+  const built = precompiledTemplate(templateHash({ main, partials }));
+  if (built && partials.every((p) => Object.hasOwn(built.partials, partialName(p)))) {
+    for (const p of partials) env.registerPartial(partialName(p), env.template(built.partials[partialName(p)]!));
+    return env.template(built.main);
+  }
+  for (const t of [main, ...partials]) checkTemplate(t);
+  for (const p of partials) env.registerPartial(partialName(p), p.source);
+  return env.compile(main.source, COMPILE_OPTIONS);
+}
+
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 /** Fills `main` with `model` (strings cleaned of XML-illegal characters) and parses the result. */
@@ -64,10 +85,7 @@ export function fillTemplate(main: TemplateSource, partials: readonly TemplateSo
   const key = [main, ...partials].map((t) => `${t.name}\u0000${t.source}`).join('\u0001');
   let render = compiled.get(key);
   if (!render) {
-    for (const t of [main, ...partials]) checkTemplate(t);
-    const env = Handlebars.create();
-    for (const p of partials) env.registerPartial(p.name.replace(/\.hbs$/, ''), p.source);
-    render = env.compile(main.source, { strict: false, preventIndent: true });
+    render = compile(main, partials);
     if (compiled.size >= 16) compiled.clear(); // user templates come and go; the bundled one recompiles in ~1 ms
     compiled.set(key, render);
   }

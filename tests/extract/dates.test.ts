@@ -25,6 +25,18 @@ describe('relative days follow tense and the day the story speaks from', () => {
     expect(extract(sentence, WEDNESDAY).timeline.map((t) => t.date)).toEqual([date]);
   });
 
+  it.each([
+    ['The camp opened on March 10 and 200 families arrived.', '2024-09-18', ['2024-03-10']],
+    ['The storm hit on December 30.', '2025-01-03', ['2024-12-30']],
+    ['The summit will open on January 5.', '2024-12-28', ['2025-01-05']],
+    ['The dam failed 3 days ago, officials said on Tuesday.', '2024-09-18', ['2024-09-15', '2024-09-17']],
+    // Counted from another event, not from the day of the story: no date.
+    ['The first cases appeared in March, 10 days before the outbreak was declared.', '2024-09-18', []],
+    ['The river would crest 3 days later.', '2024-09-18', []],
+  ])('dates a day without a year on the side of the story its tense says: %s (told %s)', (sentence, published, dates) => {
+    expect(extract(sentence, published).timeline.map((t) => t.date)).toEqual(dates);
+  });
+
   it('never makes a byline or a dateline an event, but dates the story from them', () => {
     const x = extract('By Milica Jovanović · 18 September 2024\nBELGRADE, Sept 18 - The Sava rose overnight, officials said on Tuesday.\nMeteorologists expect the rain to ease on Thursday.', null);
     expect(x.article.dateline).toBe('2024-09-18');

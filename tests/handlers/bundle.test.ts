@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFromBytes } from '../../lambdas/core/extract-bytes';
 import type { Extraction } from '../../lambdas/extract/types';
 import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
+import { TemplateStore, templateHash } from '../../lambdas/template/load';
+import { EVENT_TEMPLATE } from '../../lambdas/event/render';
+import { PRECOMPILED_FILE } from '../../lambdas/template/precompiled';
 import { startS3Server, type S3Server } from '../../local/s3-server';
 import { article } from '../event/support';
 import { synthStack } from '../infra/synth';
@@ -101,6 +105,38 @@ describe('bundled handlers from cdk.out in plain node', () => {
     expect(code).toContain('briefings are never password-protected');
     expect(code).not.toContain('Unknown font format');
     expect(code).not.toContain('Wrong sbox length');
+  });
+
+  // infra/bundling.ts ships intake's HTML and Markdown parsers as files of their own, so a cold
+  // start does not compile them: every reader a bundle requires must be beside it, whole.
+  it('ships each reader a bundle requires beside it, bundled whole, and keeps them out of the bundle', () => {
+    const named = (dir: string): string[] =>
+      [...new Set(readFileSync(join(dir, 'index.mjs'), 'utf8').match(/\.\/reader-[a-z0-9.-]+\.cjs/g) ?? [])].sort();
+    expect(named(assetDir.extract)).toEqual(['./reader-linkedom.cjs', './reader-markdown-it.cjs', './reader-mozilla-readability.cjs', './reader-yaml.cjs']);
+    for (const dir of [assetDir.extract, assetDir.render, assetDir.event]) {
+      for (const file of named(dir)) {
+        const code = readFileSync(join(dir, file), 'utf8');
+        // Only Node's own modules are required at run time, nothing from node_modules (but linkedom's
+        // optional `canvas`, which it tries inside a try/catch and does without).
+        const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+        expect(required.filter((name) => !isBuiltin(name) && name !== 'canvas')).toEqual([]);
+      }
+    }
+    // A name only linkedom's code holds: in its reader, not in the bundle.
+    expect(readFileSync(join(assetDir.extract, 'index.mjs'), 'utf8')).not.toContain('CSSStyleDeclaration');
+    expect(readFileSync(join(assetDir.extract, 'reader-linkedom.cjs'), 'utf8')).toContain('CSSStyleDeclaration');
+  });
+
+  // The render stage fills the deployed templates from their build-time compiled form, keyed by
+  // the content hash of the templates shipped beside it (lambdas/template/precompiled.ts).
+  it('ships the deployed templates precompiled beside the render bundle, keyed by their hashes', () => {
+    const store = new TemplateStore(join(assetDir.render, 'templates'));
+    const file = join(assetDir.render, PRECOMPILED_FILE);
+    const table = createRequire(file)(file) as Record<string, unknown>;
+    const partials = store.get('briefing').partials;
+    const event = templateHash({ main: { name: 'event.hbs', source: readFileSync(join(assetDir.render, EVENT_TEMPLATE), 'utf8') }, partials });
+    expect(Object.keys(table).sort()).toEqual([...store.names().map((name) => store.get(name).sha256), event].sort());
+    expect(readFileSync(join(assetDir.render, 'index.mjs'), 'utf8')).toContain(PRECOMPILED_FILE);
   });
 
   it('extracts and renders an uploaded article end to end', async () => {

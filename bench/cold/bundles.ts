@@ -1,0 +1,62 @@
+/**
+ * What the cold section runs, each built as the Lambda handlers are (infra/bundling.ts: one
+ * file, everything bundled, the stubs; assets beside it) into bench/tmp/cold:
+ * - `extract/`, `render/`: the handler entries themselves, with only the SDK clients' HTTP
+ *   transport swapped for local-aws.ts (the handlers' own imports of the two client packages
+ *   are redirected to s3-client.ts and eventbridge-client.ts);
+ * - `pipeline/`: the whole article → PDF path (bench/cold-render-child.ts);
+ * - `stages/`: the same path step by step (stages-child.ts);
+ * - `driver.mjs`: the stand-in for the Lambda runtime that invokes a handler bundle.
+ */
+import path from 'node:path';
+import type { Plugin } from 'esbuild';
+import { HANDLER_ENTRIES } from '../../infra/bundling';
+import { ROOT } from '../articles';
+import { bundleLikeHandler, bundleScript, TMP_DIR } from '../bundle';
+
+export const COLD_DIR = path.join(TMP_DIR, 'cold');
+
+const SHIMS: Readonly<Record<string, string>> = {
+  '@aws-sdk/client-s3': path.join(ROOT, 'bench/cold/s3-client.ts'),
+  '@aws-sdk/client-eventbridge': path.join(ROOT, 'bench/cold/eventbridge-client.ts'),
+};
+
+/** The project's imports of the SDK clients go to the shims; the shims' own go to the packages. */
+const localAws: Plugin = {
+  name: 'local-aws',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\/client-(s3|eventbridge)$/ }, (args) => {
+      const shim = SHIMS[args.path];
+      const fromProject = !args.importer.includes('node_modules') && !Object.values(SHIMS).includes(args.importer);
+      return shim && fromProject ? { path: shim } : undefined;
+    });
+  },
+};
+
+export interface ColdArtefacts {
+  readonly handlers: Readonly<Record<'extract' | 'render', string>>;
+  readonly pipeline: string;
+  readonly stages: string;
+  readonly driver: string;
+  /** How they were built, for the report. */
+  readonly bundling: string;
+}
+
+export async function buildColdArtefacts(): Promise<ColdArtefacts> {
+  const handler = (name: 'extract' | 'render') => bundleLikeHandler({
+    entry: HANDLER_ENTRIES[name], outdir: path.join(COLD_DIR, name), assetsOf: name, plugins: [localAws],
+  });
+  const [extract, render, pipeline, stages] = await Promise.all([
+    handler('extract'),
+    handler('render'),
+    bundleLikeHandler({ entry: 'bench/cold-render-child.ts', outdir: path.join(COLD_DIR, 'pipeline'), assetsOf: 'render' }),
+    bundleLikeHandler({ entry: 'bench/cold/stages-child.ts', outdir: path.join(COLD_DIR, 'stages'), assetsOf: 'render' }),
+  ]);
+  return {
+    handlers: { extract: extract.outfile, render: render.outfile },
+    pipeline: pipeline.outfile,
+    stages: stages.outfile,
+    driver: await bundleScript('bench/cold/handler-driver.ts', 'cold/driver'),
+    bundling: pipeline.description,
+  };
+}
