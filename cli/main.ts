@@ -9,6 +9,7 @@ import { registerBatch } from './commands/batch';
 import { registerEval } from './commands/eval';
 import { registerEvent } from './commands/event';
 import { registerExtract } from './commands/extract';
+import { registerReconcile } from './commands/reconcile';
 import { registerRedrive } from './commands/redrive';
 import { registerRender } from './commands/render';
 import { registerStatus } from './commands/status';
@@ -25,7 +26,7 @@ export function buildProgram(): Command {
       outputError: (message, write) => write(errorLine('briefing', message.replace(/^error:\s*/i, '').trim()) + '\n'),
     });
   // In the order `briefing --help` lists them.
-  for (const register of [registerExtract, registerRender, registerEvent, registerBatch, registerEval, registerSubmit, registerStatus, registerRedrive]) register(program);
+  for (const register of [registerExtract, registerRender, registerEvent, registerBatch, registerEval, registerSubmit, registerStatus, registerRedrive, registerReconcile]) register(program);
   return program;
 }
 

@@ -3,11 +3,13 @@
  * an alarm is never silent and Control Tower's CT.CLOUDWATCH.PR.1 holds); `alarmEmail` only
  * adds a subscription, and anything else (chat, paging) can subscribe to the topic later.
  * Per stage: dead letters, error rate, throttles, duration near the timeout, oldest message age.
+ * Per scheduled job (reconcile): a failed run.
  */
 import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -20,6 +22,8 @@ export const DURATION_ALARM_SHARE = 0.8;
 export interface PipelineAlarmsProps {
   /** The stages to watch, by the name alarms use (`Extract`, `Render`). */
   readonly stages: Readonly<Record<string, PipelineStage>>;
+  /** Scheduled functions to watch, by name (`Reconcile`): an alarm when a run fails. Default: none. */
+  readonly jobs?: Readonly<Record<string, lambda.IFunction>>;
   /** Deliveries before a message is dead-lettered, for the alarm's description. */
   readonly maxReceiveCount: number;
   /** E-mail subscribed to the alarm topic. Default: none (subscribe to the topic's ARN output). */
@@ -73,6 +77,11 @@ export class PipelineAlarms extends Construct {
         fn.metricDuration({ period: minutes(5), statistic: 'Maximum' }));
       this.alarm(`${name}OldestMessage`, `${name}: the oldest queued message waited more than ${maxMessageAge.toHumanString()}`, maxMessageAge.toSeconds(),
         stage.queue.metricApproximateAgeOfOldestMessage({ period: minutes(5), statistic: 'Maximum' }));
+    }
+
+    for (const [name, fn] of Object.entries(props.jobs ?? {})) {
+      this.alarm(`${name}Failed`, `${name}: a scheduled run failed (its log group says which objects)`, 1,
+        fn.metricErrors({ period: minutes(5), statistic: 'Sum' }));
     }
 
     // Wire: every alarm notifies the topic, and says so when it recovers.

@@ -5,6 +5,7 @@
  *   output bucket ──ObjectCreated figures/*.json──▶ render queue (+DLQ) ──▶ render λ ──▶ briefings/*.pdf
  *   output bucket ──figures/events/<name>/*.json──▶ EventBridge ──▶ event queue (+DLQ) ──▶ event λ ──▶ figures/events/<name>.json
  *   both λ ──Briefing Ready / Failed──▶ EventBridge ──rule──▶ events log group (+ SNS e-mail)
+ *   schedule ──▶ reconcile λ ──copy onto itself──▶ unfinished inputs / figures (S3 announces them again)
  *
  * No write can re-trigger its own stage: extract writes only to the output bucket (it is fed by
  * the input bucket, which must be a different bucket), and render writes only `briefings/` and
@@ -33,7 +34,8 @@ import { EventFusion } from './event-fusion';
 import { BriefingEvents } from './events';
 import { acknowledgeNotificationsHandler, acknowledgeObjectWildcards } from './nag';
 import { BriefingWeb, type BriefingWebOptions } from './briefing-web';
-import { PipelineStage } from './pipeline-stage';
+import { PipelineStage, VISIBILITY_FACTOR } from './pipeline-stage';
+import { ReconcileJob } from './reconcile-job';
 import { AccountBoundQueueDestination } from './queue-destination';
 import { assertEmail } from './validate';
 
@@ -110,6 +112,13 @@ export interface BriefingPipelineProps {
    * options. Default: true (with BriefingWebOptions' defaults).
    */
   readonly web?: boolean | BriefingWebOptions;
+  /**
+   * How often a scheduled job finds uploads with no outcome for their current version (a lost
+   * S3 notification, a crash that left no record) and has S3 announce them again; uploads still
+   * within their queues' retry window are left alone. 15 minutes to 7 days, or zero for no job
+   * (`briefing reconcile` still runs the same pass on demand). Default: 6 hours.
+   */
+  readonly reconcileEvery?: Duration;
 }
 
 type Optional = 'inputBucket' | 'outputBucket' | 'encryptionKey' | 'reservedConcurrency' | 'alarmEmail' | 'errorRatePercent' | 'maxMessageAge' | 'eventsTopic' | 'eventBus' | 'presignedUrlLifetime' | 'encryption' | 'web';
@@ -145,6 +154,7 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
     errorsExpiration: props.errorsExpiration ?? Duration.days(90),
     retainData: props.retainData ?? true,
     templatePrefixes: props.templatePrefixes ?? {},
+    reconcileEvery: props.reconcileEvery ?? Duration.hours(6),
   };
   checkTemplatePrefixes(settings.templatePrefixes);
   integerIn('maxReceiveCount', settings.maxReceiveCount, 3, 5);
@@ -162,6 +172,10 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
   }
   if (settings.errorsExpiration.toDays() < 1) {
     throw new Error(`BriefingPipeline: errorsExpiration must be at least 1 day, got ${settings.errorsExpiration.toHumanString()}`);
+  }
+  const every = settings.reconcileEvery.toSeconds();
+  if (every !== 0 && (every < 15 * 60 || every > 7 * 24 * 3600)) {
+    throw new Error(`BriefingPipeline: reconcileEvery must be zero (no scheduled reconcile) or from 15 minutes to 7 days, got ${settings.reconcileEvery.toHumanString()}`);
   }
   const lifetime = settings.presignedUrlLifetime;
   if (lifetime && (lifetime.toSeconds() < 60 || lifetime.toSeconds() > MAX_PRESIGNED_LIFETIME.toSeconds())) {
@@ -201,6 +215,8 @@ export class BriefingPipeline extends Construct {
   readonly dashboard: PipelineDashboard;
   /** The web page, unless `web: false`. */
   readonly web?: BriefingWeb;
+  /** The scheduled reconcile; undefined when `reconcileEvery` is zero. */
+  readonly reconcile?: ReconcileJob;
 
   constructor(scope: Construct, id: string, props: BriefingPipelineProps = {}) {
     super(scope, id);
@@ -239,6 +255,15 @@ export class BriefingPipeline extends Construct {
       outputBucket: this.outputBucket,
       stage: stage('Event', 'event', settings.eventTimeout, settings.eventMemorySize, {}),
     });
+    this.reconcile = settings.reconcileEvery.toSeconds() === 0 ? undefined : new ReconcileJob(this, 'Reconcile', {
+      every: settings.reconcileEvery,
+      inputBucketName: this.inputBucket.bucketName,
+      outputBucketName: this.outputBucket.bucketName,
+      // An upload may be in flight until every stage's queue has used every delivery, plus a margin.
+      settle: Duration.minutes(Math.ceil(((settings.extractTimeout.toSeconds() + settings.eventTimeout.toSeconds() + settings.renderTimeout.toSeconds()) * VISIBILITY_FACTOR * settings.maxReceiveCount) / 60) + 5),
+      logRetention: settings.logRetention,
+      encryptionKey: key,
+    });
     this.events = new BriefingEvents(this, 'Events', {
       publishers: [this.extract.function, this.render.function],
       outputBucketName: this.outputBucket.bucketName,
@@ -251,6 +276,7 @@ export class BriefingPipeline extends Construct {
     });
     this.alarms = new PipelineAlarms(this, 'Alarms', {
       stages: { Extract: this.extract, Render: this.render, Event: this.eventFusion.stage },
+      jobs: this.reconcile ? { Reconcile: this.reconcile.function } : {},
       maxReceiveCount: settings.maxReceiveCount,
       alarmEmail: settings.alarmEmail,
       encryptionKey: key,
@@ -280,12 +306,21 @@ export class BriefingPipeline extends Construct {
     this.allowRead(extractFn, this.inputBucket, ['*'], 'articles may be uploaded under any key');
     this.allowRead(extractFn, this.outputBucket, ['figures/*', 'errors/*'], 'HEAD of its own outputs to skip duplicate deliveries');
     this.allowWrite(extractFn, this.outputBucket, ['figures/*', 'errors/*'], 'the extract stage owns figures/ and writes error records');
+    this.allowCleanup(extractFn, this.outputBucket, ['briefings/*'], 'a briefing made from figures that a newer version of the article replaced by an error record is removed');
     this.allowRead(renderFn, this.outputBucket, ['figures/*', 'briefings/*', 'errors/*'], 'it reads figures, HEADs its own outputs to skip duplicate deliveries and signs briefing URLs');
     this.allowWrite(renderFn, this.outputBucket, ['briefings/*', 'errors/*'], 'the render stage owns briefings/ and writes error records');
     const eventFn = this.eventFusion.stage.function;
     this.allowRead(eventFn, this.outputBucket, ['figures/events/*'], 'it lists and reads the figures of an event\'s articles and HEADs the Event JSON');
     this.allowWrite(eventFn, this.outputBucket, ['figures/events/*'], 'the event stage writes figures/events/<name>.json');
     if (key) for (const fn of [extractFn, renderFn, eventFn]) key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey');
+    if (this.reconcile) {
+      const fn = this.reconcile.function;
+      this.allowRead(fn, this.inputBucket, ['*'], 'it lists the uploads and copies the unfinished ones onto themselves');
+      this.allowRead(fn, this.outputBucket, ['figures/*', 'briefings/*', 'errors/*'], 'it HEADs the outcomes to find uploads without one');
+      this.allowAnnounce(fn, this.inputBucket, ['*'], 'an unfinished upload is copied onto itself, unchanged, so S3 announces it again');
+      this.allowAnnounce(fn, this.outputBucket, ['figures/*'], 'figures without a briefing are copied onto themselves, unchanged, so S3 announces them to the render (and event) stage');
+      if (key) key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey');
+    }
 
     // Wire: the web page, on the same buckets
     if (settings.web !== false) {
@@ -341,8 +376,21 @@ export class BriefingPipeline extends Construct {
     acknowledgeObjectWildcards(fn.role!, bucket, prefixes, 's3:GetObject', purpose);
   }
 
+  /** s3:PutObject, and s3:DeleteObject for the stage's own outputs that a newer version makes stale. */
   private allowWrite(fn: lambda.IFunction, bucket: s3.IBucket, prefixes: string[], purpose: string): void {
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: prefixes.map((p) => bucket.arnForObjects(p)) }));
+    acknowledgeObjectWildcards(fn.role!, bucket, prefixes, 's3:PutObject and s3:DeleteObject', purpose);
+  }
+
+  /** s3:PutObject for a copy of an object onto itself (CopyObject also needs s3:GetObject on it), never a delete. */
+  private allowAnnounce(fn: lambda.IFunction, bucket: s3.IBucket, prefixes: string[], purpose: string): void {
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: prefixes.map((p) => bucket.arnForObjects(p)) }));
     acknowledgeObjectWildcards(fn.role!, bucket, prefixes, 's3:PutObject', purpose);
+  }
+
+  /** HEAD and conditional delete of a later stage's outputs, never a write. */
+  private allowCleanup(fn: lambda.IFunction, bucket: s3.IBucket, prefixes: string[], purpose: string): void {
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: prefixes.map((p) => bucket.arnForObjects(p)) }));
+    acknowledgeObjectWildcards(fn.role!, bucket, prefixes, 's3:GetObject and s3:DeleteObject', purpose);
   }
 }

@@ -35,6 +35,8 @@ export interface BriefingContext {
   readonly webSignInDomainPrefix?: string;
   /** `-c webSelfSignUp=true` lets anyone with the address create an account. */
   readonly webSelfSignUp?: boolean;
+  /** Hours between scheduled reconcile runs (1–168); 0 turns the job off. Default: 6. */
+  readonly reconcileEveryHours?: number;
 }
 
 export interface BriefingStackProps extends StackProps {
@@ -70,6 +72,7 @@ export class BriefingStack extends Stack {
       retainData: ctx.retainData,
       templatePrefixes: ctx.templatePrefixes,
       web: ctx.web === false ? false : { signInDomainPrefix: ctx.webSignInDomainPrefix, selfSignUp: ctx.webSelfSignUp },
+      reconcileEvery: ctx.reconcileEveryHours === undefined ? undefined : Duration.hours(ctx.reconcileEveryHours),
     };
     const pipeline = (this.pipeline = new BriefingPipeline(this, 'Pipeline', pipelineProps));
     acknowledgeFindings(pipeline);
@@ -95,6 +98,10 @@ export class BriefingStack extends Stack {
       output(`${name}QueueUrl`, stage.queue.queueUrl, `The ${name.toLowerCase()} stage's queue`);
       output(`${name}DeadLetterQueueArn`, stage.deadLetterQueue.queueArn, 'briefing redrive moves its messages back');
       output(`${name}DeadLetterQueueUrl`, stage.deadLetterQueue.queueUrl, `Messages the ${name.toLowerCase()} stage gave up on`);
+    }
+    if (pipeline.reconcile) {
+      output('ReconcileFunctionName', pipeline.reconcile.function.functionName, 'The scheduled reconcile: invoke it to run a pass now');
+      output('ReconcileLogGroupName', pipeline.reconcile.logGroup.logGroupName, 'What each reconcile run found and announced again');
     }
   }
 }

@@ -21,6 +21,8 @@ export const HANDLER_ENTRIES = {
   event: 'lambdas/handlers/event.ts',
   /** The deployed web page's API (infra/briefing-web.ts). */
   web: 'lambdas/web/handler.ts',
+  /** The scheduled reconcile: finds uploads whose notification was lost and has S3 announce them again. */
+  reconcile: 'lambdas/handlers/reconcile-job.ts',
 } as const;
 
 export type HandlerName = keyof typeof HANDLER_ENTRIES;
@@ -92,6 +94,8 @@ export const BUILT_BESIDE: Readonly<Record<HandlerName, { readonly readers: bool
   event: { readers: false, templates: false },
   // The page's API fetches bytes and reads figures; it never parses an article or draws a PDF.
   web: { readers: false, templates: false },
+  // Reconcile lists and copies objects: nothing beside its bundle.
+  reconcile: { readers: false, templates: false },
 };
 
 /**
@@ -121,8 +125,8 @@ export function afterBundlingCommands(handler: HandlerName, outputDir: string, r
 }
 
 /**
- * Only the render stage draws PDFs (fonts, ICC profile); both read `templates/`, the extract
- * stage to record which template an upload chose and its hash.
+ * Only the render stage draws PDFs (fonts, ICC profile); both stages read `templates/`, the
+ * extract stage to record which template an upload chose and its hash. Reconcile reads neither.
  */
 export const ASSETS_FOR: Readonly<Record<HandlerName, readonly RuntimeAsset[]>> = {
   extract: RUNTIME_ASSETS.filter((asset) => asset.to === 'templates'),
@@ -130,6 +134,7 @@ export const ASSETS_FOR: Readonly<Record<HandlerName, readonly RuntimeAsset[]>> 
   // Fusion reads figures and writes JSON: no template, font or profile.
   event: [],
   web: [],
+  reconcile: [],
 };
 
 const missing = (from: string): Error =>

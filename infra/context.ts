@@ -85,5 +85,6 @@ export function readContext(scope: { readonly node: Reader }): BriefingContext {
     web: flag(node, 'web'),
     webSignInDomainPrefix: text(node, 'webSignInDomainPrefix'),
     webSelfSignUp: flag(node, 'webSelfSignUp'),
+    reconcileEveryHours: integer(node, 'reconcileEveryHours'),
   };
 }

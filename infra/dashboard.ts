@@ -1,15 +1,15 @@
 /**
- * One CloudWatch dashboard per stack: articles in, briefings out, failures by reason, dead
- * letters, p50/p95 duration, cold starts, and every alarm's state. Failures by reason and cold
- * starts are Logs Insights queries (over the events log group and the functions' JSON platform
- * reports), which cost nothing until someone looks, where a metric per reason would be billed
- * every month.
+ * One CloudWatch dashboard per stack: articles in, briefings out, failures by reason, uploads
+ * the scheduled reconcile announced again, dead letters, p50/p95 duration, cold starts, and
+ * every alarm's state. Failures by reason and cold starts are Logs Insights queries (over the
+ * events log group and the functions' JSON platform reports), which cost nothing until someone
+ * looks, where a metric per reason would be billed every month.
  */
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { EVENT_TYPES, METRIC, METRICS_NAMESPACE, SERVICE } from '../lambdas/handlers/names';
+import { EVENT_TYPES, METRIC, METRICS_NAMESPACE, RECONCILE_SERVICE, SERVICE } from '../lambdas/handlers/names';
 import type { PipelineStage } from './pipeline-stage';
 
 export interface PipelineDashboardProps {
@@ -47,6 +47,8 @@ export class PipelineDashboard extends Construct {
           custom(METRIC.processed, SERVICE.render, 'briefings out'),
           custom(METRIC.failed, SERVICE.extract, 'refused by extract'),
           custom(METRIC.failed, SERVICE.render, 'refused by render'),
+          // Uploads the scheduled reconcile found with no outcome: each is a lost notification or an unrecorded crash.
+          custom(METRIC.reannounced, RECONCILE_SERVICE, 'announced again by reconcile'),
         ],
       }),
       new cloudwatch.LogQueryWidget({

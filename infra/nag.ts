@@ -39,6 +39,16 @@ export function acknowledgeFindings(pipeline: BriefingPipeline): void {
     }
     if (!kms) acknowledge(stage.logGroup, ['NIST.800.53.R5-CloudWatchLogGroupEncrypted', `CloudWatch Logs encrypts the log group with a service key; ${byChoice}.`]);
   }
+  const job = pipeline.reconcile;
+  if (job) {
+    acknowledge(job.role,
+      ['AwsSolutions-IAM5[Resource::*]', 'X-Ray xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) accept no resource-level permission; every other statement names its resource.']);
+    acknowledge(job.function,
+      ['NIST.800.53.R5-LambdaDLQ', 'Its only invocation is the scheduled EventBridge event, which carries no data: a failed run is retried twice, alarmed (ReconcileFailed), and the next scheduled run does the same work. A dead-letter queue would keep only empty schedule events.'],
+      ['NIST.800.53.R5-LambdaInsideVPC', 'The function reaches only AWS APIs (S3, X-Ray, CloudWatch Logs, KMS) over TLS with IAM; no private resource needs a VPC, which would add NAT or interface endpoints (about $7 per endpoint per AZ per month).'],
+      ['NIST.800.53.R5-LambdaConcurrency', 'One scheduled event per period invokes it; reserving concurrency would take capacity out of the account pool for a function that runs a few minutes a day.']);
+    if (!kms) acknowledge(job.logGroup, ['NIST.800.53.R5-CloudWatchLogGroupEncrypted', `CloudWatch Logs encrypts the log group with a service key; ${byChoice}.`]);
+  }
   const newBuckets = [pipeline.inputBucket, pipeline.outputBucket].filter((bucket) => bucket.node.scope === pipeline);
   const accessLogs = pipeline.node.tryFindChild('AccessLogsBucket');
   for (const bucket of [...newBuckets, ...(accessLogs ? [accessLogs] : [])]) {

@@ -7,7 +7,7 @@
  */
 import type { S3EventRecord } from 'aws-lambda';
 import { eventOfFiguresKey } from '../lambdas/handlers/event-keys';
-import { decodeEventKey, FIGURES_PREFIX } from '../lambdas/handlers/s3-keys';
+import { decodeEventKey, encodeEventKey, FIGURES_PREFIX } from '../lambdas/handlers/s3-keys';
 
 export type StageName = 'extract' | 'render' | 'event';
 
@@ -28,4 +28,36 @@ export function stagesFor(record: S3EventRecord, buckets: Buckets): StageName[] 
 /** The SQS message body S3 sends for one record. */
 export function notificationBody(record: S3EventRecord): string {
   return JSON.stringify({ Records: [record] });
+}
+
+/** The notification S3 would have sent for an object that is there: what reconciling queues. */
+export function notificationFor(bucket: string, key: string, etag: string, size: number): string {
+  const record = {
+    eventVersion: '2.1',
+    eventSource: 'aws:s3',
+    awsRegion: 'us-east-1',
+    eventTime: new Date().toISOString(),
+    eventName: 'ObjectCreated:Put',
+    userIdentity: { principalId: 'local-reconcile' },
+    requestParameters: { sourceIPAddress: '127.0.0.1' },
+    responseElements: { 'x-amz-request-id': 'reconcile', 'x-amz-id-2': 'reconcile' },
+    s3: {
+      s3SchemaVersion: '1.0',
+      configurationId: 'reconcile',
+      bucket: { name: bucket, ownerIdentity: { principalId: 'local' }, arn: `arn:aws:s3:::${bucket}` },
+      object: { key: encodeEventKey(key), size, eTag: etag, sequencer: '0' },
+    },
+  } satisfies S3EventRecord;
+  return notificationBody(record);
+}
+
+/** The decoded object key a notification body is about, or null if it is not one. */
+export function keyOfBody(body: string): string | null {
+  try {
+    const event = JSON.parse(body) as { Records?: S3EventRecord[] };
+    const key = event.Records?.[0]?.s3.object.key;
+    return key === undefined ? null : decodeEventKey(key);
+  } catch {
+    return null;
+  }
 }

@@ -4,13 +4,14 @@
  * the object). Apart from the server so a client (`briefing submit`) does not load s3rver.
  */
 import { S3Client } from '@aws-sdk/client-s3';
+import { LOCAL_CREDENTIALS } from './credentials';
 
 export function localS3Client(endpoint: string): S3Client {
   return new S3Client({
     endpoint,
     region: 'us-east-1',
     forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    credentials: LOCAL_CREDENTIALS,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });

@@ -1,6 +1,8 @@
 /**
  * `npm start`: the local pipeline on 127.0.0.1:4569 (or PORT) until Ctrl-C. Data stays in
- * `.local-s3/` (git-ignored) between runs.
+ * `.local-s3/` (git-ignored) between runs, queued work included: a run that crashed or was
+ * killed is picked up where it stopped. LOCAL_ALLOWED_ORIGINS (comma-separated, e.g.
+ * `http://127.0.0.1:4569`) lets a local web page's browser requests through.
  */
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
@@ -19,7 +21,8 @@ http://127.0.0.1:${DEFAULT_PORT} with the buckets ${INPUT_BUCKET} (upload articl
 Environment:
   PORT=<n>              listen on another port (0: any free one)
   WEB_PORT=<n>          the web page's port (default ${DEFAULT_WEB_PORT}, or PORT+1 when PORT is set; 0: any free one)
-  LOCAL_S3_DIR=<dir>    keep the buckets there instead of .local-s3/
+  LOCAL_S3_DIR=<dir>    keep the buckets (and the queued work) there instead of .local-s3/
+  LOCAL_ALLOWED_ORIGINS=<origin,…>  web pages whose browser requests the server accepts
   POWERTOOLS_LOG_LEVEL  INFO also prints the handlers' structured logs
 
 Open the web page it prints to drop articles, watch them and correct their figures.
@@ -56,10 +59,12 @@ if (!Number.isInteger(webPort) || webPort < 0 || webPort > 65535) {
 const stamp = (): string => new Date().toISOString().slice(11, 23);
 const log = (line: string): void => { process.stdout.write(`${stamp()} ${line}\n`); };
 
+const allowedOrigins = (process.env.LOCAL_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+
 let pipeline: LocalPipeline;
 const activity = new StageActivity();
 try {
-  pipeline = await startLocalPipeline({ port, dataDir, log, watchTemplates: true, wrapHandler: activity.wrap });
+  pipeline = await startLocalPipeline({ port, dataDir, log, watchTemplates: true, allowedOrigins, wrapHandler: activity.wrap });
 } catch (error) {
   process.stderr.write(`error: 127.0.0.1:${port}: cannot start the local S3 server: ${describe(error)}\n`);
   process.exit(1);
@@ -83,17 +88,17 @@ process.stdout.write(
     `Web page: ${web.url}  (open it in your browser: drop articles, watch them, correct their figures)`,
     `Local briefing pipeline: S3 endpoint ${endpoint} (data in ${relative(process.cwd(), dataDir) || dataDir})`,
     `  upload articles to s3://${INPUT_BUCKET}/, briefings appear in s3://${OUTPUT_BUCKET}/ (figures/, briefings/, errors/)`,
-    `  messages that fail ${DEFAULT_MAX_TRIES} times are kept in ${relative(process.cwd(), pipeline.deadLetterDir)}/`,
+    `  an upload that fails ${DEFAULT_MAX_TRIES} times gets an error record in errors/ (and a dead-letter record in ${relative(process.cwd(), pipeline.deadLetterDir)}/)`,
     `  templates: ${pipeline.templates.names().join(', ')} from ${relative(process.cwd(), pipeline.templates.dir) || '.'}/ (reloaded on change; choose one per upload with metadata template=<name>)`,
     `  Briefing Ready / Failed events: one 'event {json}' line each below, and live at ${pipeline.eventsUrl} (curl -N, or EventSource in a page)`,
     '',
-    'Upload with the aws cli (any S3 client works; these local credentials are accepted):',
+    'Upload with the aws cli (any S3 client works; requests must be signed with these local credentials):',
     `  export ${env}`,
     `  aws --endpoint-url ${endpoint} s3 cp examples/idlib-offensive-2019.txt s3://${INPUT_BUCKET}/`,
     `  aws --endpoint-url ${endpoint} s3 sync s3://${OUTPUT_BUCKET}/ out/`,
     `or: npm run -s briefing -- submit examples/*.txt --wait -o out --endpoint ${endpoint}`,
     `    npm run -s briefing -- status idlib-offensive-2019.txt --endpoint ${endpoint}`,
-    'Ctrl-C stops (work in flight finishes first).',
+    'Ctrl-C stops (work in flight finishes first; queued work is kept for the next start).',
     '',
   ].join('\n'),
 );

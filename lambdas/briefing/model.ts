@@ -4,8 +4,8 @@
  */
 import type { Figure } from '../extract/types';
 import type { ReviewedExtraction, ReviewedFigure } from '../review/edits';
-import { capitalise, clip, figureAmount, formatAmount, formatDate, qualifierWords, shortSource } from './format';
-import { pickBars, pickCards } from './select';
+import { capitalise, clip, figureAmount, formatAmount, formatDate, groupDigits, qualifierWords, shortSource } from './format';
+import { pickBars, pickCards, pickTableFigures } from './select';
 import { categoryLabel } from '../contract/categories';
 import { conversionNote, figureLabel, placeOf } from './wording';
 import { datedLine, timelineRows } from './timeline';
@@ -32,6 +32,8 @@ export interface BriefingModel {
   /** `speaker` says so when the article names nobody: "unattributed in the article". */
   quotes: { text: string; speaker: string; role: string }[];
   figures: FigureRowView[];
+  /** Says how many figures the table leaves out, when it lists only the strongest; else null. */
+  figuresNote: string | null;
   organisations: string;
   places: string;
   /** What produced the briefing; the template appends its own version. */
@@ -42,6 +44,20 @@ export interface BriefingModel {
 
 export const SAME_SENTENCE = '(same sentence as above)';
 export const UNATTRIBUTED = 'unattributed in the article';
+
+/** How many table rows, timeline entries and quotes the briefing lists at most. */
+export interface ModelLimits {
+  readonly tableFigures: number;
+  readonly timeline: number;
+  readonly quotes: number;
+}
+
+/**
+ * Room for any real article (a long one has a few dozen figures), while an article of 100,000
+ * numbers still makes a few pages. The renderer halves these when an article's long texts would
+ * still run past the page limit.
+ */
+export const MODEL_LIMITS: ModelLimits = { tableFigures: 100, timeline: 40, quotes: 12 };
 
 /** "civilians killed, at least 544" — what the chart says, for screen readers. */
 const chartAlt = (bars: readonly { label: string; display: string }[]): string =>
@@ -57,9 +73,12 @@ const DATELINE = /^\p{Lu}[\p{Lu}\p{M}'’. -]{1,40}(?:,\s*[\p{L}\p{M}'’. -]{2,
 const EDITED = ' (edited)';
 const editedField = (f: ReviewedFigure, field: 'value' | 'label'): boolean => f.edited?.includes(field) ?? false;
 
-export function buildBriefingModel(x: ReviewedExtraction): BriefingModel {
+export function buildBriefingModel(x: ReviewedExtraction, limits: ModelLimits = MODEL_LIMITS): BriefingModel {
   const a = x.article;
-  const corpus = [a.title, ...x.summary, ...x.figures.map((f) => f.sentence), ...x.quotes.map((q) => `${q.text} ${q.role ?? ''}`)].join(' ');
+  const tableFigures = pickTableFigures(x.figures, limits.tableFigures);
+  const quotes = x.quotes.slice(0, limits.quotes);
+  // The sentences of the figures shown, not of all of them: 100,000 figures make a corpus of megabytes.
+  const corpus = [a.title, ...x.summary, ...tableFigures.map((f) => f.sentence), ...quotes.map((q) => `${q.text} ${q.role ?? ''}`)].join(' ');
   const sourceOf = (f: Figure): string => (f.source ? clip(shortSource(f.source, corpus), 40) : '');
   // A label a person wrote is printed as they wrote it.
   const label = (f: ReviewedFigure): string => clip(editedField(f, 'label') ? capitalise(f.label) : figureLabel(f, corpus), 60);
@@ -92,17 +111,20 @@ export function buildBriefingModel(x: ReviewedExtraction): BriefingModel {
     highlights: x.summary.map((s) => clip(s.replace(DATELINE, ''), 400)),
     cards,
     chart: bars.length === 0 ? null : { title: 'Reported counts of people', alt: chartAlt(bars), bars },
-    timeline: timelineRows(x).map((t) => ({ date: t.date, text: clip(t.text.replace(DATELINE, ''), 200) })),
-    quotes: x.quotes.map((q) => ({
+    timeline: timelineRows(x).slice(0, limits.timeline).map((t) => ({ date: t.date, text: clip(t.text.replace(DATELINE, ''), 200) })),
+    quotes: quotes.map((q) => ({
       text: clip(unquote(q.text), 500),
       speaker: clip(q.speaker ? capitalise(q.speaker) : UNATTRIBUTED, 80),
       role: clip(q.role ?? '', 120),
     })),
-    figures: [...x.figures].sort((p, q) => p.span[0] - q.span[0]).map((f, i, all) => ({
+    figures: tableFigures.sort((p, q) => p.span[0] - q.span[0]).map((f, i, all) => ({
       figure: `${clip(written(f), 60)}${f.edited?.length ? EDITED : ''}`, what: what(f), source: f.source ? clip(f.source, 80) : '—',
       // Several figures often come from one sentence: print it once, not three times.
       sentence: i > 0 && all[i - 1]!.sentence === f.sentence ? SAME_SENTENCE : clip(f.sentence, 220),
     })),
+    figuresNote: tableFigures.length < x.figures.length
+      ? `The table lists the ${tableFigures.length} strongest of ${groupDigits(x.figures.length)} figures; the figures JSON holds them all.`
+      : null,
     organisations: clip(x.organisations.join(' · '), 600),
     places: clip(x.places.join(' · '), 600),
     footer: `Produced by briefing-pipeline from ${clip(a.input ?? a.title, 80)} · sha256 ${a.sha256.slice(0, 12)}${

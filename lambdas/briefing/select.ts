@@ -26,6 +26,20 @@ export function pickCards(figures: readonly Figure[]): Figure[] {
 }
 
 /**
+ * The figures the table lists: all of them, or the `limit` strongest (key figures by rank, then
+ * the rest by category as a sitrep orders them, vague counts last), back in article order.
+ * An article of 100,000 numbers must still make a briefing of a few pages.
+ */
+export function pickTableFigures<F extends Figure>(figures: readonly F[], limit: number): F[] {
+  if (figures.length <= limit) return [...figures];
+  const strength = (f: Figure): number => (f.key ? 0 : f.vague ? 2 : 1);
+  return [...figures]
+    .sort((a, b) => strength(a) - strength(b) || rankOf(a) - rankOf(b) || PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category) || byPosition(a, b))
+    .slice(0, limit)
+    .sort(byPosition);
+}
+
+/**
  * Key counts of people (one bar per distinct count), largest first; fewer than two → no chart.
  * Only key figures: a count from the background ("Cyclone Idai killed more than 600 in 2019")
  * drawn beside today's toll would misstate the scale of this crisis.

@@ -46,3 +46,23 @@ export class UsageError extends BriefingError {
 }
 
 export const isBriefingError = (error: unknown): error is BriefingError => error instanceof BriefingError;
+
+/** One line for any thrown value: "RangeError: Maximum call stack size exceeded". */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+}
+
+/**
+ * An error thrown while a stage worked on one input's bytes, classified by where it came from
+ * rather than by its type: the pure core does the same thing with the same bytes every time, so
+ * whatever it throws — a parser's RangeError, a TypeError deep in a library — will be thrown
+ * again, and retrying only delays the error record. A BriefingError keeps its own verdict (a
+ * core may say "temporary", e.g. its time ran out).
+ */
+export function inputFault(stage: Stage, error: unknown): BriefingError {
+  if (isBriefingError(error)) return error;
+  return new BriefingError(stage, 'internal_error', `the ${stage} stage failed on this input (${describeError(error)}); it would fail the same way again`, {
+    cause: error,
+    permanent: true,
+  });
+}

@@ -3,10 +3,7 @@
  * of retrying it. Its `at` is the source object's LastModified, not the clock, so processing
  * the same upload again writes the same bytes.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { BriefingError } from '../core/errors';
-import { errorKeyFor } from './s3-keys';
-import { writeObject } from './s3-io';
 
 export interface ErrorRecord {
   readonly key: string;
@@ -27,22 +24,7 @@ export function errorRecordFor(sourceKey: string, error: BriefingError, sourceMo
   };
 }
 
-/** Writes the record (with the stage's `metadata`, so a retry under a new template is not skipped) and returns its key. */
-export async function writeErrorRecord(
-  s3: S3Client,
-  bucket: string,
-  record: ErrorRecord,
-  sourceEtag: string,
-  metadata: Readonly<Record<string, string>> = {},
-): Promise<string> {
-  const key = errorKeyFor(record.key);
-  await writeObject(s3, bucket, key, `${JSON.stringify(record, null, 2)}\n`, {
-    contentType: 'application/json',
-    sourceEtag,
-    metadata,
-  });
-  return key;
-}
+export const errorRecordBody = (record: ErrorRecord): string => `${JSON.stringify(record, null, 2)}\n`;
 
 /** A record read back by a client of the pipeline: the source key it names, and the reason to show. */
 export function parseErrorRecord(bytes: Uint8Array): { readonly key: string | undefined; readonly reason: string } {

@@ -19,11 +19,12 @@ import { BriefingError, isBriefingError } from '../core/errors';
 import { fuseEvent } from '../event/fuse';
 import type { EventInput } from '../event/types';
 import type { Extraction } from '../extract/types';
-import { errorRecordFor, writeErrorRecord } from './error-record';
+import { errorRecordBody, errorRecordFor } from './error-record';
 import { EVENTS_PREFIX, eventFiguresPrefix, eventJsonKey, eventOfFiguresKey } from './event-keys';
 import { EVENT_SERVICE } from './names';
 import { count, flushMetrics, METRIC, newLogger, newMetrics } from './observability';
-import { headObject, readObject, SOURCE_ETAG } from './s3-io';
+import { headObject, readObject, SOURCE_ETAG, writeObject } from './s3-io';
+import { errorKeyFor } from './s3-keys';
 import { objectsCreated } from './s3-notifications';
 
 export interface EventHandlerDeps {
@@ -157,7 +158,8 @@ export function createEventHandler(deps: EventHandlerDeps): (event: SQSEvent, co
     if (!isBriefingError(error) || !error.permanent) throw error;
     const { lastModified, etag } = error.context as { lastModified: Date; etag: string };
     const record = errorRecordFor(`${EVENTS_PREFIX}${name}`, error, lastModified);
-    const errorKey = await writeErrorRecord(deps.s3, deps.outputBucket, record, etag);
+    const errorKey = errorKeyFor(record.key);
+    await writeObject(deps.s3, deps.outputBucket, errorKey, errorRecordBody(record), { contentType: 'application/json', sourceEtag: etag, sourceKey: record.key });
     logger.warn('event refused; error record written', { event: name, errorKey, error: record.error, reason: record.reason });
     count(metrics, METRIC.failed);
     return 'refused';

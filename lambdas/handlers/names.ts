@@ -24,6 +24,8 @@ export const METRIC = {
   problems: 'ExtractionProblems',
   renderMs: 'RenderMs',
   eventsNotPublished: 'EventsNotPublished',
+  /** Uploads the scheduled reconcile found unfinished and had S3 announce again (lost notifications). */
+  reannounced: 'UploadsReannounced',
 } as const;
 
 export const SERVICE = {
@@ -33,3 +35,6 @@ export const SERVICE = {
 
 /** The event stage (fusing an event's articles): not an article stage, so not in SERVICE. */
 export const EVENT_SERVICE = 'briefing-event';
+
+/** The scheduled reconcile job's service name (not a stage: it handles no article itself). */
+export const RECONCILE_SERVICE = 'briefing-reconcile';

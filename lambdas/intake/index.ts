@@ -40,8 +40,10 @@ function titleFromBody(first: string): string {
 
 export function readArticle(bytes: Uint8Array, options: IntakeOptions): Article {
   const { text } = screenInput(bytes, options);
+  options.checkpoint?.('decoding the file');
   const format = chooseFormat(text, options);
   const draft = READERS[format](text);
+  options.checkpoint?.(`reading it as ${FORMAT_NAMES[format]}`);
 
   const { body, captions: inlineCaptions } = separateCaptions(normalizeParagraphs(draft.paragraphs));
   const captions = unique([...normalizeParagraphs(draft.captions ?? []), ...inlineCaptions]);

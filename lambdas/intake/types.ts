@@ -30,6 +30,11 @@ export interface IntakeOptions {
   readonly contentType?: string;
   /** Refuse inputs larger than this many bytes. Default {@link DEFAULT_MAX_BYTES}. */
   readonly maxBytes?: number;
+  /**
+   * Called between the steps of reading (decoding, parsing the format, cleaning the text) with
+   * the step just done; it may throw to stop there (a handler whose time budget is used up).
+   */
+  readonly checkpoint?: (step: string) => void;
 }
 
 /** 5 MB: far above any news article, small enough for a Lambda to hold several times over. */

@@ -8,7 +8,7 @@ import { lineCharts } from './linechart';
 import { COLOR, LIMIT, SIZE, SPACE } from './style';
 import { type TextStyle, wrapClamped, wrapText } from './text';
 import type { DrawItem, FontFace, FontMetrics, PlacedBlock, Role, StructNode, StructPath } from './types';
-import { lineHeight, textLine, type Unit } from './units';
+import { lineHeight, maxOf, textLine, type Unit } from './units';
 
 /** The text of an element: its text children, joined and trimmed. */
 export const textOf = (node: DocNode): string =>
@@ -160,7 +160,7 @@ export class FlowBuilder {
     const units: Unit[] = [];
     for (let start = 0; start < cards.length; start += cols) {
       const row = cards.slice(start, start + cols).map((card, i) => this.card(card, this.x0 + i * (cardW + gap), cardW, panel));
-      const height = Math.max(...row.map((c) => c.height));
+      const height = maxOf(row.map((c) => c.height));
       const items = row.flatMap((c) => [{ kind: 'rect' as const, x: c.x, y: 0, w: cardW, h: height, fill: COLOR.cardFill, struct: null },
         { kind: 'rect' as const, x: c.x, y: 0, w: 3, h: height, fill: COLOR.accent, struct: null }, ...c.items]);
       const boxes: PlacedBlock[] = row.map((c) => ({ kind: 'card', x: c.x, y: 0, w: cardW, h: height }));
@@ -225,9 +225,9 @@ export class FlowBuilder {
     const labelSize = 8;
     const labelW = Math.min(this.width * 0.36, 180);
     const barX = this.x0 + labelW + 8;
-    const valueW = Math.max(...bars.map((b) => this.m.widthOf(b.display, 'bold', labelSize)));
+    const valueW = maxOf(bars.map((b) => this.m.widthOf(b.display, 'bold', labelSize)));
     const maxBar = this.x0 + this.width - barX - valueW - 6;
-    const top = Math.max(...bars.map((b) => b.value)) || 1;
+    const top = maxOf(bars.map((b) => b.value)) || 1;
     const chartTop = y;
     for (const bar of bars) {
       const labels = wrapClamped(bar.label, { face: 'regular', size: labelSize }, labelW, LIMIT.barLabelLines, this.m);
@@ -249,7 +249,7 @@ export class FlowBuilder {
     const rows = elements(el.children).filter((r) => r.name === 'row');
     const body = rows.filter((r) => r.attrs.header !== 'true');
     if (body.length === 0) return [];
-    const cols = Math.max(...rows.map((r) => elements(r.children).filter((c) => c.name === 'cell').length));
+    const cols = maxOf(rows.map((r) => elements(r.children).filter((c) => c.name === 'cell').length));
     const weights = (el.attrs.widths ?? '').split(',').map(Number).filter((n) => Number.isFinite(n) && n > 0);
     const w = weights.length === cols ? weights : Array.from({ length: cols }, () => 1);
     const total = w.reduce((a, b) => a + b, 0);
@@ -265,7 +265,7 @@ export class FlowBuilder {
       const cells = elements(row.children).filter((c) => c.name === 'cell');
       const lh = lineHeight(size);
       const laid = cells.map((cell, i) => ({ i, lines: wrapText(textOf(cell), { face, size }, widths[i]! - 2 * SPACE.cellPadX, this.m) }));
-      const height = Math.max(1, ...laid.map((c) => c.lines.length)) * lh + 2 * SPACE.cellPadY;
+      const height = maxOf(laid.map((c) => c.lines.length), 1) * lh + 2 * SPACE.cellPadY;
       const items: DrawItem[] = [];
       if (head) items.push({ kind: 'rect', x: this.x0, y: 0, w: this.width, h: height, fill: COLOR.navy, struct: null });
       else if (zebra) items.push({ kind: 'rect', x: this.x0, y: 0, w: this.width, h: height, fill: COLOR.zebra, struct: null });

@@ -5,7 +5,7 @@
 import type { DocNode } from '../template/types';
 import { FlowBuilder, textOf } from './blocks';
 import { paginate } from './paginate';
-import { COLOR, PAGE, SIZE, SPACE } from './style';
+import { COLOR, LIMIT, PAGE, SIZE, SPACE } from './style';
 import { wrapClamped } from './text';
 import type { Box, DocumentInfo, DrawItem, FontMetrics, LaidOutDocument } from './types';
 import { lineHeight, textLine } from './units';
@@ -35,6 +35,7 @@ export function layoutDocument(doc: DocNode, m: FontMetrics): LaidOutDocument {
   const flow = new FlowBuilder(m, frame.x, frame.w).flow(doc.children);
   const bodyBottom = frame.y + frame.h - SPACE.footer;
   const pages = paginate(flow, {
+    maxPages: LIMIT.pages,
     areaOf: (n) => {
       const top = n === 1 ? frame.y : frame.y + SPACE.runningHeader;
       return { x: frame.x, y: top, w: frame.w, h: bodyBottom - top };

@@ -5,11 +5,13 @@
  */
 import { BriefingError } from '../core/errors';
 import type { Box, DrawItem, PlacedBlock } from './types';
-import { shift, type Unit } from './units';
+import { append, shift, type Unit } from './units';
 
 export interface PageBody {
   /** Content area of page n (1-based): page 1 has no running header. */
   readonly areaOf: (page: number) => Box;
+  /** Refuse to start page `maxPages + 1`, before laying it out. Default: no limit. */
+  readonly maxPages?: number;
 }
 
 export interface FlowPage {
@@ -36,10 +38,15 @@ export function paginate(units: readonly Unit[], body: PageBody): FlowPage[] {
   let y = area.y;
   let empty = true;
   const place = (unit: Unit, top: number): void => {
-    page.items.push(...shift(unit.items, top));
-    page.blocks.push(...shift(unit.boxes, top));
+    append(page.items, shift(unit.items, top));
+    append(page.blocks, shift(unit.boxes, top));
   };
   const newPage = (): void => {
+    if (body.maxPages !== undefined && pages.length + 1 >= body.maxPages) {
+      throw new BriefingError('layout', 'too_many_pages', `the briefing would run past ${body.maxPages} pages; the limit is ${body.maxPages}`, {
+        context: { limit: body.maxPages },
+      });
+    }
     pages.push(page);
     page = { items: [], blocks: [] };
     area = body.areaOf(pages.length + 1);

@@ -53,5 +53,9 @@ export const SPACE = {
   bullet: 12,
 } as const;
 
-/** Bounds that keep every block shorter than a page, whatever the article says. */
-export const LIMIT = { cardLabelLines: 3, barLabelLines: 2 } as const;
+/**
+ * Bounds that keep every block shorter than a page, and the document a briefing, whatever the
+ * article says. The briefing model keeps the default template well inside `pages`; the limit
+ * stops a template (or a model bug) from turning one article into thousands of pages.
+ */
+export const LIMIT = { cardLabelLines: 3, barLabelLines: 2, pages: 8 } as const;

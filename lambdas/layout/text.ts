@@ -1,5 +1,6 @@
 /** Greedy line breaking on measured widths; words wider than a line are cut by characters. */
 import type { FontFace, FontMetrics } from './types';
+import { append } from './units';
 
 export interface TextStyle {
   readonly face: FontFace;
@@ -38,7 +39,7 @@ export function wrapText(text: string, style: TextStyle, width: number, m: FontM
       lineWidth = w;
     } else {
       const pieces = breakWord(word, style, width, m);
-      lines.push(...pieces.slice(0, -1));
+      append(lines, pieces.slice(0, -1));
       line = pieces.at(-1) ?? '';
       lineWidth = m.widthOf(line, style.face, style.size);
     }

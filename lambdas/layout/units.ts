@@ -20,6 +20,21 @@ export interface Unit {
 
 export const lineHeight = (size: number): number => size * LEADING;
 
+/**
+ * The largest of `values`, or `floor` when there are none. A loop, because Math.max(...values)
+ * passes every value as an argument and overflows the stack on a long enough list.
+ */
+export function maxOf(values: Iterable<number>, floor = Number.NEGATIVE_INFINITY): number {
+  let max = floor;
+  for (const value of values) if (value > max) max = value;
+  return max;
+}
+
+/** Appends `more` to `list` one by one (push(...more) would pass them all as arguments). */
+export function append<T>(list: T[], more: Iterable<T>): void {
+  for (const item of more) list.push(item);
+}
+
 /** One line of text whose line box starts at (x, y). */
 export function textLine(
   m: FontMetrics, text: string, face: FontFace, size: number, color: string,

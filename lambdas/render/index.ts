@@ -2,11 +2,13 @@
  * Extraction → briefing PDF: view model → Handlebars template → document tree → layout → pdfkit.
  * Same extraction and template in, same bytes out: the PDF dates come from the article.
  */
+import { isBriefingError } from '../core/errors';
 import type { Extraction } from '../extract/types';
-import { buildBriefingModel } from '../briefing/model';
+import { buildBriefingModel, MODEL_LIMITS, type ModelLimits } from '../briefing/model';
 import { fillTemplate } from '../template/fill';
 import { DEFAULT_TEMPLATE, deployedTemplates, templateHash, templateName, type Template } from '../template/load';
 import { layoutDocument } from '../layout';
+import type { LaidOutDocument } from '../layout/types';
 import { fontMetrics } from './fonts';
 import { drawPdf } from './pdf';
 
@@ -19,6 +21,8 @@ export interface RenderOptions {
   readonly templateName?: string;
   /** Write PDF/A-2b metadata and the sRGB output intent. */
   readonly pdfa?: boolean;
+  /** Called after each step (layout, drawing) with its name; may throw to stop there. */
+  readonly checkpoint?: (step: string) => void;
 }
 
 /** Used when the article has no date: a fixed instant, never the clock. */
@@ -41,18 +45,40 @@ export function templateFor(options: RenderOptions): Template {
 }
 
 /**
+ * The lists at full length, then halved up to three times while the layout runs past its page
+ * limit: long sentences in narrow table columns can make 100 rows take 12 pages. Each try costs
+ * one layout (a few hundred milliseconds at most); the last try's error is the reason given.
+ */
+const SHRINK_STEPS = 4;
+const scaled = (limits: ModelLimits, factor: number): ModelLimits => ({
+  tableFigures: Math.floor(limits.tableFigures * factor),
+  timeline: Math.floor(limits.timeline * factor),
+  quotes: Math.floor(limits.quotes * factor),
+});
+
+/**
  * The PDF of an extraction. It records the template it was made with (name and sha256 in its
  * document information, and in the footer the template fills): same extraction and template in,
  * same bytes out.
  */
 export async function renderBriefing(extraction: Extraction, options: RenderOptions = {}): Promise<Uint8Array> {
   const template = templateFor(options);
-  const model = { ...buildBriefingModel(extraction), template: `${template.name} ${template.sha256.slice(0, 12)}` };
-  const tree = fillTemplate(template.main, template.partials, model);
-  const laid = layoutDocument(tree, fontMetrics());
-  return drawPdf(laid, {
+  let laid: LaidOutDocument | undefined;
+  for (let step = 0; laid === undefined; step++) {
+    const model = { ...buildBriefingModel(extraction, scaled(MODEL_LIMITS, 1 / 2 ** step)), template: `${template.name} ${template.sha256.slice(0, 12)}` };
+    const tree = fillTemplate(template.main, template.partials, model);
+    try {
+      laid = layoutDocument(tree, fontMetrics());
+    } catch (error) {
+      if (!isBriefingError(error) || error.code !== 'too_many_pages' || step + 1 >= SHRINK_STEPS) throw error;
+    }
+    options.checkpoint?.('laying out the briefing');
+  }
+  const pdf = await drawPdf(laid, {
     date: documentDate(extraction.article.published),
     pdfa: options.pdfa ?? false,
     template: { name: template.name, sha256: template.sha256 },
   });
+  options.checkpoint?.('drawing the PDF');
+  return pdf;
 }

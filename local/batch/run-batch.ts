@@ -5,11 +5,10 @@
  */
 import { readdir } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { withoutExtension } from '../../lambdas/handlers/s3-keys';
 import type { BatchJob, BatchReply, JobOutcome } from './protocol';
-import { bundledWorker } from './worker-bundle';
+import { workerStarter } from './worker-bundle';
 
 export interface BatchOptions {
   readonly inDir: string;
@@ -53,38 +52,8 @@ export async function articleFiles(dir: string): Promise<string[]> {
 // Beside this module, with its extension: worker.ts in the sources, worker.mjs in the CLI's build (dist/).
 const workerUrl = new URL(`./worker${extname(new URL(import.meta.url).pathname)}`, import.meta.url);
 
-/**
- * How each worker thread starts: compiled JavaScript directly; from TypeScript, the worker
- * bundled once for all threads (worker-bundle.ts); failing that, through tsx in every thread,
- * since Node 20 does not pass the loader hooks on to threads.
- */
-async function workerStarter(): Promise<() => Worker> {
-  if (!workerUrl.pathname.endsWith('.ts')) return () => new Worker(workerUrl);
-  const bundled = await bundledWorker(fileURLToPath(workerUrl));
-  if (bundled) {
-    const execArgv = withoutPreloads(process.execArgv);
-    return () => new Worker(bundled, { execArgv });
-  }
-  const api = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(workerUrl.href)}))`;
-  return () => new Worker(boot, { eval: true });
-}
-
 /** Articles sent to a worker ahead of the one it is working on. */
 const IN_FLIGHT_PER_WORKER = 2;
-
-/** Flags that load modules before the entry (tsx, a TypeScript probe): threads inherit them, and a bundled worker needs none. */
-const PRELOAD_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
-
-function withoutPreloads(argv: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i]!;
-    if (PRELOAD_FLAGS.has(flag)) i += 1;
-    else if (!PRELOAD_FLAGS.has(flag.split('=')[0]!)) kept.push(flag);
-  }
-  return kept;
-}
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
@@ -112,7 +81,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   const workers = Math.max(1, Math.min(options.jobs, jobs.length));
-  const startWorker = await workerStarter();
+  const startWorker = await workerStarter(workerUrl);
   let next = 0;
   // Articles handed back by a crashed thread before it started them, tried again first.
   const retry: BatchJob[] = [];

@@ -11,7 +11,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** The same banner as the Lambda bundles (infra/bundling.ts): CommonJS dependencies call `require`. */
 const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -92,4 +93,34 @@ function projectRoot(dir: string): string | null {
     if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'node_modules'))) return d;
     if (dirname(d) === d) return null;
   }
+}
+
+/**
+ * How each worker thread of `workerUrl` starts: compiled JavaScript directly; from TypeScript,
+ * the worker bundled once for all threads (above); failing that, through tsx in every thread,
+ * since Node 20 does not pass the loader hooks on to threads.
+ */
+export async function workerStarter(workerUrl: URL, resourceLimits?: ResourceLimits): Promise<() => Worker> {
+  if (!workerUrl.pathname.endsWith('.ts')) return () => new Worker(workerUrl, { resourceLimits });
+  const bundled = await bundledWorker(fileURLToPath(workerUrl));
+  if (bundled) {
+    const execArgv = withoutPreloads(process.execArgv);
+    return () => new Worker(bundled, { execArgv, resourceLimits });
+  }
+  const api = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(workerUrl.href)}))`;
+  return () => new Worker(boot, { eval: true, resourceLimits });
+}
+
+/** Flags that load modules before the entry (tsx, a TypeScript probe): threads inherit them, and a bundled worker needs none. */
+const PRELOAD_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+
+function withoutPreloads(argv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i]!;
+    if (PRELOAD_FLAGS.has(flag)) i += 1;
+    else if (!PRELOAD_FLAGS.has(flag.split('=')[0]!)) kept.push(flag);
+  }
+  return kept;
 }

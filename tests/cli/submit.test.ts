@@ -23,7 +23,7 @@ beforeAll(async () => {
   // s3rver accepts the key pair S3RVER/S3RVER.
   writeFileSync(join(home, '.aws/config'), '[profile analyst]\nregion = eu-central-1\n\n[profile no-region]\n');
   writeFileSync(join(home, '.aws/credentials'), '[analyst]\naws_access_key_id = S3RVER\naws_secret_access_key = S3RVER\n\n[no-region]\naws_access_key_id = S3RVER\naws_secret_access_key = S3RVER\n');
-  pipeline = await startLocalPipeline({ port: 0, dataDir: join(work, 'data'), backoffMs: 20 });
+  pipeline = await startLocalPipeline({ port: 0, dataDir: join(work, 'data') });
 });
 
 afterAll(async () => {

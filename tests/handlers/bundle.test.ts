@@ -33,13 +33,13 @@ const CHILD = `
 const started = performance.now();
 const { handler } = await import(process.env.BUNDLE_URL);
 const importMs = performance.now() - started;
-const result = await handler(JSON.parse(process.env.SQS_EVENT), {});
+const result = await handler(JSON.parse(process.env.EVENT), {});
 (await import('node:fs')).writeFileSync(process.env.RESULT_FILE, JSON.stringify({ result, importMs }));
 `;
 
 let server: S3Server;
 let records: S3EventRecord[];
-let assetDir: { extract: string; render: string; event: string };
+let assetDir: { extract: string; render: string; event: string; reconcile: string };
 const scratch = mkdtempSync(join(tmpdir(), 'bundle-run-'));
 
 beforeAll(async () => {
@@ -50,7 +50,12 @@ beforeAll(async () => {
     const key = resources[stack.getLogicalId(fn.node.defaultChild as never)]!.Properties.Code.S3Key;
     return join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
   };
-  assetDir = { extract: dirOf(stack.pipeline.extract.function), render: dirOf(stack.pipeline.render.function), event: dirOf(stack.pipeline.eventFusion.stage.function) };
+  assetDir = {
+    extract: dirOf(stack.pipeline.extract.function),
+    render: dirOf(stack.pipeline.render.function),
+    event: dirOf(stack.pipeline.eventFusion.stage.function),
+    reconcile: dirOf(stack.pipeline.reconcile!.function),
+  };
   server = await startS3Server({ buckets: [INPUT, OUTPUT] });
   records = recordEvents(server);
 });
@@ -58,14 +63,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function invokeBundle(dir: string, event: SQSEvent): Promise<{ result: SQSBatchResponse; importMs: number }> {
+async function invokeBundle<R = SQSBatchResponse>(dir: string, event: SQSEvent | object, env: Record<string, string> = {}): Promise<{ result: R; importMs: number }> {
   const resultFile = join(scratch, `result-${Date.now()}.json`);
   await run(process.execPath, ['--input-type=module', '-e', CHILD], {
     cwd: scratch,
     env: {
       PATH: process.env.PATH,
       BUNDLE_URL: pathToFileURL(join(dir, 'index.mjs')).href,
-      SQS_EVENT: JSON.stringify(event),
+      EVENT: JSON.stringify(event),
       RESULT_FILE: resultFile,
       OUTPUT_BUCKET: OUTPUT,
       AWS_ENDPOINT_URL_S3: server.endpoint,
@@ -74,9 +79,10 @@ async function invokeBundle(dir: string, event: SQSEvent): Promise<{ result: SQS
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
       POWERTOOLS_LOG_LEVEL: 'ERROR',
       POWERTOOLS_METRICS_DISABLED: 'true',
+      ...env,
     },
   });
-  return JSON.parse(readFileSync(resultFile, 'utf8')) as { result: SQSBatchResponse; importMs: number };
+  return JSON.parse(readFileSync(resultFile, 'utf8')) as { result: R; importMs: number };
 }
 
 describe('bundled handlers from cdk.out in plain node', () => {
@@ -156,6 +162,17 @@ describe('bundled handlers from cdk.out in plain node', () => {
     const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
     expect(text).toContain('Idlib');
     expect(text).toContain('civilians');
+  });
+
+  it('reconciles from its schedule event: an upload whose notification was lost is announced again', async () => {
+    const key = 'bundle/lost notification.txt';
+    await putObject(server.client, INPUT, key, ARTICLE);
+    await waitForRecord(records, INPUT, encodeEventKey(key));
+    const before = records.length;
+    const scheduled = { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} };
+    const { result } = await invokeBundle<{ unfinished: number; announced: number }>(assetDir.reconcile, scheduled, { INPUT_BUCKET: INPUT, SETTLE_MINUTES: '0' });
+    expect(result.announced).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => records.slice(before).filter((r) => r.s3.object.key === encodeEventKey(key)).map((r) => r.eventName)).toEqual(['ObjectCreated:Copy']);
   });
 
   // The HTML and Markdown parsers are loaded on first use (lambdas/intake/formats/parsers.ts):

@@ -6,17 +6,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import type { S3EventRecord } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Extraction } from '../../lambdas/extract/types';
 import { createExtractHandler } from '../../lambdas/handlers/extract-handler';
 import { createRenderHandler } from '../../lambdas/handlers/render-handler';
 import { METRIC } from '../../lambdas/handlers/observability';
 import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
-import { startS3Server, type S3Server } from '../../local/s3-server';
 import { pdfinfo } from '../render/poppler';
 import { withBrokenRule } from '../support/broken-rule';
 import {
-  getBytes, getJson, putObject, recordEvents, RecordingMetrics, sqsEvent, sqsEventWithBody, stat, testLogger, waitForRecord,
+  getBytes, getJson, putObject, RecordingMetrics, s3ServerForTests, sqsEvent, sqsEventWithBody, stat, testLogger, waitForRecord,
 } from '../support/s3';
 
 const INPUT = 'articles';
@@ -26,26 +25,17 @@ const ARTICLE = readFileSync(new URL('../fixtures/articles/idlib-offensive-2019.
 const KEY = '2019/idlib offensive+update ü.txt';
 const STEM = '2019/idlib offensive+update ü';
 
-let server: S3Server;
-let records: S3EventRecord[];
-
-beforeAll(async () => {
-  server = await startS3Server({ buckets: [INPUT, OUTPUT] });
-  records = recordEvents(server);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const env = s3ServerForTests([INPUT, OUTPUT]);
 
 function stages(options: { outputBucket?: string; maxBytes?: number } = {}) {
   const metrics = new RecordingMetrics();
-  const deps = { s3: server.client, outputBucket: options.outputBucket ?? OUTPUT, maxBytes: options.maxBytes, logger: testLogger(), metrics };
+  const deps = { s3: env.server.client, outputBucket: options.outputBucket ?? OUTPUT, maxBytes: options.maxBytes, logger: testLogger(), metrics };
   return { metrics, extract: createExtractHandler(deps), render: createRenderHandler(deps) };
 }
 
 async function upload(bucket: string, key: string, body: Uint8Array | string): Promise<S3EventRecord> {
-  await putObject(server.client, bucket, key, body);
-  return waitForRecord(records, bucket, encodeEventKey(key));
+  await putObject(env.server.client, bucket, key, body);
+  return waitForRecord(env.records, bucket, encodeEventKey(key));
 }
 
 describe('extract and render handlers against s3rver', () => {
@@ -55,7 +45,7 @@ describe('extract and render handlers against s3rver', () => {
       const record = await upload(INPUT, key, ARTICLE);
       const { metrics, extract } = stages();
       expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
-      const extraction = await getJson<Extraction>(server.client, OUTPUT, 'figures/problems/broken-rule.json');
+      const extraction = await getJson<Extraction>(env.server.client, OUTPUT, 'figures/problems/broken-rule.json');
       expect(extraction.problems).toContainEqual({ step: 'meaning', rule: 'subject-of-passive', message: 'TypeError: broken rule' });
       expect(extraction.figures.length).toBeGreaterThan(0);
       expect(metrics.sum(METRIC.problems)).toBeGreaterThan(0);
@@ -70,46 +60,46 @@ describe('extract and render handlers against s3rver', () => {
     expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
 
     const figuresKey = `figures/${STEM}.json`;
-    const extraction = await getJson<Extraction>(server.client, OUTPUT, figuresKey);
+    const extraction = await getJson<Extraction>(env.server.client, OUTPUT, figuresKey);
     expect(extraction.schemaVersion).toBe(1);
     expect(extraction.article.sha256).toBe(createHash('sha256').update(ARTICLE).digest('hex'));
-    const figuresHead = await stat(server.client, OUTPUT, figuresKey);
-    const inputHead = await stat(server.client, INPUT, KEY);
+    const figuresHead = await stat(env.server.client, OUTPUT, figuresKey);
+    const inputHead = await stat(env.server.client, INPUT, KEY);
     expect(figuresHead?.metadata['source-etag']).toBe(inputHead?.etag.replace(/"/g, ''));
     expect(metrics.sum(METRIC.processed)).toBe(1);
     expect(metrics.sum(METRIC.figures)).toBe(extraction.figures.length);
 
     // A second delivery of the same notification: skipped from HEADs, figures untouched.
     expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
-    expect(await stat(server.client, OUTPUT, figuresKey)).toEqual(figuresHead);
+    expect(await stat(env.server.client, OUTPUT, figuresKey)).toEqual(figuresHead);
     expect(metrics.times(METRIC.duplicates)).toBe(1);
 
     // The figures object's own notification drives the render stage.
-    const figuresRecord = await waitForRecord(records, OUTPUT, encodeEventKey(figuresKey));
+    const figuresRecord = await waitForRecord(env.records, OUTPUT, encodeEventKey(figuresKey));
     expect(await render(sqsEvent(figuresRecord))).toEqual({ batchItemFailures: [] });
     const pdfKey = `briefings/${STEM}.pdf`;
-    const pdfHead = await stat(server.client, OUTPUT, pdfKey);
+    const pdfHead = await stat(env.server.client, OUTPUT, pdfKey);
     expect(pdfHead?.contentType).toBe('application/pdf');
     expect(pdfHead?.metadata['source-etag']).toBe(figuresHead?.etag.replace(/"/g, ''));
-    const pdf = await getBytes(server.client, OUTPUT, pdfKey);
+    const pdf = await getBytes(env.server.client, OUTPUT, pdfKey);
     expect(pdfinfo(pdf)).toMatch(/Pages:\s+[1-9]/);
     expect(metrics.times(METRIC.renderMs)).toBe(1);
 
     // Duplicate render delivery: no second render, the PDF is the same object.
     expect(await render(sqsEvent(figuresRecord, figuresRecord))).toEqual({ batchItemFailures: [] });
     expect(metrics.times(METRIC.renderMs)).toBe(1);
-    expect(await stat(server.client, OUTPUT, pdfKey)).toEqual(pdfHead);
+    expect(await stat(env.server.client, OUTPUT, pdfKey)).toEqual(pdfHead);
 
     // Processing the same upload again from scratch writes byte-identical outputs.
-    const figuresBytes = await getBytes(server.client, OUTPUT, figuresKey);
-    for (const key of [figuresKey, pdfKey]) await server.client.send(new DeleteObjectCommand({ Bucket: OUTPUT, Key: key }));
-    const before = records.length;
+    const figuresBytes = await getBytes(env.server.client, OUTPUT, figuresKey);
+    for (const key of [figuresKey, pdfKey]) await env.server.client.send(new DeleteObjectCommand({ Bucket: OUTPUT, Key: key }));
+    const before = env.records.length;
     expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
-    expect(await getBytes(server.client, OUTPUT, figuresKey)).toEqual(figuresBytes);
-    const again = await waitForRecord(records.slice(before), OUTPUT, encodeEventKey(figuresKey));
+    expect(await getBytes(env.server.client, OUTPUT, figuresKey)).toEqual(figuresBytes);
+    const again = await waitForRecord(env.records.slice(before), OUTPUT, encodeEventKey(figuresKey));
     expect(await render(sqsEvent(again))).toEqual({ batchItemFailures: [] });
     expect(metrics.times(METRIC.renderMs)).toBe(2);
-    expect(await getBytes(server.client, OUTPUT, pdfKey)).toEqual(pdf);
+    expect(await getBytes(env.server.client, OUTPUT, pdfKey)).toEqual(pdf);
   });
 
   it('records a bad article in errors/ without retrying, and the record is reproducible', async () => {
@@ -119,19 +109,19 @@ describe('extract and render handlers against s3rver', () => {
 
     expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
     const errorKey = `errors/${key}.json`;
-    const first = await getBytes(server.client, OUTPUT, errorKey);
+    const first = await getBytes(env.server.client, OUTPUT, errorKey);
     const errorRecord = JSON.parse(new TextDecoder().decode(first)) as Record<string, string>;
-    const inputHead = await stat(server.client, INPUT, key);
+    const inputHead = await stat(env.server.client, INPUT, key);
     expect(errorRecord).toMatchObject({ key, at: inputHead?.lastModified.toISOString() });
     expect(errorRecord.error).toMatch(/^[a-z_]+$/);
     expect(errorRecord.reason).not.toMatch(/\n|\bat .*\(/);
-    expect(await stat(server.client, OUTPUT, 'figures/bad/empty article.json')).toBeNull();
+    expect(await stat(env.server.client, OUTPUT, 'figures/bad/empty article.json')).toBeNull();
     expect(metrics.sum(METRIC.failed)).toBe(1);
 
     // Processing the same upload again (record removed first) writes the same bytes.
-    await server.client.send(new DeleteObjectCommand({ Bucket: OUTPUT, Key: errorKey }));
+    await env.server.client.send(new DeleteObjectCommand({ Bucket: OUTPUT, Key: errorKey }));
     expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
-    expect(await getBytes(server.client, OUTPUT, errorKey)).toEqual(first);
+    expect(await getBytes(env.server.client, OUTPUT, errorKey)).toEqual(first);
   });
 
   it('refuses an object over maxBytes from its HEAD', async () => {
@@ -139,7 +129,7 @@ describe('extract and render handlers against s3rver', () => {
     const record = await upload(INPUT, key, 'x'.repeat(4096));
     const { extract } = stages({ maxBytes: 1000 });
     expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
-    const errorRecord = await getJson<Record<string, string>>(server.client, OUTPUT, `errors/${key}.json`);
+    const errorRecord = await getJson<Record<string, string>>(env.server.client, OUTPUT, `errors/${key}.json`);
     expect(errorRecord).toMatchObject({ key, error: 'too_large' });
     expect(errorRecord.reason).toContain('4096');
   });
@@ -149,21 +139,21 @@ describe('extract and render handlers against s3rver', () => {
     const { extract } = stages({ outputBucket: 'bucket-that-does-not-exist' });
     const event = sqsEvent(record);
     expect(await extract(event)).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] });
-    expect(await stat(server.client, OUTPUT, 'errors/retry/article.txt.json')).toBeNull();
+    expect(await stat(env.server.client, OUTPUT, 'errors/retry/article.txt.json')).toBeNull();
   });
 
   it('fails only the broken message of a batch and ignores test events and deleted objects', async () => {
     const key = 'gone/deleted.txt';
     const gone = await upload(INPUT, key, ARTICLE);
-    await server.client.send(new DeleteObjectCommand({ Bucket: INPUT, Key: key }));
+    await env.server.client.send(new DeleteObjectCommand({ Bucket: INPUT, Key: key }));
     const { extract } = stages();
     const broken = sqsEventWithBody('not json');
     const test = sqsEventWithBody(JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent', Bucket: INPUT }));
     const deleted = sqsEvent(gone);
     const batch = { Records: [...test.Records, ...broken.Records, ...deleted.Records] };
     expect(await extract(batch)).toEqual({ batchItemFailures: [{ itemIdentifier: broken.Records[0]!.messageId }] });
-    expect(await stat(server.client, OUTPUT, 'figures/gone/deleted.json')).toBeNull();
-    expect(await stat(server.client, OUTPUT, 'errors/gone/deleted.txt.json')).toBeNull();
+    expect(await stat(env.server.client, OUTPUT, 'figures/gone/deleted.json')).toBeNull();
+    expect(await stat(env.server.client, OUTPUT, 'errors/gone/deleted.txt.json')).toBeNull();
   });
 
   it('records figures that are not Extraction JSON as a render error', async () => {
@@ -171,8 +161,8 @@ describe('extract and render handlers against s3rver', () => {
     const record = await upload(OUTPUT, key, '{"schemaVersion": 2}');
     const { render } = stages();
     expect(await render(sqsEvent(record))).toEqual({ batchItemFailures: [] });
-    const errorRecord = await getJson<Record<string, string>>(server.client, OUTPUT, `errors/${key}.json`);
+    const errorRecord = await getJson<Record<string, string>>(env.server.client, OUTPUT, `errors/${key}.json`);
     expect(errorRecord).toMatchObject({ key, error: 'bad_figures', stage: 'render' });
-    expect(await stat(server.client, OUTPUT, 'briefings/broken/not-json.pdf')).toBeNull();
+    expect(await stat(env.server.client, OUTPUT, 'briefings/broken/not-json.pdf')).toBeNull();
   });
 });

@@ -15,6 +15,8 @@ describe('CDK context settings', () => {
     const fromJson = readContext(new App({ context: { encryption: 'kms', eventEmails: ['desk@example.org', 'editor@example.org'], presignedUrlMinutes: 30 } }));
     expect(fromCli).toEqual(fromJson);
     expect(fromCli).toMatchObject({ encryption: 'kms', eventEmails: ['desk@example.org', 'editor@example.org'], presignedUrlMinutes: 30 });
+    expect(readContext(new App({ context: { reconcileEveryHours: '0' } })).reconcileEveryHours).toBe(0);
+    expect(readContext(new App({ context: { reconcileEveryHours: 12 } })).reconcileEveryHours).toBe(12);
     expect(() => readContext(new App({ context: { encryption: 'aes' } }))).toThrow(/context encryption must be one of s3, kms/);
   });
 

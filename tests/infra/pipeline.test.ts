@@ -28,6 +28,7 @@ const ids = {
   renderDlq: logicalId(pipeline.render.deadLetterQueue),
   extractFn: logicalId(pipeline.extract.function),
   renderFn: logicalId(pipeline.render.function),
+  reconcileFn: logicalId(pipeline.reconcile!.function),
 };
 
 /** "<LogicalId>" or "<LogicalId>/prefix" for a CloudFormation ARN expression of a bucket. */
@@ -181,9 +182,9 @@ describe('BriefingStack template', () => {
     expect(next(ids.renderFn)).toEqual([]);
   });
 
-  it('alarms on dead letters, error rate, throttles, duration near the timeout and message age, each notifying the alarm topic', () => {
+  it('alarms on dead letters, error rate, throttles, duration near the timeout, message age and a failed reconcile run, each notifying the alarm topic', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    expect(alarms).toHaveLength(15); // five per stage: extract, render and the event stage
+    expect(alarms).toHaveLength(16); // five per stage (extract, render and the event stage), and a failed reconcile run
     const topicId = logicalId(pipeline.alarms.topic);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
@@ -203,12 +204,13 @@ describe('BriefingStack template', () => {
       expect(rate[0]!.Threshold).toBe(5);
       expect(rate[0]!.Metrics.map((m: { MetricStat?: { Metric: { MetricName: string } } }) => m.MetricStat?.Metric.MetricName).filter(Boolean).sort()).toEqual(['Errors', 'Invocations']);
     }
+    expect(on('Errors', 'FunctionName', { Ref: ids.reconcileFn })).toEqual([expect.objectContaining({ Statistic: 'Sum', Threshold: 1 })]);
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: topicId } });
   });
 
   it('puts Briefing Ready / Failed of this stack on EventBridge, into a log group and, as sentences, an SNS topic with the e-mail subscriptions', () => {
-    // Three rules for Ready / Failed; the fourth feeds the event stage (tests/infra/event-fusion.test.ts).
-    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties).filter((r) => JSON.stringify(r.EventPattern).includes('briefing'));
+    // Three rules for Ready / Failed; the fourth feeds the event stage (tests/infra/event-fusion.test.ts), the fifth runs reconcile.
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties).filter((r) => JSON.stringify(r.EventPattern ?? '').includes('briefing'));
     expect(rules).toHaveLength(3);
     const pattern = (detailTypes: string[]) => ({ source: ['briefing'], 'detail-type': detailTypes, detail: { output: { bucket: [{ Ref: ids.output }] } } });
     const rule = rules.find((r) => JSON.stringify(r.EventPattern) === JSON.stringify(pattern(['Briefing Ready', 'Briefing Failed'])));
@@ -252,6 +254,25 @@ describe('BriefingStack template', () => {
     }
   });
 
+  it('runs reconcile every 6 hours: it may list and HEAD both buckets and copy unfinished objects onto themselves, never delete', () => {
+    const scheduled = ofType('AWS::Events::Rule').map(([, r]) => r.Properties).filter((r) => r.ScheduleExpression);
+    expect(scheduled).toHaveLength(1);
+    expect(scheduled[0]!.ScheduleExpression).toBe('rate(6 hours)');
+    expect(scheduled[0]!.Targets).toEqual([expect.objectContaining({ Arn: { 'Fn::GetAtt': [ids.reconcileFn, 'Arn'] }, RetryPolicy: expect.objectContaining({ MaximumRetryAttempts: 2 }) })]);
+    template.hasResourceProperties('AWS::Lambda::Permission', { FunctionName: { 'Fn::GetAtt': [ids.reconcileFn, 'Arn'] }, Principal: 'events.amazonaws.com' });
+    // Uploads still within the queues' retries are left alone: (30 s + 60 s + 60 s) × 6 × 3 deliveries, plus 5 minutes.
+    expect(resources[ids.reconcileFn]!.Properties.Environment.Variables).toMatchObject({
+      INPUT_BUCKET: { Ref: ids.input }, OUTPUT_BUCKET: { Ref: ids.output }, SETTLE_MINUTES: '50',
+    });
+    expect(writableBy(ids.reconcileFn).sort()).toEqual([`<${ids.input}>/*`, `<${ids.output}>/figures/*`]);
+    const statements = statementsOf(ids.reconcileFn);
+    expect(statements.flatMap((s) => s.actions)).not.toContain('s3:DeleteObject');
+    const reads = statements.filter((s) => s.actions.includes('s3:GetObject')).flatMap((s) => s.resources).sort();
+    expect(reads).toEqual([`<${ids.input}>/*`, `<${ids.output}>/briefings/*`, `<${ids.output}>/errors/*`, `<${ids.output}>/figures/*`]);
+    // Never fed by a queue: nothing it copies can loop back into it.
+    expect(ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === ids.reconcileFn)).toEqual([]);
+  });
+
   it('outputs what an operator needs: buckets, dashboard, topics, log groups, functions, queues and dead-letter queues', () => {
     template.hasOutput('InputBucketName', { Value: { Ref: ids.input } });
     template.hasOutput('OutputBucketName', { Value: { Ref: ids.output } });
@@ -268,12 +289,14 @@ describe('BriefingStack template', () => {
       template.hasOutput(`${name}DeadLetterQueueUrl`, { Value: { Ref: logicalId(stage.deadLetterQueue) } });
       template.hasOutput(`${name}QueueUrl`, { Value: { Ref: logicalId(stage.queue) } });
     }
+    template.hasOutput('ReconcileFunctionName', { Value: { Ref: ids.reconcileFn } });
+    template.hasOutput('ReconcileLogGroupName', { Value: { Ref: logicalId(pipeline.reconcile!.logGroup) } });
   });
 
   it('has a dashboard with articles, briefings, failures by reason, dead letters, durations and cold starts', () => {
     const [[, dashboard]] = ofType('AWS::CloudWatch::Dashboard');
     const body = JSON.stringify(stack.resolve(dashboard!.Properties.DashboardBody));
-    for (const needle of ['NumberOfMessagesSent', 'ArticlesProcessed', 'ArticlesFailed', 'Briefing Failed', 'ApproximateNumberOfMessagesVisible', 'p95', 'p50', 'initDurationMs']) {
+    for (const needle of ['NumberOfMessagesSent', 'ArticlesProcessed', 'ArticlesFailed', 'UploadsReannounced', 'Briefing Failed', 'ApproximateNumberOfMessagesVisible', 'p95', 'p50', 'initDurationMs']) {
       expect(body).toContain(needle);
     }
   });
@@ -290,7 +313,8 @@ describe('BriefingStack with no options', () => {
     const [[topicId]] = topics;
     for (const [, alarm] of bareOf('AWS::CloudWatch::Alarm')) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
     expect(bareOf('AWS::SNS::Subscription')).toEqual([]);
-    expect(bareOf('AWS::Events::Rule')).toHaveLength(2); // the events log group's, and the event stage's
+    // The events log group's, and the event stage's; the reconcile schedule has no pattern.
+    expect(bareOf('AWS::Events::Rule').filter(([, r]) => r.Properties.EventPattern)).toHaveLength(2);
   });
 
   it('caps each event source mapping at 10 concurrent invocations, reserves none, and uses AWS-managed keys', () => {
@@ -322,7 +346,7 @@ describe("BriefingStack with encryption: 'kms'", () => {
     expect(queues).toHaveLength(6);
     for (const [, queue] of queues) expect(isKey(queue.Properties.KmsMasterKeyId)).toBe(true);
     const logGroups = of('AWS::Logs::LogGroup');
-    expect(logGroups).toHaveLength(4);
+    expect(logGroups).toHaveLength(5); // three stages, the events, the scheduled reconcile
     for (const [, group] of logGroups) expect(isKey(group.Properties.KmsKeyId)).toBe(true);
     const topics = of('AWS::SNS::Topic');
     expect(topics).toHaveLength(2);
@@ -369,6 +393,8 @@ describe('BriefingPipeline props', () => {
     [{ renderMemorySize: 64 }, /renderMemorySize/],
     [{ templatePrefixes: { 'flash/': 'flashy' } }, /"flash\/" maps to unknown template "flashy"; templates\/ deploys: briefing, flash/],
     [{ templatePrefixes: { '': 'flash' } }, /prefix must not be empty/],
+    [{ reconcileEvery: Duration.minutes(5) }, /reconcileEvery must be zero \(no scheduled reconcile\) or from 15 minutes to 7 days/],
+    [{ reconcileEvery: Duration.days(8) }, /reconcileEvery/],
   ])('refuses %o', (props, message) => {
     expect(() => resolveSettings(props)).toThrow(message);
   });
@@ -378,5 +404,14 @@ describe('BriefingPipeline props', () => {
     expect([s.maxReceiveCount, s.extractTimeout.toSeconds(), s.renderTimeout.toSeconds(), s.errorsExpiration.toDays(), s.retainData]).toEqual([3, 30, 60, 90, true]);
     expect([s.logRetention, s.maxConcurrency, s.eventEmails, s.encryption, s.presignedUrlLifetime]).toEqual([365, 10, [], undefined, undefined]);
     expect(resolveSettings({ reservedConcurrency: 4 }).maxConcurrency).toBe(4);
+    expect(s.reconcileEvery.toHours()).toBe(6);
+  });
+
+  it('leaves the scheduled reconcile out with reconcileEveryHours: 0 (briefing reconcile still runs it on demand)', () => {
+    const { stack, template: off } = synthStack({ reconcileEveryHours: 0 }, undefined, { bundle: false });
+    expect(stack.pipeline.reconcile).toBeUndefined();
+    const rules = Object.values(off.toJSON().Resources as Record<string, Resource>).filter((r) => r.Type === 'AWS::Events::Rule');
+    expect(rules.filter((r) => r.Properties.ScheduleExpression)).toEqual([]);
+    expect(rules).toHaveLength(2); // the events log group's, and the event stage's
   });
 });

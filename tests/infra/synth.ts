@@ -18,11 +18,14 @@ export interface Synthesized {
   readonly outdir: string;
 }
 
-/** `extend` may add to the stack before synthesis (e.g. a deliberate nag violation). */
-export function synthStack(context: BriefingContext = {}, extend?: (stack: BriefingStack) => void): Synthesized {
+/**
+ * `extend` may add to the stack before synthesis (e.g. a deliberate nag violation). `bundle:
+ * false` skips esbuild (`aws:cdk:bundling-stacks`) when only the resources matter.
+ */
+export function synthStack(context: BriefingContext = {}, extend?: (stack: BriefingStack) => void, options: { bundle?: boolean } = {}): Synthesized {
   const flags = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
   const outdir = mkdtempSync(join(tmpdir(), 'cdk-out-'));
-  const app = new App({ outdir, context: flags });
+  const app = new App({ outdir, context: { ...flags, ...(options.bundle === false ? { 'aws:cdk:bundling-stacks': [] } : {}) } });
   addNagChecks(app);
   const stack = new BriefingStack(app, 'BriefingTest', { context });
   extend?.(stack);

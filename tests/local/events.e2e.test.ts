@@ -52,7 +52,6 @@ beforeAll(async () => {
   pipeline = await startLocalPipeline({
     port: 0,
     dataDir,
-    backoffMs: 20,
     log: (line) => lines.push(line),
     handlerLog: (line) => handlerLines.push(JSON.parse(line) as Record<string, unknown>),
   });

@@ -15,6 +15,8 @@ import { getBytes } from '../support/s3';
 import type { Extraction } from '../../lambdas/extract/types';
 import { pdfinfo, pdftotext, folded } from '../render/poppler';
 
+/** Short enough that a failed delivery comes back within the test, long enough for a cold worker. */
+const FAST = { invocationTimeoutMs: 8_000, visibilityTimeoutMs: 8_000 };
 const seed = readFileSync(new URL('../../examples/idlib-offensive-2019.txt', import.meta.url));
 const flood = readFileSync(new URL('../../examples/sava-river-floods.html', import.meta.url));
 
@@ -23,7 +25,7 @@ let running: { pipeline: LocalPipeline; dataDir: string; client: S3Client } | nu
 async function start(options: Partial<LocalPipelineOptions> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'local-pipeline-'));
   const lines: string[] = [];
-  const pipeline = await startLocalPipeline({ port: 0, dataDir, backoffMs: 20, log: (line) => lines.push(line), ...options });
+  const pipeline = await startLocalPipeline({ port: 0, dataDir, timings: { extract: FAST, render: FAST }, log: (line) => lines.push(line), ...options });
   // A client of its own, not the pipeline's.
   const client = localS3Client(pipeline.endpoint);
   running = { pipeline, dataDir, client };
@@ -123,8 +125,8 @@ describe('local pipeline (s3rver + queues + real handlers)', () => {
     expect(lines.filter((line) => line.startsWith('ok    crash test.txt'))).toHaveLength(1);
   });
 
-  it('gives up after maxTries and leaves a dead-letter record on disk, while serving other uploads', async () => {
-    const { pipeline, lines, put, list } = await start({
+  it('gives up after maxTries: a dead-letter record on disk and an error record for the upload, while serving other uploads', async () => {
+    const { pipeline, lines, put, get, list } = await start({
       maxTries: 2,
       wrapHandler: (stage, handler) => async (event: SQSEvent) => {
         if (stage === 'render' && event.Records[0]!.body.includes('always')) throw new Error('renderer out of memory');
@@ -141,7 +143,10 @@ describe('local pipeline (s3rver + queues + real handlers)', () => {
     const [file] = readdirSync(dir);
     const letter = JSON.parse(readFileSync(join(dir, file!), 'utf8')) as Record<string, unknown>;
     expect(letter).toMatchObject({ key: 'figures/always failing.json', receiveCount: 2, lastError: 'renderer out of memory' });
-    expect(lines.some((line) => line.startsWith('error always failing.txt') && line.includes('failed after 2 tries'))).toBe(true);
+    // The handler never got to write a record (it crashed each time); the sink wrote it.
+    const record = JSON.parse((await get('errors/figures/always failing.json.json')).toString('utf8')) as Record<string, string>;
+    expect(record).toMatchObject({ key: 'figures/always failing.json', error: 'gave_up', stage: 'render', reason: 'gave up after 2 tries: renderer out of memory' });
+    expect(lines.some((line) => line.startsWith('error always failing.txt  gave up after 2 tries: renderer out of memory'))).toBe(true);
   });
 
   it('stop() lets the article in flight finish, render included, before closing', async () => {

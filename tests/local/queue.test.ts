@@ -1,28 +1,45 @@
-import { describe, expect, it } from 'vitest';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SQSEvent } from 'aws-lambda';
 import { LocalQueue, type DeadLetter, type DeliveryFailure } from '../../local/queue';
+import { QueueJournal } from '../../local/queue-journal';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const dir = mkdtempSync(join(tmpdir(), 'queue-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('LocalQueue', () => {
-  it('delivers each message as an SQS event and deletes it after success', async () => {
+  it('delivers each message as an SQS event with a Lambda context and deletes it after success', async () => {
     const seen: SQSEvent[] = [];
-    const queue = new LocalQueue({ name: 'q', handler: async (event) => { seen.push(event); } });
+    let remaining = 0;
+    const queue = new LocalQueue({
+      name: 'q',
+      invocationTimeoutMs: 5_000,
+      handler: async (event, context) => {
+        seen.push(event);
+        remaining = context!.getRemainingTimeInMillis();
+      },
+    });
     const id = queue.send('{"hello":1}');
     await queue.idle();
     expect(seen).toHaveLength(1);
     const [record] = seen[0]!.Records;
     expect(record).toMatchObject({ messageId: id, body: '{"hello":1}', eventSource: 'aws:sqs' });
     expect(record!.attributes.ApproximateReceiveCount).toBe('1');
+    expect(remaining).toBeGreaterThan(4_000);
+    expect(remaining).toBeLessThanOrEqual(5_000);
     expect(queue.depth).toBe(0);
   });
 
-  it('retries a thrown error with doubling backoff, then succeeds', async () => {
+  it('brings a failed message back when its visibility timeout ends, as SQS does', async () => {
     const times: number[] = [];
     const retries: DeliveryFailure[] = [];
     const queue = new LocalQueue({
       name: 'q',
-      backoffMs: 40,
+      visibilityTimeoutMs: 120,
+      invocationTimeoutMs: 100,
       maxTries: 5,
       handler: async () => {
         times.push(Date.now());
@@ -33,16 +50,18 @@ describe('LocalQueue', () => {
     queue.send('x');
     await queue.idle();
     expect(times).toHaveLength(3);
-    expect(retries.map((r) => [r.receiveCount, r.retryInMs, r.error])).toEqual([[1, 40, 'boom 1'], [2, 80, 'boom 2']]);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(38);
-    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(78);
+    expect(retries.map((r) => [r.receiveCount, r.error])).toEqual([[1, 'boom 1'], [2, 'boom 2']]);
+    // Counted from the receive, not from the failure: the whole visibility timeout, no less.
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(115);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(115);
   });
 
   it('treats a batch item failure naming the message as a failed delivery', async () => {
     let calls = 0;
     const queue = new LocalQueue({
       name: 'q',
-      backoffMs: 1,
+      visibilityTimeoutMs: 10,
+      invocationTimeoutMs: 10,
       handler: async (event) => {
         calls += 1;
         return { batchItemFailures: calls === 1 ? [{ itemIdentifier: event.Records[0]!.messageId }] : [] };
@@ -58,7 +77,8 @@ describe('LocalQueue', () => {
     const handled: string[] = [];
     const queue = new LocalQueue({
       name: 'extract',
-      backoffMs: 1,
+      visibilityTimeoutMs: 5,
+      invocationTimeoutMs: 5,
       maxTries: 3,
       handler: async (event) => {
         const body = event.Records[0]!.body;
@@ -94,20 +114,32 @@ describe('LocalQueue', () => {
     expect(peak).toBe(3);
   });
 
-  it('delivers again when a handler outlives the visibility timeout (at-least-once)', async () => {
+  it('frees the slot of an invocation that never returns, and delivers its message again', async () => {
     const counts: string[] = [];
+    const failures: DeliveryFailure[] = [];
     const queue = new LocalQueue({
       name: 'q',
-      visibilityTimeoutMs: 30,
+      concurrency: 1,
+      visibilityTimeoutMs: 80,
+      invocationTimeoutMs: 50,
       handler: async (event) => {
         const count = event.Records[0]!.attributes.ApproximateReceiveCount;
-        counts.push(count);
-        if (count === '1') await sleep(80);
+        counts.push(`${event.Records[0]!.body}#${count}`);
+        // Stuck forever, as on a request that never answers.
+        if (event.Records[0]!.body === 'stuck' && count === '1') await new Promise(() => {});
       },
+      onRetry: (failure) => failures.push(failure),
     });
-    queue.send('slow');
+    queue.send('stuck');
+    queue.send('next');
     await queue.idle();
-    expect(counts).toEqual(['1', '2']);
+    // The one slot went to "next" as soon as the stuck invocation timed out.
+    expect(counts).toEqual(['stuck#1', 'next#1', 'stuck#2']);
+    expect(failures[0]?.error).toBe('the invocation timed out after 0.1 s');
+  });
+
+  it('refuses an invocation timeout longer than the visibility timeout (SQS refuses it too)', () => {
+    expect(() => new LocalQueue({ name: 'q', handler: async () => {}, invocationTimeoutMs: 2_000, visibilityTimeoutMs: 1_000 })).toThrow(/visibility/);
   });
 
   it('stop() waits for deliveries in flight and starts no new ones', async () => {
@@ -126,5 +158,58 @@ describe('LocalQueue', () => {
     await queue.stop();
     expect(finished).toEqual(['a']);
     expect(queue.depth).toBe(1);
+  });
+});
+
+describe('LocalQueue with a journal', () => {
+  it('keeps unfinished messages and their receive counts across a restart, and compacts the file', async () => {
+    const file = join(dir, 'restart.jsonl');
+    const first = new LocalQueue({
+      name: 'q',
+      concurrency: 1,
+      journal: new QueueJournal(file),
+      handler: async (event) => {
+        // "crash" stays in flight forever: the process is "killed" below.
+        if (event.Records[0]!.body === 'crash') await new Promise(() => {});
+      },
+    });
+    first.send('done');
+    first.send('crash');
+    first.send('waiting');
+    await sleep(30);
+    // kill -9: no stop(), no close(); a torn line as a write cut short would leave.
+    first.close();
+    appendFileSync(file, '{"op":"send","id":"half');
+
+    const seen: string[] = [];
+    const second = new LocalQueue({
+      name: 'q',
+      journal: new QueueJournal(file),
+      handler: async (event) => { seen.push(`${event.Records[0]!.body}#${event.Records[0]!.attributes.ApproximateReceiveCount}`); },
+    });
+    expect(second.depth).toBe(2);
+    second.start();
+    await second.idle();
+    expect(seen.sort()).toEqual(['crash#2', 'waiting#1']);
+    second.close();
+    // Compacted at the second start: the first run's "done" is gone from the file.
+    expect(readFileSync(file, 'utf8')).not.toContain('"body":"done"');
+  });
+
+  it('dead-letters, at start, a message whose last delivery the process did not survive', async () => {
+    const file = join(dir, 'poison.jsonl');
+    const journal = new QueueJournal(file);
+    journal.sent('m1', 'kills the process', Date.now());
+    journal.received('m1', 3);
+    journal.close();
+    const letters: DeadLetter[] = [];
+    const handled: string[] = [];
+    const queue = new LocalQueue({ name: 'q', maxTries: 3, journal: new QueueJournal(file), handler: async (e) => { handled.push(e.Records[0]!.body); }, onDeadLetter: (l) => { letters.push(l); } });
+    queue.start();
+    await queue.idle();
+    expect(handled).toEqual([]);
+    expect(letters).toMatchObject([{ body: 'kills the process', receiveCount: 3, lastError: expect.stringMatching(/crashed or was killed/) }]);
+    queue.close();
+    expect(new QueueJournal(file).restored).toEqual([]);
   });
 });

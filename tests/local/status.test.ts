@@ -16,7 +16,7 @@ let work: string;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'status-'));
-  pipeline = await startLocalPipeline({ port: 0, dataDir: join(work, 'data'), backoffMs: 20 });
+  pipeline = await startLocalPipeline({ port: 0, dataDir: join(work, 'data') });
   const client = localS3Client(pipeline.endpoint);
   await client.send(new PutObjectCommand({ Bucket: 'articles', Key: 'desk/cyclone.txt', Body: readFileSync(join(repoRoot, 'examples/cyclone-nalini-mozambique.txt')) }));
   await client.send(new PutObjectCommand({ Bucket: 'articles', Key: 'desk/blank.md', Body: '  \n' }));

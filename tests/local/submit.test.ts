@@ -13,7 +13,7 @@ let work: string;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'submit-'));
-  pipeline = await startLocalPipeline({ port: 0, dataDir: join(work, 'data'), backoffMs: 20 });
+  pipeline = await startLocalPipeline({ port: 0, dataDir: join(work, 'data') });
 });
 
 afterAll(async () => {

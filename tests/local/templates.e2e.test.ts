@@ -27,7 +27,7 @@ async function start(options: Partial<LocalPipelineOptions> = {}) {
   cpSync(repoTemplates, templatesDir, { recursive: true });
   const lines: string[] = [];
   const pipeline = await startLocalPipeline({
-    port: 0, dataDir, backoffMs: 20, log: (line) => lines.push(line), templates: new TemplateStore(templatesDir), watchTemplates: true, ...options,
+    port: 0, dataDir, log: (line) => lines.push(line), templates: new TemplateStore(templatesDir), watchTemplates: true, ...options,
   });
   const client = localS3Client(pipeline.endpoint);
   running = { pipeline, dirs: [dataDir, templatesDir], client };

@@ -10,7 +10,24 @@ import type { MetricUnit } from '@aws-lambda-powertools/metrics/types';
 import type { S3EventRecord, SQSEvent } from 'aws-lambda';
 import { METRICS_NAMESPACE } from '../../lambdas/handlers/observability';
 import { getObjectBytes } from '../../lambdas/handlers/s3-io';
-import type { S3Server } from '../../local/s3-server';
+import { afterAll, beforeAll } from 'vitest';
+import { startS3Server, type S3Server } from '../../local/s3-server';
+
+/**
+ * A real S3 server with `buckets` for the tests of one file (started before them, closed after),
+ * and every notification it sends. Read its fields inside tests, once the server has started.
+ */
+export function s3ServerForTests(buckets: readonly string[]): { readonly server: S3Server; readonly records: S3EventRecord[] } {
+  const state = { server: undefined as unknown as S3Server, records: [] as S3EventRecord[] };
+  beforeAll(async () => {
+    state.server = await startS3Server({ buckets });
+    state.records = recordEvents(state.server);
+  });
+  afterAll(async () => {
+    await state.server?.close();
+  });
+  return state;
+}
 
 /** Collects every object-created record the server announces. */
 export function recordEvents(server: S3Server): S3EventRecord[] {

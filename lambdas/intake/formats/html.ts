@@ -8,6 +8,7 @@ import { IntakeError } from '../../core/errors';
 import { toIsoDate } from '../dates';
 import { cleanByline, urlOf } from '../fields';
 import { findArticleNode, readJsonLdArticle, type JsonLdArticle } from '../jsonld';
+import { checkHtmlShape, jsonDepth, MAX_JSON_DEPTH } from '../limits';
 import { normalizeParagraph } from '../normalize';
 import type { ArticleDraft } from '../types';
 import { linkedomModule, readabilityModule } from './parsers';
@@ -52,7 +53,9 @@ interface DomDocument {
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
+/** Every parse goes through here, so no page or fragment reaches linkedom nested too deep. */
 function parseDocument(html: string): DomDocument {
+  checkHtmlShape(html);
   return linkedomModule().parseHTML(html).document as unknown as DomDocument;
 }
 
@@ -74,7 +77,7 @@ function parsePage(html: string): DomDocument {
   if (root?.nodeName === 'HTML' && root.querySelector(':scope > body')) return document;
   const rebuilt = parseDocument(`<!DOCTYPE html><html><head></head><body>${html.replace(STRUCTURE_TAGS, '')}</body></html>`);
   const head = rebuilt.querySelector('head') as unknown as { append(...nodes: DomElement[]): void };
-  head.append(...Array.from(rebuilt.querySelectorAll(STRAY_HEAD_ELEMENTS)));
+  for (const element of Array.from(rebuilt.querySelectorAll(STRAY_HEAD_ELEMENTS))) head.append(element);
   return rebuilt;
 }
 
@@ -142,9 +145,12 @@ const PUBLISHED_META = [
 
 function jsonLdArticle(document: DomDocument): JsonLdArticle | null {
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    const text = script.textContent ?? '';
+    // Nested too deep to walk: as useless as broken structured data.
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) continue;
     let value: unknown;
     try {
-      value = JSON.parse(script.textContent ?? '');
+      value = JSON.parse(text);
     } catch {
       continue; // broken structured data is the page's problem; the article text may still be fine
     }

@@ -7,6 +7,7 @@ import { IntakeError } from '../../core/errors';
 import { toIsoDate } from '../dates';
 import { cleanByline, isRecord, nameOf, pick, urlOf, type Fields } from '../fields';
 import { findArticleNode, isJsonLd, readJsonLdArticle } from '../jsonld';
+import { checkJsonShape } from '../limits';
 import type { ArticleDraft } from '../types';
 import { htmlToBlocks } from './html';
 import { splitPlainParagraphs } from './txt';
@@ -26,6 +27,7 @@ function lineColumn(text: string, position: number): string {
 }
 
 function parseJson(text: string): unknown {
+  checkJsonShape(text);
   try {
     return JSON.parse(text);
   } catch (error) {

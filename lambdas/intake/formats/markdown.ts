@@ -7,6 +7,7 @@ import type { Token } from 'markdown-it';
 import { IntakeError } from '../../core/errors';
 import { toIsoDate } from '../dates';
 import { cleanByline, isRecord, nameOf, pick, urlOf, type Fields } from '../fields';
+import { jsonDepth, MAX_JSON_DEPTH } from '../limits';
 import { normalizeParagraph, normalizeNewlines } from '../normalize';
 import type { ArticleDraft } from '../types';
 import { htmlToBlocks } from './html';
@@ -17,6 +18,10 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 function readFrontMatter(text: string): { fields: Fields; body: string } {
   const match = FRONT_MATTER.exec(text);
   if (!match) return { fields: {}, body: text };
+  // YAML's flow lists and maps nest with the brackets JSON uses; refuse before the parser recurses.
+  if (jsonDepth(match[1]!, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new IntakeError('too_deep', `front matter nests lists and maps more than ${MAX_JSON_DEPTH} levels deep`);
+  }
   const { parse: parseYaml, YAMLParseError } = yamlModule();
   let fields: unknown;
   try {
@@ -24,7 +29,9 @@ function readFrontMatter(text: string): { fields: Fields; body: string } {
   } catch (error) {
     // yaml counts lines from the start of the front matter; the file has the "---" line above.
     const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line + 1})` : '';
-    const what = error instanceof Error ? error.message.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?$/, '') : String(error);
+    // The YAML parser recurses per level of nesting: a stack overflow means nesting, not a bug.
+    const what = error instanceof RangeError || /Maximum call stack/.test(String(error)) ? 'it nests too deeply'
+      : error instanceof Error ? error.message.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?$/, '') : String(error);
     throw new IntakeError('bad_front_matter', `front matter is not valid YAML${where}: ${what}`);
   }
   if (fields !== null && fields !== undefined && !isRecord(fields)) {
@@ -80,7 +87,7 @@ function readBody(markdown: string): Body {
       row = null;
     } else if (token.type === 'inline' && row) row.push(inlineText(token));
     else if (token.type === 'inline' && onlyImages(token)) {
-      captions.push(...(token.children ?? []).map((image) => image.content).filter((alt) => alt.trim()));
+      for (const image of token.children ?? []) if (image.content.trim()) captions.push(image.content);
     } else if (token.type === 'inline') {
       const opener = tokens[i - 1];
       // The first block, when it is an H1, is the title rather than body.
@@ -88,8 +95,8 @@ function readBody(markdown: string): Body {
       else paragraphs.push(inlineText(token));
     } else if (token.type === 'html_block') {
       const blocks = htmlToBlocks(token.content);
-      paragraphs.push(...blocks.paragraphs);
-      captions.push(...blocks.captions);
+      for (const paragraph of blocks.paragraphs) paragraphs.push(paragraph);
+      for (const caption of blocks.captions) captions.push(caption);
     }
     // Code blocks and fences are not prose; rules and list markers carry no text.
   });

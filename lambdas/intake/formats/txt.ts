@@ -20,7 +20,8 @@ const ENDS_SENTENCE = /[.!?:;"”’)\]]$/;
 function isHardWrapped(lines: readonly string[]): boolean {
   const inner = lines.slice(0, -1);
   if (inner.length === 0) return false;
-  const longest = Math.max(...lines.map((line) => line.length));
+  // A loop, not Math.max(...lines): a block may hold hundreds of thousands of lines.
+  const longest = lines.reduce((most, line) => Math.max(most, line.length), 0);
   return longest <= WRAP_WIDTH
     && inner.every((line) => line.length >= longest * 0.6)
     && inner.some((line) => !ENDS_SENTENCE.test(line));
