@@ -57,23 +57,46 @@ const scaled = (limits: ModelLimits, factor: number): ModelLimits => ({
 });
 
 /**
+ * A briefing is two pages. When a few lines spill onto a third, the weakest rows of the table of
+ * figures (never a key figure; the table then says it lists the strongest, and the figures JSON
+ * holds them all) give way, up to FIT_ROWS of them; a longer briefing is left whole.
+ */
+const BRIEFING_PAGES = 2;
+const FIT_ROWS = 4;
+function fittedToTwoPages(laid: LaidOutDocument, extraction: Extraction, limits: ModelLimits, layOut: (limits: ModelLimits) => LaidOutDocument): LaidOutDocument {
+  if (laid.pages.length !== BRIEFING_PAGES + 1) return laid;
+  const shown = Math.min(limits.tableFigures, extraction.figures.length);
+  const keys = extraction.figures.filter((f) => f.key).length;
+  for (let rows = shown - 1; rows >= Math.max(keys, shown - FIT_ROWS); rows--) {
+    const fitted = layOut({ ...limits, tableFigures: rows });
+    if (fitted.pages.length <= BRIEFING_PAGES) return fitted;
+  }
+  return laid;
+}
+
+/**
  * The PDF of an extraction. It records the template it was made with (name and sha256 in its
  * document information, and in the footer the template fills): same extraction and template in,
  * same bytes out.
  */
 export async function renderBriefing(extraction: Extraction, options: RenderOptions = {}): Promise<Uint8Array> {
   const template = templateFor(options);
+  const layOut = (limits: ModelLimits): LaidOutDocument => {
+    const model = { ...buildBriefingModel(extraction, limits), template: `${template.name} ${template.sha256.slice(0, 12)}` };
+    return layoutDocument(fillTemplate(template.main, template.partials, model), fontMetrics());
+  };
   let laid: LaidOutDocument | undefined;
+  let limits = MODEL_LIMITS;
   for (let step = 0; laid === undefined; step++) {
-    const model = { ...buildBriefingModel(extraction, scaled(MODEL_LIMITS, 1 / 2 ** step)), template: `${template.name} ${template.sha256.slice(0, 12)}` };
-    const tree = fillTemplate(template.main, template.partials, model);
+    limits = scaled(MODEL_LIMITS, 1 / 2 ** step);
     try {
-      laid = layoutDocument(tree, fontMetrics());
+      laid = layOut(limits);
     } catch (error) {
       if (!isBriefingError(error) || error.code !== 'too_many_pages' || step + 1 >= SHRINK_STEPS) throw error;
     }
     options.checkpoint?.('laying out the briefing');
   }
+  laid = fittedToTwoPages(laid, extraction, limits, layOut);
   const pdf = await drawPdf(laid, {
     date: documentDate(extraction.article.published),
     pdfa: options.pdfa ?? false,

@@ -35,6 +35,15 @@ describe('the demo briefings', () => {
     expect(text).toContain('As of 4 November (year not stated)');
   });
 
+  it('fits the seed on two pages: the weakest rows of its table give way, every key figure stays, and the table says so', async () => {
+    const { pdf, extraction } = await briefingFromBytes(readFileSync(new URL('../../examples/idlib-offensive-2019.txt', import.meta.url)), { name: 'idlib-offensive-2019.txt' });
+    const text = folded(pdftotextRaw(pdf));
+    expect(text).toContain('Page 2 of 2');
+    expect(text).toMatch(new RegExp(`The table lists the \\d+ strongest of ${extraction.figures.length} figures; the figures JSON holds them all\\.`));
+    const table = text.slice(text.indexOf('All figures and their sources'));
+    for (const f of extraction.figures.filter((x) => x.key)) expect(table).toContain(f.sentence.slice(0, 40).replace(/\s+/g, ' '));
+  });
+
   it('gives the seed, rendered without --published, a timeline with 26 April and the Mhambil strike', async () => {
     const text = await briefingText('idlib-offensive-2019.txt');
     const timeline = section(text, 'Timeline', 'What they said');
