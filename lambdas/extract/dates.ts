@@ -219,9 +219,11 @@ interface Found { readonly index: number; readonly text: string; readonly start:
  * position: the slowest of its parsers, warm and cold alike. "Later", "after" and "before" count
  * from some other event ("10 days before the outbreak was declared"), never from the day the story
  * speaks from, so they make no date; "ago" counts from that day, and runs where the text says it.
+ * Its time-of-day parser ("at 2 a.m.") is the costliest of the rest, and a time names no day.
  */
-type Counting = 'ago' | 'later' | null;
+type Counting = 'ago' | 'later' | 'clock' | null;
 const countingOf = (parser: chrono.Parser): Counting => {
+  if (typeof (parser as { primaryPrefix?: unknown }).primaryPrefix === 'function') return 'clock';
   try {
     const pattern: unknown = (parser as { innerPattern?: (context: unknown) => unknown }).innerPattern?.({ option: {} });
     if (!(pattern instanceof RegExp)) return null;
@@ -237,8 +239,8 @@ const chronoWithout = (drop: ReadonlySet<Counting>): chrono.Chrono => {
 };
 const chronos: { ago?: chrono.Chrono; plain?: chrono.Chrono } = {};
 const chronoFor = (text: string): chrono.Chrono => (/\bago\b/i.test(text)
-  ? (chronos.ago ??= chronoWithout(new Set(['later'])))
-  : (chronos.plain ??= chronoWithout(new Set(['ago', 'later']))));
+  ? (chronos.ago ??= chronoWithout(new Set(['later', 'clock'])))
+  : (chronos.plain ??= chronoWithout(new Set(['ago', 'later', 'clock']))));
 const parseChunk = (text: string, instant: Date): chrono.ParsedResult[] => chronoFor(text).parse(text, instant, { forwardDate: false });
 
 function parseInChunks(text: string, instant: Date): Found[] {

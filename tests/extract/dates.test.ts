@@ -33,6 +33,9 @@ describe('relative days follow tense and the day the story speaks from', () => {
     // Counted from another event, not from the day of the story: no date.
     ['The first cases appeared in March, 10 days before the outbreak was declared.', '2024-09-18', []],
     ['The river would crest 3 days later.', '2024-09-18', []],
+    // A time of day names no day of its own: the day it is on is the date.
+    ['The dam broke on Monday at 2 a.m., officials said.', '2024-09-18', ['2024-09-16']],
+    ['The dam broke at 2 a.m. on 16 September.', '2024-09-18', ['2024-09-16']],
   ])('dates a day without a year on the side of the story its tense says: %s (told %s)', (sentence, published, dates) => {
     expect(extract(sentence, published).timeline.map((t) => t.date)).toEqual(dates);
   });
