@@ -1,10 +1,14 @@
 /**
- * What a person may change about a figure, as data: the categories with the words the page
- * shows for them, and the editable fields. The category list must equal the schema's enum
- * (tests/review/edits.test.ts checks both ways), so the page can offer nothing the renderer
- * or `briefing render` would refuse.
+ * What a person may change about a figure, as data: the words the page shows for each category,
+ * and the editable fields. The categories themselves are the contract's table
+ * (lambdas/contract/categories.ts): the words are keyed by its ids, so a category added there
+ * fails to compile here until the page has words for it, and the page offers nothing the
+ * renderer or `briefing render` would refuse.
  */
-import type { Category } from '../extract/types';
+import { CATEGORY_IDS, type Category, isCategory as isCategoryId } from '../contract/categories';
+
+/** A category id, from anything a request may hold. */
+export const isCategory = (value: unknown): value is Category => typeof value === 'string' && isCategoryId(value);
 
 export interface CategoryInfo {
   readonly id: Category;
@@ -14,26 +18,24 @@ export interface CategoryInfo {
   readonly counts: string;
 }
 
-/** In the order a situation report leads with (docs/contract.md, "What each category means"). */
-export const CATEGORIES: readonly CategoryInfo[] = [
-  { id: 'killed', label: 'Killed', counts: 'people dead' },
-  { id: 'injured', label: 'Injured', counts: 'people injured or wounded' },
-  { id: 'missing', label: 'Missing', counts: 'people missing or unaccounted for' },
-  { id: 'displaced', label: 'Displaced', counts: 'people forced from home' },
-  { id: 'affected', label: 'Affected', counts: 'people affected or in need; cases of a disease' },
-  { id: 'at_risk', label: 'At risk', counts: 'people at risk or threatened' },
-  { id: 'detained', label: 'Detained', counts: 'people arrested, detained or abducted' },
-  { id: 'population', label: 'Population', counts: 'inhabitants of a place' },
-  { id: 'facilities', label: 'Facilities', counts: 'buildings, homes, hospitals, schools damaged or destroyed' },
-  { id: 'money', label: 'Money', counts: 'an amount in a currency' },
-  { id: 'percentage', label: 'Percentage', counts: 'a share, in percent' },
-  { id: 'quantity', label: 'Quantity', counts: 'another measured quantity with a unit' },
-  { id: 'other', label: 'Other', counts: 'a count that fits none of the above' },
-];
+const WORDS: Readonly<Record<Category, Omit<CategoryInfo, 'id'>>> = {
+  killed: { label: 'Killed', counts: 'people dead' },
+  injured: { label: 'Injured', counts: 'people injured or wounded' },
+  missing: { label: 'Missing', counts: 'people missing or unaccounted for' },
+  displaced: { label: 'Displaced', counts: 'people forced from home' },
+  affected: { label: 'Affected', counts: 'people affected or in need; cases of a disease' },
+  at_risk: { label: 'At risk', counts: 'people at risk or threatened' },
+  detained: { label: 'Detained', counts: 'people arrested, detained or abducted' },
+  population: { label: 'Population', counts: 'inhabitants of a place' },
+  facilities: { label: 'Facilities', counts: 'buildings, homes, hospitals, schools damaged or destroyed' },
+  money: { label: 'Money', counts: 'an amount in a currency' },
+  percentage: { label: 'Percentage', counts: 'a share, in percent' },
+  quantity: { label: 'Quantity', counts: 'another measured quantity with a unit' },
+  other: { label: 'Other', counts: 'a count that fits none of the above' },
+};
 
-const CATEGORY_IDS: ReadonlySet<string> = new Set(CATEGORIES.map((c) => c.id));
-
-export const isCategory = (value: unknown): value is Category => typeof value === 'string' && CATEGORY_IDS.has(value);
+/** In the contract table's order, the order a situation report leads with. */
+export const CATEGORIES: readonly CategoryInfo[] = CATEGORY_IDS.map((id) => ({ id, ...WORDS[id] }));
 
 export const categoryLabel = (id: string): string => CATEGORIES.find((c) => c.id === id)?.label ?? id;
 
