@@ -32,11 +32,14 @@ const continuesBefore = (text: string): boolean => CONTINUATION.test(text) || (/
 // Verbs of saying looked at per sentence; real sentences have one or two.
 const MAX_TRIES = 12;
 
+// Module-level: esbuild turns a `\p{…}` literal into a RegExp built where it is written (letters.ts).
+const DATELINE_OPENING = /^\p{Lu}[\p{Lu}\p{M}'’. ]{1,40}[–—-]\s+/u;
+
 /** Strips "The", "US-based", "a spokesman for" so the source reads as a name. */
 export function cleanSource(raw: string): string | null {
   let s = raw.replace(/\s*\([^()]*\)?/g, ' ').replace(/\s+/g, ' ').trim()
     // "TEHRAN – Iran's crisis management organisation": a dateline opens the story, not the name.
-    .replace(/^\p{Lu}[\p{Lu}\p{M}'’. ]{1,40}[–—-]\s+/u, '')
+    .replace(DATELINE_OPENING, '')
     .replace(/^(?:and|but|while|as|that|however|meanwhile)\s+/i, '')
     // "…, of which it said", "saying it", "where the ministry said": a relative clause's subject.
     .replace(/^(?:of\s+which|in\s+which|saying|adding|where|which|who|whom|whose|when)\s+/, '')

@@ -23,12 +23,17 @@ export interface Entities {
 
 // A possessive ends a name: "Haiti's civil protection agency", "Oklahoma's Department of …".
 // Unicode letters: "Valparaíso", "Aimée" are one word each.
-const WORD = "\\p{Lu}[\\p{L}\\p{M}\\d&-]*(?:['’](?!s\\b)[\\p{L}\\p{M}\\d-]+)*";
-const PHRASE = new RegExp(`(?<![\\p{L}\\p{M}])${WORD}(?:\\s+(?:of|for|and|the|on|de|du|des|al|el|sans)(?=\\s+\\p{Lu})|\\s+${WORD})*`, 'gu');
+const WORD_TAIL = "[\\p{L}\\p{M}\\d&-]*(?:['’](?!s\\b)[\\p{L}\\p{M}\\d-]+)*";
+const WORD = `\\p{Lu}${WORD_TAIL}`;
+// The first word of a name: a capital with no letter before it. The capital is tested first and the
+// letter before it after (the lookbehind spans both): the other order tests every position of the
+// text against both classes, 1.4–1.5× slower over the development set for the same matches.
+const FIRST_WORD = `\\p{Lu}(?<![\\p{L}\\p{M}].)${WORD_TAIL}`;
+const PHRASE = new RegExp(`${FIRST_WORD}(?:\\s+(?:of|for|and|the|on|de|du|des|al|el|sans)(?=\\s+\\p{Lu})|\\s+${WORD})*`, 'gu');
 // "the village of Mhambil": a type of place, then the name (the type is checked against PLACE_TYPES).
 const INTRODUCED = new RegExp(`\\b([a-z]+)\\s+of\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
 // "Hama province", "Kafr Nabl village": the name, then a type of place (checked against TYPES_AFTER).
-const TYPED = new RegExp(`(?<![\\p{L}\\p{M}])(${WORD}(?:\\s+${WORD}){0,2})\\s+([a-z]+)\\b`, 'gu');
+const TYPED = new RegExp(`(${FIRST_WORD}(?:\\s+${WORD}){0,2})\\s+([a-z]+)\\b`, 'gu');
 // "in Valparaíso", "near Barahona": a capitalised name after a preposition of place (checked against LOCATING).
 const LOCATED = new RegExp(`\\b(in|near|outside|across|around|from|throughout)\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
 const PLACE_TYPES: ReadonlySet<string> = new Set(['village', 'town', 'city', 'province', 'district', 'region', 'governorate', 'state', 'county', 'camp', 'municipality', 'area', 'neighbourhood', 'suburb', 'island', 'valley', 'capital'].flatMap((w) => [w, `${w}s`]));

@@ -10,6 +10,7 @@ import {
   AGE_BOUNDS, AGE_CUES, CLOCK_WORDS, MONTHS, MODIFIER_NOUNS, MULTIPLIER_WORDS, NAME_AFTER_NUMBER, NAME_BEFORE_NUMBER, PERSON_NOUNS,
   PHONE_CUES, TIME_NOUNS,
 } from './lexicon';
+import { endsWithLetter, startsUpper, startsWithLetter } from './letters';
 
 export type NotFigureReason =
   | 'year' | 'day_of_month' | 'date' | 'clock' | 'age' | 'duration' | 'ordinal' | 'list_position'
@@ -76,7 +77,10 @@ const plain = (m: NumberMention): boolean => !m.words && !m.formatted && m.unitK
 /** The raw characters right around the bare number. */
 const charBefore = (c: NotFigureContext): string => c.text[c.m.coreStart - 1] ?? '';
 const charsAfter = (c: NotFigureContext, n: number): string => c.text.slice(c.m.coreEnd, c.m.coreEnd + n);
-const isMonth = (w: string): boolean => MONTHS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w);
+// Module-level: esbuild turns a `\p{…}` literal into a RegExp built where it is written (letters.ts).
+const HYPHEN_WORD = /^-(\p{L}{3,})/u;
+const HYPHEN_WORD_HYPHEN = /^-\p{L}+-/u;
+const isMonth = (w: string): boolean => MONTHS.has(w.toLowerCase()) && startsUpper(w);
 
 export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
   {
@@ -89,16 +93,16 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
   {
     name: 'letters-glued-before', reason: 'name',
     // G20, Covid-19, F-16, Mi-17, AK-47: digits glued to letters (a hyphen between counts as glue).
-    test: (c) => !c.m.words && c.m.unitKind !== 'currency' && (/\p{L}$/u.test(charBefore(c))
-      || (charBefore(c) === '-' && /\p{L}$/u.test(c.text[c.m.coreStart - 2] ?? '') && !/magnitude-$/i.test(c.text.slice(c.m.coreStart - 10, c.m.coreStart)))),
+    test: (c) => !c.m.words && c.m.unitKind !== 'currency' && (endsWithLetter(charBefore(c))
+      || (charBefore(c) === '-' && endsWithLetter(c.text[c.m.coreStart - 2] ?? '') && !/magnitude-$/i.test(c.text.slice(c.m.coreStart - 10, c.m.coreStart)))),
     examples: [{ text: 'The Covid-19 cases rose.', value: 19 }, { text: 'An AK-47 was found.', value: 47 }, { text: 'The G20 met.', value: 20 }],
     counterExamples: [{ text: 'The magnitude-7 quake killed 12.', value: 12 }],
   },
   {
     name: 'number-in-modifier', reason: 'name',
     // "a 500-bed hospital", "a seven-storey block", "a 100-strong crowd".
-    test: (c) => c.m.unitKind === null && /^-\p{L}{3,}/u.test(charsAfter(c, 12)) && !/^-(?:and|or|to|odd)\b/i.test(charsAfter(c, 5))
-      && (c.m.words || MODIFIER_NOUNS.has(/^-([\p{L}]+)/u.exec(charsAfter(c, 14))![1]!.toLowerCase()) || /^-\p{L}+-/u.test(charsAfter(c, 20))),
+    test: (c) => c.m.unitKind === null && HYPHEN_WORD.test(charsAfter(c, 12)) && !/^-(?:and|or|to|odd)\b/i.test(charsAfter(c, 5))
+      && (c.m.words || MODIFIER_NOUNS.has(HYPHEN_WORD.exec(charsAfter(c, 14))![1]!.toLowerCase()) || HYPHEN_WORD_HYPHEN.test(charsAfter(c, 20))),
     examples: [{ text: 'A 500-bed hospital opened.', value: 500 }, { text: 'A seven-storey block fell.', value: 7 }],
     counterExamples: [{ text: 'Some 12-15 people were hurt.', value: 12 }],
   },
@@ -111,7 +115,7 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
   {
     name: 'letters-glued-after', reason: 'name',
     // 5G, 3D, S24 (the S is before): letters glued after digits with no unit read.
-    test: (c) => !c.m.words && !c.m.ordinal && c.m.unit === null && /^\p{L}/u.test(c.text[c.m.end] ?? '') && c.m.end === c.m.coreEnd,
+    test: (c) => !c.m.words && !c.m.ordinal && c.m.unit === null && startsWithLetter(c.text[c.m.end] ?? '') && c.m.end === c.m.coreEnd,
     examples: [{ text: 'The 5G network failed.', value: 5 }],
     counterExamples: [],
   },

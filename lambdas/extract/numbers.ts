@@ -12,6 +12,7 @@ import {
 } from './lexicon';
 import { currencyFromWords } from './currency';
 import { PERCENT_WORDS } from './lexicon/en';
+import { startsUpper } from './letters';
 
 export type UnitKind = 'currency' | 'percent' | 'measure' | null;
 
@@ -247,7 +248,7 @@ function currencyAfter(tokens: readonly Token[], at: number): { unit: string; to
   for (const span of [1, 2]) {
     const demonym = tokens.slice(at, at + span);
     const after = tokens[at + span];
-    if (demonym.length < span || !after || !demonym.every((d) => /^\p{Lu}/u.test(d.text))) continue;
+    if (demonym.length < span || !after || !demonym.every((d) => startsUpper(d.text))) continue;
     const base = CURRENCY_WORDS.get(after.lower);
     if (base) return { unit: currencyFromWords(demonym.map((d) => d.text).join(' '), base), to: at + span + 1 };
   }

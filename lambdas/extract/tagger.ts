@@ -11,6 +11,7 @@ import {
   OTHER_NOUNS, PERSON_NOUNS, TIME_WORDS, PREPOSITIONS, PRONOUNS, SUBORDINATORS, THING_NOUNS, TIME_NOUNS, guessLemma, knownVerb,
   predicatesOf, type VerbForm,
 } from './lexicon';
+import { startsUpper } from './letters';
 
 export interface Word {
   readonly text: string;
@@ -56,7 +57,7 @@ export function tagSentence(tokens: readonly Token[], text: string, mentions: re
       continue;
     }
     const t = tokens[i]!;
-    const capital = i > 0 && /^\p{Lu}/u.test(t.text) && tokens[i - 1]!.text !== '"' && tokens[i - 1]!.text !== '“';
+    const capital = i > 0 && startsUpper(t.text) && tokens[i - 1]!.text !== '"' && tokens[i - 1]!.text !== '“';
     words.push(capital || t.shape !== 'word' ? firstPass(t, i, capital) : cachedPass(t, i));
   }
   contextPass(words);

@@ -3,6 +3,7 @@
  * possessive ("Yemen's") and a negation ("didn't") are split off as tokens of their own; a
  * hyphenated word ("Twenty-seven", "food-insecure") stays one token. Linear in the text.
  */
+import { hasLetter } from './letters';
 
 export type Pos =
   | 'NOUN' | 'PROPN' | 'VERB' | 'AUX' | 'ADJ' | 'ADV' | 'DET' | 'ADP' | 'CCONJ' | 'SCONJ' | 'PRON'
@@ -24,8 +25,7 @@ export interface Token {
 // A capitalised name with a number after a hyphen is one word: "Covid-19", "AK-47", "Mi-17".
 const TOKEN = /\d+(?:[.,]\d+)*|\p{Lu}[\p{L}\p{M}]*-\d+(?![\d.,]\d)|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)*|\S/gu;
 
-function push(out: Token[], text: string, start: number, shape: Token['shape']): void {
-  const lower = text.toLowerCase();
+function push(out: Token[], text: string, start: number, shape: Token['shape'], lower = text.toLowerCase()): void {
   out.push({ text, lower, start, end: start + text.length, shape, pos: shape === 'mark' ? 'PUNCT' : 'NOUN', lemma: lower });
 }
 
@@ -38,8 +38,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const raw = m[0];
     const start = from + m.index;
     const c = raw.charCodeAt(0);
-    if (c >= 48 && c <= 57) { push(out, raw, start, 'digits'); continue; }
-    if (raw.length === 1 && !/\p{L}/u.test(raw)) { push(out, raw, start, 'mark'); continue; }
+    if (c >= 48 && c <= 57) { push(out, raw, start, 'digits', raw); continue; }
+    if (raw.length === 1 && !hasLetter(raw)) { push(out, raw, start, 'mark', raw); continue; }
     // "Yemen's" → Yemen + 's; "didn't" → did + n't.
     const lower = raw.toLowerCase();
     if (lower.length > 3 && (lower.endsWith("'s") || lower.endsWith('’s'))) {
@@ -49,7 +49,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       push(out, raw.slice(0, -3), start, 'word');
       push(out, raw.slice(-3), start + raw.length - 3, 'word');
     } else {
-      push(out, raw, start, 'word');
+      push(out, raw, start, 'word', lower);
     }
   }
   return out;
