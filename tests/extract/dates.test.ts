@@ -13,6 +13,21 @@ describe('relative days follow tense and the day the story speaks from', () => {
   // Wednesday 18 September 2024.
   const WEDNESDAY = '2024-09-18';
 
+  // Each sentence also has a weekday, so it goes through chrono; only the weekday is a day.
+  it.each([
+    'On Monday the ministry said 40 people had died over the past 3 days.',
+    'On Monday officials promised to restore power within 10 days.',
+    'On Monday the river rose; the next day 300 people fled.',
+    'On Monday the agency said the camp would close by the end of the month.',
+    'On Monday the agency said arrivals in 5/2024 had doubled.',
+  ])('a span, a deadline or a month is no day: %s', (sentence) => {
+    expect(extract(sentence, WEDNESDAY).timeline.map((t) => t.date)).toEqual(['2024-09-16']);
+  });
+
+  it('a day counted back from the story stays a day: "3 days ago"', () => {
+    expect(extract('Officials said on Monday that the dam burst 3 days ago.', WEDNESDAY).timeline.map((t) => t.date)).toEqual(['2024-09-15', '2024-09-16']);
+  });
+
   it.each([
     ['Meteorologists expect the rain to ease on Thursday.', '2024-09-19'],
     ['Forecasters said the river would peak on Friday.', '2024-09-20'],

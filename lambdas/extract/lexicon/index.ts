@@ -135,13 +135,16 @@ export interface PredicateEntry {
 }
 
 const verbLemmas = new Set<string>();
-const predicateByLemma = new Map<string, PredicateEntry[]>();
+type PredicateKey = 'v' | 's' | 'n';
+// One map per kind, keyed by the word itself: a key built per lookup ("v:kill") cost a string
+// concatenation and its hash on every tagged word.
+const predicateByLemma: Readonly<Record<PredicateKey, Map<string, PredicateEntry[]>>> = { v: new Map(), s: new Map(), n: new Map() };
 const predicatePhrases: [string, PredicateEntry][] = [];
 
-function addPredicate(key: string, entry: PredicateEntry): void {
-  const list = predicateByLemma.get(key) ?? [];
+function addPredicate(kind: PredicateKey, word: string, entry: PredicateEntry): void {
+  const list = predicateByLemma[kind].get(word) ?? [];
   if (!list.some((e) => e.category === entry.category && e.kind === entry.kind)) list.push(entry);
-  predicateByLemma.set(key, list);
+  predicateByLemma[kind].set(word, list);
 }
 
 const predicates = en.PREDICATES as Readonly<Record<string, {
@@ -151,10 +154,10 @@ const predicates = en.PREDICATES as Readonly<Record<string, {
 for (const category of PREDICATE_CATEGORIES) {
   const words = predicates[category];
   if (!words) continue;
-  for (const v of words.verbs) { verbLemmas.add(v); addPredicate(`v:${v}`, { category, kind: 'verb' }); }
-  for (const v of words.intransitive) { verbLemmas.add(v); addPredicate(`v:${v}`, { category, kind: 'intransitive' }); }
-  for (const s of words.states) addPredicate(`s:${s}`, { category, kind: 'state' });
-  for (const n of words.nouns) addPredicate(`n:${n}`, { category, kind: 'noun' });
+  for (const v of words.verbs) { verbLemmas.add(v); addPredicate('v', v, { category, kind: 'verb' }); }
+  for (const v of words.intransitive) { verbLemmas.add(v); addPredicate('v', v, { category, kind: 'intransitive' }); }
+  for (const s of words.states) addPredicate('s', s, { category, kind: 'state' });
+  for (const n of words.nouns) addPredicate('n', n, { category, kind: 'noun' });
   for (const r of words.results) predicatePhrases.push([`=${r}`, { category, kind: 'result' }]);
   for (const p of words.phrases) predicatePhrases.push([p, { category, kind: 'phrase' }]);
 }
@@ -183,8 +186,9 @@ export const HARM_WORDS: ReadonlySet<string> = new Set(PREDICATE_CATEGORIES.filt
 }));
 
 /** Predicate entries of a verb lemma ("kill"), a state ("dead"), a noun ("deaths"). */
-export function predicatesOf(kind: 'v' | 's' | 'n', word: string): readonly PredicateEntry[] {
-  return predicateByLemma.get(`${kind}:${word}`) ?? [];
+const NO_PREDICATES: readonly PredicateEntry[] = [];
+export function predicatesOf(kind: PredicateKey, word: string): readonly PredicateEntry[] {
+  return predicateByLemma[kind].get(word) ?? NO_PREDICATES;
 }
 
 /** Multi-word predicates ("lost their lives", "at risk") and resultatives ("=dead", "=to death"). */
