@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../lambdas/extract';
 import { articleFromText } from './article';
 import { extractionErrors } from '../../schema/validate';
+import * as chrono from 'chrono-node';
+import { NO_DAY_READINGS, patternOf } from '../../lambdas/extract/dates';
 
 const extract = (body: string, published: string | null, captions: string[] = []) =>
   extractFigures({ ...articleFromText(`T\n${body}`), captions }, { published });
@@ -22,6 +24,13 @@ describe('relative days follow tense and the day the story speaks from', () => {
     'On Monday the agency said arrivals in 5/2024 had doubled.',
   ])('a span, a deadline or a month is no day: %s', (sentence) => {
     expect(extract(sentence, WEDNESDAY).timeline.map((t) => t.date)).toEqual(['2024-09-16']);
+  });
+
+  it.each(NO_DAY_READINGS)('the parser left out for $names is the one chrono reads "$example" with', ({ example, starts }) => {
+    const picked = chrono.casual.parsers.filter((p) => patternOf(p)?.source.startsWith(starts));
+    expect(picked).toHaveLength(1);
+    const whole = (picked[0] as unknown as { pattern: (c: unknown) => RegExp }).pattern({ option: {} });
+    expect(new RegExp(whole.source, whole.flags.replace('g', '')).exec(example)?.[0].trim()).toBe(example);
   });
 
   it('a day counted back from the story stays a day: "3 days ago"', () => {
