@@ -23,7 +23,64 @@ export interface Token {
 
 // Digits with inner separators; letters with inner apostrophes and hyphens; any other mark.
 // A capitalised name with a number after a hyphen is one word: "Covid-19", "AK-47", "Mi-17".
-const TOKEN = /\d+(?:[.,]\d+)*|\p{Lu}[\p{L}\p{M}]*-\d+(?![\d.,]\d)|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)*|\S/gu;
+// Sticky: read at one position, where the ASCII scanner below cannot decide.
+export const TOKEN = /\d+(?:[.,]\d+)*|\p{Lu}[\p{L}\p{M}]*-\d+(?![\d.,]\d)|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)*|\S/uy;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+// ASCII whitespace (\s below 128): tab, line feed, vertical tab, form feed, carriage return, space.
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/** The end of the ASCII letters from `i`. */
+function lettersEnd(s: string, i: number, to: number): number {
+  while (i < to && isLetter(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The end of the token starting at `i` when TOKEN would read it from ASCII alone, else -1 (a
+ * character at or right after the token is not ASCII and might be part of it: "Valparaíso",
+ * "Yemen’s"). TOKEN's alternatives, in its order: digits; a capital's letters, a hyphen and
+ * digits not followed by a separator and a digit; letters joined by apostrophes and hyphens; one
+ * mark. The regular expression reads every token the same way; this is the same reading without
+ * the engine's cost per token (~6% of warm extraction).
+ */
+function asciiTokenEnd(s: string, i: number, to: number): number {
+  const c = s.charCodeAt(i);
+  let end: number;
+  if (isDigit(c)) {
+    end = i + 1;
+    while (end < to && isDigit(s.charCodeAt(end))) end++;
+    while (end + 1 < to && (s.charCodeAt(end) === 46 || s.charCodeAt(end) === 44) && isDigit(s.charCodeAt(end + 1))) {
+      end += 2;
+      while (end < to && isDigit(s.charCodeAt(end))) end++;
+    }
+  } else if (isLetter(c)) {
+    end = -1;
+    const letters = lettersEnd(s, i + 1, to);
+    if (isUpper(c) && letters < to && s.charCodeAt(letters) === 45 && letters + 1 < to && isDigit(s.charCodeAt(letters + 1))) {
+      // "Mi-17": the longest run of digits not followed by a separator and a digit.
+      let digits = letters + 1;
+      while (digits < to && isDigit(s.charCodeAt(digits))) digits++;
+      for (let k = digits; k > letters + 1 && end < 0; k--) {
+        const next = k < to ? s.charCodeAt(k) : -1;
+        const separated = (isDigit(next) || next === 46 || next === 44) && k + 1 < to && isDigit(s.charCodeAt(k + 1));
+        if (!separated) end = k;
+      }
+    }
+    if (end < 0) {
+      end = letters;
+      // Apostrophes and hyphens join letters on both sides: "didn't", "food-insecure".
+      while (end + 1 < to && (s.charCodeAt(end) === 39 || s.charCodeAt(end) === 45) && isLetter(s.charCodeAt(end + 1))) end = lettersEnd(s, end + 1, to);
+      // A joiner before a letter beyond ASCII ("B-́i") may join it too.
+      if (end + 1 < to && (s.charCodeAt(end) === 39 || s.charCodeAt(end) === 45) && s.charCodeAt(end + 1) >= 128) return -1;
+    }
+  } else {
+    return c < 128 && !isSpace(c) ? i + 1 : -1;
+  }
+  return end < to && s.charCodeAt(end) >= 128 ? -1 : end;
+}
 
 function push(out: Token[], text: string, start: number, shape: Token['shape'], lower = text.toLowerCase()): void {
   out.push({ text, lower, start, end: start + text.length, shape, pos: shape === 'mark' ? 'PUNCT' : 'NOUN', lemma: lower });
@@ -33,10 +90,21 @@ function push(out: Token[], text: string, start: number, shape: Token['shape'], 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   const slice = text.slice(from, to);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
-    const raw = m[0];
-    const start = from + m.index;
+  const length = slice.length;
+  for (let i = 0; i < length;) {
+    const code = slice.charCodeAt(i);
+    if (isSpace(code)) { i++; continue; }
+    let end = code < 128 ? asciiTokenEnd(slice, i, length) : -1;
+    if (end < 0) {
+      TOKEN.lastIndex = i;
+      const m = TOKEN.exec(slice);
+      // No token starts here: a space beyond ASCII (no-break, em space…).
+      if (!m) { i++; continue; }
+      end = i + m[0].length;
+    }
+    const raw = slice.slice(i, end);
+    const start = from + i;
+    i = end;
     const c = raw.charCodeAt(0);
     if (c >= 48 && c <= 57) { push(out, raw, start, 'digits', raw); continue; }
     if (raw.length === 1 && !hasLetter(raw)) { push(out, raw, start, 'mark', raw); continue; }
