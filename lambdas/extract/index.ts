@@ -46,10 +46,13 @@ export const MAX_FIGURES = 2000;
 
 // "Cyclone Sidr killed about 3,500 people in 2007": a past event, background rather than news.
 const PAST_PHRASES = ['last year', 'a year earlier', 'a year ago', 'a year before', 'years ago', 'the previous year'];
+// The phrases anywhere in the sentence, in any case (one pattern instead of a lower-cased copy of every sentence).
+const PAST_PHRASE = new RegExp(PAST_PHRASES.join('|'), 'i');
 
 function isBackground(sentence: string, published: string | null): boolean {
-  const lower = sentence.toLowerCase();
-  if (PAST_PHRASES.some((p) => lower.includes(p))) return true;
+  if (PAST_PHRASE.test(sentence)) return true;
+  // Only a sentence with a year in it can place its figure in a past year.
+  if (!/(?:19|20)\d{2}/.test(sentence)) return false;
   const year = published ? Number(published.slice(0, 4)) : Number.POSITIVE_INFINITY;
   for (const m of sentence.matchAll(/\b(in|during|of|by|since)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b(,\s+when\b)?/g)) {
     const y = Number(m[2]);
