@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { packageOfPath } from '../scripts/build-cli';
+import { HANDLER_CODE_FILE, writeEntry } from '../infra/code-cache';
 import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
 import { ROOT } from './articles';
 
@@ -45,16 +46,18 @@ async function infraBundling(): Promise<InfraBundling> {
 
 /**
  * The stack's esbuild settings as esbuild's own options: every field passes through (so a new
- * one, like `alias`, is never silently dropped) except the two whose shape differs: the banner is
- * JavaScript's, and `outExtension` names the output file in bundleHandler.
+ * one, like `alias`, is never silently dropped) except the banner, whose shape differs.
  */
 function toEsbuild(bundle: InfraBundling['HANDLER_BUNDLE']): BuildOptions {
-  const { banner, outExtension: _named, ...options } = bundle;
+  const { banner, ...options } = bundle;
   return { ...(options as unknown as BuildOptions), banner: { js: banner } };
 }
 
 export interface HandlerBundle {
+  /** The entry a process imports: the loader (infra/code-cache.ts). */
   readonly outfile: string;
+  /** The bundled code it runs (`handler.cjs`). */
+  readonly codeFile: string;
   readonly description: string;
   /** Bytes of the files shipped beside the bundle (templates, fonts, ICC profile), by file. */
   readonly assets: ReadonlyArray<{ readonly file: string; readonly bytes: number }>;
@@ -92,11 +95,14 @@ export interface LambdaLikeBuild {
   readonly readable?: boolean;
   /** Extra esbuild plugins (the cold section swaps the AWS transport in). */
   readonly plugins?: BuildOptions['plugins'];
+  /** What the entry re-exports (a handler's `handler`); a script exports nothing. */
+  readonly exports?: readonly string[];
 }
 
 /**
  * Builds an entry exactly as infra/bundling.ts builds the handlers (everything bundled, the
- * stubs, the banner), with the handler's runtime assets beside it.
+ * stubs, CommonJS code behind the code-cache loader), with the handler's runtime assets beside
+ * it. No code cache yet: a run with BRIEFING_CODE_CACHE_TRAIN=1 makes it, as the build's does.
  */
 export async function bundleLikeHandler(spec: LambdaLikeBuild): Promise<HandlerBundle> {
   const infra = await infraBundling();
@@ -105,26 +111,28 @@ export async function bundleLikeHandler(spec: LambdaLikeBuild): Promise<HandlerB
   const readable = spec.readable ?? false;
   rmSync(spec.outdir, { recursive: true, force: true });
   mkdirSync(spec.outdir, { recursive: true });
-  const outfile = path.join(spec.outdir, `index${infra.HANDLER_BUNDLE.outExtension}`);
+  const codeFile = path.join(spec.outdir, HANDLER_CODE_FILE);
   const options = { ...toEsbuild(infra.HANDLER_BUNDLE), ...(readable ? { minify: false } : {}) };
-  const built = await build({ ...options, entryPoints: [path.join(ROOT, spec.entry)], outfile, bundle: true, metafile: true, logLevel: 'silent', plugins: spec.plugins ?? [] });
+  const built = await build({ ...options, entryPoints: [path.join(ROOT, spec.entry)], outfile: codeFile, bundle: true, metafile: true, logLevel: 'silent', plugins: spec.plugins ?? [] });
+  const outfile = writeEntry(spec.outdir, spec.exports ?? []);
   // Assets go where the handler looks for them: beside the bundle, as the CDK command hooks put them.
   infra.copyAssets(spec.outdir, undefined, assetsFor);
   // What it loads from beside itself (the readers, the precompiled templates), built by the very
   // commands the CDK hook runs, for whichever entry names them.
-  const code = readFileSync(outfile, 'utf8');
+  const code = readFileSync(codeFile, 'utf8');
   const beside = [
     ...(code.includes('./reader-') ? infra.readerCommands(spec.outdir) : []),
     ...(code.includes(PRECOMPILED_FILE) ? [infra.precompileCommand(spec.outdir)] : []),
   ];
   if (beside.length > 0) execSync(beside.join(' && '), { stdio: ['ignore', 'ignore', 'inherit'] });
-  const assets = filesUnder(spec.outdir).filter((f) => f.file !== path.basename(outfile));
+  const assets = filesUnder(spec.outdir).filter((f) => ![HANDLER_CODE_FILE, path.basename(outfile)].includes(f.file));
   const { format, target, minify, external } = infra.HANDLER_BUNDLE;
   return {
     outfile,
+    codeFile,
     assets,
-    composition: composition(built.metafile, outfile),
-    description: `infra/bundling.ts (${format}, ${target}${minify && !readable ? ', minified' : ''}, everything bundled incl. the AWS SDK${external.length === 0 ? '' : `; beside it: ${external.join(', ')}`})`,
+    composition: composition(built.metafile, codeFile),
+    description: `infra/bundling.ts (${format}, ${target}${minify && !readable ? ', minified' : ''}, everything bundled incl. the AWS SDK${external.length === 0 ? '' : `; beside it: ${external.join(', ')}`}; run by the code-cache loader)`,
   };
 }
 
@@ -138,5 +146,5 @@ export async function bundleHandler(handler: string, readable = false): Promise<
   const entry = infra.HANDLER_ENTRIES[handler as keyof InfraBundling['HANDLER_ENTRIES']];
   if (!entry) throw new Error(`infra/bundling.ts names no handler "${handler}"`);
   const outdir = path.join(TMP_DIR, 'handlers', readable ? `${handler}-readable` : handler);
-  return bundleLikeHandler({ entry, outdir, assetsOf: handler, readable });
+  return bundleLikeHandler({ entry, outdir, assetsOf: handler, readable, exports: ['handler'] });
 }

@@ -9,5 +9,5 @@ import { briefingFromBytes } from '../lambdas/core/pipeline';
 
 const [file, published, out] = process.argv.slice(2);
 if (!file || !published || !out) throw new Error('usage: cold-render <article> <published|-> <out.pdf>');
-const { pdf } = await briefingFromBytes(readFileSync(file), { name: path.basename(file), published: published === '-' ? null : published });
-writeFileSync(out, pdf);
+// No top-level await: bundled as CommonJS, like the handlers (infra/bundling.ts).
+void briefingFromBytes(readFileSync(file), { name: path.basename(file), published: published === '-' ? null : published }).then(({ pdf }) => writeFileSync(out, pdf));

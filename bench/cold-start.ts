@@ -62,7 +62,7 @@ export async function benchColdStart(options: { runs: number }): Promise<ColdSta
         wall.push(run.ms);
       }
       const imported = summarise(imports);
-      const bytes = statSync(built.outfile).size;
+      const bytes = statSync(built.codeFile).size;
       const isFont = (file: string): boolean => /\.(ttf|otf|woff2?)$/i.test(file);
       const sum = (list: ReadonlyArray<{ bytes: number }>): number => list.reduce((total, f) => total + f.bytes, 0);
       const otherAssetBytes = sum(built.assets.filter((f) => !isFont(f.file)));

@@ -138,7 +138,7 @@ export async function profileBatch(articles: number): Promise<ProfileResult> {
     await buildCli({ outdir: cliDir, readable: true });
     const cli = path.join(cliDir, 'briefing.mjs');
     const profile = await cpuProfile('batch', [cli, 'batch', input, '-o', path.join(work, 'out'), '--jobs', '1'], undefined, true);
-    const bundles = readdirSync(cliDir).filter((f) => f.endsWith('.mjs')).map((f) => path.join(cliDir, f));
+    const bundles = readdirSync(cliDir).filter((f) => /\.[mc]js$/.test(f)).map((f) => path.join(cliDir, f));
     return { workload: `briefing batch --jobs 1 over ${articles} articles (all threads)`, ...summariseProfile(profile, bundleLocator(...bundles)) };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -165,7 +165,11 @@ function moduleStarts(bundle: string): Array<{ line: number; module: string }> {
 
 /** Names a sample inside one of `bundles` by the module it ran in; other samples by their own file. */
 function bundleLocator(...bundles: string[]): Locate {
-  const startsOf = new Map(bundles.map((bundle) => [pathToFileURL(bundle).href, moduleStarts(bundle)]));
+  // Node names an ES module's samples by its URL, a file our code-cache loader compiled by its path.
+  const startsOf = new Map(bundles.flatMap((bundle) => {
+    const starts = moduleStarts(bundle);
+    return [[pathToFileURL(bundle).href, starts], [bundle, starts]] as const;
+  }));
   return (sampleUrl, line) => {
     const starts = startsOf.get(sampleUrl);
     if (!starts) return `${fileOf(sampleUrl)}:${line + 1}`;
@@ -178,9 +182,9 @@ function bundleLocator(...bundles: string[]): Locate {
   };
 }
 
-/** The import of a handler bundle (readable build), each sample named by the module it ran in. */
-export async function profileColdImport(handler: string, bundle: string): Promise<ProfileResult> {
-  const url = pathToFileURL(bundle).href;
+/** The import of a handler bundle (readable build) through its entry, each sample named by the module of `code` it ran in. */
+export async function profileColdImport(handler: string, entry: string, code: string): Promise<ProfileResult> {
+  const url = pathToFileURL(entry).href;
   const profile = await cpuProfile(`cold import of ${handler}`, ['--input-type=module', '-e', `await import(${JSON.stringify(url)})`], { PATH: process.env.PATH, ...LAMBDA_ENV });
-  return { workload: `cold import of the ${handler} handler`, ...summariseProfile(profile, bundleLocator(bundle)) };
+  return { workload: `cold import of the ${handler} handler`, ...summariseProfile(profile, bundleLocator(code)) };
 }

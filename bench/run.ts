@@ -120,7 +120,10 @@ if (wanted('profile') && chromium?.verdictColdBundled === 'miss') {
 }
 const slowImports = sections.coldstart?.status === 'ok' ? sections.coldstart.result.rows.filter((row) => row.verdictImport === 'miss') : [];
 for (const row of wanted('profile') ? slowImports : []) {
-  await profile(`cold import of ${row.handler}`, async () => profileColdImport(row.handler, (await bundleHandler(row.handler, true)).outfile));
+  await profile(`cold import of ${row.handler}`, async () => {
+    const built = await bundleHandler(row.handler, true);
+    return profileColdImport(row.handler, built.outfile, built.codeFile);
+  });
 }
 
 /** The committed results with the sections just measured in place of theirs, checks derived again. */

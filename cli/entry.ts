@@ -28,4 +28,5 @@ try {
   process.exit(EXIT_USAGE);
 }
 
-await main(process.argv.slice(2));
+// No top-level await: the build makes this CommonJS, to run it with a code cache (scripts/build-cli.ts).
+void main(process.argv.slice(2));

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_FALLBACKS } from '../lambdas/render/assets';
+import { CJS_URL_BANNER, CJS_URL_DEFINE, HANDLER_CODE_FILE } from './code-cache';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -56,13 +57,16 @@ export const readerFile = (pkg: string): string => `reader-${pkg.replace(/^@/, '
 const READER_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(READER_PACKAGES.map((pkg) => [pkg, `./${readerFile(pkg)}`]));
 
 /**
- * esbuild settings. ESM, because pdfkit's CommonJS build fails at import once bundled
- * (pdfkit #1801) while its ESM build works when only embedded TTFs are used. CommonJS
- * dependencies inside the ESM bundle still call `require`, hence the banner. The AWS SDK is
- * bundled rather than taken from the runtime, so what runs is the version that was tested.
+ * esbuild settings. CommonJS, so the code can run with a build-time V8 code cache (vm.Script takes
+ * `cachedData`; an ES module cannot on Node 20, code-cache.ts): esbuild writes it from pdfkit's ESM
+ * build (`mainFields`: module first), since pdfkit's own CommonJS build fails at import once
+ * bundled (pdfkit #1801); the sources' `import.meta.url` becomes the file's URL (the banner). The
+ * AWS SDK is bundled rather than taken from the runtime, so what runs is the version that was
+ * tested. The CDK writes `index.js`; afterBundlingCommands renames it to `handler.cjs` beside the
+ * `index.mjs` loader.
  */
 export const HANDLER_BUNDLE = {
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: `node${LAMBDA_NODE_MAJOR}`,
   minify: true,
@@ -71,8 +75,8 @@ export const HANDLER_BUNDLE = {
   // Only the readers, which ship beside the bundle (readerCommands); the AWS SDK is bundled too.
   external: ['./reader-*.cjs'] as string[],
   alias: { ...BUNDLE_ALIASES, ...READER_ALIASES },
-  banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  outExtension: '.mjs',
+  banner: CJS_URL_BANNER,
+  define: CJS_URL_DEFINE,
 } as const;
 
 /** Files the renderer reads at run time (lambdas/render/assets.ts looks for them beside the bundle). */
@@ -114,13 +118,30 @@ export function precompileCommand(outputDir: string, root = PROJECT_ROOT): strin
   return `"${join(root, 'node_modules/.bin/tsx')}" "${join(root, 'scripts/precompile-templates.ts')}" "${outputDir}" "${join(root, 'templates')}"`;
 }
 
-/** Everything the CDK hook runs after esbuild for one handler: assets, readers, precompiled templates. */
-export function afterBundlingCommands(handler: HandlerName, outputDir: string, root = PROJECT_ROOT): string[] {
+/**
+ * The handlers whose code cache is trained on the seed (scripts/train-code-cache.ts): the two a
+ * dropped article waits for. The others ship the same loader and compile plainly.
+ */
+export const TRAINED_HANDLERS: ReadonlySet<HandlerName> = new Set(['extract', 'render']);
+
+/**
+ * Shell command making a CDK-built bundle (`index.js`) into `handler.cjs` with the `index.mjs`
+ * loader beside it and, for a trained handler, its code cache: the training run starts node with
+ * the flags Lambda's runtime uses for a function of `memoryMB` (infra/code-cache.ts).
+ */
+export function codeCacheCommand(handler: HandlerName, outputDir: string, memoryMB: number, root = PROJECT_ROOT): string {
+  return `mv "${join(outputDir, 'index.js')}" "${join(outputDir, HANDLER_CODE_FILE)}" && "${join(root, 'node_modules/.bin/tsx')}" "${join(root, 'scripts/train-code-cache.ts')}" ${handler} "${outputDir}" ${memoryMB}`;
+}
+
+/** Everything the CDK hook runs after esbuild for one handler: assets, readers, precompiled templates, then the loader and the code cache. */
+export function afterBundlingCommands(handler: HandlerName, outputDir: string, memoryMB: number, root = PROJECT_ROOT): string[] {
   const beside = BUILT_BESIDE[handler];
   return [
     ...copyAssetCommands(outputDir, root, ASSETS_FOR[handler]),
     ...(beside.readers ? readerCommands(outputDir, root) : []),
     ...(beside.templates ? [precompileCommand(outputDir, root)] : []),
+    // Last: the training run reads the templates and the readers built above.
+    codeCacheCommand(handler, outputDir, memoryMB, root),
   ];
 }
 

@@ -60,19 +60,21 @@ export function handlerFunction(scope: Construct, prefix: string, props: Handler
     environment: { POWERTOOLS_SERVICE_NAME: `briefing-${props.handler}`, ...props.environment },
     bundling: {
       forceDockerBundling: false,
-      format: OutputFormat.ESM,
+      // CommonJS code run by an ESM loader with its code cache (bundling.ts, code-cache.ts).
+      format: OutputFormat.CJS,
       target: HANDLER_BUNDLE.target,
       minify: HANDLER_BUNDLE.minify,
       sourceMap: HANDLER_BUNDLE.sourcemap,
       mainFields: [...HANDLER_BUNDLE.mainFields],
       externalModules: [...HANDLER_BUNDLE.external],
       banner: HANDLER_BUNDLE.banner,
+      define: HANDLER_BUNDLE.define,
       // BundlingOptions has no alias field; CDK passes each entry on as --alias:name=path.
       esbuildArgs: { '--alias': Object.entries(HANDLER_BUNDLE.alias).map(([name, path]) => `${name}=${path}`) },
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],
-        afterBundling: (_inputDir: string, outputDir: string) => afterBundlingCommands(props.handler, outputDir),
+        afterBundling: (_inputDir: string, outputDir: string) => afterBundlingCommands(props.handler, outputDir, props.memorySize),
       },
     },
   });

@@ -2,32 +2,39 @@
  * `npm run build` (and `prepare`, so `npm ci` leaves it done): the `briefing` command line as
  * plain JavaScript in dist/, so running a command compiles no TypeScript.
  *
- * - dist/briefing.mjs: the program (`bin`, `npm run briefing`), with its `#!/usr/bin/env node`;
- * - dist/worker.mjs: a `briefing batch` worker thread (local/batch/run-batch.ts starts it from
+ * - dist/briefing.mjs: the program (`bin`, `npm run briefing`), with its `#!/usr/bin/env node`: a
+ *   loader (infra/code-cache.ts) running dist/briefing.cjs with the V8 code cache in
+ *   dist/code-cache/, which the build makes last by one training `briefing render` of the seed;
+ * - dist/worker.cjs: a `briefing batch` worker thread (local/batch/run-batch.ts starts it from
  *   beside itself);
- * - dist/chunk-*.mjs and the like: what the two share, and each command's work, split at its
+ * - dist/chunk-*.cjs and the like: what the two share, and each command's work, split at its
  *   `import()` so `briefing --help` or a refused file loads none of pdfkit, the AWS SDK or the
- *   extractor;
+ *   extractor. esbuild splits only ES modules, so the chunks are split as ESM and each is then
+ *   converted to CommonJS (the code cache needs it), `import()` of a chunk becoming its `require`;
  * - dist/reader-*.cjs: intake's HTML and Markdown parsers, one file each, loaded on first use;
  * - dist/templates.compiled.cjs: the templates of templates/, precompiled (scripts/precompile-templates.ts);
  * - dist/build-info.json: every project file the build read, with its size and time (from
  *   which scripts/cli-up-to-date.mjs tells whether dist/ is older than the sources), and the
  *   packages and project folders inside each output file (what loading it costs).
  *
- * The npm packages are bundled in, with the Lambda handlers' settings (infra/bundling.ts: ESM,
- * the `require` banner, the stubs of pdfkit's unused heavy imports). Fonts, templates and the
+ * The npm packages are bundled in, with the Lambda handlers' settings (infra/bundling.ts: CommonJS
+ * that knows its URL, the stubs of pdfkit's unused heavy imports). Fonts, templates and the
  * ICC profile are not copied: the renderer finds them from dist/ in the package
  * (lambdas/render/assets.ts), as it does from the sources.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, transform, type Metafile, type Plugin } from 'esbuild';
 import { BUNDLE_ALIASES, HANDLER_BUNDLE, PROJECT_ROOT, readerFile } from '../infra/bundling';
+import { entrySource, LOADER_FILE, LOADER_SOURCE, SEED, TRAIN_ENV } from '../infra/code-cache';
 import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
 import { precompiledSource } from './precompile-templates';
 
 export const DIST_DIR = join(PROJECT_ROOT, 'dist');
 export const CLI_FILE = join(DIST_DIR, 'briefing.mjs');
+const CLI_CODE = 'briefing.cjs';
 export const BUILD_INFO_FILE = 'build-info.json';
 /** The npm package of a bundled input path, or its top project folder (`lambdas/extract`). */
 export function packageOfPath(file: string): string {
@@ -36,7 +43,22 @@ export function packageOfPath(file: string): string {
 }
 
 /** Written last: they import the chunks. */
-const ENTRIES = new Set(['briefing.mjs', 'worker.mjs']);
+const ENTRIES = new Set(['briefing.mjs', CLI_CODE, 'worker.cjs', LOADER_FILE]);
+
+/**
+ * One ESM chunk of the split build as CommonJS: `import()` of another chunk becomes a `require`
+ * (the loader's, so the chunk runs once and with its cache), then esbuild converts the rest.
+ */
+async function chunkToCommonJs(code: string, minify: boolean): Promise<string> {
+  // The program's `#!` line belongs to its loader (dist/briefing.mjs), the file that is run.
+  const required = code.replace(/^#!.*\n/, '').replace(/\bimport\((["'])(\.\/[\w.-]+\.cjs)\1\)/g, 'Promise.resolve().then(()=>require($1$2$1))');
+  return (await transform(required, {
+    format: 'cjs', platform: 'node', target: HANDLER_BUNDLE.target, minify, legalComments: 'none', logLevel: 'warning',
+    // `import.meta.url` is defined (HANDLER_BUNDLE.define); what remains is local/batch/worker-bundle.ts's
+    // `import.meta.resolve('tsx/…')`, reached only when the program runs from its TypeScript sources.
+    logOverride: { 'empty-import-meta': 'silent' },
+  })).code;
+}
 
 /**
  * Packages the sources `require()` on first use instead of importing (intake's HTML and Markdown
@@ -78,19 +100,22 @@ const contentsOf = (metafile: Metafile): Record<string, string[]> => Object.from
 export async function buildCli(options: { readonly outdir?: string; readonly readable?: boolean } = {}): Promise<void> {
   const outdir = options.outdir ?? DIST_DIR;
   // `readable` (the bench's profiles): unminified, with esbuild's `// path` comment before each module.
-  const common = { absWorkingDir: PROJECT_ROOT, bundle: true, platform: 'node', target: 'node20', minify: !options.readable, legalComments: 'none', metafile: true, write: false, logLevel: 'warning' } as const;
+  const minify = !options.readable;
+  const common = { absWorkingDir: PROJECT_ROOT, bundle: true, platform: 'node', target: 'node20', minify, legalComments: 'none', metafile: true, write: false, logLevel: 'warning' } as const;
   const readers = new Set<string>();
   const program = await build({
     ...common,
     entryPoints: { briefing: 'cli/entry.ts', worker: 'local/batch/worker.ts' },
     outdir,
-    outExtension: { '.js': '.mjs' },
+    entryNames: '[name]',
+    outExtension: { '.js': '.cjs' },
     splitting: true,
     format: 'esm',
     mainFields: [...HANDLER_BUNDLE.mainFields],
     // The stubs only: lazyRequires below puts the readers in files of their own, as the handlers' readers are.
     alias: BUNDLE_ALIASES,
     banner: { js: HANDLER_BUNDLE.banner },
+    define: HANDLER_BUNDLE.define,
     // Only reached when the program runs from its TypeScript sources (run-batch.ts, worker-bundle.ts).
     external: ['esbuild', 'tsx'],
     plugins: [lazyRequires(readers)],
@@ -109,21 +134,46 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
     inputs[file] = [info.size, info.mtimeMs];
   }
   const outputs = Object.assign(contentsOf(program.metafile), ...readerBuilds.map((b) => contentsOf(b.metafile)));
+  const chunks = await Promise.all(program.outputFiles.map(async (file) => ({ path: file.path, contents: await chunkToCommonJs(file.text, minify), entry: ENTRIES.has(basename(file.path)) })));
   const files: OutputFile[] = [
-    ...[program, ...readerBuilds].flatMap((b) => b.outputFiles.map((file) => ({ path: file.path, contents: file.contents, entry: ENTRIES.has(basename(file.path)) }))),
+    ...chunks,
+    ...readerBuilds.flatMap((b) => b.outputFiles.map((file) => ({ path: file.path, contents: file.contents, entry: false }))),
     { path: join(outdir, PRECOMPILED_FILE), contents: precompiledSource(), entry: false },
+    { path: join(outdir, LOADER_FILE), contents: readFileSync(LOADER_SOURCE), entry: true },
+    { path: CLI_FILE_IN(outdir), contents: entrySource(CLI_CODE, { shebang: true }), entry: true },
     { path: join(outdir, BUILD_INFO_FILE), contents: `${JSON.stringify({ inputs, outputs }, null, 1)}\n`, entry: true },
   ].sort((a, b) => Number(a.entry) - Number(b.entry));
   mkdirSync(outdir, { recursive: true });
   for (const file of files) {
     const temp = `${file.path}.${process.pid}.tmp`;
     // The program is run directly (`bin`, a shebang): executable like any installed command.
-    writeFileSync(temp, file.contents, { mode: basename(file.path) === 'briefing.mjs' ? 0o755 : 0o644 });
+    writeFileSync(temp, file.contents, { mode: file.path === CLI_FILE_IN(outdir) ? 0o755 : 0o644 });
     renameSync(temp, file.path);
   }
-  // dist/web is the web page's, built beside (scripts/build-web.mjs).
+  // dist/web is the web page's, built beside (scripts/build-web.mjs); the code cache is made again below.
   const written = new Set([...files.map((file) => basename(file.path)), 'web']);
   for (const name of readdirSync(outdir)) if (!written.has(name)) rmSync(join(outdir, name), { recursive: true, force: true });
+  trainCli(outdir);
+}
+
+const CLI_FILE_IN = (outdir: string): string => join(outdir, 'briefing.mjs');
+
+/**
+ * The code cache of the command line (dist/code-cache/<this Node>/): one `briefing render` of
+ * the seed by the program just built, on the Node that builds it (`npm ci` runs this with the
+ * user's own). A run that fails fails the build: the program cannot render.
+ */
+function trainCli(outdir: string): void {
+  const work = mkdtempSync(join(tmpdir(), 'briefing-train-'));
+  try {
+    execFileSync(process.execPath, [CLI_FILE_IN(outdir), 'render', join(PROJECT_ROOT, SEED.file), '-o', join(work, 'seed.pdf'), '--published', SEED.published], {
+      cwd: work,
+      env: { ...process.env, [TRAIN_ENV]: '1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(PROJECT_ROOT, 'scripts/build-cli.ts')) {

@@ -1,6 +1,7 @@
 /**
  * What the cold section runs, each built as the Lambda handlers are (infra/bundling.ts: one
- * file, everything bundled, the stubs; assets beside it) into bench/tmp/cold:
+ * CommonJS file, everything bundled, the stubs, the code-cache loader as entry; assets beside it)
+ * into bench/tmp/cold, their code caches made by the section's untimed training runs:
  * - `extract/`, `render/`: the handler entries themselves, with only the SDK clients' HTTP
  *   transport swapped for local-aws.ts (the handlers' own imports of the two client packages
  *   are redirected to s3-client.ts and eventbridge-client.ts);
@@ -44,7 +45,7 @@ export interface ColdArtefacts {
 
 export async function buildColdArtefacts(): Promise<ColdArtefacts> {
   const handler = (name: 'extract' | 'render') => bundleLikeHandler({
-    entry: HANDLER_ENTRIES[name], outdir: path.join(COLD_DIR, name), assetsOf: name, plugins: [localAws],
+    entry: HANDLER_ENTRIES[name], outdir: path.join(COLD_DIR, name), assetsOf: name, plugins: [localAws], exports: ['handler'],
   });
   const [extract, render, pipeline, stages] = await Promise.all([
     handler('extract'),

@@ -19,7 +19,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractFigures } from '../../lambdas/extract';
-import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
 import { readArticle } from '../../lambdas/intake';
 import { seedArticle } from '../articles';
 import { briefingHtml } from '../baseline-html';
@@ -30,6 +29,8 @@ import { round, summarise } from '../stats';
 import { TARGETS, verdict, type Target, type Verdict } from '../targets';
 import { buildColdArtefacts } from './bundles';
 import { putLocalObject } from './local-aws';
+import { TRAIN_ENV } from '../../infra/code-cache';
+import { LAMBDA_RUNTIME_ENV, sqsEventFor } from '../../scripts/train-code-cache';
 
 export type ColdRowId = 'node' | 'extract-handler' | 'render-handler' | 'pipeline' | 'cli-render' | 'chromium' | 'stages';
 
@@ -76,24 +77,18 @@ const TIME = '/usr/bin/time';
 const INPUT_BUCKET = 'articles';
 const OUTPUT_BUCKET = 'briefings';
 
-/** What Lambda's environment gives a handler beyond LAMBDA_ENV (the stack's variables, X-Ray's). */
+/** What Lambda's environment gives a handler beyond LAMBDA_ENV (the stack's variables, X-Ray's), as the training run of the build gives it. */
 function handlerEnv(store: string, bundle: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     ...LAMBDA_ENV,
+    ...LAMBDA_RUNTIME_ENV,
     AWS_SESSION_TOKEN: 'bench',
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
     OUTPUT_BUCKET,
     EVENT_BUS_NAME: 'bench-bus',
     MAX_RECEIVE_COUNT: '3',
     POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
-    // Tracing is on in the stack: the SDK's X-Ray segments go to a daemon on this machine (none listens; UDP).
-    _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
-    AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
-    AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
-    // Node 24 on Lambda prints no notice about the Node version; Node 20 here would.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     // Where Lambda unpacks the function; the X-Ray SDK takes it as the sign that it runs on Lambda.
     LAMBDA_TASK_ROOT: path.dirname(bundle),
     BENCH_S3_DIR: store,
@@ -101,18 +96,7 @@ function handlerEnv(store: string, bundle: string): NodeJS.ProcessEnv {
 }
 
 /** One SQS message announcing one created object, as S3 → SQS delivers it. */
-function sqsEventFor(bucket: string, key: string): string {
-  const notification = {
-    Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', awsRegion: 'eu-west-1', eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object: { key: encodeEventKey(key) } } }],
-  };
-  return JSON.stringify({
-    Records: [{
-      messageId: '11111111-1111-4111-8111-111111111111', receiptHandle: 'bench', body: JSON.stringify(notification),
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'bench', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:bench', awsRegion: 'eu-west-1',
-    }],
-  });
-}
+const sqsEventJson = (bucket: string, key: string): string => JSON.stringify(sqsEventFor(bucket, key));
 
 interface Measured {
   readonly id: ColdRowId;
@@ -121,6 +105,8 @@ interface Measured {
   readonly command: string;
   readonly args: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
+  /** Bundled like the handlers: one untimed run with BRIEFING_CODE_CACHE_TRAIN=1 makes its code cache first. */
+  readonly trained?: boolean;
   /** Runs before each timed run (clears last run's outputs so the work is done again). */
   readonly before?: () => void;
   /** What the run must have produced, else the reason it did not. */
@@ -174,13 +160,14 @@ export async function benchCold(options: { runs: number }): Promise<ColdResult> 
     putLocalObject(INPUT_BUCKET, key, seed.bytes, seed.published ? { published: seed.published } : {}, 'text/plain', store);
     const extractEvent = out('extract-event.json');
     const renderEvent = out('render-event.json');
-    writeFileSync(extractEvent, sqsEventFor(INPUT_BUCKET, key));
-    writeFileSync(renderEvent, sqsEventFor(OUTPUT_BUCKET, figuresKey));
+    writeFileSync(extractEvent, sqsEventJson(INPUT_BUCKET, key));
+    writeFileSync(renderEvent, sqsEventJson(OUTPUT_BUCKET, figuresKey));
     const objectAt = (bucket: string, objectKey: string): string => path.join(store, bucket, objectKey);
     const handlerCheck = (bucket: string, objectKey: string) => (exit: number | null, stderr: string): string | null =>
       exit !== 0 ? `exit ${exit}: ${lastLine(stderr)}` : existsSync(objectAt(bucket, objectKey)) ? null : `${objectKey} not written`;
-    // The render path needs the figures the extract path writes: one untimed extract run first.
-    const first = await runTimed(process.execPath, [built.driver, built.handlers.extract, extractEvent], { env: handlerEnv(store, built.handlers.extract) });
+    // The render path needs the figures the extract path writes: one untimed extract run first,
+    // which is also the extract bundle's training run (its code cache, as the build makes it).
+    const first = await runTimed(process.execPath, [built.driver, built.handlers.extract, extractEvent], { env: { ...handlerEnv(store, built.handlers.extract), [TRAIN_ENV]: '1' } });
     if (first.code !== 0 || !existsSync(objectAt(OUTPUT_BUCKET, figuresKey))) throw new Error(`the extract handler path failed: ${lastLine(first.stderr)}`);
     const figures = readFileSync(objectAt(OUTPUT_BUCKET, figuresKey));
     const figuresMeta = readFileSync(path.join(store, '.meta', OUTPUT_BUCKET, `${figuresKey}.json`));
@@ -199,7 +186,7 @@ export async function benchCold(options: { runs: number }): Promise<ColdResult> 
         check: handlerCheck(OUTPUT_BUCKET, figuresKey),
       },
       {
-        id: 'render-handler', what: 'render handler: import + one SQS event (figures → PDF)', target: TARGETS.coldHandlerRatio,
+        id: 'render-handler', trained: true, what: 'render handler: import + one SQS event (figures → PDF)', target: TARGETS.coldHandlerRatio,
         command: process.execPath, args: [built.driver, built.handlers.render, renderEvent], env: handlerEnv(store, built.handlers.render),
         before: () => {
           rmSync(path.join(store, OUTPUT_BUCKET), { recursive: true, force: true });
@@ -208,7 +195,7 @@ export async function benchCold(options: { runs: number }): Promise<ColdResult> 
         check: handlerCheck(OUTPUT_BUCKET, briefingKey),
       },
       {
-        id: 'pipeline', what: 'whole path, article → PDF (bundled like the handlers)', target: TARGETS.coldPipelineRatio,
+        id: 'pipeline', trained: true, what: 'whole path, article → PDF (bundled like the handlers)', target: TARGETS.coldPipelineRatio,
         command: process.execPath, args: [built.pipeline, seed.path, published, out('pipeline.pdf')],
         before: fresh(out('pipeline.pdf')), check: pdfCheck(out('pipeline.pdf')),
       },
@@ -224,11 +211,19 @@ export async function benchCold(options: { runs: number }): Promise<ColdResult> 
         check: pdfCheck(out('chromium.pdf')),
       }] : []),
       {
-        id: 'stages', what: 'the same path step by step (the stage table below)', target: null,
+        id: 'stages', trained: true, what: 'the same path step by step (the stage table below)', target: null,
         command: process.execPath, args: [built.stages, seed.path, published, out('stages.pdf')],
         env: { ...process.env, BRIEFING_COLD_STAGES: out('stages.json') }, before: fresh(out('stages.pdf')), check: pdfCheck(out('stages.pdf')),
       },
     ];
+
+    // The training runs (untimed): each bundle's code cache, made by running it once on the seed.
+    for (const m of measured.filter((row) => row.trained)) {
+      m.before?.();
+      const run = await runTimed(m.command, m.args, { env: { ...(m.env ?? process.env), [TRAIN_ENV]: '1' }, timeoutMs: 120_000 });
+      const problem = m.check(run.code, run.stderr);
+      if (problem) throw new Error(`the training run of ${m.id} failed: ${problem}`);
+    }
 
     const samples = measured.map((): Sample[] => []);
     const problems = measured.map((): string | null => null);

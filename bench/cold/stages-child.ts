@@ -41,7 +41,9 @@ const tree = fillTemplate(templates.main, templates.partials, buildBriefingModel
 done('template');
 const laid = layoutDocument(tree, fontMetrics());
 done('layout');
-const pdf = await drawPdf(laid, { date: new Date('2000-01-01T00:00:00Z'), pdfa: false });
-done('pdf');
-writeFileSync(out, pdf);
-if (process.env.BRIEFING_COLD_STAGES) writeFileSync(process.env.BRIEFING_COLD_STAGES, JSON.stringify(stages));
+// No top-level await: bundled as CommonJS, like the handlers (infra/bundling.ts).
+void drawPdf(laid, { date: new Date('2000-01-01T00:00:00Z'), pdfa: false }).then((pdf) => {
+  done('pdf');
+  writeFileSync(out, pdf);
+  if (process.env.BRIEFING_COLD_STAGES) writeFileSync(process.env.BRIEFING_COLD_STAGES, JSON.stringify(stages));
+});

@@ -1,0 +1,78 @@
+/**
+ * Ships beside every bundle that carries a build-time V8 code cache (infra/code-cache.ts): the
+ * Lambda handlers (`index.mjs` → `handler.cjs`) and the command line (`dist/briefing.mjs` →
+ * `dist/briefing.cjs` and its chunks). Plain JavaScript with no imports but Node's own, because it
+ * runs before anything else of ours.
+ *
+ * `loadCached(file)` runs a CommonJS file as Node's `require` would, but compiles it with
+ * `vm.Script` and the `cachedData` the build's training run left in
+ * `code-cache/<node version>-<arch>-<V8 tag>/<file>.cache`: the bytecode of every function the
+ * training briefing ran, so a cold process neither parses nor compiles them again. The tag folds
+ * in V8's version, its flags and the CPU's features, the three things V8 checks a cache against;
+ * a process that differs in any of them finds no folder of its own and compiles plainly, as it
+ * would without a cache. It never reads a cache made by another Node (a cache V8 accepts but was
+ * made by another patch release can crash it: nodejs/node#62781). Relative `require`s of `.cjs`
+ * files (the command line's chunks, the readers) are loaded the same way; everything else goes to
+ * Node's own `require`. Every `.cjs` file stays valid CommonJS that Node can load without this.
+ *
+ * `NODE_DEBUG=code-cache` prints, per file, whether its cache was used, rejected or absent.
+ * `BRIEFING_CODE_CACHE_TRAIN=1` (the build's training run) writes each loaded file's cache at exit.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { debuglog } from 'node:util';
+import { cachedDataVersionTag } from 'node:v8';
+import { constants, Script } from 'node:vm';
+
+/** The folder name of caches this very process can use. */
+export const CACHE_KEY = `${process.version}-${process.arch}-${cachedDataVersionTag()}`;
+
+const debug = debuglog('code-cache');
+const training = process.env.BRIEFING_CODE_CACHE_TRAIN === '1';
+/** By absolute path: a file is run once, as `require` would. */
+const modules = new Map();
+const trained = [];
+
+const cacheFileOf = (file) => join(dirname(file), 'code-cache', CACHE_KEY, `${basename(file)}.cache`);
+
+function readCache(file) {
+  try {
+    return readFileSync(cacheFileOf(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the CommonJS file at this absolute path (once) and returns its `module.exports`. */
+export function loadCached(file) {
+  const known = modules.get(file);
+  if (known) return known.exports;
+  const module = { exports: {}, id: file, filename: file };
+  modules.set(file, module);
+  const cachedData = readCache(file);
+  // The wrapper Node itself puts around a CommonJS file; the same text at build and at run time.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, {
+    filename: file,
+    cachedData,
+    // `import()` inside the file behaves as in any module of the process.
+    importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  debug('%s: %s', file, cachedData === undefined ? 'no cache for this Node' : script.cachedDataRejected ? 'cache rejected' : 'cache used');
+  if (training) trained.push({ file, script });
+  const nodeRequire = createRequire(file);
+  const require = (id) => (id.startsWith('./') && id.endsWith('.cjs') ? loadCached(join(dirname(file), id)) : nodeRequire(id));
+  require.resolve = nodeRequire.resolve;
+  require.cache = nodeRequire.cache;
+  script.runInThisContext().call(module.exports, module.exports, require, module, file, dirname(file));
+  return module.exports;
+}
+
+if (training) {
+  process.once('exit', () => {
+    for (const { file, script } of trained) {
+      mkdirSync(dirname(cacheFileOf(file)), { recursive: true });
+      writeFileSync(cacheFileOf(file), script.createCachedData());
+    }
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * The build-time V8 code cache of what a cold process runs (the Lambda handlers, the command
+ * line, the bench's cold rows). A fresh process used to spend a fifth of its first briefing's
+ * instructions parsing and compiling our bundle; a code cache made at build time by one training
+ * run on the seed article holds the bytecode of every function that briefing ran.
+ *
+ * The shape, for each bundle: CommonJS code (`handler.cjs`, `dist/briefing.cjs` and its chunks),
+ * beside it infra/code-cache-loader.mjs, an entry that is a two-line loader (`index.mjs` for
+ * Lambda, `dist/briefing.mjs` for the command line), and `code-cache/<node>-<arch>-<V8 tag>/`
+ * written by the training run: that run is the real entry doing its real work once with
+ * BRIEFING_CODE_CACHE_TRAIN=1. V8 accepts a cache only from the same V8 version, the same V8
+ * flags and the same CPU features, so it helps where the training ran on the Node (and the flags)
+ * that runs the code: `npm ci` / `npm run build` with the user's own Node for the command line;
+ * for Lambda, a build on the runtime's Node 24 patch release and on ARM64 (README, "Cold start").
+ * Anywhere else the loader finds no cache of its own and compiles plainly: slower, never wrong.
+ * Plain data and node built-ins only, like bundling.ts.
+ */
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Written beside every bundle with a code cache; the entries import it. */
+export const LOADER_FILE = 'code-cache-loader.mjs';
+export const LOADER_SOURCE = fileURLToPath(new URL(LOADER_FILE, import.meta.url));
+
+/** A Lambda bundle's code, beside its `index.mjs` loader (Lambda resolves `index.*`, never this). */
+export const HANDLER_CODE_FILE = 'handler.cjs';
+
+/** The training article: in the repository, so a clean clone builds the same cache. */
+export const SEED = { file: 'examples/idlib-offensive-2019.txt', published: '2019-06-01' } as const;
+
+/** The environment variable that makes the loader write the caches at exit (the training run). */
+export const TRAIN_ENV = 'BRIEFING_CODE_CACHE_TRAIN';
+
+/** The folder of caches inside a bundle's directory (one subfolder per Node, CPU and V8 flags). */
+export const CACHE_DIR = 'code-cache';
+
+/**
+ * esbuild settings that make ESM sources into CommonJS that still knows its own URL: sources use
+ * `import.meta.url` (createRequire of the readers, asset lookup), which CommonJS lacks.
+ */
+export const CJS_URL_BANNER = 'var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;';
+export const CJS_URL_DEFINE: Readonly<Record<string, string>> = { 'import.meta.url': '__importMetaUrl' };
+
+/**
+ * The loader entry: imports infra/code-cache-loader.mjs from beside itself and runs `codeFile`,
+ * re-exporting `exports` (the handler) if any. The command line's gets its shebang.
+ */
+export function entrySource(codeFile: string, options: { readonly exports?: readonly string[]; readonly shebang?: boolean } = {}): string {
+  const run = `loadCached(fileURLToPath(new URL(${JSON.stringify(`./${codeFile}`)}, import.meta.url)))`;
+  return [
+    ...(options.shebang ? ['#!/usr/bin/env node'] : []),
+    `// Runs ${codeFile} with the V8 code cache the build made (${LOADER_FILE}).`,
+    "import { fileURLToPath } from 'node:url';",
+    `import { loadCached } from './${LOADER_FILE}';`,
+    options.exports && options.exports.length > 0 ? `export const { ${options.exports.join(', ')} } = ${run};` : `${run};`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Writes a bundle's entry, `index.mjs` (running HANDLER_CODE_FILE and re-exporting `exports`),
+ * and the loader it imports, into `outputDir`; returns the entry's path.
+ */
+export function writeEntry(outputDir: string, exports: readonly string[]): string {
+  copyFileSync(LOADER_SOURCE, join(outputDir, LOADER_FILE));
+  const entry = join(outputDir, 'index.mjs');
+  writeFileSync(entry, entrySource(HANDLER_CODE_FILE, { exports }));
+  return entry;
+}
+
+/**
+ * The V8 flags Lambda's Node.js runtime starts node with, as its bootstrap in AWS's base images
+ * writes them: `--expose-gc` and the heap sized from the function's memory (a tenth for the young
+ * generation, split in two semi-spaces; the rest for the old). V8 folds its flags into the
+ * cache's key, so the training run of a handler uses the same ones. (V8 since Sept. 2025 leaves
+ * memory-tuning flags out of that key, v8/v8@87356585; `--expose-gc` stays in it.)
+ */
+export function lambdaNodeFlags(memoryMB: number): string[] {
+  const newSpace = Math.floor(memoryMB / 10);
+  return ['--expose-gc', `--max-semi-space-size=${Math.floor(newSpace / 2)}`, `--max-old-space-size=${memoryMB - newSpace}`];
+}
