@@ -15,7 +15,8 @@
  * Anywhere else the loader finds no cache of its own and compiles plainly: slower, never wrong.
  * Plain data and node built-ins only, like bundling.ts.
  */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,10 +60,26 @@ export function entrySource(codeFile: string, options: { readonly exports?: read
 }
 
 /**
+ * The bundle with each `import()` of a Node built-in (the SDK loads `node:http` and
+ * `node:async_hooks` so) made a `require` that resolves to the same namespace shape, the module
+ * as `default` beside its named exports. A script compiled from a code cache loses the callback
+ * that `import()` needs (`ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING`: nodejs/node#43663,
+ * zertosh/v8-compile-cache#30), so code the loader runs must not call it. Bundled modules never
+ * reach `import()` (esbuild resolves them); externals other than built-ins are left as they are.
+ */
+export function builtinImportsAsRequires(code: string): string {
+  return code.replace(/\bimport\((["'])([\w:/]+)\1\)/g, (call, _quote: string, name: string) =>
+    (isBuiltin(name) ? `Promise.resolve().then(()=>((m)=>({...m,default:m}))(require(${JSON.stringify(name)})))` : call));
+}
+
+/**
  * Writes a bundle's entry, `index.mjs` (running HANDLER_CODE_FILE and re-exporting `exports`),
- * and the loader it imports, into `outputDir`; returns the entry's path.
+ * and the loader it imports, into `outputDir`, with the code's built-in imports made requires
+ * (builtinImportsAsRequires); returns the entry's path.
  */
 export function writeEntry(outputDir: string, exports: readonly string[]): string {
+  const code = join(outputDir, HANDLER_CODE_FILE);
+  writeFileSync(code, builtinImportsAsRequires(readFileSync(code, 'utf8')));
   copyFileSync(LOADER_SOURCE, join(outputDir, LOADER_FILE));
   const entry = join(outputDir, 'index.mjs');
   writeFileSync(entry, entrySource(HANDLER_CODE_FILE, { exports }));

@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { build, transform, type Metafile, type Plugin } from 'esbuild';
 import { BUNDLE_ALIASES, HANDLER_BUNDLE, PROJECT_ROOT, readerFile } from '../infra/bundling';
-import { entrySource, LOADER_FILE, LOADER_SOURCE, SEED, TRAIN_ENV } from '../infra/code-cache';
+import { builtinImportsAsRequires, entrySource, LOADER_FILE, LOADER_SOURCE, SEED, TRAIN_ENV } from '../infra/code-cache';
 import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
 import { precompiledSource } from './precompile-templates';
 
@@ -46,12 +46,13 @@ export function packageOfPath(file: string): string {
 const ENTRIES = new Set(['briefing.mjs', CLI_CODE, 'worker.cjs', LOADER_FILE]);
 
 /**
- * One ESM chunk of the split build as CommonJS: `import()` of another chunk becomes a `require`
- * (the loader's, so the chunk runs once and with its cache), then esbuild converts the rest.
+ * One ESM chunk of the split build as CommonJS: `import()` of another chunk or of a Node built-in
+ * becomes a `require` (the loader's, so the chunk runs once and with its cache; a cached script
+ * cannot `import()`: builtinImportsAsRequires), then esbuild converts the rest.
  */
 async function chunkToCommonJs(code: string, minify: boolean): Promise<string> {
   // The program's `#!` line belongs to its loader (dist/briefing.mjs), the file that is run.
-  const required = code.replace(/^#!.*\n/, '').replace(/\bimport\((["'])(\.\/[\w.-]+\.cjs)\1\)/g, 'Promise.resolve().then(()=>require($1$2$1))');
+  const required = builtinImportsAsRequires(code.replace(/^#!.*\n/, '')).replace(/\bimport\((["'])(\.\/[\w.-]+\.cjs)\1\)/g, 'Promise.resolve().then(()=>require($1$2$1))');
   return (await transform(required, {
     format: 'cjs', platform: 'node', target: HANDLER_BUNDLE.target, minify, legalComments: 'none', logLevel: 'warning',
     // `import.meta.url` is defined (HANDLER_BUNDLE.define); what remains is local/batch/worker-bundle.ts's

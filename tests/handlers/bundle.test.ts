@@ -4,7 +4,7 @@
  * the project, so fonts and templates must come from the bundle) against s3rver over HTTP.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
 import { TemplateStore, templateHash } from '../../lambdas/template/load';
 import { EVENT_TEMPLATE } from '../../lambdas/event/render';
 import { PRECOMPILED_FILE } from '../../lambdas/template/precompiled';
+import { HANDLER_CODE_FILE, lambdaNodeFlags } from '../../infra/code-cache';
 import { startS3Server, type S3Server } from '../../local/s3-server';
 import { article } from '../event/support';
 import { synthStack } from '../infra/synth';
@@ -40,16 +41,20 @@ const result = await handler(JSON.parse(process.env.EVENT), {});
 let server: S3Server;
 let records: S3EventRecord[];
 let assetDir: { extract: string; render: string; event: string; reconcile: string };
+/** MiB of each stage's function, as the stack sets it (the training run used Lambda's flags for it). */
+let memoryOf: { extract: number; render: number };
 const scratch = mkdtempSync(join(tmpdir(), 'bundle-run-'));
 
 beforeAll(async () => {
   // The pipeline's stages only: the web page's function has its own bundle test (tests/infra/web.test.ts).
   const { stack, template, outdir } = synthStack({ web: false });
-  const resources = template.toJSON().Resources as Record<string, { Properties: { Code: { S3Key: string } } }>;
+  const resources = template.toJSON().Resources as Record<string, { Properties: { Code: { S3Key: string }; MemorySize: number } }>;
   const dirOf = (fn: typeof stack.pipeline.extract.function): string => {
     const key = resources[stack.getLogicalId(fn.node.defaultChild as never)]!.Properties.Code.S3Key;
     return join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
   };
+  const memory = (fn: typeof stack.pipeline.extract.function): number => resources[stack.getLogicalId(fn.node.defaultChild as never)]!.Properties.MemorySize;
+  memoryOf = { extract: memory(stack.pipeline.extract.function), render: memory(stack.pipeline.render.function) };
   assetDir = {
     extract: dirOf(stack.pipeline.extract.function),
     render: dirOf(stack.pipeline.render.function),
@@ -63,9 +68,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function invokeBundle<R = SQSBatchResponse>(dir: string, event: SQSEvent | object, env: Record<string, string> = {}): Promise<{ result: R; importMs: number }> {
+async function invokeBundle<R = SQSBatchResponse>(dir: string, event: SQSEvent | object, env: Record<string, string> = {}, nodeFlags: readonly string[] = []): Promise<{ result: R; importMs: number; stderr: string }> {
   const resultFile = join(scratch, `result-${Date.now()}.json`);
-  await run(process.execPath, ['--input-type=module', '-e', CHILD], {
+  const { stderr } = await run(process.execPath, [...nodeFlags, '--input-type=module', '-e', CHILD], {
     cwd: scratch,
     env: {
       PATH: process.env.PATH,
@@ -82,7 +87,7 @@ async function invokeBundle<R = SQSBatchResponse>(dir: string, event: SQSEvent |
       ...env,
     },
   });
-  return JSON.parse(readFileSync(resultFile, 'utf8')) as { result: R; importMs: number };
+  return { ...(JSON.parse(readFileSync(resultFile, 'utf8')) as { result: R; importMs: number }), stderr };
 }
 
 describe('bundled handlers from cdk.out in plain node', () => {
@@ -101,7 +106,7 @@ describe('bundled handlers from cdk.out in plain node', () => {
   // import-time work was most of the render cold start. The real ones are recognised by error
   // strings of their own that survive minification.
   it('ships the stubs instead of fontkit and the AES cipher in the render bundle', () => {
-    const code = readFileSync(join(assetDir.render, 'index.mjs'), 'utf8');
+    const code = readFileSync(join(assetDir.render, HANDLER_CODE_FILE), 'utf8');
     expect(code).toContain('register fonts as TrueTypeFont');
     expect(code).toContain('briefings are never password-protected');
     expect(code).not.toContain('Unknown font format');
@@ -112,7 +117,7 @@ describe('bundled handlers from cdk.out in plain node', () => {
   // start does not compile them: every reader a bundle requires must be beside it, whole.
   it('ships each reader a bundle requires beside it, bundled whole, and keeps them out of the bundle', () => {
     const named = (dir: string): string[] =>
-      [...new Set(readFileSync(join(dir, 'index.mjs'), 'utf8').match(/\.\/reader-[a-z0-9.-]+\.cjs/g) ?? [])].sort();
+      [...new Set(readFileSync(join(dir, HANDLER_CODE_FILE), 'utf8').match(/\.\/reader-[a-z0-9.-]+\.cjs/g) ?? [])].sort();
     expect(named(assetDir.extract)).toEqual(['./reader-linkedom.cjs', './reader-markdown-it.cjs', './reader-mozilla-readability.cjs', './reader-yaml.cjs']);
     for (const dir of [assetDir.extract, assetDir.render, assetDir.event]) {
       for (const file of named(dir)) {
@@ -124,7 +129,7 @@ describe('bundled handlers from cdk.out in plain node', () => {
       }
     }
     // A name only linkedom's code holds: in its reader, not in the bundle.
-    expect(readFileSync(join(assetDir.extract, 'index.mjs'), 'utf8')).not.toContain('CSSStyleDeclaration');
+    expect(readFileSync(join(assetDir.extract, HANDLER_CODE_FILE), 'utf8')).not.toContain('CSSStyleDeclaration');
     expect(readFileSync(join(assetDir.extract, 'reader-linkedom.cjs'), 'utf8')).toContain('CSSStyleDeclaration');
   });
 
@@ -137,7 +142,25 @@ describe('bundled handlers from cdk.out in plain node', () => {
     const partials = store.get('briefing').partials;
     const event = templateHash({ main: { name: 'event.hbs', source: readFileSync(join(assetDir.render, EVENT_TEMPLATE), 'utf8') }, partials });
     expect(Object.keys(table).sort()).toEqual([...store.names().map((name) => store.get(name).sha256), event].sort());
-    expect(readFileSync(join(assetDir.render, 'index.mjs'), 'utf8')).toContain(PRECOMPILED_FILE);
+    expect(readFileSync(join(assetDir.render, HANDLER_CODE_FILE), 'utf8')).toContain(PRECOMPILED_FILE);
+  });
+
+  // infra/code-cache.ts: the build trains the extract and render bundles on the seed, with the
+  // flags Lambda's runtime starts node with; a process with other flags finds no cache of its own.
+  it('ships the extract and render code with a code cache that a process with Lambda\'s flags uses, and others compile plainly', async () => {
+    const key = 'bundle/cached.txt';
+    await putObject(server.client, INPUT, key, ARTICLE);
+    const record = await waitForRecord(records, INPUT, encodeEventKey(key));
+    const debug = { NODE_DEBUG: 'code-cache' };
+    const cached = await invokeBundle(assetDir.extract, sqsEvent(record), debug, lambdaNodeFlags(memoryOf.extract));
+    expect(cached.stderr).toContain(`${HANDLER_CODE_FILE}: cache used`);
+    expect(cached.result).toEqual({ batchItemFailures: [] });
+    const plain = await invokeBundle(assetDir.render, sqsEvent(await waitForRecord(records, OUTPUT, encodeEventKey('figures/bundle/cached.json'))), debug);
+    expect(plain.stderr).toContain(`${HANDLER_CODE_FILE}: no cache for this Node`);
+    expect(plain.result).toEqual({ batchItemFailures: [] });
+    for (const stage of ['extract', 'render'] as const) {
+      expect(readdirSync(join(assetDir[stage], 'code-cache'))).toHaveLength(1);
+    }
   });
 
   it('extracts and renders an uploaded article end to end', async () => {
