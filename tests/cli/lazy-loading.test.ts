@@ -1,7 +1,8 @@
 /**
  * Heavy parts load only for the command that needs them: what `briefing --help`, a refused
  * file and each command's own help load, read from the modules the built program actually
- * loads (tests/support/record-modules.mjs) and what each file of dist/ holds (dist/build-info.json).
+ * loads (tests/support/record-modules.mjs; the chunks the code-cache loader runs, from its
+ * NODE_DEBUG=code-cache lines) and what each file of dist/ holds (dist/build-info.json).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +19,12 @@ const recorder = pathToFileURL(join(repoRoot, 'tests/support/record-modules.mjs'
 async function packagesLoaded(args: readonly string[]): Promise<{ code: number | null; packages: Set<string> }> {
   const log = join(work, `modules-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(log, '');
-  const result = await runCli(args, { cwd: work, nodeArgs: ['--import', recorder], env: { BRIEFING_MODULE_LOG: log } });
+  const result = await runCli(args, { cwd: work, nodeArgs: ['--import', recorder], env: { BRIEFING_MODULE_LOG: log, NODE_DEBUG: 'code-cache' } });
   const { outputs } = JSON.parse(readFileSync(join(repoRoot, 'dist/build-info.json'), 'utf8')) as { outputs: Record<string, string[]> };
-  const files = readFileSync(log, 'utf8').split('\n').filter((url) => url.includes('/dist/')).map((url) => basename(new URL(url).pathname));
+  const chunks = [...result.stderr.matchAll(/^CODE-CACHE \d+: (.+\.cjs): /gm)].map((line) => basename(line[1]!));
+  const files = [...readFileSync(log, 'utf8').split('\n').filter((url) => url.includes('/dist/')).map((url) => basename(new URL(url).pathname)), ...chunks];
   expect(files).toContain('briefing.mjs');
+  expect(chunks).toContain('briefing.cjs');
   const packages = new Set(files.flatMap((file) => outputs[file] ?? []).filter((name) => !/^(cli|lambdas|local|schema)\/|^package\.json$/.test(name)));
   return { code: result.code, packages };
 }

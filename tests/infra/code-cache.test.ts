@@ -1,0 +1,81 @@
+/**
+ * The build-time V8 code cache (infra/code-cache.ts, infra/code-cache-loader.mjs): a training run
+ * writes it, a process on the same Node with the same flags uses it, any other compiles plainly,
+ * a damaged cache is rejected by V8 and costs nothing but its time; the code does the same in
+ * every case, `import()` of a built-in included. And the command line built in dist/ carries one.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CACHE_DIR, HANDLER_CODE_FILE, TRAIN_ENV, writeEntry } from '../../infra/code-cache';
+import { repoRoot, runCli } from '../support/cli';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A handler whose work needs a built-in through import(), as the AWS SDK's HTTP handler does.
+writeFileSync(join(dir, HANDLER_CODE_FILE), `'use strict';
+const words = (text) => text.split(/\\s+/).filter(Boolean).length;
+exports.handler = async (event) => {
+  const { posix } = await import('node:path');
+  return { words: words(event.text), joined: posix.join('a', 'b') };
+};
+`);
+const entry = writeEntry(dir, ['handler']);
+
+/** Imports the entry in a fresh node with `flags`, calls the handler; its answer and the loader's debug lines. */
+async function invoke(flags: readonly string[] = [], env: Record<string, string> = {}): Promise<{ answer: unknown; debug: string }> {
+  const child = `const { handler } = await import(${JSON.stringify(entry)}); process.stdout.write(JSON.stringify(await handler({ text: 'one two three' })));`;
+  const { stdout, stderr } = await run(process.execPath, [...flags, '--input-type=module', '-e', child], { env: { PATH: process.env.PATH, NODE_DEBUG: 'code-cache', ...env } });
+  return { answer: JSON.parse(stdout), debug: stderr };
+}
+
+const ANSWER = { words: 3, joined: 'a/b' };
+const cacheFiles = (): string[] => readdirSync(join(dir, CACHE_DIR)).flatMap((key) => readdirSync(join(dir, CACHE_DIR, key)).map((file) => join(dir, CACHE_DIR, key, file)));
+
+describe('the code-cache loader', () => {
+  it('compiles plainly before any training, and a training run writes the cache for its own Node and flags', async () => {
+    const first = await invoke();
+    expect(first.answer).toEqual(ANSWER);
+    expect(first.debug).toContain('no cache for this Node');
+    await invoke([], { [TRAIN_ENV]: '1' });
+    expect(cacheFiles().map((file) => file.endsWith(`${HANDLER_CODE_FILE}.cache`))).toEqual([true]);
+  });
+
+  it('uses the cache on the same Node and flags, import() of a built-in still working', async () => {
+    const { answer, debug } = await invoke();
+    expect(debug).toContain(`${HANDLER_CODE_FILE}: cache used`);
+    expect(answer).toEqual(ANSWER);
+  });
+
+  it('finds no cache of its own under other V8 flags, and compiles plainly', async () => {
+    const { answer, debug } = await invoke(['--expose-gc']);
+    expect(debug).toContain('no cache for this Node');
+    expect(answer).toEqual(ANSWER);
+  });
+
+  it('survives a damaged cache: V8 rejects it and the code runs as compiled from source', async () => {
+    for (const file of cacheFiles()) writeFileSync(file, Buffer.alloc(4096, 7));
+    const { answer, debug } = await invoke();
+    expect(debug).toContain(`${HANDLER_CODE_FILE}: cache rejected`);
+    expect(answer).toEqual(ANSWER);
+  });
+});
+
+describe('the command line in dist/', () => {
+  it('renders with the code cache its build trained on the seed', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'code-cache-cli-'));
+    try {
+      const result = await runCli(['render', join(repoRoot, 'examples/antioquia-landslide.txt'), '-o', join(work, 'a.pdf')], { cwd: work, env: { NODE_DEBUG: 'code-cache' } });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(/briefing\.cjs: cache used/);
+      expect(result.stderr).not.toMatch(/cache rejected/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
