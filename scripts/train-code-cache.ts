@@ -65,6 +65,8 @@ if (result.batchItemFailures.length > 0) throw new Error('the training event fai
 export async function trainHandler(handler: HandlerName, dir: string, memoryMB: number): Promise<void> {
   writeEntry(dir, ['handler']);
   if (!TRAINED_HANDLERS.has(handler)) return;
+  // This process's own S3 client (the seed's upload) would print the SDK's notice about older Nodes into the build's output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const server = await startS3Server({ buckets: [INPUT_BUCKET, OUTPUT_BUCKET] });
   try {
     const seed = join(PROJECT_ROOT, SEED.file);

@@ -12,6 +12,9 @@
  * - headless Chromium printing the same briefing as HTML (bench/baseline-html.ts).
  * Wall time from spawn to exit; CPU time and peak RSS from GNU time when it is installed. A
  * further, unjudged child runs the pipeline's steps one by one and reports each step's cold cost.
+ * Every row runs as it ships: the bundles are CommonJS behind the code-cache loader
+ * (infra/code-cache.ts), each trained by one untimed run on the seed before the timed rounds, as
+ * the build trains the deployed ones; dist/ carries the cache `npm run build` made.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

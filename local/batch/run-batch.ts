@@ -49,7 +49,7 @@ export async function articleFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-// Beside this module, with its extension: worker.ts in the sources, worker.mjs in the CLI's build (dist/).
+// Beside this module, with its extension: worker.ts in the sources, worker.cjs in the CLI's build (dist/).
 const workerUrl = new URL(`./worker${extname(new URL(import.meta.url).pathname)}`, import.meta.url);
 
 /** Articles sent to a worker ahead of the one it is working on. */
