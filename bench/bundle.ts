@@ -9,6 +9,7 @@ import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { packageOfPath } from '../scripts/build-cli';
 import { HANDLER_CODE_FILE, writeEntry } from '../infra/code-cache';
+import { ESBUILD_SUPPORTED } from '../infra/bundling';
 import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
 import { ROOT } from './articles';
 
@@ -25,6 +26,7 @@ export async function bundleScript(entry: string, name: string): Promise<string>
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    supported: ESBUILD_SUPPORTED,
     packages: 'external',
     // Lazily required modules (intake's parsers) need a real require inside an ESM bundle.
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },

@@ -65,6 +65,13 @@ const READER_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(READ
  * tested. The CDK writes `index.js`; afterBundlingCommands renames it to `handler.cjs` beside the
  * `index.mjs` loader.
  */
+/**
+ * Regular-expression features esbuild must leave as written. For every `node*` target it rewrites
+ * a `\p{…}` literal into `new RegExp(…)` where it stands, so one inside a function builds a RegExp
+ * on every call; Node has read `\p{…}` since 10.
+ */
+export const ESBUILD_SUPPORTED = { 'regexp-unicode-property-escapes': true } as const;
+
 export const HANDLER_BUNDLE = {
   format: 'cjs',
   platform: 'node',
@@ -77,6 +84,7 @@ export const HANDLER_BUNDLE = {
   alias: { ...BUNDLE_ALIASES, ...READER_ALIASES },
   banner: CJS_URL_BANNER,
   define: CJS_URL_DEFINE,
+  supported: ESBUILD_SUPPORTED,
 } as const;
 
 /** Files the renderer reads at run time (lambdas/render/assets.ts looks for them beside the bundle). */

@@ -69,8 +69,11 @@ export function handlerFunction(scope: Construct, prefix: string, props: Handler
       externalModules: [...HANDLER_BUNDLE.external],
       banner: HANDLER_BUNDLE.banner,
       define: HANDLER_BUNDLE.define,
-      // BundlingOptions has no alias field; CDK passes each entry on as --alias:name=path.
-      esbuildArgs: { '--alias': Object.entries(HANDLER_BUNDLE.alias).map(([name, path]) => `${name}=${path}`) },
+      // BundlingOptions has no alias or supported field; CDK passes each entry on as --alias:name=path, --supported:feature=true.
+      esbuildArgs: {
+        '--alias': Object.entries(HANDLER_BUNDLE.alias).map(([name, path]) => `${name}=${path}`),
+        ...Object.fromEntries(Object.entries(HANDLER_BUNDLE.supported).map(([feature, on]) => [`--supported:${feature}`, String(on)])),
+      },
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],

@@ -54,7 +54,7 @@ async function chunkToCommonJs(code: string, minify: boolean): Promise<string> {
   // The program's `#!` line belongs to its loader (dist/briefing.mjs), the file that is run.
   const required = builtinImportsAsRequires(code.replace(/^#!.*\n/, '')).replace(/\bimport\((["'])(\.\/[\w.-]+\.cjs)\1\)/g, 'Promise.resolve().then(()=>require($1$2$1))');
   return (await transform(required, {
-    format: 'cjs', platform: 'node', target: HANDLER_BUNDLE.target, minify, legalComments: 'none', logLevel: 'warning',
+    format: 'cjs', platform: 'node', target: HANDLER_BUNDLE.target, supported: HANDLER_BUNDLE.supported, minify, legalComments: 'none', logLevel: 'warning',
     // `import.meta.url` is defined (HANDLER_BUNDLE.define); what remains is local/batch/worker-bundle.ts's
     // `import.meta.resolve('tsx/…')`, reached only when the program runs from its TypeScript sources.
     logOverride: { 'empty-import-meta': 'silent' },
@@ -102,7 +102,7 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
   const outdir = options.outdir ?? DIST_DIR;
   // `readable` (the bench's profiles): unminified, with esbuild's `// path` comment before each module.
   const minify = !options.readable;
-  const common = { absWorkingDir: PROJECT_ROOT, bundle: true, platform: 'node', target: 'node20', minify, legalComments: 'none', metafile: true, write: false, logLevel: 'warning' } as const;
+  const common = { absWorkingDir: PROJECT_ROOT, bundle: true, platform: 'node', target: 'node20', supported: HANDLER_BUNDLE.supported, minify, legalComments: 'none', metafile: true, write: false, logLevel: 'warning' } as const;
   const readers = new Set<string>();
   const program = await build({
     ...common,
