@@ -1,11 +1,10 @@
 /**
- * What a person may change about a figure, as data: the words the page shows for each category,
- * and the editable fields. The categories themselves are the contract's table
- * (lambdas/contract/categories.ts): the words are keyed by its ids, so a category added there
- * fails to compile here until the page has words for it, and the page offers nothing the
- * renderer or `briefing render` would refuse.
+ * What a person may change about a figure, as data: the categories the page offers, with the
+ * words the contract's table gives each for the page (lambdas/contract/categories.ts, `menu`), and
+ * the editable fields. A category added there comes with its words, and the page offers nothing
+ * the renderer or `briefing render` would refuse.
  */
-import { CATEGORY_IDS, type Category, isCategory as isCategoryId } from '../contract/categories';
+import { CATEGORIES as CATEGORY_ROWS, type Category, isCategory as isCategoryId } from '../contract/categories';
 
 /** A category id, from anything a request may hold. */
 export const isCategory = (value: unknown): value is Category => typeof value === 'string' && isCategoryId(value);
@@ -18,24 +17,8 @@ export interface CategoryInfo {
   readonly counts: string;
 }
 
-const WORDS: Readonly<Record<Category, Omit<CategoryInfo, 'id'>>> = {
-  killed: { label: 'Killed', counts: 'people dead' },
-  injured: { label: 'Injured', counts: 'people injured or wounded' },
-  missing: { label: 'Missing', counts: 'people missing or unaccounted for' },
-  displaced: { label: 'Displaced', counts: 'people forced from home' },
-  affected: { label: 'Affected', counts: 'people affected or in need; cases of a disease' },
-  at_risk: { label: 'At risk', counts: 'people at risk or threatened' },
-  detained: { label: 'Detained', counts: 'people arrested, detained or abducted' },
-  population: { label: 'Population', counts: 'inhabitants of a place' },
-  facilities: { label: 'Facilities', counts: 'buildings, homes, hospitals, schools damaged or destroyed' },
-  money: { label: 'Money', counts: 'an amount in a currency' },
-  percentage: { label: 'Percentage', counts: 'a share, in percent' },
-  quantity: { label: 'Quantity', counts: 'another measured quantity with a unit' },
-  other: { label: 'Other', counts: 'a count that fits none of the above' },
-};
-
 /** In the contract table's order, the order a situation report leads with. */
-export const CATEGORIES: readonly CategoryInfo[] = CATEGORY_IDS.map((id) => ({ id, ...WORDS[id] }));
+export const CATEGORIES: readonly CategoryInfo[] = CATEGORY_ROWS.map((row) => ({ id: row.id, label: row.menu.name, counts: row.menu.counts }));
 
 export const categoryLabel = (id: string): string => CATEGORIES.find((c) => c.id === id)?.label ?? id;
 

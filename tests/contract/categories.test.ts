@@ -22,7 +22,7 @@ describe('the category table', () => {
 });
 
 describe('a new row in the table, with its lexicon words', () => {
-  const ROW: CategoryRow = { id: 'rescued', label: 'rescued', weight: 6.5, people: true, source: 'predicate' };
+  const ROW: CategoryRow = { id: 'rescued', label: 'rescued', menu: { name: 'Rescued', counts: 'people rescued' }, weight: 6.5, people: true, source: 'predicate' };
   afterEach(() => {
     vi.doUnmock('../../lambdas/contract/categories');
     vi.doUnmock('../../lambdas/extract/lexicon/en');
