@@ -57,6 +57,13 @@ export const readerFile = (pkg: string): string => `reader-${pkg.replace(/^@/, '
 const READER_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(READER_PACKAGES.map((pkg) => [pkg, `./${readerFile(pkg)}`]));
 
 /**
+ * Regular-expression features esbuild must leave as written. For every `node*` target it rewrites
+ * a `\p{…}` literal into `new RegExp(…)` where it stands, so one inside a function builds a RegExp
+ * on every call; Node has read `\p{…}` since 10.
+ */
+export const ESBUILD_SUPPORTED = { 'regexp-unicode-property-escapes': true } as const;
+
+/**
  * esbuild settings. CommonJS, so the code can run with a build-time V8 code cache (vm.Script takes
  * `cachedData`; an ES module cannot on Node 20, code-cache.ts): esbuild writes it from pdfkit's ESM
  * build (`mainFields`: module first), since pdfkit's own CommonJS build fails at import once
@@ -65,13 +72,6 @@ const READER_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(READ
  * tested. The CDK writes `index.js`; afterBundlingCommands renames it to `handler.cjs` beside the
  * `index.mjs` loader.
  */
-/**
- * Regular-expression features esbuild must leave as written. For every `node*` target it rewrites
- * a `\p{…}` literal into `new RegExp(…)` where it stands, so one inside a function builds a RegExp
- * on every call; Node has read `\p{…}` since 10.
- */
-export const ESBUILD_SUPPORTED = { 'regexp-unicode-property-escapes': true } as const;
-
 export const HANDLER_BUNDLE = {
   format: 'cjs',
   platform: 'node',
