@@ -6,13 +6,12 @@
  */
 import type { CardView } from '../../lambdas/briefing/model';
 import type { ArticleDetail, ArticleState, ArticleView } from '../../lambdas/web/types';
-import { FINAL_STATES } from '../../lambdas/web/types';
 import { type Api, ApiFailure } from './api';
 import { el, replace, uid } from './dom';
 import { changedFields, FigureEditor } from './editor';
-
-/** What the page knows before the server does: bytes on their way, or a refusal before any were sent. */
-type LocalState = { readonly sending: number } | { readonly refused: string };
+import {
+  NOTHING_KNOWN, refused, type RowKnowledge, type RowState, sendingStarted, settledOf, stateOf, withAnswer, withProgress, withView,
+} from './row-state';
 
 const STATE_WORDS: Readonly<Record<ArticleState, string>> = {
   uploaded: 'Uploaded, waiting',
@@ -39,17 +38,6 @@ function card(view: CardView): HTMLElement {
     el('span', { class: 'label' }, view.label),
     view.note ? el('span', { class: 'note' }, view.note) : null,
     view.source ? el('span', { class: 'source' }, view.source) : null);
-}
-
-/** How far an article has come: answers may arrive out of order (an upload's own answer after the live event that followed it). */
-const PROGRESS: Readonly<Record<ArticleState, number>> = { uploaded: 0, extracting: 1, rendering: 2, ready: 3, failed: 3 };
-
-/** True when `next` is not older than `known`: a later upload, a later revision, or the same one further along. */
-export function supersedes(next: ArticleView, known: ArticleView | null): boolean {
-  if (!known) return true;
-  if (next.uploadedAt !== known.uploadedAt) return next.uploadedAt > known.uploadedAt;
-  if (next.revision !== known.revision) return next.revision > known.revision;
-  return PROGRESS[next.state] >= PROGRESS[known.state];
 }
 
 /** "Revision 2, corrected by a person: “2,117” (category); removed “hundreds”." — or nothing for the extractor's own. */
@@ -85,8 +73,7 @@ export interface RowHooks {
 
 class Row {
   readonly element: HTMLLIElement;
-  view: ArticleView | null = null;
-  local: LocalState | null = null;
+  private known: RowKnowledge = NOTHING_KNOWN;
   private open = false;
   /** The figure editor is shown (kept across re-renders, so a save does not close it). */
   private editing = false;
@@ -106,13 +93,21 @@ class Row {
     this.element = el('li', { class: 'row' }, this.summary, this.body);
   }
 
-  get state(): ArticleState | 'sending' | 'refused' {
-    if (this.local) return 'sending' in this.local ? 'sending' : 'refused';
-    return this.view?.state ?? 'uploaded';
+  get view(): ArticleView | null {
+    return this.known.view;
+  }
+
+  get state(): RowState {
+    return stateOf(this.known);
   }
 
   get settled(): boolean {
-    return this.local ? 'refused' in this.local : this.view !== null && FINAL_STATES.has(this.view.state);
+    return settledOf(this.known);
+  }
+
+  /** The page is sending (or was refused) a file: the server has not yet spoken of it. */
+  get local(): boolean {
+    return this.known.local !== null;
   }
 
   setOpen(open: boolean): void {
@@ -120,26 +115,34 @@ class Row {
     this.render();
   }
 
+  /** The server's word on the article. */
   update(view: ArticleView): void {
-    const before = this.view;
-    if (!supersedes(view, before)) return;
-    this.view = view;
-    this.local = null;
-    if (before?.state !== view.state) {
-      this.hooks.announce(`${view.key}: ${STATE_WORDS[view.state].toLowerCase()}${view.state === 'failed' && view.reason ? `, ${view.reason}` : ''}`);
-    }
-    this.render();
+    this.move(withView(this.known, view));
   }
 
-  setLocal(local: LocalState): void {
-    this.local = local;
+  /** The page's own upload: begun, progressing, answered (its view or null) or refused. */
+  sending(step: 'start' | { readonly progress: number } | { readonly answer: ArticleView | null } | { readonly refused: string }): void {
+    this.move(step === 'start' ? sendingStarted(this.known)
+      : 'progress' in step ? withProgress(this.known, step.progress)
+      : 'answer' in step ? withAnswer(this.known, step.answer)
+      : refused(this.known, step.refused));
+  }
+
+  private move(next: RowKnowledge): void {
+    if (next === this.known) return;
+    const before = this.known.view;
+    this.known = next;
+    const view = next.view;
+    if (view && view !== before && before?.state !== view.state) {
+      this.hooks.announce(`${view.key}: ${STATE_WORDS[view.state].toLowerCase()}${view.state === 'failed' && view.reason ? `, ${view.reason}` : ''}`);
+    }
     this.render();
   }
 
   private badge(): HTMLElement {
     const state = this.state;
     const words = state === 'sending'
-      ? `Uploading ${Math.round(((this.local as { sending: number }).sending) * 100)}%`
+      ? `Uploading ${Math.round(((this.known.local as { sending: number }).sending) * 100)}%`
       : state === 'refused' ? 'Not uploaded' : STATE_WORDS[state];
     const tone = state === 'refused' ? 'failed' : state === 'sending' ? 'uploaded' : state;
     const busy = state === 'sending' || state === 'extracting' || state === 'rendering' || state === 'uploaded';
@@ -148,7 +151,8 @@ class Row {
 
   private render(): void {
     const view = this.view;
-    const reason = this.local && 'refused' in this.local ? this.local.refused : view?.state === 'failed' ? view.reason : null;
+    const { local } = this.known;
+    const reason = local && 'refused' in local ? local.refused : view?.state === 'failed' ? view.reason : null;
     const expandable = view?.state === 'ready' || view?.state === 'rendering';
     this.element.dataset.state = this.state;
     this.element.dataset.key = this.key;
@@ -287,14 +291,15 @@ export class ArticleRows {
   /** Sends a file through the API, the row showing its progress, then what the server says. */
   async upload(file: File): Promise<void> {
     const row = this.row(file.name, true);
-    row.setLocal({ sending: 0 });
+    row.sending('start');
     this.hooks.changed();
     try {
-      const view = await this.api.upload(file, (fraction) => row.setLocal({ sending: fraction }));
-      if (view) this.apply(view, { toTop: true });
+      const view = await this.api.upload(file, (fraction) => row.sending({ progress: fraction }));
+      row.sending({ answer: view });
+      this.list.prepend(row.element);
       row.setOpen(true);
     } catch (error) {
-      row.setLocal({ refused: error instanceof ApiFailure ? error.message : String(error) });
+      row.sending({ refused: error instanceof ApiFailure ? error.message : String(error) });
       this.hooks.announce(`${file.name} was not uploaded: ${(error as Error).message}`);
     }
     this.hooks.changed();
