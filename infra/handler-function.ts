@@ -54,7 +54,7 @@ export function handlerFunction(scope: Construct, prefix: string, props: Handler
     logGroup,
     // Powertools already writes JSON; this makes Lambda's own START/REPORT lines JSON too.
     loggingFormat: lambda.LoggingFormat.JSON,
-    // X-Ray segments for every invocation; the Powertools tracer adds its subsegments.
+    // X-Ray segments for every invocation; the handlers add their subsegments (lambdas/handlers/xray.ts).
     tracing: lambda.Tracing.ACTIVE,
     reservedConcurrentExecutions: props.reservedConcurrency,
     environment: { POWERTOOLS_SERVICE_NAME: `briefing-${props.handler}`, ...props.environment },

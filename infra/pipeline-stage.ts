@@ -80,8 +80,6 @@ export class PipelineStage extends Construct {
       reservedConcurrency,
       purpose: `briefing pipeline ${props.handler} stage`,
       environment: {
-        // A batch response names message ids only; it says nothing a trace needs.
-        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
         MAX_RECEIVE_COUNT: String(props.maxReceiveCount),
         ...props.environment,
       },

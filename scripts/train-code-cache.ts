@@ -33,10 +33,10 @@ export const LAMBDA_RUNTIME_ENV: Readonly<Record<string, string>> = {
   AWS_REGION: 'eu-west-1',
   AWS_LAMBDA_FUNCTION_NAME: 'briefing',
   AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
-  // Tracing is on in the stack: the SDK's X-Ray segments go to a daemon on this machine (none listens; UDP).
+  // Tracing is on in the stack: the handlers' X-Ray subsegments go to a daemon address on this
+  // machine (lambdas/handlers/xray.ts; UDP, none listens), so the traced code is what is trained.
   _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
   AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
-  AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
   // Node 24 on Lambda prints no notice about the Node version; an older build machine's would.
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };

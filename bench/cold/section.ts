@@ -91,8 +91,7 @@ function handlerEnv(store: string, bundle: string): NodeJS.ProcessEnv {
     OUTPUT_BUCKET,
     EVENT_BUS_NAME: 'bench-bus',
     MAX_RECEIVE_COUNT: '3',
-    POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
-    // Where Lambda unpacks the function; the X-Ray SDK takes it as the sign that it runs on Lambda.
+    // Where Lambda unpacks the function, as Lambda sets it.
     LAMBDA_TASK_ROOT: path.dirname(bundle),
     BENCH_S3_DIR: store,
   };

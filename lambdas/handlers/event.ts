@@ -4,9 +4,9 @@
  */
 import { createEventHandler } from './event-handler';
 import { requiredEnv, s3ClientFromEnv } from './runtime';
-import { tracedHandler, Tracer } from './tracing';
+import { stageTracer, tracedHandler } from './tracing';
 
-const tracer = new Tracer();
+const tracer = stageTracer();
 
 export const handler = tracedHandler(tracer, createEventHandler({
   s3: tracer.captureAWSv3Client(s3ClientFromEnv()),

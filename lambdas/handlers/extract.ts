@@ -6,9 +6,9 @@
 import { createExtractHandler } from './extract-handler';
 import { eventPublisherFromEnv, optionalPositiveIntEnv, requiredEnv, s3ClientFromEnv } from './runtime';
 import { templatePrefixesFromEnv } from './template-choice';
-import { articleTracer, tracedHandler, Tracer } from './tracing';
+import { articleTracer, stageTracer, tracedHandler } from './tracing';
 
-const tracer = new Tracer();
+const tracer = stageTracer();
 
 export const handler = tracedHandler(tracer, createExtractHandler({
   s3: tracer.captureAWSv3Client(s3ClientFromEnv()),

@@ -7,9 +7,9 @@ import { s3Presigner } from './presign';
 import { createRenderHandler } from './render-handler';
 import { eventPublisherFromEnv, optionalPositiveIntEnv, requiredEnv, s3ClientFromEnv } from './runtime';
 import { templatePrefixesFromEnv } from './template-choice';
-import { articleTracer, tracedHandler, Tracer } from './tracing';
+import { articleTracer, stageTracer, tracedHandler } from './tracing';
 
-const tracer = new Tracer();
+const tracer = stageTracer();
 const s3 = tracer.captureAWSv3Client(s3ClientFromEnv());
 const presignSeconds = optionalPositiveIntEnv('PRESIGNED_URL_SECONDS');
 

@@ -65,7 +65,7 @@ export function optionalIntegerEnv(name: string, min: number): number | undefine
 export const optionalPositiveIntEnv = (name: string): number | undefined => optionalIntegerEnv(name, 1);
 
 /** EventBridge on the bus the stack names (EVENT_BUS_NAME); `undefined` (events off) without it. */
-export function eventPublisherFromEnv(wrap: <C extends object>(client: C) => C = (client) => client): EventPublisher | undefined {
+export function eventPublisherFromEnv(wrap: (client: EventBridgeClient) => EventBridgeClient = (client) => client): EventPublisher | undefined {
   const busName = process.env.EVENT_BUS_NAME;
   return busName ? eventBridgePublisher(wrap(new EventBridgeClient({})), busName) : undefined;
 }

@@ -4,6 +4,7 @@
  * the project, so fonts and templates must come from the bundle) against s3rver over HTTP.
  */
 import { execFile } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -185,6 +186,38 @@ describe('bundled handlers from cdk.out in plain node', () => {
     const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
     expect(text).toContain('Idlib');
     expect(text).toContain('civilians');
+  });
+
+  it('traces an invocation to the X-Ray daemon: the handler, the article and each S3 call, under the function\'s segment', async () => {
+    const daemon = createSocket('udp4');
+    const docs: Array<{ id: string; name: string; parent_id: string; trace_id: string; annotations?: Record<string, unknown>; aws?: { operation: string } }> = [];
+    daemon.on('message', (packet) => docs.push(JSON.parse(packet.toString('utf8').split('\n')[1]!)));
+    await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
+    try {
+      const key = 'bundle/traced.txt';
+      await putObject(server.client, INPUT, key, ARTICLE);
+      const record = await waitForRecord(records, INPUT, encodeEventKey(key));
+      const root = '1-6750a3f1-0123456789abcdef01234567';
+      const extracted = await invokeBundle(assetDir.extract, sqsEvent(record), {
+        _X_AMZN_TRACE_ID: `Root=${root};Parent=1122334455667788;Sampled=1`,
+        AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${daemon.address().port}`,
+        POWERTOOLS_SERVICE_NAME: 'briefing-extract',
+      });
+      expect(extracted.result).toEqual({ batchItemFailures: [] });
+      const deadline = Date.now() + 2_000;
+      while (!docs.some((d) => d.name === '## handler') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      const handler = docs.find((d) => d.name === '## handler')!;
+      const article = docs.find((d) => d.name === '### article')!;
+      expect(handler).toMatchObject({ parent_id: '1122334455667788', trace_id: root, annotations: { ColdStart: true, Service: 'briefing-extract' } });
+      expect(article).toMatchObject({ parent_id: handler.id, annotations: { correlation_id: expect.stringContaining(key) } });
+      const calls = docs.filter((d) => d.name === 'S3');
+      expect(calls.map((c) => c.aws!.operation)).toEqual(expect.arrayContaining(['GetObject', 'PutObject']));
+      // The source's first look (its ETag names the article) comes before the article's subsegment opens.
+      expect(calls.every((c) => [article.id, handler.id].includes(c.parent_id) && c.trace_id === root)).toBe(true);
+      expect(calls.filter((c) => c.aws!.operation !== 'HeadObject').every((c) => c.parent_id === article.id)).toBe(true);
+    } finally {
+      daemon.close();
+    }
   });
 
   it('reconciles from its schedule event: an upload whose notification was lost is announced again', async () => {

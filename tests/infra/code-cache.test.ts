@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CACHE_DIR, HANDLER_CODE_FILE, TRAIN_ENV, writeEntry } from '../../infra/code-cache';
+import { CACHE_DIR, HANDLER_CODE_FILE, LOADER_FILE, TRAIN_ENV, writeEntry } from '../../infra/code-cache';
 import { repoRoot, runCli } from '../support/cli';
 
 const run = promisify(execFile);
@@ -50,6 +50,15 @@ describe('the code-cache loader', () => {
     const { answer, debug } = await invoke();
     expect(debug).toContain(`${HANDLER_CODE_FILE}: cache used`);
     expect(answer).toEqual(ANSWER);
+  });
+
+  it('compiles regular expressions straight to machine code: its cache key is that of `node --no-regexp-tier-up`', async () => {
+    const tag = async (flags: readonly string[]): Promise<string> => (await run(process.execPath, [...flags, '-p', "require('node:v8').cachedDataVersionTag()"])).stdout.trim();
+    const loader = join(dir, LOADER_FILE);
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `const { CACHE_KEY } = await import(${JSON.stringify(loader)}); process.stdout.write(CACHE_KEY);`]);
+    const [plain, untiered] = await Promise.all([tag([]), tag(['--no-regexp-tier-up'])]);
+    expect(plain).not.toBe(untiered);
+    expect(stdout).toBe(`${process.version}-${process.arch}-${untiered}`);
   });
 
   it('finds no cache of its own under other V8 flags, and compiles plainly', async () => {
