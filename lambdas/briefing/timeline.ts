@@ -4,6 +4,7 @@
  * stated)", "Friday (date not stated)"). A sentence holding two dates is one row.
  */
 import type { Extraction, PartialTimelineEntry } from '../extract/types';
+import { dateOrder } from '../intake/dates';
 import { formatDate } from './format';
 
 const partialDate = (p: PartialTimelineEntry): string =>
@@ -30,7 +31,7 @@ export function timelineRows(x: Extraction): TimelineRow[] {
   }
   const full = [...bySentence.entries()]
     .map(([text, row]) => ({ dates: [...new Set(row.dates)].sort(), at: row.at, text }))
-    .sort((p, q) => p.dates[0]!.localeCompare(q.dates[0]!) || p.at - q.at)
+    .sort((p, q) => dateOrder(p.dates[0]!, q.dates[0]!) || p.at - q.at)
     .map((row) => ({ date: joinDates(row.dates), text: row.text }));
   const partial = (x.partialTimeline ?? []).filter((p) => !bySentence.has(p.text)).map((p) => ({ date: partialDate(p), text: p.text }));
   return [...full, ...partial];

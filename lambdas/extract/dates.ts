@@ -11,7 +11,7 @@
 import * as chrono from 'chrono-node';
 import type { PartialTimelineEntry } from './types';
 import type { Sentence } from './sentences';
-import { formatDate, monthNumber } from '../intake/dates';
+import { dateOrder, formatDate, monthNumber } from '../intake/dates';
 import { MONTHS } from './lexicon';
 
 export interface DateMention {
@@ -341,7 +341,7 @@ export function partialTimelineOf(sentences: readonly Sentence[], dates: readonl
     }
   }
   const daysBack = (day: number): number => (reportDay === null ? 0 : (reportDay - day + 7) % 7);
-  days.sort((a, b) => a.monthDay!.localeCompare(b.monthDay!));
+  days.sort((a, b) => dateOrder(a.monthDay!, b.monthDay!));
   // Stable: without a lead weekday every weekday is 0 days back, in article order.
   weekdays.sort((a, b) => daysBack(b.order) - daysBack(a.order));
   return [...days, ...weekdays.map((w) => w.entry)];

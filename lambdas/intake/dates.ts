@@ -51,3 +51,10 @@ export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   return m !== null && formatDate(Number(m[1]), Number(m[2]), Number(m[3])) !== null;
 }
+
+/**
+ * Calendar order of two dates written alike ("2019-04-26", or "--04-26" without a year): their
+ * characters' order. Not `localeCompare`, whose first call in a process builds an ICU collator
+ * (about 8 ms of a cold briefing) to order what needs no collation.
+ */
+export const dateOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
