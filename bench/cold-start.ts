@@ -1,11 +1,18 @@
 /**
- * Lambda cold start: each handler bundled as the CDK stack bundles it, then imported in a fresh
- * `node` process (10 runs, median of the import alone, plus the whole process's wall time), and
- * each bundle's size: the code plus the small assets it ships is judged, the fonts counted apart.
+ * Lambda cold start: each handler bundled as the CDK stack bundles it and its code cache trained
+ * as the CDK hook trains it (scripts/train-code-cache.ts), then imported in a fresh `node`
+ * process (10 runs, median of the import alone, plus the whole process's wall time), and each
+ * bundle's size: the code plus the small assets it ships is judged, the fonts counted apart. The
+ * import is judged as Lambda starts it (the flags it derives from the stage's default memory,
+ * which the cache was trained with) and measured beside it without a cache of its own, as a
+ * deployment built on another CPU or Node would run (plain `node`, whose flags find no cache).
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { lambdaNodeFlags } from '../infra/code-cache';
+import { DEFAULT_MEMORY_MB } from '../infra/memory';
+import { trainHandler } from '../scripts/train-code-cache';
 import { bundleHandler } from './bundle';
 import { LAMBDA_ENV, lastLine, runTimed } from './child';
 import { round, summarise } from './stats';
@@ -21,8 +28,11 @@ export interface ColdStartRow {
   readonly otherAssetBytes: number;
   /** Font files shipped beside it: the "plus the font" of the budget. */
   readonly fontBytes: number;
+  /** With Lambda's flags for the stage's memory and the code cache trained with them. */
   readonly importMedianMs: number;
   readonly importP95Ms: number;
+  /** Without a code cache (plain `node`). */
+  readonly importPlainMedianMs: number;
   readonly processMedianMs: number;
   readonly runs: number;
   /** Output bytes per package, largest first: where a size miss comes from. */
@@ -49,17 +59,25 @@ export async function benchColdStart(options: { runs: number }): Promise<ColdSta
     try {
       const built = await bundleHandler(handler);
       bundling = built.description;
+      const memory = DEFAULT_MEMORY_MB[handler];
+      await trainHandler(handler, path.dirname(built.outfile), memory);
       const url = pathToFileURL(built.outfile).href;
-      const imports: number[] = [];
-      const wall: number[] = [];
-      for (let i = 0; i < options.runs; i += 1) {
-        const run = await runTimed(process.execPath, ['--input-type=module', '-e', IMPORT_PROBE, url], {
+      const probe = async (flags: readonly string[]) => {
+        const run = await runTimed(process.execPath, [...flags, '--input-type=module', '-e', IMPORT_PROBE, url], {
           cwd: path.dirname(built.outfile),
           env: { PATH: process.env.PATH, ...LAMBDA_ENV },
         });
         if (run.code !== 0) throw new Error(`import failed (exit ${run.code}): ${lastLine(run.stderr)}`);
-        imports.push(Number(run.stdout));
-        wall.push(run.ms);
+        return { importMs: Number(run.stdout), ms: run.ms };
+      };
+      const imports: number[] = [];
+      const plainImports: number[] = [];
+      const wall: number[] = [];
+      for (let i = 0; i < options.runs; i += 1) {
+        const deployed = await probe(lambdaNodeFlags(memory));
+        imports.push(deployed.importMs);
+        wall.push(deployed.ms);
+        plainImports.push((await probe([])).importMs);
       }
       const imported = summarise(imports);
       const bytes = statSync(built.codeFile).size;
@@ -73,6 +91,7 @@ export async function benchColdStart(options: { runs: number }): Promise<ColdSta
         fontBytes: sum(built.assets.filter((f) => isFont(f.file))),
         importMedianMs: round(imported.median),
         importP95Ms: round(imported.p95),
+        importPlainMedianMs: round(summarise(plainImports).median),
         processMedianMs: round(summarise(wall).median),
         runs: options.runs,
         composition: built.composition,

@@ -34,6 +34,7 @@ import { EventFusion } from './event-fusion';
 import { BriefingEvents } from './events';
 import { acknowledgeNotificationsHandler, acknowledgeObjectWildcards } from './nag';
 import { BriefingWeb, type BriefingWebOptions } from './briefing-web';
+import { DEFAULT_MEMORY_MB } from './memory';
 import { PipelineStage, VISIBILITY_FACTOR } from './pipeline-stage';
 import { ReconcileJob } from './reconcile-job';
 import { AccountBoundQueueDestination } from './queue-destination';
@@ -145,10 +146,10 @@ export function resolveSettings(props: BriefingPipelineProps): Settings {
     logRetention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
     extractTimeout: props.extractTimeout ?? Duration.seconds(30),
     renderTimeout: props.renderTimeout ?? Duration.seconds(60),
-    extractMemorySize: props.extractMemorySize ?? 1024,
-    renderMemorySize: props.renderMemorySize ?? 1769,
+    extractMemorySize: props.extractMemorySize ?? DEFAULT_MEMORY_MB.extract,
+    renderMemorySize: props.renderMemorySize ?? DEFAULT_MEMORY_MB.render,
     eventTimeout: props.eventTimeout ?? Duration.seconds(60),
-    eventMemorySize: props.eventMemorySize ?? 1024,
+    eventMemorySize: props.eventMemorySize ?? DEFAULT_MEMORY_MB.event,
     batchSize: props.batchSize ?? 5,
     maxReceiveCount: props.maxReceiveCount ?? 3,
     errorsExpiration: props.errorsExpiration ?? Duration.days(90),
