@@ -55,7 +55,7 @@ describe('a row of the web page', () => {
     expect(newer.view?.uploadedAt).toBe('2026-12-05T02:00:00.000Z');
   });
 
-  it('keeps a refusal, settled, until the server speaks of a later upload', () => {
+  it('keeps a refusal, settled: a late progress tick does not undo it', () => {
     const known = play(sendingStarted, (k) => refused(k, 'too large'));
     expect(stateOf(known)).toBe('refused');
     expect(settledOf(known)).toBe(true);
