@@ -32,6 +32,7 @@ import { LocalQueue, type DeadLetter, type QueueHandler } from './queue';
 import { QueueJournal } from './queue-journal';
 import { keyOfBody, notificationBody, notificationFor, stagesFor, type StageName } from './router';
 import { startS3Server, type ObjectCreatedListener } from './s3-server';
+import { repairStore } from './store-repair';
 
 import { DEFAULT_PORT, INPUT_BUCKET, OUTPUT_BUCKET } from './endpoint';
 import { deployedTemplates, type TemplateStore } from '../lambdas/template/load';
@@ -131,6 +132,10 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   const concurrency = options.concurrency ?? 2;
   await assertPortFree(port, '127.0.0.1');
   const events = new LocalEventHub(log);
+  // A store a killed process left may hold an object cut short, which s3rver cannot serve: set aside first.
+  for (const object of repairStore(join(options.dataDir, 's3'), join(options.dataDir, 'damaged'))) {
+    log(`aside ${object.bucket}/${object.key}  ${object.reason}: a write a crash stopped, never acknowledged; its files are in ${relative(process.cwd(), object.movedTo) || object.movedTo}`);
+  }
   const server = await startS3Server({
     port,
     directory: join(options.dataDir, 's3'),

@@ -30,13 +30,15 @@ function startServer(): { child: ChildProcessWithoutNullStreams; output: () => s
   });
   children.push(child);
   let stdout = '';
+  let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); });
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
   const seen = (pattern: RegExp) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
       const check = () => {
         const match = pattern.exec(stdout);
         if (match) return resolve(match);
-        if (child.exitCode !== null) return reject(new Error(`exited before ${pattern}: ${stdout}`));
+        if (child.exitCode !== null) return reject(new Error(`exited (${child.exitCode}) before ${pattern}: ${stdout}\n${stderr}`));
         setTimeout(check, 50);
       };
       check();
