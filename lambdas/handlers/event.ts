@@ -3,10 +3,11 @@
  * records the SDK calls of each invocation.
  */
 import { createEventHandler } from './event-handler';
+import { EVENT_SERVICE } from './names';
 import { requiredEnv, s3ClientFromEnv } from './runtime';
 import { stageTracer, tracedHandler } from './tracing';
 
-const tracer = stageTracer();
+const tracer = stageTracer(EVENT_SERVICE);
 
 export const handler = tracedHandler(tracer, createEventHandler({
   s3: tracer.captureAWSv3Client(s3ClientFromEnv()),

@@ -4,11 +4,12 @@
  * metrics under its service name, the tracer records the SDK calls and one subsegment per article.
  */
 import { createExtractHandler } from './extract-handler';
+import { SERVICE } from './names';
 import { eventPublisherFromEnv, optionalPositiveIntEnv, requiredEnv, s3ClientFromEnv } from './runtime';
 import { templatePrefixesFromEnv } from './template-choice';
 import { articleTracer, stageTracer, tracedHandler } from './tracing';
 
-const tracer = stageTracer();
+const tracer = stageTracer(SERVICE.extract);
 
 export const handler = tracedHandler(tracer, createExtractHandler({
   s3: tracer.captureAWSv3Client(s3ClientFromEnv()),

@@ -3,13 +3,14 @@
  * MAX_RECEIVE_COUNT, PRESIGNED_URL_SECONDS). Built once per container; the stage makes its own Powertools logger
  * and metrics under its service name, the tracer records the SDK calls and one subsegment per article.
  */
+import { SERVICE } from './names';
 import { s3Presigner } from './presign';
 import { createRenderHandler } from './render-handler';
 import { eventPublisherFromEnv, optionalPositiveIntEnv, requiredEnv, s3ClientFromEnv } from './runtime';
 import { templatePrefixesFromEnv } from './template-choice';
 import { articleTracer, stageTracer, tracedHandler } from './tracing';
 
-const tracer = stageTracer();
+const tracer = stageTracer(SERVICE.render);
 const s3 = tracer.captureAWSv3Client(s3ClientFromEnv());
 const presignSeconds = optionalPositiveIntEnv('PRESIGNED_URL_SECONDS');
 

@@ -13,8 +13,8 @@ export interface ArticleTracer {
   traceArticle<T>(correlationId: string, work: () => Promise<T>): Promise<T>;
 }
 
-/** The stage's tracer; its Service annotation is the function's service name (infra/handler-function.ts sets it). */
-export const stageTracer = (): XRayTracer => new XRayTracer({ service: process.env.POWERTOOLS_SERVICE_NAME ?? 'briefing' });
+/** The stage's tracer; its Service annotation is the name its logs and metrics carry (names.ts). */
+export const stageTracer = (service: string): XRayTracer => new XRayTracer({ service });
 
 export const articleTracer = (tracer: XRayTracer): ArticleTracer => ({
   traceArticle: (correlationId, work) => tracer.traceSubsegment('### article', { correlation_id: correlationId }, work),

@@ -104,7 +104,7 @@ type Next = (args: { request?: unknown }) => Promise<{ output?: unknown }>;
 interface CallContext { readonly clientName?: string; readonly commandName?: string; [key: symbol]: Open | undefined }
 
 export interface XRayTracerOptions {
-  /** The Service annotation (the stage's Powertools service name). */
+  /** The Service annotation: the name the stage's logs and metrics carry (names.ts). */
   readonly service: string;
   /** Where documents go; default the daemon at AWS_XRAY_DAEMON_ADDRESS (none: tracing is off). */
   readonly sink?: SegmentSink | null;
