@@ -60,6 +60,22 @@ export function placeOf(f: Figure): string | null {
   return CLAUSE_BREAK.test(f.sentence.slice(number + f.text.length, place)) ? null : f.place;
 }
 
+// "at Šabac", "at the Nyakach gauge in Kisumu": "at", then up to two words, right before the place.
+const AT_BEFORE = /\bat\s+(?:the\s+)?(?:[\p{L}\p{M}-]+\s+){0,2}$/u;
+
+/**
+ * True when the sentence puts the measure "at" the place rather than "in" it. One pattern tried
+ * on the words before each mention of the place, not a pattern built around the place: a pattern
+ * of letter classes compiles anew for every new source, and that compile was the costliest step
+ * of a briefing's labels.
+ */
+function saysAt(sentence: string, place: string): boolean {
+  for (let i = sentence.indexOf(place); i >= 0; i = sentence.indexOf(place, i + 1)) {
+    if (AT_BEFORE.test(sentence.slice(0, i))) return true;
+  }
+  return false;
+}
+
 /**
  * The label of a measure: "of rain in Sofala" (after "220 mm"), "Sava at Šabac, a record"
  * (after "8.4 m"), "Temperature in Karachi" (after "49.5°C").
@@ -71,9 +87,7 @@ function measureLabel(f: Figure, base: string, corpus: string): string {
   // "magnitude 6.2": the number says what it is; the label keeps the word ("Magnitude").
   if (thing === '') thing = (f.subject || f.label).split(/\s+/)[0]!;
   const place = placeOf(f);
-  const where = place && !thing.includes(place)
-    ? `${new RegExp(`\\bat\\s+(?:the\\s+)?(?:[\\p{L}\\p{M}-]+\\s+){0,2}?${escape(place)}`, 'u').test(f.sentence) ? 'at' : 'in'} ${place}`
-    : '';
+  const where = place && !thing.includes(place) ? `${saysAt(f.sentence, place) ? 'at' : 'in'} ${place}` : '';
   const of = SUBSTANCE.test(thing);
   const words = [of ? `of ${thing.toLowerCase()}` : thing, where].filter(Boolean).join(' ');
   return `${words}${record ? ', a record' : ''}`;

@@ -28,6 +28,17 @@ describe('figure labels', () => {
     expect(figureLabel(level, 'Torrential rain pushed the Sava river over its banks.')).toBe('Sava at Šabac, a record');
   });
 
+  it('put a measure "at" a place only when "at" and at most two words come right before it', () => {
+    const gauge = (sentence: string) => figureLabel(figure({ value: 4.1, text: '4.1 metres', unit: 'm', category: 'quantity', subject: 'water level',
+      label: 'water level m', place: 'Kisumu', sentence }), '');
+    expect(gauge('The water level stood at 4.1 metres at the Nyando bridge gauge Kisumu.')).toBe('Water level in Kisumu');
+    expect(gauge('The water level stood at 4.1 metres at the Nyando gauge, Kisumu.')).toBe('Water level in Kisumu');
+    expect(gauge('The water level stood at 4.1 metres at the Nyando Kisumu gauge.')).toBe('Water level at Kisumu');
+    // The place named twice: the second mention is the one "at" points to.
+    expect(gauge('The water level rose to 4.1 metres, Kisumu officials said, at the Kisumu gauge.')).toBe('Water level at Kisumu');
+    expect(gauge('The water level rose to 4.1 metres in Kisumu, officials said.')).toBe('Water level in Kisumu');
+  });
+
   it('leave out a place the sentence gives to another clause', () => {
     const heat = figure({ value: 49.5, text: '49.5C', unit: '°C', category: 'quantity', subject: 'temperature', label: 'temperature °C', place: 'Karachi',
       sentence: 'The province recorded a temperature of 49.5C on Sunday, and hospitals in Karachi said they were full.' });
