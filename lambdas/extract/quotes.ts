@@ -81,6 +81,7 @@ function splitNameRole(phrase: string): Speaker {
 }
 
 const SAY = 'said|says|told|added|declared|warned|wrote|stated';
+const ROLE_THEN_NAME = new RegExp(`^([^,.;:“”"]{3,80}?)\\s+(?:${SAY})\\b`, 'u');
 // "Name, role, said" / "Name of the agency said".
 const SAYS_AFTER_NAME = new RegExp(`^((?:${CAP}\\s+)*?${LAST})(?:,\\s*([^]+?)|\\s+((?:of|from|at)\\s+[^,;“”"]{2,80}?))?,?\\s+(?:${SAY})\\b`, 'u');
 const ACCORDING_TO_NAME = new RegExp(`^according\\s+to\\s+((?:${CAP}\\s+)*${LAST})(?:,?\\s+([^.;]+))?`, 'u');
@@ -115,7 +116,7 @@ function speakerAfter(after: string): Speaker {
     return speakerFrom(nameFirst[1]!, role || null);
   }
   // "police chief John Smith said", "Red Cross spokeswoman Jane Doe told AFP": role words, then the name.
-  const roleThenName = new RegExp(`^([^,.;:“”"]{3,80}?)\\s+(?:${SAY})\\b`, 'u').exec(text);
+  const roleThenName = ROLE_THEN_NAME.exec(text);
   if (roleThenName) {
     const split = splitNameRole(roleThenName[1]!.replace(/^(?:and|but)\s+/i, ''));
     if (split.speaker && split.role && isName(split.speaker)) return split;
