@@ -5,8 +5,9 @@
  * - dist/briefing.mjs: the program (`bin`, `npm run briefing`), with its `#!/usr/bin/env node`: a
  *   loader (infra/code-cache.ts) running dist/briefing.cjs with the V8 code cache in
  *   dist/code-cache/, which the build makes last by one training `briefing render` of the seed;
- * - dist/worker.cjs: a `briefing batch` worker thread (local/batch/run-batch.ts starts it from
- *   beside itself);
+ * - dist/worker.mjs: a `briefing batch` worker thread (local/batch/run-batch.ts starts it from
+ *   beside itself), the same loader running dist/worker.cjs, so each thread reads the chunks it
+ *   shares with `render` from the cache that run trained instead of compiling them anew;
  * - dist/chunk-*.cjs and the like: what the two share, and each command's work, split at its
  *   `import()` so `briefing --help` or a refused file loads none of pdfkit, the AWS SDK or the
  *   extractor. esbuild splits only ES modules, so the chunks are split as ESM and each is then
@@ -43,7 +44,8 @@ export function packageOfPath(file: string): string {
 }
 
 /** Written last: they import the chunks. */
-const ENTRIES = new Set(['briefing.mjs', CLI_CODE, 'worker.cjs', LOADER_FILE]);
+const WORKER_CODE = 'worker.cjs';
+const ENTRIES = new Set(['briefing.mjs', CLI_CODE, 'worker.mjs', WORKER_CODE, LOADER_FILE]);
 
 /**
  * One ESM chunk of the split build as CommonJS: `import()` of another chunk or of a Node built-in
@@ -142,6 +144,7 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
     { path: join(outdir, PRECOMPILED_FILE), contents: precompiledSource(), entry: false },
     { path: join(outdir, LOADER_FILE), contents: readFileSync(LOADER_SOURCE), entry: true },
     { path: CLI_FILE_IN(outdir), contents: entrySource(CLI_CODE, { shebang: true }), entry: true },
+    { path: join(outdir, 'worker.mjs'), contents: entrySource(WORKER_CODE), entry: true },
     { path: join(outdir, BUILD_INFO_FILE), contents: `${JSON.stringify({ inputs, outputs }, null, 1)}\n`, entry: true },
   ].sort((a, b) => Number(a.entry) - Number(b.entry));
   mkdirSync(outdir, { recursive: true });

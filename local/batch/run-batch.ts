@@ -49,8 +49,9 @@ export async function articleFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-// Beside this module, with its extension: worker.ts in the sources, worker.cjs in the CLI's build (dist/).
-const workerUrl = new URL(`./worker${extname(new URL(import.meta.url).pathname)}`, import.meta.url);
+// Beside this module: worker.ts in the sources; in the CLI's build (dist/), worker.mjs, which runs
+// worker.cjs through the code-cache loader (scripts/build-cli.ts) as dist/briefing.mjs runs the program.
+const workerUrl = new URL(extname(new URL(import.meta.url).pathname) === '.ts' ? './worker.ts' : './worker.mjs', import.meta.url);
 
 /** Articles sent to a worker ahead of the one it is working on. */
 const IN_FLIGHT_PER_WORKER = 2;

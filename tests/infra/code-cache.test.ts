@@ -5,7 +5,7 @@
  * every case, `import()` of a built-in included. And the command line built in dist/ carries one.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -82,6 +82,31 @@ describe('the command line in dist/', () => {
       const result = await runCli(['render', join(repoRoot, 'examples/antioquia-landslide.txt'), '-o', join(work, 'a.pdf')], { cwd: work, env: { NODE_DEBUG: 'code-cache' } });
       expect(result.code).toBe(0);
       expect(result.stderr).toMatch(/briefing\.cjs: cache used/);
+      expect(result.stderr).not.toMatch(/cache rejected/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('starts each batch thread through the loader, so the threads read the pipeline from that cache too', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'code-cache-batch-'));
+    try {
+      const input = join(work, 'in');
+      mkdirSync(input);
+      // Four, as each thread is sent two ahead: both threads get work.
+      for (const name of ['a', 'b', 'c', 'd']) copyFileSync(join(repoRoot, 'examples/antioquia-landslide.txt'), join(input, `${name}.txt`));
+      const result = await runCli(['batch', input, '-o', join(work, 'out'), '--jobs', '2'], { cwd: work, env: { NODE_DEBUG: 'code-cache' } });
+      expect(result.code).toBe(0);
+      const lines = result.stderr.split('\n');
+      // One line per file a thread loads: two threads, each loading its entry and the chunks it needs itself.
+      expect(lines.filter((line) => /\/worker\.cjs: /.test(line))).toHaveLength(2);
+      const perChunk = new Map<string, number>();
+      for (const line of lines) {
+        const used = /\/(chunk-[\w-]+\.cjs): cache used/.exec(line);
+        if (used) perChunk.set(used[1]!, (perChunk.get(used[1]!) ?? 0) + 1);
+      }
+      // The pipeline's chunks are loaded by the threads (and not by the main thread of `batch`), each with the cache `render` trained.
+      expect([...perChunk.values()].filter((count) => count >= 2).length).toBeGreaterThan(3);
       expect(result.stderr).not.toMatch(/cache rejected/);
     } finally {
       rmSync(work, { recursive: true, force: true });
