@@ -5,6 +5,7 @@
  * ("Syrian Network for Human Rights … SNHR") map to the full name.
  */
 import { COUNTRIES, KNOWN_ORGS, ORG_KEYWORDS } from './gazetteer';
+import { asciiLettersOnly, letterPattern } from './letters';
 
 export interface PlaceHit {
   readonly start: number;
@@ -22,20 +23,21 @@ export interface Entities {
 }
 
 // A possessive ends a name: "Haiti's civil protection agency", "Oklahoma's Department of …".
-// Unicode letters: "Valparaíso", "Aimée" are one word each.
+// Unicode letters: "Valparaíso", "Aimée" are one word each (read with ASCII classes where the
+// text's letters are all ASCII: letterPattern).
 const WORD_TAIL = "[\\p{L}\\p{M}\\d&-]*(?:['’](?!s\\b)[\\p{L}\\p{M}\\d-]+)*";
 const WORD = `\\p{Lu}${WORD_TAIL}`;
 // The first word of a name: a capital with no letter before it. The capital is tested first and the
 // letter before it after (the lookbehind spans both): the other order tests every position of the
 // text against both classes, 1.4–1.5× slower over the development set for the same matches.
 const FIRST_WORD = `\\p{Lu}(?<![\\p{L}\\p{M}].)${WORD_TAIL}`;
-const PHRASE = new RegExp(`${FIRST_WORD}(?:\\s+(?:of|for|and|the|on|de|du|des|al|el|sans)(?=\\s+\\p{Lu})|\\s+${WORD})*`, 'gu');
+const PHRASE = letterPattern(`${FIRST_WORD}(?:\\s+(?:of|for|and|the|on|de|du|des|al|el|sans)(?=\\s+\\p{Lu})|\\s+${WORD})*`, 'gu');
 // "the village of Mhambil": a type of place, then the name (the type is checked against PLACE_TYPES).
-const INTRODUCED = new RegExp(`\\b([a-z]+)\\s+of\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
+const INTRODUCED = letterPattern(`\\b([a-z]+)\\s+of\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
 // "Hama province", "Kafr Nabl village": the name, then a type of place (checked against TYPES_AFTER).
-const TYPED = new RegExp(`(${FIRST_WORD}(?:\\s+${WORD}){0,2})\\s+([a-z]+)\\b`, 'gu');
+const TYPED = letterPattern(`(${FIRST_WORD}(?:\\s+${WORD}){0,2})\\s+([a-z]+)\\b`, 'gu');
 // "in Valparaíso", "near Barahona": a capitalised name after a preposition of place (checked against LOCATING).
-const LOCATED = new RegExp(`\\b(in|near|outside|across|around|from|throughout)\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
+const LOCATED = letterPattern(`\\b(in|near|outside|across|around|from|throughout)\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
 const PLACE_TYPES: ReadonlySet<string> = new Set(['village', 'town', 'city', 'province', 'district', 'region', 'governorate', 'state', 'county', 'camp', 'municipality', 'area', 'neighbourhood', 'suburb', 'island', 'valley', 'capital'].flatMap((w) => [w, `${w}s`]));
 const TYPES_AFTER: ReadonlySet<string> = new Set(['province', 'provinces', 'governorate', 'governorates', 'district', 'districts', 'region', 'regions', 'village', 'town', 'city', 'state', 'county', 'camp', 'municipality', 'hospital', 'airport', 'port']);
 const LOCATING: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'across', 'around', 'from', 'throughout']);
@@ -65,8 +67,10 @@ function orgParts(phrase: string): string[] {
 export function findEntities(text: string): Entities {
   const orgs = new Map<string, number>();
   const phrases: PlaceHit[] = [];
-  PHRASE.lastIndex = 0;
-  for (let m = PHRASE.exec(text); m; m = PHRASE.exec(text)) {
+  const ascii = asciiLettersOnly(text);
+  const phrasePattern = PHRASE(ascii);
+  phrasePattern.lastIndex = 0;
+  for (let m = phrasePattern.exec(text); m; m = phrasePattern.exec(text)) {
     const raw = m[0];
     const phrase = stripLeading(raw);
     const offset = m.index + raw.length - phrase.length;
@@ -91,7 +95,8 @@ export function findEntities(text: string): Entities {
 
   const placeNames = new Set<string>();
   // Each pattern with the group holding the name and the word list its other group must be in.
-  const patterns: readonly [RegExp, number, number, ReadonlySet<string>][] = [[INTRODUCED, 2, 1, PLACE_TYPES], [TYPED, 1, 2, TYPES_AFTER], [LOCATED, 2, 1, LOCATING]];
+  const located = LOCATED(ascii);
+  const patterns: readonly [RegExp, number, number, ReadonlySet<string>][] = [[INTRODUCED(ascii), 2, 1, PLACE_TYPES], [TYPED(ascii), 1, 2, TYPES_AFTER], [located, 2, 1, LOCATING]];
   for (const [re, nameGroup, wordGroup, words] of patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -102,7 +107,7 @@ export function findEntities(text: string): Entities {
       }
       const name = stripDemonym(stripLeading(m[nameGroup]!));
       if (!name || NOT_PLACE.has(name.split(/\s+/)[0]!) || ORG_KEYWORDS.test(name) || Object.hasOwn(KNOWN_ORGS, name) || orgs.has(name)) continue;
-      if (re === LOCATED && (NOT_LOCATED.has(name) || acronyms.has(name) || /^[A-Z]{2,}$/.test(name))) continue;
+      if (re === located && (NOT_LOCATED.has(name) || acronyms.has(name) || /^[A-Z]{2,}$/.test(name))) continue;
       placeNames.add(name);
     }
   }
