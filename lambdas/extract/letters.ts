@@ -79,3 +79,6 @@ export function letterPattern(source: string, flags: string): (asciiOnly: boolea
   let ascii: RegExp | undefined;
   return (asciiOnly) => (asciiOnly ? (ascii ??= new RegExp(asciiTwin(source), flags)) : (unicode ??= new RegExp(source, flags)));
 }
+
+/** The build of a {@link letterPattern} that reads `text`. */
+export const patternFor = (text: string, pattern: (asciiOnly: boolean) => RegExp): RegExp => pattern(asciiLettersOnly(text));

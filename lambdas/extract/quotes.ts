@@ -11,13 +11,14 @@
  */
 import type { Quote } from './types';
 import { attributionIn } from './attribution';
+import { asciiLettersOnly, letterPattern, patternFor } from './letters';
 import { isHonorific, isTitleAlone, leadingHonorifics, MASKED_DOT, maskAbbreviationDots, splitSentences, unmaskDots } from './sentences';
 
 // Titles and ranks stay part of the name as written; an office before a name is its role.
 /** Courtesy titles: dropped once the full name is known ("Ms Okafor" → "Grace Okafor"). */
 const COURTESY = /^(?:Mr|Mrs|Ms|Mx|Mme)[.\u2024]?\s+$/;
 // "Health Minister K. Sudhakar Rao", "Vice President Ana Ruiz": up to two words naming the office.
-const OFFICES = /^((?:\p{Lu}\p{Ll}+\s+){0,2}(?:President|Prime\s+Minister|Minister|Governor|Senator|Ambassador|Mayor|Chancellor|Secretary|Secretary-General|Commissioner|King|Queen|Prince|Princess))\s+/u;
+const OFFICES = letterPattern(String.raw`^((?:\p{Lu}\p{Ll}+\s+){0,2}(?:President|Prime\s+Minister|Minister|Governor|Senator|Ambassador|Mayor|Chancellor|Secretary|Secretary-General|Commissioner|King|Queen|Prince|Princess))\s+`, 'u');
 // Lower-case particles inside names: "Joana Pereira dos Santos", "Ursula von der Leyen", "Ahmed bin Salem".
 const PARTICLES = 'al|el|bin|bint|ibn|ben|de|da|das|do|dos|del|della|di|du|la|le|van|von|der|den|ter|ten|abu|ul|y';
 const L = `\\p{L}\\p{M}'’.${MASKED_DOT}-`;
@@ -35,9 +36,9 @@ const BODY_SPEAKER = /^(?:the\s+)((?:[\w-]+\s+){0,3}([a-z]+))\s+(?:said|says|add
 const BODIES: ReadonlySet<string> = new Set(['ministry', 'agency', 'police', 'army', 'military', 'government', 'group', 'organisation', 'organization', 'office', 'council', 'committee', 'commission', 'authority', 'authorities', 'coalition', 'network', 'charity']);
 
 /** One to five capitalised words that are not a sentence opener: "Khan", "Fadel Abdul Ghany". */
-const NAME = new RegExp(`^(?:${NAME_WORD}\\s+){0,4}${LAST}$`, 'u');
-const NAME_WORD_ALONE = new RegExp(`^${NAME_WORD}$`, 'u');
-const isBareName = (name: string): boolean => NAME.test(name) && !NOT_A_NAME.test(name.split(/\s+/)[0]!);
+const NAME = letterPattern(`^(?:${NAME_WORD}\\s+){0,4}${LAST}$`, 'u');
+const NAME_WORD_ALONE = letterPattern(`^${NAME_WORD}$`, 'u');
+const isBareName = (name: string): boolean => patternFor(name, NAME).test(name) && !NOT_A_NAME.test(name.split(/\s+/)[0]!);
 
 interface Person { readonly name: string; readonly office: string | null }
 
@@ -47,7 +48,7 @@ interface Person { readonly name: string; readonly office: string | null }
  */
 function personOf(raw: string): Person | null {
   let rest = raw.trim().replace(/[,;:]+$/, '');
-  const office = OFFICES.exec(rest);
+  const office = patternFor(rest, OFFICES).exec(rest);
   if (office) rest = rest.slice(office[0].length);
   const honorific = leadingHonorifics(rest);
   const bare = rest.slice(honorific.length);
@@ -74,7 +75,7 @@ function splitNameRole(phrase: string): Speaker {
   // "Idlib-based Civil Defence spokesman Ahmad Al Sheikho": the name is the trailing capitalised run.
   const words = phrase.trim().replace(/[,.;:]+$/, '').split(/\s+/);
   let i = words.length;
-  while (i > 0 && NAME_WORD_ALONE.test(words[i - 1]!)) i--;
+  while (i > 0 && patternFor(words[i - 1]!, NAME_WORD_ALONE).test(words[i - 1]!)) i--;
   const role = words.slice(0, i).join(' ').trim() || null;
   const named = speakerFrom(words.slice(i).join(' '), role);
   return named.speaker ? named : { speaker: phrase.trim() || null, role: null };
@@ -83,8 +84,8 @@ function splitNameRole(phrase: string): Speaker {
 const SAY = 'said|says|told|added|declared|warned|wrote|stated';
 const ROLE_THEN_NAME = new RegExp(`^([^,.;:“”"]{3,80}?)\\s+(?:${SAY})\\b`, 'u');
 // "Name, role, said" / "Name of the agency said".
-const SAYS_AFTER_NAME = new RegExp(`^((?:${CAP}\\s+)*?${LAST})(?:,\\s*([^]+?)|\\s+((?:of|from|at)\\s+[^,;“”"]{2,80}?))?,?\\s+(?:${SAY})\\b`, 'u');
-const ACCORDING_TO_NAME = new RegExp(`^according\\s+to\\s+((?:${CAP}\\s+)*${LAST})(?:,?\\s+([^.;]+))?`, 'u');
+const SAYS_AFTER_NAME = letterPattern(`^((?:${CAP}\\s+)*?${LAST})(?:,\\s*([^]+?)|\\s+((?:of|from|at)\\s+[^,;“”"]{2,80}?))?,?\\s+(?:${SAY})\\b`, 'u');
+const ACCORDING_TO_NAME = letterPattern(`^according\\s+to\\s+((?:${CAP}\\s+)*${LAST})(?:,?\\s+([^.;]+))?`, 'u');
 
 /** "Fadel Abdul Ghany, chairman of SNHR, told Reuters" / "said Civil Defence spokesman Ahmad Al Sheikho, saying…" */
 function speakerAfter(after: string): Speaker {
@@ -102,14 +103,16 @@ function speakerAfter(after: string): Speaker {
   }
   // "the governor, Mark Tan, told local television" / "according to Dr Ana Silva of the ministry"
   // "SANCCOB's rehabilitation manager, Nomvula Khumalo, told reporters", "its chairman, X, said".
-  const roleFirst = ROLE_FIRST.exec(text);
+  const ascii = asciiLettersOnly(text);
+  const roleFirst = ROLE_FIRST(ascii).exec(text);
   if (roleFirst && isName(roleFirst[2]!)) return speakerFrom(roleFirst[2]!, roleFirst[1]!.trim());
-  const according = ACCORDING_TO_NAME.exec(text);
+  const according = ACCORDING_TO_NAME(ascii).exec(text);
   if (according && isName(according[1]!)) {
     return speakerFrom(according[1]!, according[2]?.replace(/^(?:of|from)\s+/, '').trim() || null);
   }
   // "Dr Khaula Sawah, vice president of the Union …, which provides aid …, said in a statement."
-  const nameFirst = SAYS_AFTER_NAME.exec(text.slice(0, 300));
+  const opening = text.slice(0, 300);
+  const nameFirst = patternFor(opening, SAYS_AFTER_NAME).exec(opening);
   if (nameFirst) {
     if (PRONOUN.test(nameFirst[1]!.trim())) return NONE;
     const role = nameFirst[2]?.replace(/,\s*(?:which|who)\b[^]*$/, '').trim() ?? nameFirst[3]?.replace(/^(?:of|from)\s+/, '');
@@ -125,14 +128,14 @@ function speakerAfter(after: string): Speaker {
   return body && BODIES.has(body[2]!.toLowerCase()) ? { speaker: body[1]!.trim(), role: null } : NONE;
 }
 
-const ROLE_FIRST = new RegExp(`^((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:\\p{Lu}[\\p{L}\\p{M}.&-]*\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}.&-]*['’]s)\\s+[a-z][^,]{1,60}),\\s+([^,]+?),\\s+(?:said|says|told|added|warned)\\b`, 'u');
+const ROLE_FIRST = letterPattern(`^((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:\\p{Lu}[\\p{L}\\p{M}.&-]*\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}.&-]*['’]s)\\s+[a-z][^,]{1,60}),\\s+([^,]+?),\\s+(?:said|says|told|added|warned)\\b`, 'u');
 
-const SAYS_BEFORE_QUOTE = new RegExp(`((?:${CAP}\\s+)*?${LAST})(?:,\\s*([^,]+?),?)?\\s+(?:said|says|told\\s+\\w+|added|declared|warned|wrote)\\b[^“”"]*$`, 'u');
+const SAYS_BEFORE_QUOTE = letterPattern(`((?:${CAP}\\s+)*?${LAST})(?:,\\s*([^,]+?),?)?\\s+(?:said|says|told\\s+\\w+|added|declared|warned|wrote)\\b[^“”"]*$`, 'u');
 
 /** "X said:" right before an opening quote, or "X said those arrested had been “…”" in the same sentence. */
 function speakerBefore(before: string): Speaker {
   const sentence = before.slice(-300).split(/[.!?]["”’]?\s+(?=[A-Z“"])/).pop() ?? '';
-  const m = SAYS_BEFORE_QUOTE.exec(sentence);
+  const m = patternFor(sentence, SAYS_BEFORE_QUOTE).exec(sentence);
   if (!m || PRONOUN.test(m[1]!.trim()) || !isName(m[1]!)) return NONE;
   // "Interior ministry spokesman Daniel Kiprotich said": the words before the name are the role.
   const lead = sentence.slice(0, m.index).trim().split(/\s+/).slice(-5).join(' ');
@@ -142,24 +145,26 @@ function speakerBefore(before: string): Speaker {
 
 // "Its chairman, Musa Danjuma,", "Zamfara's governor, Sani Aliyu Maru,": an owner, a role, then the name.
 const OWNER = `(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:${CAP}\\s+){0,3}\\p{Lu}[\\p{L}\\p{M}.&-]*['’]s)`;
-const APPOSITIVE_ROLE = new RegExp(`\\b${OWNER}\\s+[a-z][a-z\\s-]{1,40},\\s+`, 'gu');
-const APPOSITIVE_TAIL = new RegExp(`^((?:${NAME_WORD}\\s+){0,4}${LAST}),`, 'u');
-const SPOKE = new RegExp(`((?:${CAP}\\s+){0,3}${LAST})\\s+(?:said|says|told|added|warned)\\b`, 'gu');
-const INTRODUCED = new RegExp(`((?:${CAP}\\s+){1,3}${LAST}),\\s+\\d{1,3},`, 'gu');
+const APPOSITIVE_ROLE = letterPattern(`\\b${OWNER}\\s+[a-z][a-z\\s-]{1,40},\\s+`, 'gu');
+const APPOSITIVE_TAIL = letterPattern(`^((?:${NAME_WORD}\\s+){0,4}${LAST}),`, 'u');
+const SPOKE = letterPattern(`((?:${CAP}\\s+){0,3}${LAST})\\s+(?:said|says|told|added|warned)\\b`, 'gu');
+const INTRODUCED = letterPattern(`((?:${CAP}\\s+){1,3}${LAST}),\\s+\\d{1,3},`, 'gu');
 
 /**
  * "she said" after a quote: the last person who spoke before it ("Whitcombe told parliament …"),
  * or was introduced with an age ("Maria Lopez, 45, lost her home."), in this or the previous paragraph.
  */
 function speakerFromPronoun(before: string, fallback: Speaker): Speaker {
-  const spoke = [...before.matchAll(SPOKE)].map((m) => ({ at: m.index, name: m[1]! }));
-  const introduced = [...before.matchAll(INTRODUCED)].map((m) => ({ at: m.index, name: m[1]! }));
+  const ascii = asciiLettersOnly(before);
+  const spoke = [...before.matchAll(SPOKE(ascii))].map((m) => ({ at: m.index, name: m[1]! }));
+  const introduced = [...before.matchAll(INTRODUCED(ascii))].map((m) => ({ at: m.index, name: m[1]! }));
   // "said Negros Occidental governor Esteban Lizares.": the verb first, the name closing the phrase.
   const saidBy = [...before.matchAll(/\b(?:said|says|added|warned)\s+([^,.;:“”"\n]{3,80}?)(?=[,.;:]|$)/gmu)]
     .map((m) => ({ at: m.index, name: splitNameRole(m[1]!).speaker ?? '' }));
   // "Its chairman, Musa Danjuma, said …", "Zamfara's governor, Sani Aliyu Maru, ordered …": a role, then the name.
-  const appositive = [...before.matchAll(APPOSITIVE_ROLE)].flatMap((m) => {
-    const name = APPOSITIVE_TAIL.exec(before.slice(m.index + m[0].length))?.[1];
+  const appositive = [...before.matchAll(APPOSITIVE_ROLE(ascii))].flatMap((m) => {
+    const tail = before.slice(m.index + m[0].length);
+    const name = patternFor(tail, APPOSITIVE_TAIL).exec(tail)?.[1];
     return name ? [{ at: m.index, name }] : [];
   });
   const last = [...spoke, ...introduced, ...saidBy, ...appositive].filter((c) => isName(c.name)).sort((a, b) => a.at - b.at).pop();
@@ -183,12 +188,13 @@ interface Segment { readonly start: number; readonly end: number; readonly inner
 
 // “…” / "…" / ‘…’ (an apostrophe inside a word, "Let’s", does not close a single quote); a
 // double quote still open at the end of the paragraph runs to its end.
-const SEGMENT = /“([^“”]*)”|"([^"\n]*)"|(?<=^|[\s(—–])‘((?:[^‘’]|’(?=\p{L}))*)’(?!\p{L})|[“"]([^“”"]*)$/gu;
+const SEGMENT = letterPattern(String.raw`“([^“”]*)”|"([^"\n]*)"|(?<=^|[\s(—–])‘((?:[^‘’]|’(?=\p{L}))*)’(?!\p{L})|[“"]([^“”"]*)$`, 'gu');
 
 function segments(paragraph: string): Segment[] {
   const out: Segment[] = [];
-  SEGMENT.lastIndex = 0;
-  for (let m = SEGMENT.exec(paragraph); m; m = SEGMENT.exec(paragraph)) {
+  const segment = patternFor(paragraph, SEGMENT);
+  segment.lastIndex = 0;
+  for (let m = segment.exec(paragraph); m; m = segment.exec(paragraph)) {
     const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
     out.push({ start: m.index, end: m.index + m[0].length, inner, open: m[4] !== undefined });
   }
@@ -243,18 +249,18 @@ function quotesOfParagraph(original: string, carry: Carry): Quote[] {
   return out.map((o) => o.quote);
 }
 
-const FULL_NAME = new RegExp(`(?<![\\p{L}\\p{M}])\\p{Lu}[\\p{L}\\p{M}'’-]+(?:\\s+(?:(?:${PARTICLES})\\s+)?\\p{Lu}[\\p{L}\\p{M}'’-]+)+`, 'gu');
+const FULL_NAME = letterPattern(`(?<![\\p{L}\\p{M}])\\p{Lu}[\\p{L}\\p{M}'’-]+(?:\\s+(?:(?:${PARTICLES})\\s+)?\\p{Lu}[\\p{L}\\p{M}'’-]+)+`, 'gu');
 
 /** Surname → the first full name ending in it ("Whitcombe" → "Eleanor Whitcombe"), in one pass. */
 function fullNames(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(FULL_NAME)) {
+  for (const m of text.matchAll(patternFor(text, FULL_NAME))) {
     const words = m[0].split(/\s+/);
     const surname = words[words.length - 1]!;
     // "Interior Minister Rana Khan": the last two words are the name.
     const name = words.slice(-2).join(' ');
     const first = words[words.length - 2]!;
-    if (!out.has(surname) && !NOT_A_NAME.test(first) && !isHonorific(first) && !OFFICES.test(`${first} `)) out.set(surname, name);
+    if (!out.has(surname) && !NOT_A_NAME.test(first) && !isHonorific(first) && !patternFor(first, OFFICES).test(`${first} `)) out.set(surname, name);
   }
   return out;
 }
