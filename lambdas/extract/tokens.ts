@@ -3,7 +3,7 @@
  * possessive ("Yemen's") and a negation ("didn't") are split off as tokens of their own; a
  * hyphenated word ("Twenty-seven", "food-insecure") stays one token. Linear in the text.
  */
-import { hasLetter } from './letters';
+import { hasLetter, letterPattern, patternFor } from './letters';
 
 export type Pos =
   | 'NOUN' | 'PROPN' | 'VERB' | 'AUX' | 'ADJ' | 'ADV' | 'DET' | 'ADP' | 'CCONJ' | 'SCONJ' | 'PRON'
@@ -23,8 +23,10 @@ export interface Token {
 
 // Digits with inner separators; letters with inner apostrophes and hyphens; any other mark.
 // A capitalised name with a number after a hyphen is one word: "Covid-19", "AK-47", "Mi-17".
-// Sticky: read at one position, where the ASCII scanner below cannot decide.
-export const TOKEN = /\d+(?:[.,]\d+)*|\p{Lu}[\p{L}\p{M}]*-\d+(?![\d.,]\d)|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)*|\S/uy;
+// Sticky: read at one position, where the ASCII scanner below cannot decide ("Yemen’s"), with
+// ASCII letter classes where the text's letters are all ASCII (letterPattern).
+export const TOKEN_SOURCE = String.raw`\d+(?:[.,]\d+)*|\p{Lu}[\p{L}\p{M}]*-\d+(?![\d.,]\d)|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)*|\S`;
+const TOKEN = letterPattern(TOKEN_SOURCE, 'uy');
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
@@ -91,13 +93,15 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   const slice = text.slice(from, to);
   const length = slice.length;
+  let token: RegExp | undefined;
   for (let i = 0; i < length;) {
     const code = slice.charCodeAt(i);
     if (isSpace(code)) { i++; continue; }
     let end = code < 128 ? asciiTokenEnd(slice, i, length) : -1;
     if (end < 0) {
-      TOKEN.lastIndex = i;
-      const m = TOKEN.exec(slice);
+      token ??= patternFor(slice, TOKEN);
+      token.lastIndex = i;
+      const m = token.exec(slice);
       // No token starts here: a space beyond ASCII (no-break, em space…).
       if (!m) { i++; continue; }
       end = i + m[0].length;

@@ -1,11 +1,11 @@
 /** The tokenizer's ASCII scanner against the regular expression it stands in for. */
 import { describe, expect, it } from 'vitest';
-import { TOKEN, tokenize } from '../../lambdas/extract/tokens';
+import { TOKEN_SOURCE, tokenize } from '../../lambdas/extract/tokens';
 
-/** TOKEN read globally, every match a token, with the same split of "'s" and "n't". */
+/** The token pattern as written (Unicode letter classes) read globally, every match a token, with the same split of "'s" and "n't". */
 function byPattern(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(new RegExp(TOKEN.source, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(TOKEN_SOURCE, 'gu'))) {
     const raw = m[0];
     const lower = raw.toLowerCase();
     const cut = /^\p{L}/u.test(raw) && lower.length > 3 && /['’]s$/.test(lower) ? 2 : /^\p{L}/u.test(raw) && lower.length > 4 && /n['’]t$/.test(lower) ? 3 : 0;
