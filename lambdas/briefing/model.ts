@@ -9,6 +9,7 @@ import { pickBars, pickCards, pickTableFigures } from './select';
 import { categoryLabel } from '../contract/categories';
 import { conversionNote, figureLabel, placeOf } from './wording';
 import { datedLine, timelineRows } from './timeline';
+import { letterPattern, patternFor } from '../extract/letters';
 
 /** `note`: the amount in another currency or unit when the article gives it ("about US$600,000"). */
 export interface CardView { value: string; qualifier: string; label: string; note: string; source: string }
@@ -67,7 +68,9 @@ const chartAlt = (bars: readonly { label: string; display: string }[]): string =
 const unquote = (s: string): string => s.trim().replace(/^["“”‘’']+|["“”‘’']+$/g, '').trim();
 
 // "MEDELLÍN, Colombia, Nov 4 - At least 23 …": a highlight or event starts at the news, not the dateline.
-const DATELINE = /^\p{Lu}[\p{Lu}\p{M}'’. -]{1,40}(?:,\s*[\p{L}\p{M}'’. -]{2,40}){0,2},\s*[\p{L}\d .]{3,20}?\s*(?:\([^)]{0,60}\)\s*)?[-–—]\s+(?=\p{Lu})/u;
+const DATELINE = letterPattern(String.raw`^\p{Lu}[\p{Lu}\p{M}'’. -]{1,40}(?:,\s*[\p{L}\p{M}'’. -]{2,40}){0,2},\s*[\p{L}\d .]{3,20}?\s*(?:\([^)]{0,60}\)\s*)?[-–—]\s+(?=\p{Lu})`, 'u');
+/** The text without the dateline that opens it ("KARACHI, May 26 (Reuters) – "). */
+const withoutDateline = (text: string): string => text.replace(patternFor(text, DATELINE), '');
 
 /** The table marks what a person changed (lambdas/review), so a corrected briefing never passes for the extractor's. */
 const EDITED = ' (edited)';
@@ -108,10 +111,10 @@ export function buildBriefingModel(x: ReviewedExtraction, limits: ModelLimits = 
     lang: 'en',
     subject: clip(`Situation briefing: key figures from "${a.title}"`, 240),
     keywords: clip([...categories, ...x.places].join(', '), 240),
-    highlights: x.summary.map((s) => clip(s.replace(DATELINE, ''), 400)),
+    highlights: x.summary.map((s) => clip(withoutDateline(s), 400)),
     cards,
     chart: bars.length === 0 ? null : { title: 'Reported counts of people', alt: chartAlt(bars), bars },
-    timeline: timelineRows(x).slice(0, limits.timeline).map((t) => ({ date: t.date, text: clip(t.text.replace(DATELINE, ''), 200) })),
+    timeline: timelineRows(x).slice(0, limits.timeline).map((t) => ({ date: t.date, text: clip(withoutDateline(t.text), 200) })),
     quotes: quotes.map((q) => ({
       text: clip(unquote(q.text), 500),
       speaker: clip(q.speaker ? capitalise(q.speaker) : UNATTRIBUTED, 80),

@@ -4,6 +4,7 @@
  * paragraph ("Another 2,117 people have been injured."); a pronoun ("it added") points back too.
  */
 import { isTitleAlone, maskAbbreviationDots, unmaskDots, type Sentence } from './sentences';
+import { letterPattern, patternFor } from './letters';
 
 // Verbs of saying first; "Zambia has recorded 97 deaths …, the health ministry said" names the ministry.
 const SPEECH = 'said|says|say|told|tells|estimated|estimates|added|adds|announced|announces|warned|warns|confirmed|confirms|stated|states|declared|declares';
@@ -33,13 +34,13 @@ const continuesBefore = (text: string): boolean => CONTINUATION.test(text) || (/
 const MAX_TRIES = 12;
 
 // Module-level: esbuild turns a `\p{…}` literal into a RegExp built where it is written (letters.ts).
-const DATELINE_OPENING = /^\p{Lu}[\p{Lu}\p{M}'’. ]{1,40}[–—-]\s+/u;
+const DATELINE_OPENING = letterPattern(String.raw`^\p{Lu}[\p{Lu}\p{M}'’. ]{1,40}[–—-]\s+`, 'u');
 
 /** Strips "The", "US-based", "a spokesman for" so the source reads as a name. */
 export function cleanSource(raw: string): string | null {
-  let s = raw.replace(/\s*\([^()]*\)?/g, ' ').replace(/\s+/g, ' ').trim()
-    // "TEHRAN – Iran's crisis management organisation": a dateline opens the story, not the name.
-    .replace(DATELINE_OPENING, '')
+  const spaced = raw.replace(/\s*\([^()]*\)?/g, ' ').replace(/\s+/g, ' ').trim();
+  // "TEHRAN – Iran's crisis management organisation": a dateline opens the story, not the name.
+  let s = spaced.replace(patternFor(spaced, DATELINE_OPENING), '')
     .replace(/^(?:and|but|while|as|that|however|meanwhile)\s+/i, '')
     // "…, of which it said", "saying it", "where the ministry said": a relative clause's subject.
     .replace(/^(?:of\s+which|in\s+which|saying|adding|where|which|who|whom|whose|when)\s+/, '')

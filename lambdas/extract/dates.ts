@@ -13,6 +13,7 @@ import type { PartialTimelineEntry } from './types';
 import type { Sentence } from './sentences';
 import { dateOrder, formatDate, monthNumber } from '../intake/dates';
 import { MONTHS } from './lexicon';
+import { letterPattern, patternFor } from './letters';
 
 export interface DateMention {
   readonly date: string;
@@ -75,7 +76,7 @@ const isFuture = (text: string): boolean => FUTURE_PHRASES.test(text) || text.to
 // "NAIROBI, June 2 –", "MEDELLÍN, Colombia, Nov 4 -", a line "BENGALURU, September 8, 2026":
 // the dateline says when the report was filed.
 // The place in capitals, an optional region, then the day and month (the month word is checked apart).
-const DATELINE = new RegExp(`^\\s*\\p{Lu}[\\p{Lu}\\p{M}'’. -]{1,40}(?:,\\s*[\\p{L}\\p{M}'’. -]{2,40}){0,2},\\s*([A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+[A-Z][a-z]{2,8})(?:,?\\s+((?:19|20)\\d{2}))?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[-–—]|$)`, 'u');
+const DATELINE = letterPattern(`^\\s*\\p{Lu}[\\p{Lu}\\p{M}'’. -]{1,40}(?:,\\s*[\\p{L}\\p{M}'’. -]{2,40}){0,2},\\s*([A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+[A-Z][a-z]{2,8})(?:,?\\s+((?:19|20)\\d{2}))?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[-–—]|$)`, 'u');
 const SPAN_AFTER = /^\s*(?:days?|weeks?|months?|years?|hours?)\b/i;
 const DATELINE_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2})?\s*(?:\([^)]{0,60}\)\s*)?(?:[-–—]|$)/;
 // "By Milica Jovanović · 18 September 2024": a byline, dated or not, is never an event.
@@ -122,7 +123,7 @@ function latestFullDateYear(texts: readonly string[]): number | null {
 /** The dateline's (or a dated byline's) day, month and year as written, from the first paragraphs. */
 function datelineOf(paragraphs: readonly string[]): { day: number; month: number; year: number | null } | null {
   for (const paragraph of paragraphs.slice(0, 3)) {
-    const line = DATELINE.exec(paragraph);
+    const line = patternFor(paragraph, DATELINE).exec(paragraph);
     const at = line ? dayMonth(line[1]!) : null;
     if (line && at) return { ...at, year: line[2] ? Number(line[2]) : null };
     if (BYLINE.test(paragraph)) {

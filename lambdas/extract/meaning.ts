@@ -10,6 +10,7 @@ import { MEANING_RULES, type Decision } from './rules/meaning-rules';
 import { shortTopic, topicAfter, topicBefore } from './topic';
 import { isBoundary } from './structure';
 import { FALL_VERBS, MONTHS, plural, RISE_VERBS, SHARE_VERBS, SHARE_WHOLES } from './lexicon';
+import { letterPattern, patternFor } from './letters';
 
 export interface Meaning {
   readonly category: Category;
@@ -241,12 +242,12 @@ function amountMeaning(f: Frame, text: string): Meaning {
 
 /** "from the European Union", "from Japan": a named giver right after an amount. */
 function donorAfter(after: string): string | null {
-  const m = DONOR.exec(after);
+  const m = patternFor(after, DONOR).exec(after);
   if (!m || MONTHS.has(m[2]!.split(' ')[0]!.toLowerCase())) return null;
   return `from ${m[1] ?? ''}${m[2]!}`;
 }
 const ANOTHER_AMOUNT = /[$€£¥]\s?\d|\d\s*(?:million|billion|trillion|bn|crore|lakh)\b/i;
-const DONOR = /^\s*from\s+((?:the|its|their)\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})/u;
+const DONOR = letterPattern(String.raw`^\s*from\s+((?:the|its|their)\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})`, 'u');
 
 /** Category, subject, label and deciding rule of the number in `f`. */
 export function meaningOf(f: Frame, text: string, failures: RuleFailure[]): Meaning {

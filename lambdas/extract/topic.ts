@@ -5,6 +5,7 @@
  * reconstruction"). Read backwards from the number over verbs and prepositions.
  */
 import { MONTHS } from './lexicon';
+import { letterPattern, patternFor } from './letters';
 
 // Trailing words between the topic and the number: prepositions, auxiliaries, verbs of change.
 const LINK: ReadonlySet<string> = new Set([
@@ -140,7 +141,7 @@ const PURPOSE_VERBS: ReadonlySet<string> = new Set([
   'reconstruct', 'cushion', 'subsidise', 'subsidize', 'stabilise', 'stabilize', 'settle', 'service', 'refinance', 'recapitalise', 'recapitalize',
 ]);
 const TOPIC_LINK = /^\s*(?:a\s+year\s+|a\s+month\s+|annually\s+)?(for|in|of|on|to\s+fund|to\s+pay\s+for|to|towards)\s+/;
-const TOPIC_WORDS = /^(?:each\s+(?:of\s+)?|every\s+)?(?:the\s+)?(?:[\p{L}-]+['’]s?\s+)?((?:the\s+|new\s+|additional\s+|extra\s+|emergency\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)(?![\p{L}'’-])/u;
+const TOPIC_WORDS = letterPattern(String.raw`^(?:each\s+(?:of\s+)?|every\s+)?(?:the\s+)?(?:[\p{L}-]+['’]s?\s+)?((?:the\s+|new\s+|additional\s+|extra\s+|emergency\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)(?![\p{L}'’-])`, 'u');
 const DETERMINED = /^[a-z]+\s+(?:the|a|an|its|their|his|her|our|some|more|up|out|off)\b/;
 
 /** The topic right after an amount: the preposition, then at most two words. */
@@ -150,7 +151,7 @@ function topicMatch(after: string): string | null {
   const rest = after.slice(link[0].length);
   // "to support …", "to rebuild the …": a purpose, not a recipient.
   if ((link[1] === 'to' || link[1] === 'towards') && (PURPOSE_VERBS.has(rest.split(/\s+/)[0] ?? '') || DETERMINED.test(rest))) return null;
-  return TOPIC_WORDS.exec(rest)?.[1] ?? null;
+  return patternFor(rest, TOPIC_WORDS).exec(rest)?.[1] ?? null;
 }
 
 /** "… for reconstruction", "… in new revenue", "… in aid": what an amount is for, right after it. */
