@@ -80,7 +80,7 @@ const DATELINE = letterPattern(`^\\s*\\p{Lu}[\\p{Lu}\\p{M}'’. -]{1,40}(?:,\\s*
 const SPAN_AFTER = /^\s*(?:days?|weeks?|months?|years?|hours?)\b/i;
 const DATELINE_AFTER = /^\s*(?:,?\s*(?:19|20)\d{2})?\s*(?:\([^)]{0,60}\)\s*)?(?:[-–—]|$)/;
 // "By Milica Jovanović · 18 September 2024": a byline, dated or not, is never an event.
-const BYLINE = /^By\s+\p{Lu}[^!?\n]{0,100}[^.!?\n]$/u;
+const BYLINE = letterPattern(String.raw`^By\s+\p{Lu}[^!?\n]{0,100}[^.!?\n]$`, 'u');
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
@@ -126,7 +126,7 @@ function datelineOf(paragraphs: readonly string[]): { day: number; month: number
     const line = patternFor(paragraph, DATELINE).exec(paragraph);
     const at = line ? dayMonth(line[1]!) : null;
     if (line && at) return { ...at, year: line[2] ? Number(line[2]) : null };
-    if (BYLINE.test(paragraph)) {
+    if (patternFor(paragraph, BYLINE).test(paragraph)) {
       const at2 = dayMonth(paragraph);
       const year = latestFullDateYear([paragraph]);
       if (at2) return { ...at2, year };
@@ -288,7 +288,7 @@ const NONE: SentenceDates = { full: [], partial: [] };
 
 /** Dated mentions in one sentence: full dates, and the dates it gives only in part. */
 export function readDates(sentence: Sentence, dating: Dating): SentenceDates {
-  if (!mayHoldDate(sentence.text) || BYLINE.test(sentence.text)) return NONE;
+  if (!mayHoldDate(sentence.text) || patternFor(sentence.text, BYLINE).test(sentence.text)) return NONE;
   const ref = parseIso(dating.reference);
   // chrono reads the reference in local time; noon keeps the calendar day in any time zone.
   const instant = ref ? new Date(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate(), 12) : new Date(2000, 0, 1, 12);

@@ -1,4 +1,5 @@
 /** Small word lists: countries and well-known regions, organisations known by name or acronym. */
+import { letterPattern, patternFor } from './letters';
 
 export const COUNTRIES: ReadonlySet<string> = new Set([
   'Afghanistan', 'Albania', 'Algeria', 'Andorra', 'Angola', 'Argentina', 'Armenia', 'Australia', 'Austria',
@@ -50,10 +51,12 @@ const ORG_WORDS: ReadonlySet<string> = new Set([
   'Secretariat', 'Parliament', 'Assembly', 'Army', 'Navy', 'Guard', 'Brigade', 'Commissioner', 'Red Cross', 'Red Crescent',
 ]);
 
+const NOT_LETTERS = letterPattern(String.raw`[^\p{L}\p{M}]+`, 'u');
+
 /** True when a word of `phrase` (or a pair: "Red Cross") is an organisation word. */
 export const ORG_KEYWORDS = {
   test(phrase: string): boolean {
-    const words = phrase.split(/[^\p{L}\p{M}]+/u);
+    const words = phrase.split(patternFor(phrase, NOT_LETTERS));
     return words.some((w, i) => ORG_WORDS.has(w) || ORG_WORDS.has(`${w} ${words[i + 1] ?? ''}`));
   },
 };

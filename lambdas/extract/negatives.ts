@@ -10,7 +10,7 @@ import {
   AGE_BOUNDS, AGE_CUES, CLOCK_WORDS, MONTHS, MODIFIER_NOUNS, MULTIPLIER_WORDS, NAME_AFTER_NUMBER, NAME_BEFORE_NUMBER, PERSON_NOUNS,
   PHONE_CUES, TIME_NOUNS,
 } from './lexicon';
-import { endsWithLetter, startsUpper, startsWithLetter } from './letters';
+import { endsWithLetter, letterPattern, patternFor, startsUpper, startsWithLetter } from './letters';
 
 export type NotFigureReason =
   | 'year' | 'day_of_month' | 'date' | 'clock' | 'age' | 'duration' | 'ordinal' | 'list_position'
@@ -78,8 +78,10 @@ const plain = (m: NumberMention): boolean => !m.words && !m.formatted && m.unitK
 const charBefore = (c: NotFigureContext): string => c.text[c.m.coreStart - 1] ?? '';
 const charsAfter = (c: NotFigureContext, n: number): string => c.text.slice(c.m.coreEnd, c.m.coreEnd + n);
 // Module-level: esbuild turns a `\p{…}` literal into a RegExp built where it is written (letters.ts).
-const HYPHEN_WORD = /^-(\p{L}{3,})/u;
-const HYPHEN_WORD_HYPHEN = /^-\p{L}+-/u;
+const HYPHEN_WORD = letterPattern(String.raw`^-(\p{L}{3,})`, 'u');
+const HYPHEN_WORD_HYPHEN = letterPattern(String.raw`^-\p{L}+-`, 'u');
+/** The first match of a letter pattern in `text`. */
+const execIn = (pattern: (asciiOnly: boolean) => RegExp, text: string): RegExpExecArray | null => patternFor(text, pattern).exec(text);
 const isMonth = (w: string): boolean => MONTHS.has(w.toLowerCase()) && startsUpper(w);
 
 export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
@@ -101,8 +103,8 @@ export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [
   {
     name: 'number-in-modifier', reason: 'name',
     // "a 500-bed hospital", "a seven-storey block", "a 100-strong crowd".
-    test: (c) => c.m.unitKind === null && HYPHEN_WORD.test(charsAfter(c, 12)) && !/^-(?:and|or|to|odd)\b/i.test(charsAfter(c, 5))
-      && (c.m.words || MODIFIER_NOUNS.has(HYPHEN_WORD.exec(charsAfter(c, 14))![1]!.toLowerCase()) || HYPHEN_WORD_HYPHEN.test(charsAfter(c, 20))),
+    test: (c) => c.m.unitKind === null && execIn(HYPHEN_WORD, charsAfter(c, 12)) !== null && !/^-(?:and|or|to|odd)\b/i.test(charsAfter(c, 5))
+      && (c.m.words || MODIFIER_NOUNS.has(execIn(HYPHEN_WORD, charsAfter(c, 14))![1]!.toLowerCase()) || execIn(HYPHEN_WORD_HYPHEN, charsAfter(c, 20)) !== null),
     examples: [{ text: 'A 500-bed hospital opened.', value: 500 }, { text: 'A seven-storey block fell.', value: 7 }],
     counterExamples: [{ text: 'Some 12-15 people were hurt.', value: 12 }],
   },

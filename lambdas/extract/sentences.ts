@@ -1,5 +1,5 @@
 /** Sentence splitting with character offsets into `article.text`. */
-import { hasLetter } from './letters';
+import { hasLetter, letterPattern, patternFor } from './letters';
 
 export interface Sentence {
   readonly index: number;
@@ -47,8 +47,8 @@ function isAbbreviation(text: string, dot: number): boolean {
 export const MASKED_DOT = '\u2024';
 
 // Module-level: esbuild turns a `\p{…}` literal into a RegExp built where it is written (letters.ts).
-const INNER_DOT = /\.(?=\p{L}|\s+\S)/gu;
-const CAPITAL_NEXT = /^\s+\p{Lu}/u;
+const INNER_DOT = letterPattern(String.raw`\.(?=\p{L}|\s+\S)`, 'gu');
+const CAPITAL_NEXT = letterPattern(String.raw`^\s+\p{Lu}`, 'u');
 
 /**
  * `text` with the full stops inside a sentence replaced by {@link MASKED_DOT}: after a title or an
@@ -57,14 +57,15 @@ const CAPITAL_NEXT = /^\s+\p{Lu}/u;
  * U.S. The group said" keeps its full stop: that one may end a sentence).
  */
 export function maskAbbreviationDots(text: string): string {
-  return text.replace(INNER_DOT, (dot, at: number) => {
+  return text.replace(patternFor(text, INNER_DOT), (dot, at: number) => {
     const word = /[A-Za-z.]{0,12}$/.exec(text.slice(Math.max(0, at - 12), at))?.[0].replace(/^\.+/, '') ?? '';
     if (word === '' || !/[A-Za-z]$/.test(word)) return dot;
     if (hasLetter(text[at + 1]!)) return word.length === 1 || word.includes('.') ? MASKED_DOT : dot;
     const bare = word.toLowerCase();
     if (/^[A-Z]$/.test(word) || NAME_TITLE_ABBREVIATIONS.includes(bare)) return MASKED_DOT;
     if (!word.includes('.') && !ABBREVIATIONS.has(bare)) return dot;
-    return CAPITAL_NEXT.test(text.slice(at + 1, at + 8)) ? dot : MASKED_DOT;
+    const next = text.slice(at + 1, at + 8);
+    return patternFor(next, CAPITAL_NEXT).test(next) ? dot : MASKED_DOT;
   });
 }
 
@@ -94,12 +95,12 @@ export function leadingHonorifics(name: string): string {
   return name.slice(0, at);
 }
 
-const SHORT_ABBREVIATION = new RegExp(`^\\p{L}{1,4}[.${MASKED_DOT}]$`, 'u');
+const SHORT_ABBREVIATION = letterPattern(`^\\p{L}{1,4}[.${MASKED_DOT}]$`, 'u');
 
 /** A title or an abbreviation standing alone ("Dr", "Gen.", "Lt. Col."): a name cut at its full stop, never a speaker or a source. */
 export function isTitleAlone(who: string): boolean {
   const words = who.trim().split(/\s+/);
-  if (words.length === 1 && SHORT_ABBREVIATION.test(words[0]!)) return true;
+  if (words.length === 1 && patternFor(words[0]!, SHORT_ABBREVIATION).test(words[0]!)) return true;
   return words[0] !== '' && words.every((w) => isHonorific(w, false));
 }
 

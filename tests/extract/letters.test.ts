@@ -1,6 +1,19 @@
 /** Letter tests, and patterns over letters read with ASCII classes where the text allows it. */
 import { describe, expect, it } from 'vitest';
-import { asciiLettersOnly, asciiTwin, letterPattern } from '../../lambdas/extract/letters';
+import { asciiLettersOnly, asciiTwin, endsWithLetter, hasLetter, letterPattern, startsUpper, startsWithLetter } from '../../lambdas/extract/letters';
+
+describe('letter tests', () => {
+  it('read every ASCII character, alone and around others, as the Unicode classes do', () => {
+    const samples = ['Éric', 'éric', 'x’', '’x', 'a\u0301', '5km', '—', '𝐀b', ''];
+    for (let c = 0; c < 128; c++) samples.push(String.fromCharCode(c), `${String.fromCharCode(c)}é`, `é${String.fromCharCode(c)}`, `1${String.fromCharCode(c)}-`);
+    for (const s of samples) {
+      expect(hasLetter(s), s).toBe(/\p{L}/u.test(s));
+      expect(startsUpper(s), s).toBe(/^\p{Lu}/u.test(s));
+      expect(startsWithLetter(s), s).toBe(/^\p{L}/u.test(s));
+      expect(endsWithLetter(s), s).toBe(/\p{L}$/u.test(s));
+    }
+  });
+});
 
 describe('asciiLettersOnly', () => {
   it('is true when whatever lies beyond ASCII is no letter or mark', () => {
