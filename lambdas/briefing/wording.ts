@@ -6,6 +6,7 @@
  */
 import { categoryLabel } from '../contract/categories';
 import type { Figure } from '../extract/types';
+import { letterPattern, patternFor } from '../extract/letters';
 import { formatAmount, isCurrency, type AmountOptions } from './format';
 
 /** How a unit may be written inside a label the extractor built ("rain mm", "Temperatures °C", "% contained"). */
@@ -24,17 +25,20 @@ export function withoutUnit(label: string, unit: string | null): string {
   return label.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
 }
 
+// "84 mph", "8.4m": a number with a unit written after it (a mention in another unit).
+const NUMBER_THEN_LETTER = letterPattern(String.raw`\d\s*\p{L}`, 'u');
+
 // Words a label can end on when it was cut from a phrase ("rain in", "waste from").
 const DANGLING = /\s+(?:in|on|at|of|for|from|to|by|near|across|over|the|a|an)$/i;
 // What falls from the sky or flows is counted "of" it: "140 mm of rain".
 const SUBSTANCE = /^(?:rain|rainfall|snow|snowfall|hail|ash|oil|fuel oil|water|sludge|waste)$/i;
 // "a record level of 8.4 metres", "the water level": the level of what the sentence names.
 const LEVEL = /^(?:(?:water|river|flood|peak)\s+)?levels?$/i;
-const RIVER = /\b(?!(?:The|A|An|This|That|Its|Their)\s)(\p{Lu}[\p{L}\p{M}-]+)\s+[Rr]iver\b|\b[Rr]iver\s+(\p{Lu}[\p{L}\p{M}-]+)/u;
+const RIVER = letterPattern(String.raw`\b(?!(?:The|A|An|This|That|Its|Their)\s)(\p{Lu}[\p{L}\p{M}-]+)\s+[Rr]iver\b|\b[Rr]iver\s+(\p{Lu}[\p{L}\p{M}-]+)`, 'u');
 
 /** The river a sentence speaks of, named there or, when it says "the river", elsewhere in the article. */
 function riverOf(sentence: string, corpus: string): string | null {
-  const m = RIVER.exec(sentence) ?? (/\bthe\s+river\b/i.test(sentence) ? RIVER.exec(corpus) : null);
+  const m = patternFor(sentence, RIVER).exec(sentence) ?? (/\bthe\s+river\b/i.test(sentence) ? patternFor(corpus, RIVER).exec(corpus) : null);
   return m ? (m[1] ?? m[2])! : null;
 }
 
@@ -61,7 +65,7 @@ export function placeOf(f: Figure): string | null {
 }
 
 // "at Šabac", "at the Nyakach gauge in Kisumu": "at", then up to two words, right before the place.
-const AT_BEFORE = /\bat\s+(?:the\s+)?(?:[\p{L}\p{M}-]+\s+){0,2}$/u;
+const AT_BEFORE = letterPattern(String.raw`\bat\s+(?:the\s+)?(?:[\p{L}\p{M}-]+\s+){0,2}$`, 'u');
 
 /**
  * True when the sentence puts the measure "at" the place rather than "in" it. One pattern tried
@@ -71,7 +75,8 @@ const AT_BEFORE = /\bat\s+(?:the\s+)?(?:[\p{L}\p{M}-]+\s+){0,2}$/u;
  */
 function saysAt(sentence: string, place: string): boolean {
   for (let i = sentence.indexOf(place); i >= 0; i = sentence.indexOf(place, i + 1)) {
-    if (AT_BEFORE.test(sentence.slice(0, i))) return true;
+    const before = sentence.slice(0, i);
+    if (patternFor(before, AT_BEFORE).test(before)) return true;
   }
   return false;
 }
@@ -137,7 +142,7 @@ export function conversionNote(f: Figure): string | null {
         const options: AmountOptions = { usDollar: true };
         return [money.approximate, formatAmount(money.value, null, money.currency, options)].filter(Boolean).join(' ');
       }
-    } else if (f.category === 'quantity' && f.unit && f.unit !== '%' && /\d\s*\p{L}/u.test(mention.text) && !mention.text.includes(f.unit)) {
+    } else if (f.category === 'quantity' && f.unit && f.unit !== '%' && patternFor(mention.text, NUMBER_THEN_LETTER).test(mention.text) && !mention.text.includes(f.unit)) {
       // "135 km/h (84 mph)": another unit, as the article wrote it.
       return mention.text.replace(/^\(|\)$/g, '').trim();
     }
