@@ -6,7 +6,7 @@
  */
 import { categoryLabel } from '../contract/categories';
 import type { Figure } from '../extract/types';
-import { letterPattern, patternFor } from '../extract/letters';
+import { letterPattern, patternFor } from '../intake/letter-patterns';
 import { formatAmount, isCurrency, type AmountOptions } from './format';
 
 /** How a unit may be written inside a label the extractor built ("rain mm", "Temperatures °C", "% contained"). */

@@ -13,7 +13,7 @@ import type { PartialTimelineEntry } from './types';
 import type { Sentence } from './sentences';
 import { dateOrder, formatDate, monthNumber } from '../intake/dates';
 import { MONTHS } from './lexicon';
-import { letterPattern, patternFor } from './letters';
+import { letterPattern, patternFor } from '../intake/letter-patterns';
 
 export interface DateMention {
   readonly date: string;

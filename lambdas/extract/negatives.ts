@@ -10,7 +10,8 @@ import {
   AGE_BOUNDS, AGE_CUES, CLOCK_WORDS, MONTHS, MODIFIER_NOUNS, MULTIPLIER_WORDS, NAME_AFTER_NUMBER, NAME_BEFORE_NUMBER, PERSON_NOUNS,
   PHONE_CUES, TIME_NOUNS,
 } from './lexicon';
-import { endsWithLetter, letterPattern, patternFor, startsUpper, startsWithLetter } from './letters';
+import { endsWithLetter, startsUpper, startsWithLetter } from './letters';
+import { letterPattern, patternFor } from '../intake/letter-patterns';
 
 export type NotFigureReason =
   | 'year' | 'day_of_month' | 'date' | 'clock' | 'age' | 'duration' | 'ordinal' | 'list_position'

@@ -11,7 +11,7 @@
  */
 import type { Quote } from './types';
 import { attributionIn } from './attribution';
-import { asciiLettersOnly, letterPattern, patternFor } from './letters';
+import { asciiLettersOnly, letterPattern, patternFor } from '../intake/letter-patterns';
 import { isHonorific, isTitleAlone, leadingHonorifics, MASKED_DOT, maskAbbreviationDots, splitSentences, unmaskDots } from './sentences';
 
 // Titles and ranks stay part of the name as written; an office before a name is its role.

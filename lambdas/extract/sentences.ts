@@ -1,5 +1,6 @@
 /** Sentence splitting with character offsets into `article.text`. */
-import { hasLetter, letterPattern, patternFor } from './letters';
+import { hasLetter } from './letters';
+import { letterPattern, patternFor } from '../intake/letter-patterns';
 
 export interface Sentence {
   readonly index: number;

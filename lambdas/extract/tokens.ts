@@ -3,7 +3,8 @@
  * possessive ("Yemen's") and a negation ("didn't") are split off as tokens of their own; a
  * hyphenated word ("Twenty-seven", "food-insecure") stays one token. Linear in the text.
  */
-import { hasLetter, letterPattern, patternFor } from './letters';
+import { hasLetter } from './letters';
+import { letterPattern, patternFor } from '../intake/letter-patterns';
 
 export type Pos =
   | 'NOUN' | 'PROPN' | 'VERB' | 'AUX' | 'ADJ' | 'ADV' | 'DET' | 'ADP' | 'CCONJ' | 'SCONJ' | 'PRON'

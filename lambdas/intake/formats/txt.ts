@@ -5,6 +5,7 @@
  */
 import { isCaption } from '../captions';
 import { cleanByline } from '../fields';
+import { letterPattern, patternFor } from '../letter-patterns';
 import { cleanText, normalizeParagraph } from '../normalize';
 import type { ArticleDraft } from '../types';
 
@@ -60,7 +61,7 @@ function readsAsHeadline(line: string): boolean {
     && !isCaption(line);
 }
 
-const BYLINE = /^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|in|de|al|van|von|,))*$/iu;
+const BYLINE = letterPattern(String.raw`^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|in|de|al|van|von|,))*$`, 'iu');
 
 /** Where the headline is: the first line that is not a photo caption, if it reads as one. */
 function headlineIndex(blocks: readonly Block[], paragraphs: readonly string[]): number {
@@ -81,7 +82,7 @@ export function readTxt(text: string): ArticleDraft {
   const title = headlineAt >= 0 ? paragraphs[headlineAt]! : null;
   if (headlineAt >= 0) paragraphs = paragraphs.filter((_, i) => i !== headlineAt);
   let byline: string | null = null;
-  const bylineAt = paragraphs.slice(0, 3).findIndex((p) => p.length <= 80 && BYLINE.test(p));
+  const bylineAt = paragraphs.slice(0, 3).findIndex((p) => p.length <= 80 && patternFor(p, BYLINE).test(p));
   if (bylineAt >= 0 && paragraphs.length > 1) {
     byline = cleanByline(paragraphs[bylineAt]!);
     paragraphs = paragraphs.filter((_, i) => i !== bylineAt);
