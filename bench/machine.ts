@@ -12,6 +12,8 @@ export interface Machine {
   readonly date: string;
   /** 1-minute load average when the run started: above ~0.5 means something else was busy. */
   readonly loadAtStart: number;
+  /** Whether this environment sets NODE_EXTRA_CA_CERTS, which the bench unsets for every timed process (bench/child.ts). */
+  readonly extraCaCerts?: boolean;
 }
 
 export function chromiumVersion(): string | null {
@@ -33,6 +35,7 @@ export function describeMachine(): Machine {
     chromium: chromiumVersion(),
     date: new Date().toISOString(),
     loadAtStart: loadAverage(),
+    extraCaCerts: process.env.NODE_EXTRA_CA_CERTS !== undefined,
   };
 }
 

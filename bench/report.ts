@@ -21,7 +21,7 @@ function summaryBlocks(r: BenchResults): string[] {
   const m = r.machine;
   const merges = (r.merges ?? []).map((g) => ` Re-measured ${g.date}${g.machine ? ` on ${g.machine}` : ''} (load average ${g.loadAtStart} at start): ${g.sections.join(', ')}.`).join('');
   return [
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node}, ${m.os}; ${m.chromium ?? 'Chromium not installed'}. Run ${m.date} (load average ${m.loadAtStart} at start).${merges}`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node}, ${m.os}; ${m.chromium ?? 'Chromium not installed'}. Run ${m.date} (load average ${m.loadAtStart} at start).${m.extraCaCerts ? ' This environment sets NODE_EXTRA_CA_CERTS; every timed process runs without it, as on Lambda (bench/child.ts).' : ''}${merges}`,
     table(['Measure', 'Value', 'Target', 'Result'], r.checks.map((c) => [c.measure, c.value, c.target, MARK[c.verdict]])),
   ];
 }
