@@ -16,7 +16,8 @@
  * Node's own `require`. Every `.cjs` file stays valid CommonJS that Node can load without this.
  *
  * `NODE_DEBUG=code-cache` prints, per file, whether its cache was used, rejected or absent.
- * `BRIEFING_CODE_CACHE_TRAIN=1` (the build's training run) writes each loaded file's cache at exit.
+ * `BRIEFING_CODE_CACHE_TRAIN=1` (the build's training runs) writes at exit the cache of each loaded
+ * file that had none (or a rejected one).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -69,7 +70,10 @@ export function loadCached(file) {
     importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   debug('%s: %s', file, cachedData === undefined ? 'no cache for this Node' : script.cachedDataRejected ? 'cache rejected' : 'cache used');
-  if (training) trained.push({ file, script });
+  // A training run adds the caches of files no earlier run of the same build loaded (the HTML
+  // reader, trained on an HTML article after the seed): a file's cache comes from the first run
+  // that loads it, so the seed's run decides the pipeline's. A rejected cache is replaced.
+  if (training && (cachedData === undefined || script.cachedDataRejected)) trained.push({ file, script });
   const nodeRequire = createRequire(file);
   const require = (id) => (id.startsWith('./') && id.endsWith('.cjs') ? loadCached(join(dirname(file), id)) : nodeRequire(id));
   require.resolve = nodeRequire.resolve;

@@ -29,7 +29,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { build, transform, type Metafile, type Plugin } from 'esbuild';
 import { BUNDLE_ALIASES, HANDLER_BUNDLE, PROJECT_ROOT, readerFile } from '../infra/bundling';
-import { builtinImportsAsRequires, entrySource, LOADER_FILE, LOADER_SOURCE, SEED, TRAIN_ENV } from '../infra/code-cache';
+import { builtinImportsAsRequires, entrySource, LOADER_FILE, LOADER_SOURCE, READER_TRAINING, SEED, TRAIN_ENV } from '../infra/code-cache';
 import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
 import { precompiledSource } from './precompile-templates';
 
@@ -165,16 +165,17 @@ const CLI_FILE_IN = (outdir: string): string => join(outdir, 'briefing.mjs');
 /**
  * The code cache of the command line (dist/code-cache/<this Node>/): one `briefing render` of
  * the seed by the program just built, on the Node that builds it (`npm ci` runs this with the
- * user's own). A run that fails fails the build: the program cannot render.
+ * user's own), then one `briefing extract` of each READER_TRAINING article for the readers. A
+ * run that fails fails the build: the program cannot render.
  */
 function trainCli(outdir: string): void {
   const work = mkdtempSync(join(tmpdir(), 'briefing-train-'));
+  const train = (args: readonly string[]): void => {
+    execFileSync(process.execPath, [CLI_FILE_IN(outdir), ...args], { cwd: work, env: { ...process.env, [TRAIN_ENV]: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  };
   try {
-    execFileSync(process.execPath, [CLI_FILE_IN(outdir), 'render', join(PROJECT_ROOT, SEED.file), '-o', join(work, 'seed.pdf'), '--published', SEED.published], {
-      cwd: work,
-      env: { ...process.env, [TRAIN_ENV]: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    train(['render', join(PROJECT_ROOT, SEED.file), '-o', join(work, 'seed.pdf'), '--published', SEED.published]);
+    for (const article of READER_TRAINING) train(['extract', join(PROJECT_ROOT, article.file)]);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

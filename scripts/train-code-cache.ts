@@ -5,8 +5,9 @@
  * bundle once as Lambda would: a fresh `node` with the Lambda runtime's flags for the function's
  * memory, the Lambda environment (tracing on), one SQS event for the seed article, S3 answered by
  * the local S3-compatible server over HTTP. The render handler's event is the seed's figures,
- * written first by the extract handler run from the sources. A training run that fails or leaves
- * no cache fails the build.
+ * written first by the extract handler run from the sources. The extract handler then runs once
+ * more per READER_TRAINING article (an HTML page, a Markdown file), which adds the caches of the
+ * readers the seed never loads. A training run that fails or leaves no cache fails the build.
  * Usage: tsx scripts/train-code-cache.ts <handler> <bundle-dir> <memory-MB>
  */
 import { execFile } from 'node:child_process';
@@ -17,7 +18,7 @@ import { promisify } from 'node:util';
 import type { SQSEvent } from 'aws-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { HANDLER_ENTRIES, type HandlerName, PROJECT_ROOT, TRAINED_HANDLERS } from '../infra/bundling';
-import { CACHE_DIR, lambdaNodeFlags, SEED, TRAIN_ENV, writeEntry } from '../infra/code-cache';
+import { CACHE_DIR, lambdaNodeFlags, READER_TRAINING, SEED, TRAIN_ENV, writeEntry } from '../infra/code-cache';
 import { encodeEventKey, figuresKeyFor } from '../lambdas/handlers/s3-keys';
 import { createExtractHandler } from '../lambdas/handlers/extract-handler';
 import { LOCAL_CREDENTIALS } from '../local/credentials';
@@ -82,7 +83,7 @@ export async function trainHandler(handler: HandlerName, dir: string, memoryMB: 
       if (extracted.batchItemFailures.length > 0) throw new Error(`train-code-cache: the seed's extraction failed: ${JSON.stringify(extracted)}`);
       event = sqsEventFor(OUTPUT_BUCKET, figuresKeyFor(key));
     }
-    await run(process.execPath, [...lambdaNodeFlags(memoryMB), '--input-type=module', '-e', INVOKE], {
+    const invoke = (trainingEvent: SQSEvent) => run(process.execPath, [...lambdaNodeFlags(memoryMB), '--input-type=module', '-e', INVOKE], {
       cwd: dir,
       env: {
         PATH: process.env.PATH,
@@ -95,10 +96,18 @@ export async function trainHandler(handler: HandlerName, dir: string, memoryMB: 
         OUTPUT_BUCKET,
         POWERTOOLS_SERVICE_NAME: `briefing-${handler}`,
         ENTRY_URL: pathToFileURL(join(dir, 'index.mjs')).href,
-        EVENT: JSON.stringify(event),
+        EVENT: JSON.stringify(trainingEvent),
         [TRAIN_ENV]: '1',
       },
     });
+    await invoke(event);
+    if (handler === 'extract') {
+      for (const article of READER_TRAINING) {
+        const articleKey = `train/${basename(article.file)}`;
+        await server.client.send(new PutObjectCommand({ Bucket: INPUT_BUCKET, Key: articleKey, Body: readFileSync(join(PROJECT_ROOT, article.file)), ContentType: article.contentType }));
+        await invoke(sqsEventFor(INPUT_BUCKET, articleKey));
+      }
+    }
   } finally {
     await server.close();
   }

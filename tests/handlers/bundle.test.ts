@@ -234,14 +234,15 @@ describe('bundled handlers from cdk.out in plain node', () => {
   // The HTML and Markdown parsers are loaded on first use (lambdas/intake/formats/parsers.ts):
   // inside the bundle that path differs from the sources, so it is run here.
   it.each([
-    ['nepal-earthquake-2025.html', 'bundle/nepal.html', 'figures/bundle/nepal.json'],
-    ['cyclone-tejal-bangladesh-2025.md', 'bundle/cyclone.md', 'figures/bundle/cyclone.json'],
-  ])('extracts %s with the parsers it loads on first use, as the sources do', async (fixture, key, figuresKey) => {
+    ['nepal-earthquake-2025.html', 'bundle/nepal.html', 'figures/bundle/nepal.json', ['reader-linkedom', 'reader-mozilla-readability']],
+    ['cyclone-tejal-bangladesh-2025.md', 'bundle/cyclone.md', 'figures/bundle/cyclone.json', ['reader-markdown-it']],
+  ])('extracts %s with the parsers it loads on first use, as the sources do, each with the cache the build trained', async (fixture, key, figuresKey, readers) => {
     const bytes = readFileSync(new URL(`../fixtures/articles/${fixture}`, import.meta.url));
     await putObject(server.client, INPUT, key, bytes);
     const inputRecord = await waitForRecord(records, INPUT, encodeEventKey(key));
-    const extracted = await invokeBundle(assetDir.extract, sqsEvent(inputRecord));
+    const extracted = await invokeBundle(assetDir.extract, sqsEvent(inputRecord), { NODE_DEBUG: 'code-cache' }, lambdaNodeFlags(memoryOf.extract));
     expect(extracted.result).toEqual({ batchItemFailures: [] });
+    for (const reader of readers) expect(extracted.stderr).toContain(`${reader}.cjs: cache used`);
     const fromBundle = JSON.parse(Buffer.from(await getBytes(server.client, OUTPUT, figuresKey)).toString('utf8')) as Extraction;
     expect(fromBundle.article.wordCount).toBeGreaterThan(100);
     expect(fromBundle).toEqual(extractFromBytes(bytes, { name: key }));

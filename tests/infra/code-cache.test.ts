@@ -5,7 +5,7 @@
  * every case, `import()` of a built-in included. And the command line built in dist/ carries one.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,6 +73,23 @@ describe('the code-cache loader', () => {
     expect(debug).toContain(`${HANDLER_CODE_FILE}: cache rejected`);
     expect(answer).toEqual(ANSWER);
   });
+
+  it('replaces a rejected cache in the next training run', async () => {
+    await invoke([], { [TRAIN_ENV]: '1' });
+    expect((await invoke()).debug).toContain(`${HANDLER_CODE_FILE}: cache used`);
+  });
+
+  it('keeps, in a later training run, the cache a file has, and adds the cache of a file only that run loads', async () => {
+    // A file the handler loads only for some events, as the extract handler loads the HTML reader.
+    writeFileSync(join(dir, 'reader-extra.cjs'), "'use strict';\nexports.shout = (text) => text.toUpperCase();\n");
+    const child = `const { loadCached } = await import(${JSON.stringify(join(dir, LOADER_FILE))}); loadCached(${JSON.stringify(join(dir, HANDLER_CODE_FILE))}); process.stdout.write(loadCached(${JSON.stringify(join(dir, 'reader-extra.cjs'))}).shout('ok'));`;
+    const before = new Map(cacheFiles().map((file) => [file, readFileSync(file)]));
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', child], { env: { PATH: process.env.PATH, [TRAIN_ENV]: '1' } });
+    expect(stdout).toBe('OK');
+    const after = cacheFiles();
+    expect(after.filter((file) => file.endsWith('reader-extra.cjs.cache'))).toHaveLength(1);
+    for (const [file, bytes] of before) expect(readFileSync(file).equals(bytes), file).toBe(true);
+  });
 });
 
 describe('the command line in dist/', () => {
@@ -85,6 +102,14 @@ describe('the command line in dist/', () => {
       expect(result.stderr).not.toMatch(/cache rejected/);
     } finally {
       rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('extracts an HTML page and a Markdown file with the readers\' caches its build trained on examples of each', async () => {
+    for (const [file, readers] of [['examples/sava-river-floods.html', ['reader-linkedom', 'reader-mozilla-readability']], ['examples/dengue-outbreak-honduras.md', ['reader-markdown-it', 'reader-yaml']]] as const) {
+      const result = await runCli(['extract', join(repoRoot, file)], { env: { NODE_DEBUG: 'code-cache' } });
+      expect(result.code).toBe(0);
+      for (const reader of readers) expect(result.stderr).toMatch(new RegExp(`${reader}\\.cjs: cache used`));
     }
   });
 
