@@ -7,7 +7,19 @@
 // Beyond ASCII, in Unicode mode: one whole code point at a time, so a letter outside the Basic
 // Multilingual Plane is tested whole.
 const NON_ASCII = /[^\x00-\x7F]/gu;
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+let letterOrMark: RegExp | undefined;
+
+/**
+ * True for the characters beyond ASCII that news is full of and that are neither letters nor
+ * marks, read by their code: Latin-1's punctuation and symbols (not ª, µ, º), × and ÷, the
+ * General Punctuation block (curly quotes, dashes, ellipsis, spaces) and the currency signs. Text
+ * whose only characters beyond ASCII are these never builds a Unicode letter class (a test
+ * checks every code point of these ranges against `\p{L}` and `\p{M}`).
+ */
+export function isPunctuationOrSymbol(code: number): boolean {
+  if (code >= 0x80 && code <= 0xbf) return code !== 0xaa && code !== 0xb5 && code !== 0xba;
+  return code === 0xd7 || code === 0xf7 || (code >= 0x2000 && code <= 0x206f) || (code >= 0x20a0 && code <= 0x20cf);
+}
 
 /**
  * True when every letter and mark of `text` is ASCII: "Yemen’s “worst” day" (curly quotes are not
@@ -16,7 +28,10 @@ const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
  */
 export function asciiLettersOnly(text: string): boolean {
   NON_ASCII.lastIndex = 0;
-  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) if (LETTER_OR_MARK.test(m[0])) return false;
+  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
+    if (isPunctuationOrSymbol(m[0].charCodeAt(0))) continue;
+    if ((letterOrMark ??= /[\p{L}\p{M}]/u).test(m[0])) return false;
+  }
   return true;
 }
 

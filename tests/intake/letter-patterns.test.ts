@@ -1,6 +1,16 @@
 /** Patterns over letters, read with ASCII classes where the text's letters are all ASCII. */
 import { describe, expect, it } from 'vitest';
-import { asciiLettersOnly, asciiTwin, letterPattern } from '../../lambdas/intake/letter-patterns';
+import { asciiLettersOnly, asciiTwin, isPunctuationOrSymbol, letterPattern } from '../../lambdas/intake/letter-patterns';
+
+describe('isPunctuationOrSymbol', () => {
+  it('names no letter or mark of the Basic Multilingual Plane, and the quotes, dashes and signs of news', () => {
+    const named: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isPunctuationOrSymbol(c)) named.push(c);
+    expect(named.filter((c) => /[\p{L}\p{M}]/u.test(String.fromCharCode(c)))).toEqual([]);
+    for (const ch of '’‘“”–—…€£¥°§×\u00a0') expect(isPunctuationOrSymbol(ch.charCodeAt(0)), ch).toBe(true);
+    for (const ch of 'aªµºéŠ') expect(isPunctuationOrSymbol(ch.charCodeAt(0)), ch).toBe(false);
+  });
+});
 
 describe('asciiLettersOnly', () => {
   it('is true when whatever lies beyond ASCII is no letter or mark', () => {
