@@ -8,8 +8,10 @@ import { isPunctuationOrSymbol } from '../intake/letter-patterns';
 
 const patterns: { letter?: RegExp; startsUpper?: RegExp; startsLetter?: RegExp; endsLetter?: RegExp } = {};
 
-const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
-const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
+/** A–Z or a–z, by code. */
+export const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+/** A–Z, by code. */
+export const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
 /** Read by its code: ASCII, or punctuation and symbols beyond it, which are no letters. */
 const readByCode = (c: number): boolean => c < 128 || isPunctuationOrSymbol(c);
 

@@ -3,7 +3,7 @@
  * possessive ("Yemen's") and a negation ("didn't") are split off as tokens of their own; a
  * hyphenated word ("Twenty-seven", "food-insecure") stays one token. Linear in the text.
  */
-import { hasLetter } from './letters';
+import { hasLetter, isAsciiLetter, isAsciiUpper } from './letters';
 import { letterPattern, patternFor } from '../intake/letter-patterns';
 
 export type Pos =
@@ -30,14 +30,12 @@ export const TOKEN_SOURCE = String.raw`\d+(?:[.,]\d+)*|\p{Lu}[\p{L}\p{M}]*-\d+(?
 const TOKEN = letterPattern(TOKEN_SOURCE, 'uy');
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 // ASCII whitespace (\s below 128): tab, line feed, vertical tab, form feed, carriage return, space.
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** The end of the ASCII letters from `i`. */
 function lettersEnd(s: string, i: number, to: number): number {
-  while (i < to && isLetter(s.charCodeAt(i))) i++;
+  while (i < to && isAsciiLetter(s.charCodeAt(i))) i++;
   return i;
 }
 
@@ -59,10 +57,10 @@ function asciiTokenEnd(s: string, i: number, to: number): number {
       end += 2;
       while (end < to && isDigit(s.charCodeAt(end))) end++;
     }
-  } else if (isLetter(c)) {
+  } else if (isAsciiLetter(c)) {
     end = -1;
     const letters = lettersEnd(s, i + 1, to);
-    if (isUpper(c) && letters < to && s.charCodeAt(letters) === 45 && letters + 1 < to && isDigit(s.charCodeAt(letters + 1))) {
+    if (isAsciiUpper(c) && letters < to && s.charCodeAt(letters) === 45 && letters + 1 < to && isDigit(s.charCodeAt(letters + 1))) {
       // "Mi-17": the longest run of digits not followed by a separator and a digit.
       let digits = letters + 1;
       while (digits < to && isDigit(s.charCodeAt(digits))) digits++;
@@ -75,7 +73,7 @@ function asciiTokenEnd(s: string, i: number, to: number): number {
     if (end < 0) {
       end = letters;
       // Apostrophes and hyphens join letters on both sides: "didn't", "food-insecure".
-      while (end + 1 < to && (s.charCodeAt(end) === 39 || s.charCodeAt(end) === 45) && isLetter(s.charCodeAt(end + 1))) end = lettersEnd(s, end + 1, to);
+      while (end + 1 < to && (s.charCodeAt(end) === 39 || s.charCodeAt(end) === 45) && isAsciiLetter(s.charCodeAt(end + 1))) end = lettersEnd(s, end + 1, to);
       // A joiner before a letter beyond ASCII ("B-́i") may join it too.
       if (end + 1 < to && (s.charCodeAt(end) === 39 || s.charCodeAt(end) === 45) && s.charCodeAt(end + 1) >= 128) return -1;
     }
