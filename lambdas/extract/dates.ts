@@ -13,6 +13,7 @@ import type { PartialTimelineEntry } from './types';
 import type { Sentence } from './sentences';
 import { dateOrder, formatDate, monthNumber } from '../intake/dates';
 import { MONTHS } from './lexicon';
+import { withCasePairs } from './case-pairs';
 import { letterPattern, patternFor } from '../intake/letter-patterns';
 
 export interface DateMention {
@@ -258,9 +259,20 @@ const countingOf = (parser: chrono.Parser): Counting => {
   if (/\(\?:later\|/.test(source)) return 'later';
   return NO_DAY_READINGS.some((r) => source.startsWith(r.starts)) ? 'no-day' : null;
 };
+/** The parser reading with {@link withCasePairs} of each pattern it reads with: the same matches, compiled faster. */
+function withPairedPatterns(parser: chrono.Parser): chrono.Parser {
+  const rewritten = new Map<RegExp, RegExp>();
+  const pattern = (context: chrono.ParsingContext): RegExp => {
+    const original = parser.pattern(context);
+    let paired = rewritten.get(original);
+    if (!paired) rewritten.set(original, (paired = withCasePairs(original)));
+    return paired;
+  };
+  return Object.assign(Object.create(parser) as chrono.Parser, { pattern });
+}
 const chronoWithout = (drop: ReadonlySet<Counting>): chrono.Chrono => {
   const c = chrono.casual.clone();
-  c.parsers = c.parsers.filter((parser) => !drop.has(countingOf(parser)));
+  c.parsers = c.parsers.filter((parser) => !drop.has(countingOf(parser))).map(withPairedPatterns);
   return c;
 };
 const chronos: { ago?: chrono.Chrono; plain?: chrono.Chrono } = {};
