@@ -9,6 +9,7 @@ import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { packageOfPath } from '../scripts/build-cli';
 import { HANDLER_CODE_FILE, writeEntry } from '../infra/code-cache';
+import { writeAsciiSources } from '../infra/ascii-source';
 import { ESBUILD_SUPPORTED } from '../infra/bundling';
 import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
 import { ROOT } from './articles';
@@ -127,6 +128,8 @@ export async function bundleLikeHandler(spec: LambdaLikeBuild): Promise<HandlerB
     ...(code.includes(PRECOMPILED_FILE) ? [infra.precompileCommand(spec.outdir)] : []),
   ];
   if (beside.length > 0) execSync(beside.join(' && '), { stdio: ['ignore', 'ignore', 'inherit'] });
+  // In ASCII, as the build's last step writes them (scripts/train-code-cache.ts).
+  writeAsciiSources(spec.outdir);
   const assets = filesUnder(spec.outdir).filter((f) => ![HANDLER_CODE_FILE, path.basename(outfile)].includes(f.file));
   const { format, target, minify, external } = infra.HANDLER_BUNDLE;
   return {

@@ -14,6 +14,7 @@
  *   converted to CommonJS (the code cache needs it), `import()` of a chunk becoming its `require`;
  * - dist/reader-*.cjs: intake's HTML and Markdown parsers, one file each, loaded on first use;
  * - dist/templates.compiled.cjs: the templates of templates/, precompiled (scripts/precompile-templates.ts);
+ * - each `.cjs` file written in ASCII alone where it can be (infra/ascii-source.ts);
  * - dist/build-info.json: every project file the build read, with its size and time (from
  *   which scripts/cli-up-to-date.mjs tells whether dist/ is older than the sources), and the
  *   packages and project folders inside each output file (what loading it costs).
@@ -28,6 +29,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { build, transform, type Metafile, type Plugin } from 'esbuild';
+import { asciiSource } from '../infra/ascii-source';
 import { BUNDLE_ALIASES, HANDLER_BUNDLE, PROJECT_ROOT, readerFile } from '../infra/bundling';
 import { builtinImportsAsRequires, entrySource, LOADER_FILE, LOADER_SOURCE, READER_TRAINING, SEED, TRAIN_ENV } from '../infra/code-cache';
 import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
@@ -146,7 +148,7 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
     { path: CLI_FILE_IN(outdir), contents: entrySource(CLI_CODE, { shebang: true }), entry: true },
     { path: join(outdir, 'worker.mjs'), contents: entrySource(WORKER_CODE), entry: true },
     { path: join(outdir, BUILD_INFO_FILE), contents: `${JSON.stringify({ inputs, outputs }, null, 1)}\n`, entry: true },
-  ].sort((a, b) => Number(a.entry) - Number(b.entry));
+  ].map(inAscii).sort((a, b) => Number(a.entry) - Number(b.entry));
   mkdirSync(outdir, { recursive: true });
   for (const file of files) {
     const temp = `${file.path}.${process.pid}.tmp`;
@@ -161,6 +163,13 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
 }
 
 const CLI_FILE_IN = (outdir: string): string => join(outdir, 'briefing.mjs');
+
+/** A `.cjs` file in ASCII where it can be (infra/ascii-source.ts): V8 reads it as one byte a character. */
+function inAscii(file: OutputFile): OutputFile {
+  if (!file.path.endsWith('.cjs')) return file;
+  const code = typeof file.contents === 'string' ? file.contents : Buffer.from(file.contents).toString('utf8');
+  return { ...file, contents: asciiSource(code) ?? file.contents };
+}
 
 /**
  * The code cache of the command line (dist/code-cache/<this Node>/): one `briefing render` of

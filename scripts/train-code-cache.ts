@@ -1,6 +1,7 @@
 /**
  * The last step of bundling a Lambda handler (infra/bundling.ts codeCacheCommand, run by the CDK
- * command hook): writes the `index.mjs` loader and infra/code-cache-loader.mjs beside
+ * command hook): rewrites the bundle's `.cjs` files in ASCII (infra/ascii-source.ts), writes the
+ * `index.mjs` loader and infra/code-cache-loader.mjs beside
  * `handler.cjs` and, for the extract and render handlers, makes their V8 code cache by running the
  * bundle once as Lambda would: a fresh `node` with the Lambda runtime's flags for the function's
  * memory, the Lambda environment (tracing on), one SQS event for the seed article, S3 answered by
@@ -18,6 +19,7 @@ import { promisify } from 'node:util';
 import type { SQSEvent } from 'aws-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { HANDLER_ENTRIES, type HandlerName, PROJECT_ROOT, TRAINED_HANDLERS } from '../infra/bundling';
+import { writeAsciiSources } from '../infra/ascii-source';
 import { CACHE_DIR, lambdaNodeFlags, READER_TRAINING, SEED, TRAIN_ENV, writeEntry } from '../infra/code-cache';
 import { encodeEventKey, figuresKeyFor } from '../lambdas/handlers/s3-keys';
 import { createExtractHandler } from '../lambdas/handlers/extract-handler';
@@ -64,6 +66,8 @@ if (result.batchItemFailures.length > 0) throw new Error('the training event fai
 `;
 
 export async function trainHandler(handler: HandlerName, dir: string, memoryMB: number): Promise<void> {
+  // Before the training run: the cache is made for the very text that ships.
+  writeAsciiSources(dir);
   writeEntry(dir, ['handler']);
   if (!TRAINED_HANDLERS.has(handler)) return;
   // This process's own S3 client (the seed's upload) would print the SDK's notice about older Nodes into the build's output.

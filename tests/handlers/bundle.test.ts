@@ -114,6 +114,15 @@ describe('bundled handlers from cdk.out in plain node', () => {
     expect(code).not.toContain('Wrong sbox length');
   });
 
+  // V8 reads a file with one character beyond ASCII as UTF-16 (infra/ascii-source.ts).
+  it('ships every file of code in ASCII alone', () => {
+    for (const dir of Object.values(assetDir)) {
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.cjs'))) {
+        expect(readFileSync(join(dir, file), 'latin1'), `${dir}/${file}`).toMatch(/^[\x00-\x7F]*$/);
+      }
+    }
+  });
+
   // infra/bundling.ts ships intake's HTML and Markdown parsers as files of their own, so a cold
   // start does not compile them: every reader a bundle requires must be beside it, whole.
   it('ships each reader a bundle requires beside it, bundled whole, and keeps them out of the bundle', () => {

@@ -93,6 +93,12 @@ describe('the code-cache loader', () => {
 });
 
 describe('the command line in dist/', () => {
+  it('is written in ASCII alone, every file of code (infra/ascii-source.ts)', () => {
+    const code = readdirSync(join(repoRoot, 'dist')).filter((f) => f.endsWith('.cjs'));
+    expect(code.length).toBeGreaterThan(5);
+    for (const file of code) expect(readFileSync(join(repoRoot, 'dist', file), 'latin1'), file).toMatch(/^[\x00-\x7F]*$/);
+  });
+
   it('renders with the code cache its build trained on the seed', async () => {
     const work = mkdtempSync(join(tmpdir(), 'code-cache-cli-'));
     try {
