@@ -27,6 +27,15 @@ export interface PrecompiledSet {
 let table: Readonly<Record<string, PrecompiledSet>> | null = null;
 
 /**
+ * In a bundle (`require` is the bundle's own), the file is required by the very name the builds
+ * keep outside it (infra/bundling.ts, scripts/build-cli.ts): the code-cache loader then runs it
+ * with the cache the build's training made, as it runs the readers. From the TypeScript sources
+ * Node's own loads it.
+ */
+const bundled = typeof require === 'function';
+const requireBeside = (file: string): unknown => (bundled ? require('./templates.compiled.cjs') : createRequire(file)(file));
+
+/**
  * The precompiled template with this content hash, if the build wrote one. Only the file beside
  * the running code is read (never one found from the working directory: it is code).
  */
@@ -34,7 +43,7 @@ export function precompiledTemplate(sha256: string): PrecompiledSet | undefined 
   if (table === null) {
     const dir = moduleDir();
     const file = dir === null ? null : join(dir, PRECOMPILED_FILE);
-    table = file !== null && existsSync(file) ? (createRequire(file)(file) as Record<string, PrecompiledSet>) : {};
+    table = file !== null && existsSync(file) ? (requireBeside(file) as Record<string, PrecompiledSet>) : {};
   }
   return Object.hasOwn(table, sha256) ? table[sha256] : undefined;
 }

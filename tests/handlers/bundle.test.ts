@@ -165,7 +165,12 @@ describe('bundled handlers from cdk.out in plain node', () => {
     const cached = await invokeBundle(assetDir.extract, sqsEvent(record), debug, lambdaNodeFlags(memoryOf.extract));
     expect(cached.stderr).toContain(`${HANDLER_CODE_FILE}: cache used`);
     expect(cached.result).toEqual({ batchItemFailures: [] });
-    const plain = await invokeBundle(assetDir.render, sqsEvent(await waitForRecord(records, OUTPUT, encodeEventKey('figures/bundle/cached.json'))), debug);
+    const figures = sqsEvent(await waitForRecord(records, OUTPUT, encodeEventKey('figures/bundle/cached.json')));
+    const rendered = await invokeBundle(assetDir.render, figures, debug, lambdaNodeFlags(memoryOf.render));
+    // The precompiled templates beside the bundle are run with their cache too.
+    expect(rendered.stderr).toContain(`${HANDLER_CODE_FILE}: cache used`);
+    expect(rendered.stderr).toContain(`${PRECOMPILED_FILE}: cache used`);
+    const plain = await invokeBundle(assetDir.render, figures, debug);
     expect(plain.stderr).toContain(`${HANDLER_CODE_FILE}: no cache for this Node`);
     expect(plain.result).toEqual({ batchItemFailures: [] });
     for (const stage of ['extract', 'render'] as const) {

@@ -105,6 +105,8 @@ describe('the command line in dist/', () => {
       const result = await runCli(['render', join(repoRoot, 'examples/antioquia-landslide.txt'), '-o', join(work, 'a.pdf')], { cwd: work, env: { NODE_DEBUG: 'code-cache' } });
       expect(result.code).toBe(0);
       expect(result.stderr).toMatch(/briefing\.cjs: cache used/);
+      // The precompiled templates too, which the pipeline requires from beside itself.
+      expect(result.stderr).toMatch(/templates\.compiled\.cjs: cache used/);
       expect(result.stderr).not.toMatch(/cache rejected/);
     } finally {
       rmSync(work, { recursive: true, force: true });
