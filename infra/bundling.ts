@@ -8,7 +8,6 @@ import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_FALLBACKS } from '../lambdas/render/assets';
-import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
 import { CJS_URL_BANNER, CJS_URL_DEFINE, HANDLER_CODE_FILE } from './code-cache';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,9 +79,8 @@ export const HANDLER_BUNDLE = {
   minify: true,
   sourcemap: false,
   mainFields: ['module', 'main'],
-  // Only what ships beside the bundle: the readers (readerCommands) and the precompiled templates
-  // (precompileCommand), each run by the loader with its own cache; the AWS SDK is bundled too.
-  external: ['./reader-*.cjs', `./${PRECOMPILED_FILE}`] as string[],
+  // Only the readers, which ship beside the bundle (readerCommands); the AWS SDK is bundled too.
+  external: ['./reader-*.cjs'] as string[],
   alias: { ...BUNDLE_ALIASES, ...READER_ALIASES },
   banner: CJS_URL_BANNER,
   define: CJS_URL_DEFINE,

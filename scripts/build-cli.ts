@@ -122,8 +122,7 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
     banner: { js: HANDLER_BUNDLE.banner },
     define: HANDLER_BUNDLE.define,
     // Only reached when the program runs from its TypeScript sources (run-batch.ts, worker-bundle.ts).
-    // The precompiled templates are written beside the chunks (below) and required from there.
-    external: ['esbuild', 'tsx', `./${PRECOMPILED_FILE}`],
+    external: ['esbuild', 'tsx'],
     plugins: [lazyRequires(readers)],
   });
   const readerBuilds = await Promise.all([...readers].map((pkg) => build({

@@ -27,13 +27,15 @@ export interface PrecompiledSet {
 let table: Readonly<Record<string, PrecompiledSet>> | null = null;
 
 /**
- * In a bundle (`require` is the bundle's own), the file is required by the very name the builds
- * keep outside it (infra/bundling.ts, scripts/build-cli.ts): the code-cache loader then runs it
- * with the cache the build's training made, as it runs the readers. From the TypeScript sources
- * Node's own loads it.
+ * In a bundle (`require` is the bundle's own), the file is required by its name relative to the
+ * bundle, so the code-cache loader runs it with the cache the build's training made, as it runs
+ * the readers. The name is not written as a literal: a bundler would try to bundle it, and the
+ * file is not there to bundle (the build writes it beside the code). From the TypeScript sources
+ * Node's own loader reads it.
  */
 const bundled = typeof require === 'function';
-const requireBeside = (file: string): unknown => (bundled ? require('./templates.compiled.cjs') : createRequire(file)(file));
+const besideTheBundle = ['.', PRECOMPILED_FILE].join('/');
+const requireBeside = (file: string): unknown => (bundled ? require(besideTheBundle) : createRequire(file)(file));
 
 /**
  * The precompiled template with this content hash, if the build wrote one. Only the file beside

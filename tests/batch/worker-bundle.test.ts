@@ -44,6 +44,12 @@ describe('the bundled batch worker', () => {
     expect(((await import(`${url!.href}?v=2`)) as { reply: number }).reply).toBe(100);
   });
 
+  // Every module the pipeline loads from beside itself at run time (the readers, the precompiled
+  // templates) must leave a bundler nothing it cannot find, or this build falls back to tsx.
+  it("builds the project's own batch worker", async () => {
+    expect(await bundledWorker(fileURLToPath(new URL('../../local/batch/worker.ts', import.meta.url)))).not.toBeNull();
+  });
+
   it('is null when the sources do not build, so the batch starts its threads through tsx', async () => {
     const broken = join(root, 'broken.ts');
     writeFileSync(broken, "import { missing } from './nowhere';\nexport const x = missing;\n");
