@@ -10,7 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import { BriefingError, type Stage } from '../lambdas/core/errors';
 import type { CoreBudget, ExtractCore, ExtractResult, RenderCore, RenderResult } from '../lambdas/handlers/cores';
 import { workerStarter } from './batch/worker-bundle';
-import type { CoreJob, CoreReply, SentError } from './core-protocol';
+import { isLoaded, type CoreJob, type CoreMessage, type SentError } from './core-protocol';
 
 /** Each thread's heap, as a Lambda function's memory (the extract stage's default, 1024 MB). */
 const HEAP_MB = 1024;
@@ -32,6 +32,26 @@ const received = (error: SentError): Error => {
   return Object.assign(new Error(error.message), { name: error.name });
 };
 
+/**
+ * Resolves once the thread's code is loaded: on its `loaded` message (core-worker.ts sends it
+ * after its imports), or when it fails to start. Not on 'online', which fires before the thread
+ * runs any of its code.
+ */
+export function threadLoaded(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      worker.off('message', onMessage);
+      resolve();
+    };
+    const onMessage = (message: CoreMessage): void => {
+      if (isLoaded(message)) done();
+    };
+    worker.on('message', onMessage);
+    worker.once('error', done);
+    worker.once('exit', done);
+  });
+}
+
 class Lane {
   private worker: Worker;
   current: { pending: Pending; timer: NodeJS.Timeout } | null = null;
@@ -40,10 +60,7 @@ class Lane {
 
   constructor(private readonly start: () => Worker, private readonly onFree: () => void) {
     this.worker = this.spawn();
-    this.ready = new Promise((resolve) => {
-      this.worker.once('online', () => resolve());
-      this.worker.once('error', () => resolve());
-    });
+    this.ready = threadLoaded(this.worker);
   }
 
   run(pending: Pending): void {
@@ -76,7 +93,8 @@ class Lane {
 
   private spawn(): Worker {
     const worker = this.start();
-    worker.on('message', (reply: CoreReply) => {
+    worker.on('message', (reply: CoreMessage) => {
+      if (isLoaded(reply)) return;
       const current = this.current;
       if (!current || current.pending.job.id !== reply.id) return;
       this.finish();

@@ -15,3 +15,12 @@ export interface SentError {
 export type CoreReply =
   | { readonly id: number; readonly ok: true; readonly result: ExtractResult | RenderResult }
   | { readonly id: number; readonly ok: false; readonly error: SentError };
+
+/** What a thread sends once its code is loaded, before any job: the pool counts it ready then. */
+export interface CoreLoaded {
+  readonly loaded: true;
+}
+
+export type CoreMessage = CoreReply | CoreLoaded;
+
+export const isLoaded = (message: CoreMessage): message is CoreLoaded => 'loaded' in message;

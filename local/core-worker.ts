@@ -8,7 +8,7 @@ import { isBriefingError } from '../lambdas/core/errors';
 import type { CoreBudget } from '../lambdas/handlers/cores';
 import { extractInProcess } from '../lambdas/handlers/extract-core';
 import { renderInProcess } from '../lambdas/handlers/render-core';
-import type { CoreJob, CoreReply, SentError } from './core-protocol';
+import type { CoreJob, CoreLoaded, CoreReply, SentError } from './core-protocol';
 
 /** The pool enforces the budget from outside; inside, there is nothing to check between steps. */
 const unbounded: CoreBudget = { remainingMs: Number.POSITIVE_INFINITY, checkpoint: () => {} };
@@ -33,3 +33,7 @@ parentPort?.on('message', (job: CoreJob) => {
     (error: unknown) => parentPort?.postMessage({ id: job.id, ok: false, error: sent(error) } satisfies CoreReply),
   );
 });
+
+// Last: every import above has been evaluated, so the pipeline's code is loaded. 'online' fires
+// before any of it runs; a job sent on it would spend its article's time loading code.
+parentPort?.postMessage({ loaded: true } satisfies CoreLoaded);
