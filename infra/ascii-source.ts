@@ -19,9 +19,9 @@ import { parse, type Comment, type Token } from 'acorn';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const NON_ASCII = /[^\x00-\x7F]/g;
+const NON_ASCII = /[^\x00-\x7F]/;
 /** Each UTF-16 unit as `\uXXXX`: a pair stands for its character in strings and patterns alike. */
-const escapeUnits = (c: string): string => [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+const escapeUnits = (c: string): string => c.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 /** A character beyond ASCII (a surrogate pair whole), with the backslashes before it. */
 const ESCAPABLE = /(\\*)([\uD800-\uDBFF][\uDC00-\uDFFF]|[^\x00-\x7F])/g;
 
@@ -79,7 +79,6 @@ function taggedTemplates(root: Node): Tagged[] {
  * Multilingual Plane). Text already ASCII is returned as it is.
  */
 export function asciiSource(code: string): string | null {
-  NON_ASCII.lastIndex = 0;
   if (!NON_ASCII.test(code)) return code;
   const tokens: Token[] = [];
   const comments: Comment[] = [];
@@ -89,7 +88,6 @@ export function asciiSource(code: string): string | null {
   const pieces: Array<{ start: number; end: number; text: string }> = [];
   for (const piece of [...tokens, ...comments]) {
     const text = code.slice(piece.start, piece.end);
-    NON_ASCII.lastIndex = 0;
     if (!NON_ASCII.test(text)) continue;
     const label = 'type' in piece && typeof piece.type === 'object' ? piece.type.label : 'comment';
     // Only a template's own text is read through its tag (the innermost); a string or pattern inside a substitution is not.
@@ -109,7 +107,6 @@ export function asciiSource(code: string): string | null {
     at = piece.end;
   }
   out += code.slice(at);
-  NON_ASCII.lastIndex = 0;
   return NON_ASCII.test(out) ? null : out;
 }
 

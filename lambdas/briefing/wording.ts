@@ -6,7 +6,7 @@
  */
 import { categoryLabel } from '../contract/categories';
 import type { Figure } from '../extract/types';
-import { letterPattern, patternFor } from '../intake/letter-patterns';
+import { execIn, letterPattern, testIn } from '../intake/letter-patterns';
 import { formatAmount, isCurrency, type AmountOptions } from './format';
 
 /** How a unit may be written inside a label the extractor built ("rain mm", "Temperatures °C", "% contained"). */
@@ -38,7 +38,7 @@ const RIVER = letterPattern(String.raw`\b(?!(?:The|A|An|This|That|Its|Their)\s)(
 
 /** The river a sentence speaks of, named there or, when it says "the river", elsewhere in the article. */
 function riverOf(sentence: string, corpus: string): string | null {
-  const m = patternFor(sentence, RIVER).exec(sentence) ?? (/\bthe\s+river\b/i.test(sentence) ? patternFor(corpus, RIVER).exec(corpus) : null);
+  const m = execIn(RIVER, sentence) ?? (/\bthe\s+river\b/i.test(sentence) ? execIn(RIVER, corpus) : null);
   return m ? (m[1] ?? m[2])! : null;
 }
 
@@ -76,7 +76,7 @@ const AT_BEFORE = letterPattern(String.raw`\bat\s+(?:the\s+)?(?:[\p{L}\p{M}-]+\s
 function saysAt(sentence: string, place: string): boolean {
   for (let i = sentence.indexOf(place); i >= 0; i = sentence.indexOf(place, i + 1)) {
     const before = sentence.slice(0, i);
-    if (patternFor(before, AT_BEFORE).test(before)) return true;
+    if (testIn(AT_BEFORE, before)) return true;
   }
   return false;
 }
@@ -142,7 +142,7 @@ export function conversionNote(f: Figure): string | null {
         const options: AmountOptions = { usDollar: true };
         return [money.approximate, formatAmount(money.value, null, money.currency, options)].filter(Boolean).join(' ');
       }
-    } else if (f.category === 'quantity' && f.unit && f.unit !== '%' && patternFor(mention.text, NUMBER_THEN_LETTER).test(mention.text) && !mention.text.includes(f.unit)) {
+    } else if (f.category === 'quantity' && f.unit && f.unit !== '%' && testIn(NUMBER_THEN_LETTER, mention.text) && !mention.text.includes(f.unit)) {
       // "135 km/h (84 mph)": another unit, as the article wrote it.
       return mention.text.replace(/^\(|\)$/g, '').trim();
     }

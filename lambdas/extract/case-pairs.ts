@@ -15,7 +15,8 @@
  * Unicode mode, one with a back reference (compared case-insensitively), a named group, an
  * escape by code (`\x41`, `\u0041`, `\cA`) or a character beyond ASCII that has a case.
  */
-const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+import { isAsciiLetter } from './letters';
+
 const otherCase = (code: number): number => code ^ 0x20;
 const isAlphanumeric = (code: number): boolean => isAsciiLetter(code) || (code >= 48 && code <= 57);
 /** Escapes of a letter that read the same with and without the `i` flag: class escapes, boundaries, control characters. */

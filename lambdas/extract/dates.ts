@@ -14,7 +14,7 @@ import type { Sentence } from './sentences';
 import { dateOrder, formatDate, monthNumber } from '../intake/dates';
 import { MONTHS } from './lexicon';
 import { withCasePairs } from './case-pairs';
-import { letterPattern, patternFor } from '../intake/letter-patterns';
+import { execIn, letterPattern, testIn } from '../intake/letter-patterns';
 
 export interface DateMention {
   readonly date: string;
@@ -124,10 +124,10 @@ function latestFullDateYear(texts: readonly string[]): number | null {
 /** The dateline's (or a dated byline's) day, month and year as written, from the first paragraphs. */
 function datelineOf(paragraphs: readonly string[]): { day: number; month: number; year: number | null } | null {
   for (const paragraph of paragraphs.slice(0, 3)) {
-    const line = patternFor(paragraph, DATELINE).exec(paragraph);
+    const line = execIn(DATELINE, paragraph);
     const at = line ? dayMonth(line[1]!) : null;
     if (line && at) return { ...at, year: line[2] ? Number(line[2]) : null };
-    if (patternFor(paragraph, BYLINE).test(paragraph)) {
+    if (testIn(BYLINE, paragraph)) {
       const at2 = dayMonth(paragraph);
       const year = latestFullDateYear([paragraph]);
       if (at2) return { ...at2, year };
@@ -300,7 +300,7 @@ const NONE: SentenceDates = { full: [], partial: [] };
 
 /** Dated mentions in one sentence: full dates, and the dates it gives only in part. */
 export function readDates(sentence: Sentence, dating: Dating): SentenceDates {
-  if (!mayHoldDate(sentence.text) || patternFor(sentence.text, BYLINE).test(sentence.text)) return NONE;
+  if (!mayHoldDate(sentence.text) || testIn(BYLINE, sentence.text)) return NONE;
   const ref = parseIso(dating.reference);
   // chrono reads the reference in local time; noon keeps the calendar day in any time zone.
   const instant = ref ? new Date(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate(), 12) : new Date(2000, 0, 1, 12);

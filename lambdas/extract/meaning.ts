@@ -10,7 +10,7 @@ import { MEANING_RULES, type Decision } from './rules/meaning-rules';
 import { shortTopic, topicAfter, topicBefore } from './topic';
 import { isBoundary } from './structure';
 import { FALL_VERBS, MONTHS, plural, RISE_VERBS, SHARE_VERBS, SHARE_WHOLES } from './lexicon';
-import { letterPattern, patternFor } from '../intake/letter-patterns';
+import { execIn, letterPattern } from '../intake/letter-patterns';
 
 export interface Meaning {
   readonly category: Category;
@@ -242,7 +242,7 @@ function amountMeaning(f: Frame, text: string): Meaning {
 
 /** "from the European Union", "from Japan": a named giver right after an amount. */
 function donorAfter(after: string): string | null {
-  const m = patternFor(after, DONOR).exec(after);
+  const m = execIn(DONOR, after);
   if (!m || MONTHS.has(m[2]!.split(' ')[0]!.toLowerCase())) return null;
   return `from ${m[1] ?? ''}${m[2]!}`;
 }

@@ -11,7 +11,7 @@ import {
   PHONE_CUES, TIME_NOUNS,
 } from './lexicon';
 import { endsWithLetter, startsUpper, startsWithLetter } from './letters';
-import { letterPattern, patternFor } from '../intake/letter-patterns';
+import { execIn, letterPattern } from '../intake/letter-patterns';
 
 export type NotFigureReason =
   | 'year' | 'day_of_month' | 'date' | 'clock' | 'age' | 'duration' | 'ordinal' | 'list_position'
@@ -81,8 +81,6 @@ const charsAfter = (c: NotFigureContext, n: number): string => c.text.slice(c.m.
 // Module-level: esbuild turns a `\p{…}` literal into a RegExp built where it is written (letters.ts).
 const HYPHEN_WORD = letterPattern(String.raw`^-(\p{L}{3,})`, 'u');
 const HYPHEN_WORD_HYPHEN = letterPattern(String.raw`^-\p{L}+-`, 'u');
-/** The first match of a letter pattern in `text`. */
-const execIn = (pattern: (asciiOnly: boolean) => RegExp, text: string): RegExpExecArray | null => patternFor(text, pattern).exec(text);
 const isMonth = (w: string): boolean => MONTHS.has(w.toLowerCase()) && startsUpper(w);
 
 export const NOT_FIGURE_RULES: readonly NotFigureRule[] = [

@@ -11,7 +11,7 @@
  */
 import type { Quote } from './types';
 import { attributionIn } from './attribution';
-import { asciiLettersOnly, letterPattern, patternFor } from '../intake/letter-patterns';
+import { asciiLettersOnly, execIn, letterPattern, patternFor, testIn } from '../intake/letter-patterns';
 import { isHonorific, isTitleAlone, leadingHonorifics, MASKED_DOT, maskAbbreviationDots, splitSentences, unmaskDots } from './sentences';
 
 // Titles and ranks stay part of the name as written; an office before a name is its role.
@@ -38,7 +38,7 @@ const BODIES: ReadonlySet<string> = new Set(['ministry', 'agency', 'police', 'ar
 /** One to five capitalised words that are not a sentence opener: "Khan", "Fadel Abdul Ghany". */
 const NAME = letterPattern(`^(?:${NAME_WORD}\\s+){0,4}${LAST}$`, 'u');
 const NAME_WORD_ALONE = letterPattern(`^${NAME_WORD}$`, 'u');
-const isBareName = (name: string): boolean => patternFor(name, NAME).test(name) && !NOT_A_NAME.test(name.split(/\s+/)[0]!);
+const isBareName = (name: string): boolean => testIn(NAME, name) && !NOT_A_NAME.test(name.split(/\s+/)[0]!);
 
 interface Person { readonly name: string; readonly office: string | null }
 
@@ -48,7 +48,7 @@ interface Person { readonly name: string; readonly office: string | null }
  */
 function personOf(raw: string): Person | null {
   let rest = raw.trim().replace(/[,;:]+$/, '');
-  const office = patternFor(rest, OFFICES).exec(rest);
+  const office = execIn(OFFICES, rest);
   if (office) rest = rest.slice(office[0].length);
   const honorific = leadingHonorifics(rest);
   const bare = rest.slice(honorific.length);
@@ -75,7 +75,7 @@ function splitNameRole(phrase: string): Speaker {
   // "Idlib-based Civil Defence spokesman Ahmad Al Sheikho": the name is the trailing capitalised run.
   const words = phrase.trim().replace(/[,.;:]+$/, '').split(/\s+/);
   let i = words.length;
-  while (i > 0 && patternFor(words[i - 1]!, NAME_WORD_ALONE).test(words[i - 1]!)) i--;
+  while (i > 0 && testIn(NAME_WORD_ALONE, words[i - 1]!)) i--;
   const role = words.slice(0, i).join(' ').trim() || null;
   const named = speakerFrom(words.slice(i).join(' '), role);
   return named.speaker ? named : { speaker: phrase.trim() || null, role: null };
@@ -112,7 +112,7 @@ function speakerAfter(after: string): Speaker {
   }
   // "Dr Khaula Sawah, vice president of the Union …, which provides aid …, said in a statement."
   const opening = text.slice(0, 300);
-  const nameFirst = patternFor(opening, SAYS_AFTER_NAME).exec(opening);
+  const nameFirst = execIn(SAYS_AFTER_NAME, opening);
   if (nameFirst) {
     if (PRONOUN.test(nameFirst[1]!.trim())) return NONE;
     const role = nameFirst[2]?.replace(/,\s*(?:which|who)\b[^]*$/, '').trim() ?? nameFirst[3]?.replace(/^(?:of|from)\s+/, '');
@@ -135,7 +135,7 @@ const SAYS_BEFORE_QUOTE = letterPattern(`((?:${CAP}\\s+)*?${LAST})(?:,\\s*([^,]+
 /** "X said:" right before an opening quote, or "X said those arrested had been “…”" in the same sentence. */
 function speakerBefore(before: string): Speaker {
   const sentence = before.slice(-300).split(/[.!?]["”’]?\s+(?=[A-Z“"])/).pop() ?? '';
-  const m = patternFor(sentence, SAYS_BEFORE_QUOTE).exec(sentence);
+  const m = execIn(SAYS_BEFORE_QUOTE, sentence);
   if (!m || PRONOUN.test(m[1]!.trim()) || !isName(m[1]!)) return NONE;
   // "Interior ministry spokesman Daniel Kiprotich said": the words before the name are the role.
   const lead = sentence.slice(0, m.index).trim().split(/\s+/).slice(-5).join(' ');
@@ -164,7 +164,7 @@ function speakerFromPronoun(before: string, fallback: Speaker): Speaker {
   // "Its chairman, Musa Danjuma, said …", "Zamfara's governor, Sani Aliyu Maru, ordered …": a role, then the name.
   const appositive = [...before.matchAll(APPOSITIVE_ROLE(ascii))].flatMap((m) => {
     const tail = before.slice(m.index + m[0].length);
-    const name = patternFor(tail, APPOSITIVE_TAIL).exec(tail)?.[1];
+    const name = execIn(APPOSITIVE_TAIL, tail)?.[1];
     return name ? [{ at: m.index, name }] : [];
   });
   const last = [...spoke, ...introduced, ...saidBy, ...appositive].filter((c) => isName(c.name)).sort((a, b) => a.at - b.at).pop();

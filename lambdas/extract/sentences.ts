@@ -1,6 +1,6 @@
 /** Sentence splitting with character offsets into `article.text`. */
 import { hasLetter } from './letters';
-import { letterPattern, patternFor } from '../intake/letter-patterns';
+import { letterPattern, patternFor, testIn } from '../intake/letter-patterns';
 
 export interface Sentence {
   readonly index: number;
@@ -66,7 +66,7 @@ export function maskAbbreviationDots(text: string): string {
     if (/^[A-Z]$/.test(word) || NAME_TITLE_ABBREVIATIONS.includes(bare)) return MASKED_DOT;
     if (!word.includes('.') && !ABBREVIATIONS.has(bare)) return dot;
     const next = text.slice(at + 1, at + 8);
-    return patternFor(next, CAPITAL_NEXT).test(next) ? dot : MASKED_DOT;
+    return testIn(CAPITAL_NEXT, next) ? dot : MASKED_DOT;
   });
 }
 
@@ -101,7 +101,7 @@ const SHORT_ABBREVIATION = letterPattern(`^\\p{L}{1,4}[.${MASKED_DOT}]$`, 'u');
 /** A title or an abbreviation standing alone ("Dr", "Gen.", "Lt. Col."): a name cut at its full stop, never a speaker or a source. */
 export function isTitleAlone(who: string): boolean {
   const words = who.trim().split(/\s+/);
-  if (words.length === 1 && patternFor(words[0]!, SHORT_ABBREVIATION).test(words[0]!)) return true;
+  if (words.length === 1 && testIn(SHORT_ABBREVIATION, words[0]!)) return true;
   return words[0] !== '' && words.every((w) => isHonorific(w, false));
 }
 

@@ -5,7 +5,7 @@
  * reconstruction"). Read backwards from the number over verbs and prepositions.
  */
 import { MONTHS } from './lexicon';
-import { letterPattern, patternFor } from '../intake/letter-patterns';
+import { execIn, letterPattern } from '../intake/letter-patterns';
 
 // Trailing words between the topic and the number: prepositions, auxiliaries, verbs of change.
 const LINK: ReadonlySet<string> = new Set([
@@ -151,7 +151,7 @@ function topicMatch(after: string): string | null {
   const rest = after.slice(link[0].length);
   // "to support …", "to rebuild the …": a purpose, not a recipient.
   if ((link[1] === 'to' || link[1] === 'towards') && (PURPOSE_VERBS.has(rest.split(/\s+/)[0] ?? '') || DETERMINED.test(rest))) return null;
-  return patternFor(rest, TOPIC_WORDS).exec(rest)?.[1] ?? null;
+  return execIn(TOPIC_WORDS, rest)?.[1] ?? null;
 }
 
 /** "… for reconstruction", "… in new revenue", "… in aid": what an amount is for, right after it. */

@@ -87,3 +87,9 @@ export function letterPattern(source: string, flags: string): (asciiOnly: boolea
 
 /** The build of a {@link letterPattern} that reads `text`. */
 export const patternFor = (text: string, pattern: (asciiOnly: boolean) => RegExp): RegExp => pattern(asciiLettersOnly(text));
+
+/** `pattern`'s build for `text` tested on it. */
+export const testIn = (pattern: (asciiOnly: boolean) => RegExp, text: string): boolean => patternFor(text, pattern).test(text);
+
+/** The first match of `pattern`'s build for `text` in it. */
+export const execIn = (pattern: (asciiOnly: boolean) => RegExp, text: string): RegExpExecArray | null => patternFor(text, pattern).exec(text);

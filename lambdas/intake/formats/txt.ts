@@ -5,7 +5,7 @@
  */
 import { isCaption } from '../captions';
 import { cleanByline } from '../fields';
-import { letterPattern, patternFor } from '../letter-patterns';
+import { letterPattern, testIn } from '../letter-patterns';
 import { cleanText, normalizeParagraph } from '../normalize';
 import type { ArticleDraft } from '../types';
 
@@ -82,7 +82,7 @@ export function readTxt(text: string): ArticleDraft {
   const title = headlineAt >= 0 ? paragraphs[headlineAt]! : null;
   if (headlineAt >= 0) paragraphs = paragraphs.filter((_, i) => i !== headlineAt);
   let byline: string | null = null;
-  const bylineAt = paragraphs.slice(0, 3).findIndex((p) => p.length <= 80 && patternFor(p, BYLINE).test(p));
+  const bylineAt = paragraphs.slice(0, 3).findIndex((p) => p.length <= 80 && testIn(BYLINE, p));
   if (bylineAt >= 0 && paragraphs.length > 1) {
     byline = cleanByline(paragraphs[bylineAt]!);
     paragraphs = paragraphs.filter((_, i) => i !== bylineAt);
