@@ -14,6 +14,7 @@ import type { Sentence } from './sentences';
 import { dateOrder, formatDate, monthNumber } from '../intake/dates';
 import { MONTHS } from './lexicon';
 import { withCasePairs } from './case-pairs';
+import { patternsForText } from './word-lists';
 import { execIn, letterPattern, testIn } from '../intake/letter-patterns';
 
 export interface DateMention {
@@ -259,20 +260,17 @@ const countingOf = (parser: chrono.Parser): Counting => {
   if (/\(\?:later\|/.test(source)) return 'later';
   return NO_DAY_READINGS.some((r) => source.startsWith(r.starts)) ? 'no-day' : null;
 };
-/** The parser reading with {@link withCasePairs} of each pattern it reads with: the same matches, compiled faster. */
-function withPairedPatterns(parser: chrono.Parser): chrono.Parser {
-  const rewritten = new Map<RegExp, RegExp>();
-  const pattern = (context: chrono.ParsingContext): RegExp => {
-    const original = parser.pattern(context);
-    let paired = rewritten.get(original);
-    if (!paired) rewritten.set(original, (paired = withCasePairs(original)));
-    return paired;
-  };
-  return Object.assign(Object.create(parser) as chrono.Parser, { pattern });
-}
+/**
+ * The patterns chrono reads a text with, rewritten so that they compile faster and find the same
+ * matches: as pairs of cases ({@link withCasePairs}), and without the long lists of words the
+ * text holds none of ({@link patternsForText}: chrono's ordinal words, in most sentences).
+ */
+const patternFor = patternsForText(withCasePairs);
+const withFasterPatterns = (parser: chrono.Parser): chrono.Parser =>
+  Object.assign(Object.create(parser) as chrono.Parser, { pattern: (context: chrono.ParsingContext): RegExp => patternFor(parser.pattern(context), context.text) });
 const chronoWithout = (drop: ReadonlySet<Counting>): chrono.Chrono => {
   const c = chrono.casual.clone();
-  c.parsers = c.parsers.filter((parser) => !drop.has(countingOf(parser))).map(withPairedPatterns);
+  c.parsers = c.parsers.filter((parser) => !drop.has(countingOf(parser))).map(withFasterPatterns);
   return c;
 };
 const chronos: { ago?: chrono.Chrono; plain?: chrono.Chrono } = {};
