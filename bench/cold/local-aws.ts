@@ -56,7 +56,10 @@ const reply = (statusCode: number, headers: Record<string, string> = {}, body: U
 
 async function bodyBytes(body: unknown): Promise<Buffer> {
   if (body === undefined || body === null) return Buffer.alloc(0);
-  if (typeof body === 'string' || body instanceof Uint8Array) return Buffer.from(body);
+  if (typeof body === 'string') return Buffer.from(body);
+  // By its bytes: Buffer.from(view) would ask the SDK's JSON body (a Uint8Array that also reads
+  // as a string) for its valueOf(), and the SDK warns on stderr that a string method was called.
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const chunks: Buffer[] = [];
   for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
