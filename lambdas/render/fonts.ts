@@ -28,12 +28,17 @@ export interface Face {
   glyph(codePoint: number): GlyphInfo;
 }
 
-/** Code points below this are cached in flat arrays (the hot path); the rest in a Map. */
+/**
+ * Code points below this are cached in arrays (the hot path), the rest in a Map. The arrays are
+ * blocks of 256 code points, each made on first need: an article uses a few blocks, and one flat
+ * array of the whole plane per face was 512 KB of the heap written at every cold start.
+ */
 const BMP = 0x10000;
+const BLOCK_BITS = 8;
 
 function openFace(rel: string): Face {
   const font = new TrueTypeFont(readFileSync(findAsset(rel)));
-  const bmp: Array<GlyphInfo | undefined> = new Array<GlyphInfo | undefined>(BMP);
+  const blocks: Array<Array<GlyphInfo | undefined> | undefined> = new Array(BMP >>> BLOCK_BITS);
   const astral = new Map<number, GlyphInfo>();
   const lookup = (cp: number): GlyphInfo => {
     const id = font.glyphId(cp);
@@ -43,7 +48,10 @@ function openFace(rel: string): Face {
     font,
     unitsPerEm: font.unitsPerEm,
     glyph(cp) {
-      if (cp < BMP) return (bmp[cp] ??= lookup(cp));
+      if (cp < BMP) {
+        const block = (blocks[cp >>> BLOCK_BITS] ??= new Array<GlyphInfo | undefined>(1 << BLOCK_BITS));
+        return (block[cp & ((1 << BLOCK_BITS) - 1)] ??= lookup(cp));
+      }
       let info = astral.get(cp);
       if (!info) astral.set(cp, (info = lookup(cp)));
       return info;
