@@ -26,7 +26,7 @@ import { renderMarkdown, renderSummary } from './report';
 import type { BenchResults, Section } from './results';
 import { benchRefusals } from './refusals';
 import { benchScale, SCALE_SIZES_KB } from './scale';
-import { benchStages } from './stages';
+import { benchStages } from './stages-section';
 import { benchThroughput } from './throughput';
 
 const SECTIONS = ['stages', 'throughput', 'scale', 'coldstart', 'cold', 'chromium', 'refusals', 'cli', 'profile'] as const;

@@ -1,7 +1,9 @@
 /**
  * Per stage, warm, in one process: intake, extraction, layout, rendering. Every article is run a
  * few times to warm the JIT and the font cache, then each gets N timed iterations; median and p95
- * per stage, for the seed alone and pooled over the development set.
+ * per stage, for the seed alone and pooled over the development set. `measureStages` runs in the
+ * process that calls it; `benchStages` (the bench's section) runs it in a fresh process on the
+ * stages bundled as they ship (stages-child.ts), not on tsx's transform of the sources.
  */
 import { readArticle } from '../lambdas/intake';
 import { extractFigures } from '../lambdas/extract';
@@ -99,7 +101,7 @@ const summaryOf = (samples: Samples, stage: string): Summary | null => {
   return list && list.length > 0 ? rounded(summarise(list)) : null;
 };
 
-export async function benchStages(options: { iterations: number; warmup: number }): Promise<StagesResult> {
+export async function measureStages(options: { iterations: number; warmup: number }): Promise<StagesResult> {
   const failures: string[] = [];
   const split = await loadRenderSplit(failures);
   const seed = seedArticle();
