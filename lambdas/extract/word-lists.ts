@@ -59,7 +59,7 @@ export function withoutLists(pattern: RegExp, absent: readonly WordList[]): RegE
 
 interface Variants {
   readonly lists: readonly WordList[];
-  /** By the bit mask of the lists left out. */
+  /** By the bit mask of the lists left out (0: none, the pattern whole). */
   readonly byAbsent: Map<number, RegExp>;
 }
 
@@ -69,19 +69,28 @@ interface Variants {
  */
 export function patternsForText(prepare: (pattern: RegExp) => RegExp): (pattern: RegExp, text: string) => RegExp {
   const variants = new Map<RegExp, Variants>();
-  // The parsers of one sentence ask in turn about the same text: lower-case it once.
+  // chrono's parsers ask in turn about the same text, and two of them hold the same list: the
+  // text is lower-cased once, and each list looked for once, per text.
   let lastText = '';
-  let lastLower = '';
+  let lastLower: string | null = null;
+  const holds = new Map<string, boolean>();
+  const present = (list: WordList): boolean => {
+    let found = holds.get(list.group);
+    if (found === undefined) holds.set(list.group, (found = holdsListWord((lastLower ??= lastText.toLowerCase()), list)));
+    return found;
+  };
   return (pattern, text) => {
     let known = variants.get(pattern);
-    if (!known) variants.set(pattern, (known = { lists: longWordLists(pattern.source), byAbsent: new Map() }));
-    let mask = 0;
-    if (known.lists.length > 0) {
-      if (text !== lastText) [lastText, lastLower] = [text, text.toLowerCase()];
-      known.lists.forEach((list, i) => {
-        if (!holdsListWord(lastLower, list)) mask |= 1 << i;
-      });
+    if (!known) variants.set(pattern, (known = { lists: longWordLists(pattern.source), byAbsent: new Map([[0, prepare(pattern)]]) }));
+    if (known.lists.length === 0) return known.byAbsent.get(0)!;
+    if (text !== lastText) {
+      [lastText, lastLower] = [text, null];
+      holds.clear();
     }
+    let mask = 0;
+    known.lists.forEach((list, i) => {
+      if (!present(list)) mask |= 1 << i;
+    });
     let variant = known.byAbsent.get(mask);
     if (!variant) {
       variant = prepare(withoutLists(pattern, known.lists.filter((_, i) => mask & (1 << i))));
