@@ -2,9 +2,11 @@
  * Reading what a command is given: a file, or an article at an http(s):// address. A missing,
  * unreadable or oversized file is bad input (exit 3) with a reason that says which; an
  * oversized file is refused from its size alone, and a PDF, Word or OpenDocument file from
- * its name, before their bytes are read into memory.
+ * its name, before their bytes are read into memory. Files are read synchronously: a command
+ * reads one before it can do anything else (a batch thread too), and each asynchronous call went
+ * through libuv's thread pool, which the first one starts, while the process waited idle.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { IntakeError } from '../lambdas/core/errors';
 import { tooLargeError } from '../lambdas/intake/sniff';
 import type { ArticleFormat } from '../lambdas/intake/types';
@@ -30,7 +32,7 @@ function unreadable(error: unknown): IntakeError {
 export async function readInputFile(file: string, maxBytes: number): Promise<Uint8Array> {
   let size: number;
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     size = info.size;
   } catch (error) {
@@ -40,7 +42,7 @@ export async function readInputFile(file: string, maxBytes: number): Promise<Uin
   if (document) throw document;
   if (size > maxBytes) throw tooLargeError(size, maxBytes);
   try {
-    return await readFile(file);
+    return readFileSync(file);
   } catch (error) {
     throw unreadable(error);
   }

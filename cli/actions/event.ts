@@ -77,8 +77,8 @@ export async function eventCommand(args: readonly string[], options: EventComman
   if (options.output !== undefined) {
     const { renderEventBriefing } = await import('../../lambdas/event/render');
     const pdf = await renderEventBriefing(event);
-    const out = await outputFile(options.output, pdfName(args, folders));
-    await writePdf(out, pdf);
+    const out = outputFile(options.output, pdfName(args, folders));
+    writePdf(out, pdf);
     written = `${out}: ${pdf.length} bytes, `;
   }
   if (options.json) process.stdout.write(`${JSON.stringify(event, null, 2)}\n`);

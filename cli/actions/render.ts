@@ -5,7 +5,7 @@
  * the renderer load only once there is something to validate or render, so a refused input
  * costs what it costs `extract`.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { IntakeError } from '../../lambdas/core/errors';
 import type { Extraction } from '../../lambdas/extract/types';
@@ -16,9 +16,9 @@ import { extractInput } from './article';
 import { asExtraction } from './extraction-file';
 import { outputFile, writePdf } from './pdf-output';
 
-async function readTemplate(file: string): Promise<string> {
+function readTemplate(file: string): string {
   try {
-    return await readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new IntakeError('template_unreadable', code === 'ENOENT' ? 'no such template file' : `template cannot be read (${code})`, {
@@ -54,13 +54,13 @@ export async function renderCommand(file: string, options: RenderCommandOptions)
       published: options.published ?? null,
       ...(input.url === undefined ? { name: basename(file) } : {}),
     });
-  const template = options.template === undefined ? undefined : await readTemplate(options.template);
+  const template = options.template === undefined ? undefined : readTemplate(options.template);
   const { renderBriefing } = await import('../../lambdas/render');
   const pdf = await renderBriefing(extraction, {
     ...(template === undefined ? {} : { template, templateName: options.template }),
     pdfa: options.pdfa ?? false,
   });
-  const out = await outputFile(options.output, pdfName(input));
-  await writePdf(out, pdf);
+  const out = outputFile(options.output, pdfName(input));
+  writePdf(out, pdf);
   process.stdout.write(`${out}: ${pdf.length} bytes\n`);
 }
