@@ -37,9 +37,35 @@ function coverOf(words: readonly string[]): string[] {
   return cover;
 }
 
-/** The pattern's lists of at least MIN_LIST_CHARS characters, each once. */
+/** Where the pattern opens a group: a `(` neither escaped nor inside a character class. */
+function groupStarts(source: string): Set<number> {
+  const starts = new Set<number>();
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') starts.add(i);
+  }
+  return starts;
+}
+
+/** Every index at which `part` stands in `source`. */
+function indicesOf(source: string, part: string): number[] {
+  const found: number[] = [];
+  for (let at = source.indexOf(part); at >= 0; at = source.indexOf(part, at + 1)) found.push(at);
+  return found;
+}
+
+/**
+ * The pattern's lists of at least MIN_LIST_CHARS characters, each once; a list also written
+ * where it is no group (escaped, or in a character class) is not one the rewrite may replace.
+ */
 export function longWordLists(source: string): WordList[] {
-  const groups = new Set([...source.matchAll(WORD_LIST)].map((m) => m[0]).filter((group) => group.length >= MIN_LIST_CHARS));
+  const starts = groupStarts(source);
+  const groups = new Set([...source.matchAll(WORD_LIST)].map((m) => m[0])
+    .filter((group) => group.length >= MIN_LIST_CHARS && indicesOf(source, group).every((at) => starts.has(at))));
   return [...groups].map((group) => ({
     group,
     cover: coverOf(group.slice(3, -1).split('|').map((word) => word.replace(/\\\./g, '.').toLowerCase())),

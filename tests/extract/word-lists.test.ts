@@ -43,6 +43,14 @@ describe('longWordLists', () => {
     expect(longWordLists(LONG_LIST.replace('(?:', '(?:(?=a)|'))).toEqual([]);
     expect(longWordLists(LONG_LIST.replace('|second|', '|sec[o0]nd|'))).toEqual([]);
   });
+
+  it('takes no escaped parenthesis or character class for a list, nor a list also written inside one', () => {
+    expect(longWordLists(`\\${LONG_LIST}`)).toEqual([]);
+    expect(longWordLists(`[${LONG_LIST}]`)).toEqual([]);
+    expect(longWordLists(`${LONG_LIST} [${LONG_LIST}]`)).toEqual([]);
+    expect(longWordLists(`\\\\${LONG_LIST}`)).toHaveLength(1);
+    expect(longWordLists(`[\\]]${LONG_LIST}`)).toHaveLength(1);
+  });
 });
 
 describe('withoutLists', () => {
