@@ -35,17 +35,6 @@ import { constants, Script } from 'node:vm';
  * its flags into the key, so the training run and every later run agree.
  */
 setFlagsFromString('--no-regexp-tier-up');
-/**
- * No incremental marking: the old generation is collected only when it reaches its limit, in one
- * pause, not from a few megabytes below it, in steps. A briefing's process ends with about 12 MB
- * of old generation, just where V8 (16 MB limit, 4 MB of slack) starts marking it in steps: the
- * command line's `render` of the seed paid a full collection of a heap it was about to drop
- * (`--trace-gc`: 3 to 8 ms of steps and 2.5 to 7 ms to finish; 313 → 302 ms wall, 21 runs). Long
- * runs (a batch's threads, a warm Lambda) still collect as often, each collection in one pause:
- * `briefing batch --jobs 2` of 500 articles was as fast (49.9 and 54.9 against 51.9 and 51.5
- * briefings/s), its peak memory 5 to 20% higher.
- */
-setFlagsFromString('--no-incremental-marking');
 
 /** The folder name of caches this very process can use. */
 export const CACHE_KEY = `${process.version}-${process.arch}-${cachedDataVersionTag()}`;
