@@ -1,19 +1,8 @@
 /** Case-insensitive patterns rewritten as pairs of cases: the same matches, on any text. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as chrono from 'chrono-node';
 import { withCasePairs } from '../../lambdas/extract/case-pairs';
-
-/** Every match of the pattern in the text: where, what, and each group. */
-const matches = (pattern: RegExp, text: string): string[] =>
-  [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].map((m) => `${m.index}:${JSON.stringify([...m])}`);
-
-/** chrono's own patterns, as its parsers build them. */
-const chronoPatterns = (): RegExp[] =>
-  chrono.casual.parsers.flatMap((parser) => {
-    const pattern: unknown = (parser as unknown as { pattern: (c: unknown) => unknown }).pattern({ option: {} });
-    return pattern instanceof RegExp ? [pattern] : [];
-  });
+import { chronoPatterns, matches } from '../support/patterns';
 
 // Characters whose case reaches ASCII one way or another: the long s, the Kelvin sign, the dotted and dotless i.
 const TRICKY = 'ſ K İ ı Å ß ﬀ MAY mAy TWENTY-SEVENTH Sept. 3RD “Monday” 😀 – 20\u00a0May';

@@ -1,19 +1,9 @@
 /** Long word lists left out of a pattern where the text holds none of their words: the same matches. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as chrono from 'chrono-node';
 import { withCasePairs } from '../../lambdas/extract/case-pairs';
 import { holdsListWord, longWordLists, MIN_LIST_CHARS, patternsForText, withoutLists } from '../../lambdas/extract/word-lists';
-
-/** Every match of the pattern in the text: where, what, and each group. */
-const matches = (pattern: RegExp, text: string): string[] =>
-  [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].map((m) => `${m.index}:${JSON.stringify([...m])}`);
-
-const chronoPatterns = (): RegExp[] =>
-  chrono.casual.parsers.flatMap((parser) => {
-    const pattern: unknown = (parser as unknown as { pattern: (c: unknown) => unknown }).pattern({ option: {} });
-    return pattern instanceof RegExp ? [pattern] : [];
-  });
+import { chronoPatterns, matches } from '../support/patterns';
 
 const LONG_LIST = `(?:${['twenty-first', 'twenty first', 'thirtieth', 'eleventh', 'second', 'first', 'third'].join('|').padEnd(MIN_LIST_CHARS, '|first')})`;
 
