@@ -85,7 +85,7 @@ export function withoutLists(pattern: RegExp, absent: readonly WordList[]): RegE
 
 interface Variants {
   readonly lists: readonly WordList[];
-  /** By the bit mask of the lists left out (0: none, the pattern whole). */
+  /** By the bit mask of the lists left out (0: none, the pattern whole), each made on first need. */
   readonly byAbsent: Map<number, RegExp>;
 }
 
@@ -107,16 +107,19 @@ export function patternsForText(prepare: (pattern: RegExp) => RegExp): (pattern:
   };
   return (pattern, text) => {
     let known = variants.get(pattern);
-    if (!known) variants.set(pattern, (known = { lists: longWordLists(pattern.source), byAbsent: new Map([[0, prepare(pattern)]]) }));
-    if (known.lists.length === 0) return known.byAbsent.get(0)!;
-    if (text !== lastText) {
-      [lastText, lastLower] = [text, null];
-      holds.clear();
-    }
+    // Only the variants read are made: building a RegExp parses it, and the whole "20 May"
+    // pattern is costly to parse even where it is never run.
+    if (!known) variants.set(pattern, (known = { lists: longWordLists(pattern.source), byAbsent: new Map() }));
     let mask = 0;
-    known.lists.forEach((list, i) => {
-      if (!present(list)) mask |= 1 << i;
-    });
+    if (known.lists.length > 0) {
+      if (text !== lastText) {
+        [lastText, lastLower] = [text, null];
+        holds.clear();
+      }
+      known.lists.forEach((list, i) => {
+        if (!present(list)) mask |= 1 << i;
+      });
+    }
     let variant = known.byAbsent.get(mask);
     if (!variant) {
       variant = prepare(withoutLists(pattern, known.lists.filter((_, i) => mask & (1 << i))));
