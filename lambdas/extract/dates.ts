@@ -265,9 +265,9 @@ const countingOf = (parser: chrono.Parser): Counting => {
  * matches: as pairs of cases ({@link withCasePairs}), and without the long lists of words the
  * text holds none of ({@link patternsForText}: chrono's ordinal words, in most sentences).
  */
-const patternFor = patternsForText(withCasePairs);
+const readingPattern = patternsForText(withCasePairs);
 const withFasterPatterns = (parser: chrono.Parser): chrono.Parser =>
-  Object.assign(Object.create(parser) as chrono.Parser, { pattern: (context: chrono.ParsingContext): RegExp => patternFor(parser.pattern(context), context.text) });
+  Object.assign(Object.create(parser) as chrono.Parser, { pattern: (context: chrono.ParsingContext): RegExp => readingPattern(parser.pattern(context), context.text) });
 const chronoWithout = (drop: ReadonlySet<Counting>): chrono.Chrono => {
   const c = chrono.casual.clone();
   c.parsers = c.parsers.filter((parser) => !drop.has(countingOf(parser))).map(withFasterPatterns);

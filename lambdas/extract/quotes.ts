@@ -260,7 +260,7 @@ function fullNames(text: string): Map<string, string> {
     // "Interior Minister Rana Khan": the last two words are the name.
     const name = words.slice(-2).join(' ');
     const first = words[words.length - 2]!;
-    if (!out.has(surname) && !NOT_A_NAME.test(first) && !isHonorific(first) && !patternFor(first, OFFICES).test(`${first} `)) out.set(surname, name);
+    if (!out.has(surname) && !NOT_A_NAME.test(first) && !isHonorific(first) && !testIn(OFFICES, `${first} `)) out.set(surname, name);
   }
   return out;
 }
