@@ -122,6 +122,13 @@ describe('options', () => {
     expect(pdfinfo(pdf)).toContain('Title:           Floods & <landslides>');
   });
 
+  it('keeps a title beyond Latin-1 exact, in a file whose cross-references hold', async () => {
+    const title = 'Łódź floods: 地震 — “Ünïcödé” €';
+    const pdf = await renderBriefing({ ...seed, article: { ...seed.article, title } });
+    expect(pdfinfo(pdf)).toContain(`Title:           ${title}`);
+    expect(qpdfCheck(pdf).status).toBe(0);
+  });
+
   it('takes a user template', async () => {
     const template = '<document title="{{title}}"><paragraph>Custom: {{asOf}}</paragraph><footer>{{footer}}</footer></document>';
     const text = folded(pdftotext(await renderBriefing(seed, { template, templateName: 'mine.hbs' })));
