@@ -72,6 +72,16 @@ async function chunkToCommonJs(code: string, minify: boolean): Promise<string> {
  * never parses the HTML reader. Bundled in, `require()` would put all of them in one chunk
  * that every article loads.
  */
+/** commander's `require('node:child_process')` goes to a stub that loads it on first use (cli/stubs/child-process.cjs). */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+      ? { path: join(PROJECT_ROOT, 'cli/stubs/child-process.cjs') }
+      : undefined));
+  },
+};
+
 function lazyRequires(found: Set<string>): Plugin {
   return {
     name: 'lazy-requires',
@@ -123,7 +133,7 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
     define: HANDLER_BUNDLE.define,
     // Only reached when the program runs from its TypeScript sources (run-batch.ts, worker-bundle.ts).
     external: ['esbuild', 'tsx'],
-    plugins: [lazyRequires(readers)],
+    plugins: [lazyChildProcess, lazyRequires(readers)],
   });
   const readerBuilds = await Promise.all([...readers].map((pkg) => build({
     ...common,

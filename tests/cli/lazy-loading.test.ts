@@ -15,18 +15,19 @@ const work = mkdtempSync(join(tmpdir(), 'briefing-lazy-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const recorder = pathToFileURL(join(repoRoot, 'tests/support/record-modules.mjs')).href;
 
-/** The npm packages inside the dist/ files that `args` loaded, and the exit code. */
-async function packagesLoaded(args: readonly string[]): Promise<{ code: number | null; packages: Set<string> }> {
+/** The npm packages inside the dist/ files that `args` loaded, Node's own modules it required, and the exit code. */
+async function packagesLoaded(args: readonly string[]): Promise<{ code: number | null; packages: Set<string>; builtins: Set<string> }> {
   const log = join(work, `modules-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(log, '');
   const result = await runCli(args, { cwd: work, nodeArgs: ['--import', recorder], env: { BRIEFING_MODULE_LOG: log, NODE_DEBUG: 'code-cache' } });
   const { outputs } = JSON.parse(readFileSync(join(repoRoot, 'dist/build-info.json'), 'utf8')) as { outputs: Record<string, string[]> };
   const chunks = [...result.stderr.matchAll(/^CODE-CACHE \d+: (.+\.cjs): /gm)].map((line) => basename(line[1]!));
-  const files = [...readFileSync(log, 'utf8').split('\n').filter((url) => url.includes('/dist/')).map((url) => basename(new URL(url).pathname)), ...chunks];
+  const lines = readFileSync(log, 'utf8').split('\n');
+  const files = [...lines.filter((url) => url.includes('/dist/')).map((url) => basename(new URL(url).pathname)), ...chunks];
   expect(files).toContain('briefing.mjs');
   expect(chunks).toContain('briefing.cjs');
   const packages = new Set(files.flatMap((file) => outputs[file] ?? []).filter((name) => !/^(cli|lambdas|local|schema)\/|^package\.json$/.test(name)));
-  return { code: result.code, packages };
+  return { code: result.code, packages, builtins: new Set(lines.filter((line) => line.startsWith('node:'))) };
 }
 
 describe('what a command loads', () => {
@@ -52,6 +53,14 @@ describe('what a command loads', () => {
     expect(packages).toContain('pdfkit');
     expect(packages).toContain('chrono-node');
     for (const heavy of ['@aws-sdk/client-s3', 'cli-progress', 'linkedom', 'markdown-it', 'yaml']) expect(packages).not.toContain(heavy);
+  });
+
+  it('render starts no process, so it never loads child_process (and net and dgram with it)', async () => {
+    writeFileSync(join(work, 'a.txt'), readFileSync(join(repoRoot, 'examples/antioquia-landslide.txt')));
+    const { code, builtins } = await packagesLoaded(['render', 'a.txt', '-o', 'out/']);
+    expect(code).toBe(0);
+    expect(builtins).toContain('node:fs');
+    expect(builtins).not.toContain('node:child_process');
   });
 
   it('a page of menus is refused after the HTML reader (and only it) has read it', async () => {

@@ -3,7 +3,8 @@
  * the program loads is appended, as a file URL, to the file named by BRIEFING_MODULE_LOG, so a
  * test can tell what a command paid for. ES modules are seen by module hooks, which Node runs on
  * their own thread (record-modules-hooks.mjs); files loaded with `require()` (dist/reader-*.cjs)
- * by wrapping the CommonJS loader here.
+ * by wrapping the CommonJS loader here, which also logs each of Node's own modules required, as
+ * `node:<name>`.
  */
 import { appendFileSync } from 'node:fs';
 import Module, { register } from 'node:module';
@@ -15,9 +16,8 @@ if (log) {
   const load = Module._load;
   Module._load = function loadAndRecord(request, parent, isMain) {
     const exports = load.call(this, request, parent, isMain);
-    if (!request.startsWith('node:') && !Module.isBuiltin(request)) {
-      appendFileSync(log, `${pathToFileURL(Module._resolveFilename(request, parent, isMain)).href}\n`);
-    }
+    if (Module.isBuiltin(request)) appendFileSync(log, `node:${request.replace(/^node:/, '')}\n`);
+    else appendFileSync(log, `${pathToFileURL(Module._resolveFilename(request, parent, isMain)).href}\n`);
     return exports;
   };
 }

@@ -1,0 +1,14 @@
+'use strict';
+/**
+ * `node:child_process` as commander sees it in the built command line (scripts/build-cli.ts):
+ * loaded on first use. commander requires it when it loads, for subcommands that are separate
+ * executables, which this program has none of; loading it also loads `net`, `dgram` and the
+ * process, pipe, TCP and UDP bindings, about 6 ms of every cold `briefing render`.
+ */
+let loaded;
+const childProcess = () => (loaded ??= require('node:child_process'));
+
+module.exports = new Proxy({}, {
+  get: (_target, key) => Reflect.get(childProcess(), key),
+  has: (_target, key) => Reflect.has(childProcess(), key),
+});
