@@ -4,9 +4,9 @@
  * The same glyph table measures text in the layout and encodes it in the PDF, so what is
  * measured is what gets drawn.
  */
-import { readFileSync } from 'node:fs';
 import type { FontFace, FontMetrics } from '../layout/types';
 import { findAsset } from './assets';
+import { fontFile } from './font-source';
 import { TrueTypeFont } from './truetype-font';
 
 export const FONT_FILES: Readonly<Record<FontFace, string>> = {
@@ -37,7 +37,7 @@ const BMP = 0x10000;
 const BLOCK_BITS = 8;
 
 function openFace(rel: string): Face {
-  const font = new TrueTypeFont(readFileSync(findAsset(rel)));
+  const font = new TrueTypeFont(fontFile(findAsset(rel)));
   const blocks: Array<Array<GlyphInfo | undefined> | undefined> = new Array(BMP >>> BLOCK_BITS);
   const astral = new Map<number, GlyphInfo>();
   const lookup = (cp: number): GlyphInfo => {

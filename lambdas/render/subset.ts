@@ -12,6 +12,7 @@
  * layout as fontkit; the raw glyph records are cached per font, so a process pays for each
  * glyph once.
  */
+import { fontBytesOf, type FontBytes } from './font-source';
 
 /** The tables a PDF embedded TrueType font needs, in the order fontkit writes them. */
 const TABLES = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'] as const;
@@ -25,42 +26,72 @@ interface GlyphRecord {
   readonly leftBearing: number;
 }
 
-/** A TrueType font file's tables, parsed as far as subsetting needs. */
+/**
+ * Outlines are read from the file in blocks of this size, kept once read: the glyphs an article
+ * draws (Latin letters, digits, punctuation) sit in the first few blocks of the glyph table.
+ */
+const GLYF_BLOCK = 32 * 1024;
+
+/** A TrueType font file's tables, parsed as far as subsetting needs, each read on first need. */
 export class TrueTypeFile {
-  private readonly view: DataView;
+  private readonly source: FontBytes;
   private readonly tables = new Map<string, { offset: number; length: number }>();
+  private readonly loaded = new Map<string, Uint8Array>();
   private readonly longLoca: boolean;
   private readonly numberOfMetrics: number;
+  private readonly hmtx: DataView;
   private readonly records = new Map<number, GlyphRecord>();
+  private readonly glyfBlocks = new Map<number, Uint8Array>();
 
-  /** `data` is never written to: tables that change are copied first (a Buffer's slice() would not copy). */
-  constructor(private readonly data: Uint8Array) {
-    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    const count = this.view.getUint16(4);
+  /** The bytes (or the file) are never written to: tables that change are copied first. */
+  constructor(font: FontBytes | Uint8Array) {
+    this.source = font instanceof Uint8Array ? fontBytesOf(font) : font;
+    if (this.source.length < 12) throw new Error('not a TrueType font: shorter than its header');
+    const count = viewOf(this.source.read(0, 12)).getUint16(4);
+    if (12 + count * 16 > this.source.length) throw new Error('not a TrueType font: its table directory runs past the end of the file');
+    const directory = this.source.read(12, count * 16);
+    const entries = viewOf(directory);
     for (let i = 0; i < count; i++) {
-      const at = 12 + i * 16;
-      const tag = String.fromCharCode(...data.subarray(at, at + 4));
-      this.tables.set(tag, { offset: this.view.getUint32(at + 8), length: this.view.getUint32(at + 12) });
+      const at = i * 16;
+      const tag = String.fromCharCode(...directory.subarray(at, at + 4));
+      const table = { offset: entries.getUint32(at + 8), length: entries.getUint32(at + 12) };
+      if (table.offset + table.length > this.source.length) throw new Error(`not a TrueType font: its ${tag} table runs past the end of the file`);
+      this.tables.set(tag, table);
     }
     for (const tag of ['head', 'hhea', 'loca', 'maxp', 'glyf', 'hmtx']) {
       if (!this.tables.has(tag)) throw new Error(`not a TrueType font: no ${tag} table`);
     }
-    this.longLoca = this.view.getInt16(this.table('head').offset + 50) === 1;
-    this.numberOfMetrics = this.view.getUint16(this.table('hhea').offset + 34);
-  }
-
-  private table(tag: string): { offset: number; length: number } {
-    return this.tables.get(tag)!;
+    this.longLoca = viewOf(this.raw('head')!).getInt16(50) === 1;
+    this.numberOfMetrics = viewOf(this.raw('hhea')!).getUint16(34);
+    this.hmtx = viewOf(this.raw('hmtx')!);
   }
 
   /** A table's bytes, or null when the font has none (cvt, prep and fpgm are optional). */
   raw(tag: string): Uint8Array | null {
+    let bytes = this.loaded.get(tag);
+    if (!bytes) {
+      const t = this.tables.get(tag);
+      if (!t) return null;
+      bytes = this.source.read(t.offset, t.length);
+      this.loaded.set(tag, bytes);
+    }
+    return bytes;
+  }
+
+  /** The first `length` bytes of a table (its header), without reading the rest; null when the font has none. */
+  start(tag: string, length: number): Uint8Array | null {
     const t = this.tables.get(tag);
-    return t ? this.data.subarray(t.offset, t.offset + t.length) : null;
+    if (!t) return null;
+    return this.loaded.get(tag)?.subarray(0, length) ?? this.source.read(t.offset, Math.min(length, t.length));
   }
 
   get usesLongLoca(): boolean {
     return this.longLoca;
+  }
+
+  /** Advance width in font units, from the metrics alone: measuring text reads no outline. */
+  advance(id: number): number {
+    return this.hmtx.getUint16(Math.min(id, this.numberOfMetrics - 1) * 4);
   }
 
   glyph(id: number): GlyphRecord {
@@ -72,21 +103,34 @@ export class TrueTypeFile {
     return record;
   }
 
-  private locaOffset(id: number): number {
-    const loca = this.table('loca').offset;
-    return this.longLoca ? this.view.getUint32(loca + id * 4) : this.view.getUint16(loca + id * 2) * 2;
+  private locaOffset(loca: DataView, id: number): number {
+    return this.longLoca ? loca.getUint32(id * 4) : loca.getUint16(id * 2) * 2;
+  }
+
+  /** Bytes `start` to `end` of the glyph table, from the block that holds them. */
+  private outline(start: number, end: number): Uint8Array {
+    const glyf = this.tables.get('glyf')!;
+    if (end < start || end > glyf.length) throw new Error(`not a usable TrueType font: an outline at ${start}–${end} lies outside its glyph table`);
+    const block = Math.floor(start / GLYF_BLOCK);
+    if (end > (block + 1) * GLYF_BLOCK) return this.source.read(glyf.offset + start, end - start);
+    let bytes = this.glyfBlocks.get(block);
+    if (!bytes) {
+      bytes = this.source.read(glyf.offset + block * GLYF_BLOCK, Math.min(GLYF_BLOCK, glyf.length - block * GLYF_BLOCK));
+      this.glyfBlocks.set(block, bytes);
+    }
+    return bytes.subarray(start - block * GLYF_BLOCK, end - block * GLYF_BLOCK);
   }
 
   private readGlyph(id: number): GlyphRecord {
-    const start = this.locaOffset(id);
-    const bytes = this.data.subarray(this.table('glyf').offset + start, this.table('glyf').offset + this.locaOffset(id + 1));
-    const hmtx = this.table('hmtx').offset;
+    const loca = viewOf(this.raw('loca')!);
+    const bytes = this.outline(this.locaOffset(loca, id), this.locaOffset(loca, id + 1));
     const n = this.numberOfMetrics;
-    const advance = this.view.getUint16(hmtx + Math.min(id, n - 1) * 4);
-    const leftBearing = id < n ? this.view.getInt16(hmtx + id * 4 + 2) : this.view.getInt16(hmtx + n * 4 + (id - n) * 2);
-    return { bytes, components: compositeComponents(bytes), advance, leftBearing };
+    const leftBearing = id < n ? this.hmtx.getInt16(id * 4 + 2) : this.hmtx.getInt16(n * 4 + (id - n) * 2);
+    return { bytes, components: compositeComponents(bytes), advance: this.advance(id), leftBearing };
   }
 }
+
+const viewOf = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** Composite glyph flags (OpenType glyf table). */
 const ARG_1_AND_2_ARE_WORDS = 0x0001;
@@ -97,7 +141,7 @@ const WE_HAVE_A_TWO_BY_TWO = 0x0080;
 
 function compositeComponents(bytes: Uint8Array): Array<{ id: number; pos: number }> {
   if (bytes.length < 10) return [];
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = viewOf(bytes);
   if (view.getInt16(0) >= 0) return [];
   const components: Array<{ id: number; pos: number }> = [];
   let pos = 10;

@@ -8,6 +8,7 @@
  * (no shaping, kerning, WOFF or CFF; pdf.ts draws glyphs by a plain cmap lookup). The values are
  * the ones fontkit reports for the same file (tests/render/truetype-font.test.ts checks that).
  */
+import type { FontBytes } from './font-source';
 import { TrueTypeFile, TrueTypeSubset } from './subset';
 
 export interface BBox {
@@ -135,11 +136,13 @@ export class TrueTypeFont {
   readonly 'OS/2': { readonly sFamilyClass: number } | undefined;
   private readonly cmap: CmapLookup;
 
-  constructor(bytes: Uint8Array) {
-    this.file = new TrueTypeFile(bytes);
+  constructor(font: FontBytes | Uint8Array) {
+    this.file = new TrueTypeFile(font);
     const head = requiredTable(this.file, 'head');
     const hhea = requiredTable(this.file, 'hhea');
-    const post = tableView(this.file, 'post');
+    // Only post's header: the rest of the table is glyph names (62 KB in DejaVu Sans).
+    const postStart = this.file.start('post', 16);
+    const post = postStart && postStart.length === 16 ? new DataView(postStart.buffer, postStart.byteOffset, postStart.byteLength) : null;
     const os2 = tableView(this.file, 'OS/2');
     this.unitsPerEm = head.getUint16(18);
     this.bbox = { minX: head.getInt16(36), minY: head.getInt16(38), maxX: head.getInt16(40), maxY: head.getInt16(42) };
@@ -164,7 +167,7 @@ export class TrueTypeFont {
 
   /** Advance width in font units. */
   advance(glyphId: number): number {
-    return this.file.glyph(glyphId).advance;
+    return this.file.advance(glyphId);
   }
 
   // What pdfkit's EmbeddedFont calls on the font object it is given.

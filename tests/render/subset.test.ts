@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { findAsset } from '../../lambdas/render/assets';
+import { fontFile } from '../../lambdas/render/font-source';
 import { FONT_FILES } from '../../lambdas/render/fonts';
 import { TrueTypeFile, TrueTypeSubset } from '../../lambdas/render/subset';
 
@@ -14,10 +15,10 @@ interface FontkitSubset { includeGlyph(id: number): number; encode(): Uint8Array
 
 const samples = ['Hello, World 2025', 'Nguyễn Thị Minh Khai Ệ Ế ộ', 'İstanbul ılık Güneş Doğan', 'Ελλάδα Москва Ærø Ørsted “…” – €'];
 
-describe.each(Object.entries(FONT_FILES))('%s subset', (_face, rel) => {
+describe.each(Object.values(FONT_FILES).flatMap((rel) => [[rel, 'bytes'], [rel, 'file']] as const))('%s subset, read as %s', (rel, as) => {
   const bytes = readFileSync(findAsset(rel));
   const font = create(bytes) as Font;
-  const file = new TrueTypeFile(bytes);
+  const file = new TrueTypeFile(as === 'bytes' ? bytes : fontFile(findAsset(rel)));
 
   it.each(samples)('is byte-identical to fontkit for %s', (text) => {
     const theirs = (font as unknown as { createSubset(): FontkitSubset }).createSubset();

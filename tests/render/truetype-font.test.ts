@@ -4,17 +4,23 @@
  * every field pdfkit's font descriptor reads and the glyph and advance of every code point the
  * fonts map must be what fontkit reports for the same file.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { create, type Font } from 'fontkit';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fontBytesOf, fontFile, type FontBytes } from '../../lambdas/render/font-source';
 import { FONT_FILES } from '../../lambdas/render/fonts';
 import { TrueTypeFont } from '../../lambdas/render/truetype-font';
 
 const FONT_DIR = new URL('../../node_modules/dejavu-fonts-ttf/ttf/', import.meta.url);
 
-describe.each(Object.values(FONT_FILES))('TrueTypeFont %s', (rel) => {
-  const bytes = readFileSync(new URL(rel.replace('fonts/', ''), FONT_DIR));
-  const ours = new TrueTypeFont(bytes);
+const fontPath = (rel: string): string => fileURLToPath(new URL(rel.replace('fonts/', ''), FONT_DIR));
+
+describe.each(Object.values(FONT_FILES).flatMap((rel) => [[rel, 'bytes'], [rel, 'file']] as const))('TrueTypeFont %s, read as %s', (rel, as) => {
+  const bytes = readFileSync(fontPath(rel));
+  const ours = new TrueTypeFont(as === 'bytes' ? bytes : fontFile(fontPath(rel)));
   const ref = create(bytes) as Font;
   /** Tables fontkit exposes but its type declarations leave out. */
   const refTables = ref as unknown as { head: { macStyle: { italic: boolean } }; post: { isFixedPitch: number } };
@@ -44,5 +50,52 @@ describe.each(Object.values(FONT_FILES))('TrueTypeFont %s', (rel) => {
 
   it('refuses pdfkit\'s text layout with a reason instead of drawing unshaped text', () => {
     expect(() => ours.layout()).toThrow(/not supported/);
+  });
+});
+
+/** A font's bytes, counting what is read of them. */
+function counted(source: FontBytes): FontBytes & { readonly bytesRead: () => number } {
+  let total = 0;
+  return {
+    length: source.length,
+    read(offset, length) {
+      total += length;
+      return source.read(offset, length);
+    },
+    bytesRead: () => total,
+  };
+}
+
+describe('reading a face from its file', () => {
+  const work = mkdtempSync(join(tmpdir(), 'briefing-font-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const rel = Object.values(FONT_FILES)[0]!;
+  const bytes = readFileSync(fontPath(rel));
+
+  it('reads the metrics to measure text with, and outlines only of the glyphs a subset embeds', () => {
+    const source = counted(fontBytesOf(bytes));
+    const font = new TrueTypeFont(source);
+    for (const ch of 'The quick brown fox: 1,234 people displaced – “UNHCR”') font.advance(font.glyphId(ch.codePointAt(0)!));
+    const measured = source.bytesRead();
+    expect(measured).toBeLessThan(bytes.length / 5);
+    const subset = font.createSubset();
+    for (const ch of 'Hello') subset.includeGlyph(font.glyphId(ch.codePointAt(0)!));
+    subset.encode();
+    expect(source.bytesRead() - measured).toBeLessThan(bytes.length / 5);
+  });
+
+  it('says which file ended early, and where', () => {
+    const cut = join(work, 'cut.ttf');
+    writeFileSync(cut, bytes.subarray(0, 4096));
+    expect(() => new TrueTypeFont(fontFile(cut))).toThrow(/runs past the end of the file/);
+    const truncated = fontFile(cut);
+    expect(() => truncated.read(4000, 200)).toThrow(new RegExp(`${cut}: the file ends at byte 4096, 200 bytes were to be read from byte 4000`));
+  });
+
+  it('refuses a file that is not a font', () => {
+    const text = join(work, 'text.ttf');
+    writeFileSync(text, 'not a font at all');
+    expect(() => new TrueTypeFont(fontFile(text))).toThrow(/not a TrueType font/);
+    expect(() => new TrueTypeFont(new Uint8Array(4))).toThrow(/shorter than its header/);
   });
 });
