@@ -1,5 +1,5 @@
 /** Greedy line breaking on measured widths; words wider than a line are cut by characters. */
-import type { FontFace, FontMetrics } from './types';
+import type { FontFace, FontMetrics, WrappedText } from './types';
 import { append } from './units';
 
 export interface TextStyle {
@@ -20,7 +20,20 @@ function breakWord(word: string, style: TextStyle, width: number, m: FontMetrics
   return parts;
 }
 
-export function wrapText(text: string, style: TextStyle, width: number, m: FontMetrics): string[] {
+/** `text` in lines of at most `width` points; the same lines as before when `m` remembers them. */
+export function wrapText(text: string, style: TextStyle, width: number, m: FontMetrics): readonly string[] {
+  if (!m.wraps) return wrapWords(text, style, width, m);
+  let known = m.wraps.get(text);
+  const same = known?.find((w) => w.face === style.face && w.size === style.size && w.width === width);
+  if (same) return same.lines;
+  // Frozen: a caller that changed them would change what every later layout gets.
+  const wrapped: WrappedText = { face: style.face, size: style.size, width, lines: Object.freeze(wrapWords(text, style, width, m)) };
+  if (!known) m.wraps.set(text, (known = []));
+  known.push(wrapped);
+  return wrapped.lines;
+}
+
+function wrapWords(text: string, style: TextStyle, width: number, m: FontMetrics): string[] {
   const words = text.split(' ').filter((w) => w !== '');
   const lines: string[] = [];
   let line = '';
@@ -49,7 +62,7 @@ export function wrapText(text: string, style: TextStyle, width: number, m: FontM
 }
 
 /** At most `maxLines` lines; the last one ends in an ellipsis when text was dropped. */
-export function wrapClamped(text: string, style: TextStyle, width: number, maxLines: number, m: FontMetrics): string[] {
+export function wrapClamped(text: string, style: TextStyle, width: number, maxLines: number, m: FontMetrics): readonly string[] {
   const lines = wrapText(text, style, width, m);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);

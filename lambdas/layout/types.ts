@@ -9,6 +9,20 @@ export interface FontMetrics {
   /** Depth below the baseline in points (positive). */
   descent(face: FontFace, size: number): number;
   hasGlyph(codePoint: number, face: FontFace): boolean;
+  /**
+   * Lines already wrapped for this document, by text (text.ts): given when one document is laid
+   * out more than once (render/index.ts lays a briefing out again for each table row it drops,
+   * and every other paragraph comes back as the same text at the same width).
+   */
+  readonly wraps?: Map<string, WrappedText[]>;
+}
+
+/** A text's lines in one face, size and width. */
+export interface WrappedText {
+  readonly face: FontFace;
+  readonly size: number;
+  readonly width: number;
+  readonly lines: readonly string[];
 }
 
 /** PDF structure types the briefing uses (ISO 32000 standard structure types). */

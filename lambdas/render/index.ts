@@ -81,9 +81,11 @@ function fittedToTwoPages(laid: LaidOutDocument, extraction: Extraction, limits:
  */
 export async function renderBriefing(extraction: Extraction, options: RenderOptions = {}): Promise<Uint8Array> {
   const template = templateFor(options);
+  // One memory of wrapped lines for all of this briefing's layouts (fittedToTwoPages lays it out again).
+  const metrics = { ...fontMetrics(), wraps: new Map() };
   const layOut = (limits: ModelLimits): LaidOutDocument => {
     const model = { ...buildBriefingModel(extraction, limits), template: `${template.name} ${template.sha256.slice(0, 12)}` };
-    return layoutDocument(fillTemplate(template.main, template.partials, model), fontMetrics());
+    return layoutDocument(fillTemplate(template.main, template.partials, model), metrics);
   };
   let laid: LaidOutDocument | undefined;
   let limits = MODEL_LIMITS;
