@@ -65,13 +65,6 @@ async function chunkToCommonJs(code: string, minify: boolean): Promise<string> {
   })).code;
 }
 
-/**
- * Packages the sources `require()` on first use instead of importing (intake's HTML and Markdown
- * parsers: lambdas/intake/formats/parsers.ts) get a file each, `reader-<package>.cjs`, required
- * from beside the chunk that needs it: a plain-text article never parses them, a Markdown one
- * never parses the HTML reader. Bundled in, `require()` would put all of them in one chunk
- * that every article loads.
- */
 /** commander's `require('node:child_process')` goes to a stub that loads it on first use (cli/stubs/child-process.cjs). */
 const lazyChildProcess: Plugin = {
   name: 'lazy-child-process',
@@ -82,6 +75,13 @@ const lazyChildProcess: Plugin = {
   },
 };
 
+/**
+ * Packages the sources `require()` on first use instead of importing (intake's HTML and Markdown
+ * parsers: lambdas/intake/formats/parsers.ts) get a file each, `reader-<package>.cjs`, required
+ * from beside the chunk that needs it: a plain-text article never parses them, a Markdown one
+ * never parses the HTML reader. Bundled in, `require()` would put all of them in one chunk
+ * that every article loads.
+ */
 function lazyRequires(found: Set<string>): Plugin {
   return {
     name: 'lazy-requires',

@@ -36,8 +36,19 @@ export interface Face {
 const BMP = 0x10000;
 const BLOCK_BITS = 8;
 
+/** The face in the file `rel`; a file that is not a usable font is closed and refused by its name. */
+function readFace(rel: string): TrueTypeFont {
+  const file = fontFile(findAsset(rel));
+  try {
+    return new TrueTypeFont(file);
+  } catch (error) {
+    file.close();
+    throw new Error(`${rel}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
 function openFace(rel: string): Face {
-  const font = new TrueTypeFont(fontFile(findAsset(rel)));
+  const font = readFace(rel);
   const blocks: Array<Array<GlyphInfo | undefined> | undefined> = new Array(BMP >>> BLOCK_BITS);
   const astral = new Map<number, GlyphInfo>();
   const lookup = (cp: number): GlyphInfo => {

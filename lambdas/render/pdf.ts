@@ -54,7 +54,9 @@ function collectOutput(internals: PdfkitInternals): void {
     parts.push(Buffer.from(lines, 'latin1'));
     lines = '';
   };
+  let ended = false;
   internals._write = (data) => {
+    if (ended) throw new Error('render: pdfkit wrote to its document after ending it');
     if (data instanceof Uint8Array) {
       flushLines();
       parts.push(data);
@@ -66,12 +68,12 @@ function collectOutput(internals: PdfkitInternals): void {
     internals._offset += line.length;
   };
   const push = internals.push.bind(internals);
+  // Whatever else pdfkit pushes goes out after what it wrote before it, as it would have.
   internals.push = (chunk) => {
-    if (chunk === null) {
-      flushLines();
-      if (parts.length > 0) push(Buffer.concat(parts));
-      parts.length = 0;
-    }
+    flushLines();
+    if (parts.length > 0) push(Buffer.concat(parts));
+    parts.length = 0;
+    ended ||= chunk === null;
     return push(chunk);
   };
 }

@@ -39,6 +39,7 @@ export class TrueTypeFile {
   private readonly loaded = new Map<string, Uint8Array>();
   private readonly longLoca: boolean;
   private readonly numberOfMetrics: number;
+  private readonly numberOfGlyphs: number;
   private readonly hmtx: DataView;
   private readonly records = new Map<number, GlyphRecord>();
   private readonly glyfBlocks = new Map<number, Uint8Array>();
@@ -47,7 +48,10 @@ export class TrueTypeFile {
   constructor(font: FontBytes | Uint8Array) {
     this.source = font instanceof Uint8Array ? fontBytesOf(font) : font;
     if (this.source.length < 12) throw new Error('not a TrueType font: shorter than its header');
-    const count = viewOf(this.source.read(0, 12)).getUint16(4);
+    const header = viewOf(this.source.read(0, 12));
+    // TrueType outlines only: 1.0 or Apple's 'true' (not CFF's 'OTTO', a collection or WOFF).
+    if (![0x00010000, 0x74727565].includes(header.getUint32(0))) throw new Error('not a TrueType font: its header names another format');
+    const count = header.getUint16(4);
     if (12 + count * 16 > this.source.length) throw new Error('not a TrueType font: its table directory runs past the end of the file');
     const directory = this.source.read(12, count * 16);
     const entries = viewOf(directory);
@@ -58,12 +62,21 @@ export class TrueTypeFile {
       if (table.offset + table.length > this.source.length) throw new Error(`not a TrueType font: its ${tag} table runs past the end of the file`);
       this.tables.set(tag, table);
     }
-    for (const tag of ['head', 'hhea', 'loca', 'maxp', 'glyf', 'hmtx']) {
-      if (!this.tables.has(tag)) throw new Error(`not a TrueType font: no ${tag} table`);
+    // The fields read below lie within these lengths.
+    for (const [tag, least] of [['head', 54], ['hhea', 36], ['loca', 0], ['maxp', 6], ['glyf', 0], ['hmtx', 0]] as const) {
+      const table = this.tables.get(tag);
+      if (!table) throw new Error(`not a TrueType font: no ${tag} table`);
+      if (table.length < least) throw new Error(`not a usable TrueType font: its ${tag} table is too short`);
     }
     this.longLoca = viewOf(this.raw('head')!).getInt16(50) === 1;
     this.numberOfMetrics = viewOf(this.raw('hhea')!).getUint16(34);
+    this.numberOfGlyphs = viewOf(this.raw('maxp')!).getUint16(4);
     this.hmtx = viewOf(this.raw('hmtx')!);
+    const hmtxNeeds = this.numberOfMetrics * 4 + (this.numberOfGlyphs - this.numberOfMetrics) * 2;
+    const locaNeeds = (this.numberOfGlyphs + 1) * (this.longLoca ? 4 : 2);
+    if (this.numberOfMetrics < 1 || this.numberOfMetrics > this.numberOfGlyphs || this.hmtx.byteLength < hmtxNeeds || this.tables.get('loca')!.length < locaNeeds) {
+      throw new Error(`not a usable TrueType font: its metrics or glyph locations do not cover its ${this.numberOfGlyphs} glyphs`);
+    }
   }
 
   /** A table's bytes, or null when the font has none (cvt, prep and fpgm are optional). */
@@ -95,6 +108,7 @@ export class TrueTypeFile {
   }
 
   glyph(id: number): GlyphRecord {
+    if (!(id >= 0 && id < this.numberOfGlyphs)) throw new Error(`not a usable TrueType font: it has no glyph ${id}`);
     let record = this.records.get(id);
     if (!record) {
       record = this.readGlyph(id);
@@ -111,6 +125,7 @@ export class TrueTypeFile {
   private outline(start: number, end: number): Uint8Array {
     const glyf = this.tables.get('glyf')!;
     if (end < start || end > glyf.length) throw new Error(`not a usable TrueType font: an outline at ${start}–${end} lies outside its glyph table`);
+    if (end === start) return new Uint8Array(0);
     const block = Math.floor(start / GLYF_BLOCK);
     if (end > (block + 1) * GLYF_BLOCK) return this.source.read(glyf.offset + start, end - start);
     let bytes = this.glyfBlocks.get(block);
@@ -130,7 +145,8 @@ export class TrueTypeFile {
   }
 }
 
-const viewOf = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** A view of exactly these bytes (a table or outline is a window on a larger buffer). */
+export const viewOf = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** Composite glyph flags (OpenType glyf table). */
 const ARG_1_AND_2_ARE_WORDS = 0x0001;

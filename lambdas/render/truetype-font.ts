@@ -9,7 +9,7 @@
  * the ones fontkit reports for the same file (tests/render/truetype-font.test.ts checks that).
  */
 import type { FontBytes } from './font-source';
-import { TrueTypeFile, TrueTypeSubset } from './subset';
+import { TrueTypeFile, TrueTypeSubset, viewOf } from './subset';
 
 export interface BBox {
   readonly minX: number;
@@ -25,7 +25,7 @@ type CmapLookup = (codePoint: number) => number;
 
 function tableView(file: TrueTypeFile, tag: string): DataView | null {
   const bytes = file.raw(tag);
-  return bytes ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null;
+  return bytes ? viewOf(bytes) : null;
 }
 
 function requiredTable(file: TrueTypeFile, tag: string): DataView {
@@ -100,7 +100,7 @@ function unicodeCmap(file: TrueTypeFile): CmapLookup {
 function postscriptName(file: TrueTypeFile): string {
   const bytes = file.raw('name');
   if (!bytes) return '';
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const v = viewOf(bytes);
   const strings = v.getUint16(4);
   let mac = '';
   for (let i = 0; i < v.getUint16(2); i++) {
@@ -142,7 +142,8 @@ export class TrueTypeFont {
     const hhea = requiredTable(this.file, 'hhea');
     // Only post's header: the rest of the table is glyph names (62 KB in DejaVu Sans).
     const postStart = this.file.start('post', 16);
-    const post = postStart && postStart.length === 16 ? new DataView(postStart.buffer, postStart.byteOffset, postStart.byteLength) : null;
+    if (postStart && postStart.length < 16) throw new Error('not a usable TrueType font: its post table is too short');
+    const post = postStart ? viewOf(postStart) : null;
     const os2 = tableView(this.file, 'OS/2');
     this.unitsPerEm = head.getUint16(18);
     this.bbox = { minX: head.getInt16(36), minY: head.getInt16(38), maxX: head.getInt16(40), maxY: head.getInt16(42) };

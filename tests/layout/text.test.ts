@@ -31,7 +31,10 @@ describe('wrapText', () => {
     expect(wrapText(TEXT, style, 150, m)).toBe(first);
     expect(wrapText(TEXT, style, 300, m)).toEqual(wrapText(TEXT, style, 300, plain));
     expect(wrapText(TEXT, { face: 'bold', size: 9 }, 150, m)).toEqual(wrapText(TEXT, { face: 'bold', size: 9 }, 150, plain));
-    expect(m.wraps.get(TEXT)).toHaveLength(3);
+    const larger = wrapText(TEXT, { face: 'regular', size: 14 }, 150, m);
+    expect(larger).toEqual(wrapText(TEXT, { face: 'regular', size: 14 }, 150, plain));
+    expect(larger.length).toBeGreaterThan(first.length);
+    expect(m.wraps.get(TEXT)).toHaveLength(4);
     expect(() => (first as string[]).push('x')).toThrow(TypeError);
     const clamped = wrapClamped(TEXT, style, 150, 2, m);
     expect(clamped).toHaveLength(2);

@@ -122,7 +122,7 @@ describe('options', () => {
     expect(pdfinfo(pdf)).toContain('Title:           Floods & <landslides>');
   });
 
-  it('keeps a title beyond Latin-1 exact, in a file whose cross-references hold', async () => {
+  it('keeps a title beyond Latin-1 exact (UTF-16 bytes in its info string), in a file whose cross-references hold', async () => {
     const title = 'Łódź floods: 地震 — “Ünïcödé” €';
     const pdf = await renderBriefing({ ...seed, article: { ...seed.article, title } });
     expect(pdfinfo(pdf)).toContain(`Title:           ${title}`);

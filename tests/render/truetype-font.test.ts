@@ -76,26 +76,37 @@ describe('reading a face from its file', () => {
     const source = counted(fontBytesOf(bytes));
     const font = new TrueTypeFont(source);
     for (const ch of 'The quick brown fox: 1,234 people displaced – “UNHCR”') font.advance(font.glyphId(ch.codePointAt(0)!));
+    // Opening reads the metrics (about 47 KB of this 757 KB file); the subset one block of outlines and the glyph locations.
     const measured = source.bytesRead();
-    expect(measured).toBeLessThan(bytes.length / 5);
+    expect(measured).toBeLessThan(bytes.length / 10);
     const subset = font.createSubset();
     for (const ch of 'Hello') subset.includeGlyph(font.glyphId(ch.codePointAt(0)!));
     subset.encode();
-    expect(source.bytesRead() - measured).toBeLessThan(bytes.length / 5);
+    expect(source.bytesRead() - measured).toBeLessThan(bytes.length / 10);
   });
 
-  it('says which file ended early, and where', () => {
+  it('reads a file that ends early no further than its end, and says where', () => {
     const cut = join(work, 'cut.ttf');
     writeFileSync(cut, bytes.subarray(0, 4096));
     expect(() => new TrueTypeFont(fontFile(cut))).toThrow(/runs past the end of the file/);
     const truncated = fontFile(cut);
     expect(() => truncated.read(4000, 200)).toThrow(new RegExp(`${cut}: the file ends at byte 4096, 200 bytes were to be read from byte 4000`));
+    truncated.close();
   });
 
-  it('refuses a file that is not a font', () => {
+  it('refuses a file that is not a TrueType font, and one whose tables do not hold what they must', () => {
     const text = join(work, 'text.ttf');
     writeFileSync(text, 'not a font at all');
-    expect(() => new TrueTypeFont(fontFile(text))).toThrow(/not a TrueType font/);
+    expect(() => new TrueTypeFont(fontFile(text))).toThrow(/not a TrueType font: its header names another format/);
     expect(() => new TrueTypeFont(new Uint8Array(4))).toThrow(/shorter than its header/);
+    const otf = Uint8Array.from(bytes);
+    otf.set([0x4f, 0x54, 0x54, 0x4f], 0); // 'OTTO': CFF outlines
+    expect(() => new TrueTypeFont(otf)).toThrow(/header names another format/);
+    // maxp's glyph count raised past what hmtx and loca describe.
+    const tooMany = Uint8Array.from(bytes);
+    const directory = new DataView(tooMany.buffer);
+    const maxp = [...Array(directory.getUint16(4)).keys()].map((i) => 12 + i * 16).find((at) => String.fromCharCode(...tooMany.subarray(at, at + 4)) === 'maxp')!;
+    directory.setUint16(directory.getUint32(maxp + 8) + 4, 0xffff);
+    expect(() => new TrueTypeFont(tooMany)).toThrow(/do not cover its 65535 glyphs/);
   });
 });
