@@ -3,7 +3,8 @@
  * (triple-stash is refused), and the result is parsed by a real XML parser, so article text can
  * never become layout. Template mistakes are reported with the template's own line.
  */
-import Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime';
+import { handlebarsCompiler } from './compiler';
 import type { DocNode } from './types';
 import { templateError } from './errors';
 import { isProblem, parseXml } from './xml';
@@ -33,7 +34,7 @@ function refuseUnescaped(t: TemplateSource): void {
 
 function checkHandlebars(t: TemplateSource): void {
   try {
-    Handlebars.parse(t.source);
+    handlebarsCompiler().parse(t.source);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = /line (\d+)/.exec(message)?.[1];
@@ -67,13 +68,15 @@ export const partialName = (t: TemplateSource): string => t.name.replace(/\.hbs$
 
 /** Checked and compiled here; the build's precompiled form when these are the deployed sources. */
 function compile(main: TemplateSource, partials: readonly TemplateSource[]): HandlebarsTemplateDelegate {
-  const env = Handlebars.create();
   const built = precompiledTemplate(templateHash({ main, partials }));
   if (built && partials.every((p) => Object.hasOwn(built.partials, partialName(p)))) {
+    // Precompiled: Handlebars' runtime alone runs it.
+    const env = HandlebarsRuntime.create();
     for (const p of partials) env.registerPartial(partialName(p), env.template(built.partials[partialName(p)]!));
     return env.template(built.main);
   }
   for (const t of [main, ...partials]) checkTemplate(t);
+  const env = handlebarsCompiler().create();
   for (const p of partials) env.registerPartial(partialName(p), p.source);
   return env.compile(main.source, COMPILE_OPTIONS);
 }

@@ -15,8 +15,8 @@ const work = mkdtempSync(join(tmpdir(), 'briefing-lazy-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const recorder = pathToFileURL(join(repoRoot, 'tests/support/record-modules.mjs')).href;
 
-/** The npm packages inside the dist/ files that `args` loaded, Node's own modules it required, and the exit code. */
-async function packagesLoaded(args: readonly string[]): Promise<{ code: number | null; packages: Set<string>; builtins: Set<string> }> {
+/** The dist/ files `args` loaded, the npm packages inside them, Node's own modules it required, and the exit code. */
+async function packagesLoaded(args: readonly string[]): Promise<{ code: number | null; files: Set<string>; packages: Set<string>; builtins: Set<string> }> {
   const log = join(work, `modules-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(log, '');
   const result = await runCli(args, { cwd: work, nodeArgs: ['--import', recorder], env: { BRIEFING_MODULE_LOG: log, NODE_DEBUG: 'code-cache' } });
@@ -27,7 +27,7 @@ async function packagesLoaded(args: readonly string[]): Promise<{ code: number |
   expect(files).toContain('briefing.mjs');
   expect(chunks).toContain('briefing.cjs');
   const packages = new Set(files.flatMap((file) => outputs[file] ?? []).filter((name) => !/^(cli|lambdas|local|schema)\/|^package\.json$/.test(name)));
-  return { code: result.code, packages, builtins: new Set(lines.filter((line) => line.startsWith('node:'))) };
+  return { code: result.code, files: new Set(files), packages, builtins: new Set(lines.filter((line) => line.startsWith('node:'))) };
 }
 
 describe('what a command loads', () => {
@@ -53,6 +53,17 @@ describe('what a command loads', () => {
     expect(packages).toContain('pdfkit');
     expect(packages).toContain('chrono-node');
     for (const heavy of ['@aws-sdk/client-s3', 'cli-progress', 'linkedom', 'markdown-it', 'yaml']) expect(packages).not.toContain(heavy);
+  });
+
+  it('render runs the shipped template with Handlebars\' runtime, and loads its compiler only for a template of the user\'s', async () => {
+    writeFileSync(join(work, 'a.txt'), readFileSync(join(repoRoot, 'examples/antioquia-landslide.txt')));
+    const shipped = await packagesLoaded(['render', 'a.txt', '-o', 'out/']);
+    expect(shipped.code).toBe(0);
+    expect(shipped.files).not.toContain('reader-handlebars.cjs');
+    writeFileSync(join(work, 'mine.hbs'), '<document title="{{title}}"><paragraph>Mine: {{asOf}}</paragraph><footer>{{footer}}</footer></document>');
+    const own = await packagesLoaded(['render', 'a.txt', '-o', 'out/', '--template', 'mine.hbs']);
+    expect(own.code).toBe(0);
+    expect(own.files).toContain('reader-handlebars.cjs');
   });
 
   it('render starts no process, so it never loads child_process (and net and dgram with it)', async () => {
