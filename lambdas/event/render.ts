@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { documentDate } from '../render';
 import { findAsset } from '../render/assets';
-import { fontMetrics } from '../render/fonts';
+import { documentMetrics } from '../render/fonts';
 import { drawPdf } from '../render/pdf';
 import { layoutDocument } from '../layout';
 import type { LaidOutDocument } from '../layout/types';
@@ -43,8 +43,9 @@ export function layoutEvent(event: EventDocument): LaidOutDocument {
   const budget = pageBudget(event.articles.length);
   let laid: LaidOutDocument | null = null;
   const t = eventTemplate();
+  const metrics = documentMetrics();
   for (const limits of LIMIT_STEPS) {
-    laid = layoutDocument(fillTemplate(t.main, t.partials, buildEventModel(event, `${t.name} ${t.sha256.slice(0, 12)}`, limits)), fontMetrics());
+    laid = layoutDocument(fillTemplate(t.main, t.partials, buildEventModel(event, `${t.name} ${t.sha256.slice(0, 12)}`, limits)), metrics);
     if (laid.pages.length <= budget) break;
   }
   return laid!;

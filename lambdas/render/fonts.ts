@@ -4,7 +4,7 @@
  * The same glyph table measures text in the layout and encodes it in the PDF, so what is
  * measured is what gets drawn.
  */
-import type { FontFace, FontMetrics } from '../layout/types';
+import type { FontFace, FontMetrics, WrappedText } from '../layout/types';
 import { findAsset } from './assets';
 import { fontFile } from './font-source';
 import { TrueTypeFont } from './truetype-font';
@@ -100,3 +100,10 @@ export function fontMetrics(): FontMetrics {
   };
   return metrics;
 }
+
+/**
+ * The metrics with a memory of the lines texts were wrapped into (layout/text.ts), for the
+ * layouts of one document: a briefing that does not fit is laid out again with less in it, and
+ * all but the part that shrank comes back the same.
+ */
+export const documentMetrics = (): FontMetrics => ({ ...fontMetrics(), wraps: new Map<string, WrappedText[]>() });

@@ -8,8 +8,8 @@ import { buildBriefingModel, MODEL_LIMITS, type ModelLimits } from '../briefing/
 import { fillTemplate } from '../template/fill';
 import { DEFAULT_TEMPLATE, deployedTemplates, templateHash, templateName, type Template } from '../template/load';
 import { layoutDocument } from '../layout';
-import type { FontMetrics, LaidOutDocument, WrappedText } from '../layout/types';
-import { fontMetrics } from './fonts';
+import type { LaidOutDocument } from '../layout/types';
+import { documentMetrics } from './fonts';
 import { drawPdf } from './pdf';
 
 export interface RenderOptions {
@@ -82,7 +82,7 @@ function fittedToTwoPages(laid: LaidOutDocument, extraction: Extraction, limits:
 export async function renderBriefing(extraction: Extraction, options: RenderOptions = {}): Promise<Uint8Array> {
   const template = templateFor(options);
   // One memory of wrapped lines for all of this briefing's layouts (fittedToTwoPages lays it out again).
-  const metrics: FontMetrics = { ...fontMetrics(), wraps: new Map<string, WrappedText[]>() };
+  const metrics = documentMetrics();
   const layOut = (limits: ModelLimits): LaidOutDocument => {
     const model = { ...buildBriefingModel(extraction, limits), template: `${template.name} ${template.sha256.slice(0, 12)}` };
     return layoutDocument(fillTemplate(template.main, template.partials, model), metrics);
