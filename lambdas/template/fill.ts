@@ -3,7 +3,8 @@
  * (triple-stash is refused), and the result is parsed by a real XML parser, so article text can
  * never become layout. Template mistakes are reported with the template's own line.
  */
-import HandlebarsRuntime from 'handlebars/runtime';
+import type Handlebars from 'handlebars';
+import handlebarsRuntime from 'handlebars/runtime.js';
 import { handlebarsCompiler } from './compiler';
 import type { DocNode } from './types';
 import { templateError } from './errors';
@@ -17,6 +18,13 @@ export interface TemplateSource {
   readonly name: string;
   readonly source: string;
 }
+
+/**
+ * Handlebars' runtime, all that a precompiled template needs. Imported by its file name, which
+ * Node's ES-module loader finds as written (the package maps no subpaths); that file's own
+ * declarations describe nothing, the whole package's describe the runtime's part of it.
+ */
+const HandlebarsRuntime = handlebarsRuntime as unknown as Pick<typeof Handlebars, 'create'>;
 
 /** 1-based line of a character index. */
 const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
