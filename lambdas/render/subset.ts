@@ -41,6 +41,7 @@ export class TrueTypeFile {
   private readonly numberOfMetrics: number;
   private readonly numberOfGlyphs: number;
   private readonly hmtx: DataView;
+  private loca: DataView | null = null;
   private readonly records = new Map<number, GlyphRecord>();
   private readonly glyfBlocks = new Map<number, Uint8Array>();
 
@@ -117,7 +118,9 @@ export class TrueTypeFile {
     return record;
   }
 
-  private locaOffset(loca: DataView, id: number): number {
+  /** Where glyph `id`'s outline starts in the glyph table (the table of locations read once, on first need). */
+  private locaOffset(id: number): number {
+    const loca = (this.loca ??= viewOf(this.raw('loca')!));
     return this.longLoca ? loca.getUint32(id * 4) : loca.getUint16(id * 2) * 2;
   }
 
@@ -137,8 +140,7 @@ export class TrueTypeFile {
   }
 
   private readGlyph(id: number): GlyphRecord {
-    const loca = viewOf(this.raw('loca')!);
-    const bytes = this.outline(this.locaOffset(loca, id), this.locaOffset(loca, id + 1));
+    const bytes = this.outline(this.locaOffset(id), this.locaOffset(id + 1));
     const n = this.numberOfMetrics;
     const leftBearing = id < n ? this.hmtx.getInt16(id * 4 + 2) : this.hmtx.getInt16(n * 4 + (id - n) * 2);
     return { bytes, components: compositeComponents(bytes), advance: this.advance(id), leftBearing };
