@@ -137,7 +137,7 @@ export async function bundleLikeHandler(spec: LambdaLikeBuild): Promise<HandlerB
     codeFile,
     assets,
     composition: composition(built.metafile, codeFile),
-    description: `infra/bundling.ts (${format}, ${target}${minify && !readable ? ', minified' : ''}, everything bundled incl. the AWS SDK${external.length === 0 ? '' : `; beside it: ${external.join(', ')}`}; run by the code-cache loader)`,
+    description: `infra/bundling.ts (${format}, ${target}${minify && !readable ? ', minified' : ''}, everything bundled${external.length === 0 ? '' : `; beside it: ${external.join(', ')}`}; run by the code-cache loader)`,
   };
 }
 

@@ -68,8 +68,9 @@ export const ESBUILD_SUPPORTED = { 'regexp-unicode-property-escapes': true } as 
  * `cachedData`; an ES module cannot on Node 20, code-cache.ts): esbuild writes it from pdfkit's ESM
  * build (`mainFields`: module first), since pdfkit's own CommonJS build fails at import once
  * bundled (pdfkit #1801); the sources' `import.meta.url` becomes the file's URL (the banner). The
- * AWS SDK is bundled rather than taken from the runtime, so what runs is the version that was
- * tested. The CDK writes `index.js`; afterBundlingCommands renames it to `handler.cjs` beside the
+ * AWS SDK, where a handler uses it (event, reconcile, web; extract and render have their own
+ * client, lambdas/aws), is bundled rather than taken from the runtime, so what runs is the
+ * version that was tested. The CDK writes `index.js`; afterBundlingCommands renames it to `handler.cjs` beside the
  * `index.mjs` loader.
  */
 export const HANDLER_BUNDLE = {
@@ -79,7 +80,7 @@ export const HANDLER_BUNDLE = {
   minify: true,
   sourcemap: false,
   mainFields: ['module', 'main'],
-  // Only the readers, which ship beside the bundle (readerCommands); the AWS SDK is bundled too.
+  // Only the readers, which ship beside the bundle (readerCommands); everything else is bundled.
   external: ['./reader-*.cjs'] as string[],
   alias: { ...BUNDLE_ALIASES, ...READER_ALIASES },
   banner: CJS_URL_BANNER,

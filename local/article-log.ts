@@ -11,6 +11,7 @@ import { parseErrorRecord } from '../lambdas/handlers/error-record';
 import { getObjectBytes } from '../lambdas/handlers/s3-io';
 import { BRIEFINGS_PREFIX, ERRORS_PREFIX, FIGURES_PREFIX, figuresKeyFor, withoutExtension } from '../lambdas/handlers/s3-keys';
 import { countPdfPages } from './pdf-pages';
+import { sdkObjectStore } from '../lambdas/handlers/sdk-object-store';
 
 export interface ArticleResult {
   /** The input key. */
@@ -110,7 +111,7 @@ export class ArticleTracker {
   }
 
   private read(key: string): Promise<Uint8Array> {
-    return getObjectBytes(this.s3, this.outputBucket, key);
+    return getObjectBytes(sdkObjectStore(this.s3), this.outputBucket, key);
   }
 }
 

@@ -21,7 +21,8 @@ import { eventOfFiguresKey } from '../lambdas/handlers/event-keys';
 import { EVENT_SERVICE } from '../lambdas/handlers/names';
 import { findUnfinished, type StageName as ArticleStage } from '../lambdas/handlers/reconcile';
 import { createRenderHandler, renderOutputs } from '../lambdas/handlers/render-handler';
-import { handlerS3Client } from '../lambdas/handlers/runtime';
+import { handlerObjectStore } from '../lambdas/handlers/runtime';
+import { handlerS3Client } from '../lambdas/handlers/sdk-clients';
 import { decodeEventKey } from '../lambdas/handlers/s3-keys';
 import { recordGaveUp, type StageOutputs } from '../lambdas/handlers/stage';
 import { ArticleTracker, formatResult, type ArticleListener } from './article-log';
@@ -151,7 +152,10 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const handlerEndpoint = options.handlerEndpoint ? await options.handlerEndpoint(server.endpoint) : server.endpoint;
   server.allowHost(new URL(handlerEndpoint).host);
-  const handlerS3 = handlerS3Client({ endpoint: handlerEndpoint, credentials: LOCAL_CREDENTIALS, region: 'us-east-1' });
+  // The extract and render handlers' own client, and the SDK's for the event handler (it lists).
+  const handlerClients = { endpoint: handlerEndpoint, credentials: LOCAL_CREDENTIALS, region: 'us-east-1' };
+  const handlerS3 = handlerObjectStore(handlerClients);
+  const eventS3 = handlerS3Client(handlerClients);
   const maxTries = options.maxTries ?? DEFAULT_MAX_TRIES;
   const reasons = new Map<string, string>();
   const templates = options.templates ?? deployedTemplates();
@@ -167,7 +171,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     logger: new ReasonLogger(reasons, options.handlerLog, { serviceName: service, logLevel }),
     events,
     // Signed for the local server: a page or `curl` can fetch the PDF straight from the event.
-    presignUrl: s3Presigner(server.client, options.presignedUrlSeconds ?? 3600),
+    presignUrl: s3Presigner(handlerObjectStore({ endpoint: server.endpoint, credentials: LOCAL_CREDENTIALS, region: 'us-east-1' }), options.presignedUrlSeconds ?? 3600),
   });
   /** The handler's reason for this failure (taken once, so a later success leaves nothing behind). */
   const reasonFor = (messageId: string, fallback: string): string => {
@@ -178,7 +182,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   const handlers: Record<StageName, QueueHandler> = {
     extract: createExtractHandler({ ...depsFor('briefing-extract'), core: pool?.extract }),
     render: createRenderHandler({ ...depsFor('briefing-render'), core: pool?.render }),
-    event: createEventHandler(depsFor(EVENT_SERVICE)),
+    event: createEventHandler({ ...depsFor(EVENT_SERVICE), s3: eventS3 }),
   };
   const tracker = new ArticleTracker(server.client, OUTPUT_BUCKET);
   tracker.onResult((result) => log(formatResult(result)));
@@ -283,6 +287,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       if (left > 0) log(`stopped with ${left} message(s) not processed; they are kept and processed at the next start`);
       await pool?.close();
       handlerS3.destroy();
+      eventS3.destroy();
       events.close();
       await server.close();
       for (const q of journals) q.close();

@@ -7,7 +7,8 @@
  * The payload hash is taken as the client states it (`x-amz-content-sha256`), as it is signed;
  * the body is not hashed again. What matters here is who may send, not transport integrity.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { ALGORITHM, canonicalQuery as canonicalPairs, canonicalRequest, signatureOf, UNSIGNED_PAYLOAD } from '../lambdas/aws/sigv4';
 
 export interface Credentials {
   readonly accessKeyId: string;
@@ -25,17 +26,10 @@ export interface SignedRequest {
 /** `null` when the signature holds, else S3's error code and message. */
 export type Refusal = { readonly code: string; readonly message: string } | null;
 
-const ALGORITHM = 'AWS4-HMAC-SHA256';
 /** S3 refuses header-signed requests more than 15 minutes off its clock. */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 /** Presigned URLs live at most a week. */
 const MAX_EXPIRES_S = 7 * 24 * 3600;
-
-const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
-const sha256 = (data: string): string => createHash('sha256').update(data, 'utf8').digest('hex');
-
-/** RFC 3986 encoding, as SigV4 canonicalises query strings. */
-const rfc3986 = (value: string): string => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 const safeDecode = (value: string): string => {
   try {
@@ -56,20 +50,17 @@ const parseAmzDate = (value: string | undefined): number => {
   return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) : Number.NaN;
 };
 
+/** The received query in canonical form, less the parameter that carries the signature. */
 function canonicalQuery(query: string, without: string | null): string {
-  if (query === '') return '';
-  return query
+  const pairs = query
     .split('&')
     .filter((pair) => pair !== '')
-    .map((pair) => {
+    .map((pair): [string, string] => {
       const at = pair.indexOf('=');
       return at < 0 ? [safeDecode(pair), ''] : [safeDecode(pair.slice(0, at)), safeDecode(pair.slice(at + 1))];
     })
-    .filter(([name]) => name !== without)
-    .map(([name, value]) => [rfc3986(name!), rfc3986(value!)])
-    .sort(([a, x], [b, y]) => (a! < b! ? -1 : a! > b! ? 1 : x! < y! ? -1 : x! > y! ? 1 : 0))
-    .map(([name, value]) => `${name}=${value}`)
-    .join('&');
+    .filter(([name]) => name !== without);
+  return canonicalPairs(pairs);
 }
 
 interface Parts {
@@ -131,7 +122,7 @@ function fromQuery(params: URLSearchParams): Parts | Refusal {
   if (Date.now() > when + expires * 1000) return refuse('AccessDenied', 'request has expired');
   if (when - Date.now() > MAX_SKEW_MS) return refuse('RequestTimeTooSkewed', 'the presigned URL is dated in the future');
   const [accessKeyId, date, region, service] = credential as [string, string, string, string, string];
-  const payloadHash = params.get('X-Amz-Content-Sha256') ?? 'UNSIGNED-PAYLOAD';
+  const payloadHash = params.get('X-Amz-Content-Sha256') ?? UNSIGNED_PAYLOAD;
   return { accessKeyId, date, region, service, signedHeaders, signature, amzDate, payloadHash, unsignedParam: 'X-Amz-Signature' };
 }
 
@@ -158,21 +149,15 @@ export function verifySignature(request: SignedRequest, credentials: Credentials
   }
   if (!parts.signedHeaders.includes('host')) return refuse('AccessDenied', 'the Host header must be signed');
 
-  const canonicalHeaders = parts.signedHeaders
-    .map((name) => `${name}:${(header(request, name) ?? '').trim().replace(/\s+/g, ' ')}\n`)
-    .join('');
-  const canonicalRequest = [
-    request.method,
+  const canonical = canonicalRequest({
+    method: request.method,
     path,
-    canonicalQuery(query, parts.unsignedParam),
-    canonicalHeaders,
-    parts.signedHeaders.join(';'),
-    parts.payloadHash,
-  ].join('\n');
-  const scope = `${parts.date}/${parts.region}/s3/aws4_request`;
-  const stringToSign = [ALGORITHM, parts.amzDate, scope, sha256(canonicalRequest)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, parts.date), parts.region), 's3'), 'aws4_request');
-  const expected = Buffer.from(createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex'));
+    query: canonicalQuery(query, parts.unsignedParam),
+    header: (name) => header(request, name),
+    signedHeaders: parts.signedHeaders,
+    payloadHash: parts.payloadHash,
+  });
+  const expected = Buffer.from(signatureOf(canonical, { amzDate: parts.amzDate, region: parts.region, service: 's3' }, credentials.secretAccessKey));
   const given = Buffer.from(parts.signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return refuse('SignatureDoesNotMatch', 'the request signature we calculated does not match the signature you provided; check your key and signing method');

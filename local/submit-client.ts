@@ -12,6 +12,7 @@ import { parseErrorRecord } from '../lambdas/handlers/error-record';
 import { bareEtag, getObjectBytes, headObject, SOURCE_ETAG } from '../lambdas/handlers/s3-io';
 import { briefingKeyFor, errorKeyFor, figuresKeyFor, withoutExtension } from '../lambdas/handlers/s3-keys';
 import type { Extraction } from '../lambdas/extract/types';
+import { sdkObjectStore } from '../lambdas/handlers/sdk-object-store';
 
 export interface Stack {
   readonly client: S3Client;
@@ -51,7 +52,7 @@ export async function checkProgress(stack: Stack, key: string, etag: string): Pr
   const figuresKey = figuresKeyFor(key);
   const briefingKey = briefingKeyFor(figuresKey) as string;
   const recordsSource = async (outputKey: string, sourceEtag: string) => {
-    const head = await headObject(stack.client, stack.outputBucket, outputKey);
+    const head = await headObject(sdkObjectStore(stack.client), stack.outputBucket, outputKey);
     return head?.metadata[SOURCE_ETAG] === sourceEtag ? head : undefined;
   };
   const figures = await recordsSource(figuresKey, etag);
@@ -85,7 +86,7 @@ async function failed(stack: Stack, key: string, errorKey: string): Promise<Outc
   return { ok: false, key, errorKey, reason };
 }
 
-export const readOutput = (stack: Stack, key: string): Promise<Uint8Array> => getObjectBytes(stack.client, stack.outputBucket, key);
+export const readOutput = (stack: Stack, key: string): Promise<Uint8Array> => getObjectBytes(sdkObjectStore(stack.client), stack.outputBucket, key);
 
 export interface Downloaded {
   readonly json: string;

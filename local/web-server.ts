@@ -23,6 +23,7 @@ import { getObjectBytes, headObject } from '../lambdas/handlers/s3-io';
 import { BRIEFINGS_PREFIX, FIGURES_PREFIX, withoutExtension } from '../lambdas/handlers/s3-keys';
 import { COMMON_HEADERS, PAGE_POLICY, refusalOf } from './web-guard';
 import type { StageActivity } from './web-activity';
+import { sdkObjectStore } from '../lambdas/handlers/sdk-object-store';
 
 export const DEFAULT_WEB_PORT = 4570;
 export const PAGE_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
@@ -212,9 +213,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     articleKey(key);
     const type = TYPES[extname(key)];
     if (!type || !SERVED_PREFIXES.some((prefix) => key.startsWith(prefix))) throw new HttpRefusal(404, 'not_found', 'no such file');
-    const found = await headObject(store.s3, store.outputBucket, key);
+    const found = await headObject(sdkObjectStore(store.s3), store.outputBucket, key);
     if (!found) throw new HttpRefusal(404, 'not_found', 'no such file');
-    const bytes = head ? new Uint8Array() : await getObjectBytes(store.s3, store.outputBucket, key, found.etag);
+    const bytes = head ? new Uint8Array() : await getObjectBytes(sdkObjectStore(store.s3), store.outputBucket, key, found.etag);
     const file = key.split('/').pop()!;
     send(response, 200, bytes, {
       'content-type': type,

@@ -23,6 +23,7 @@ import { writeAsciiSources } from '../infra/ascii-source';
 import { CACHE_DIR, lambdaNodeFlags, READER_TRAINING, SEED, TRAIN_ENV, writeEntry } from '../infra/code-cache';
 import { encodeEventKey, figuresKeyFor } from '../lambdas/handlers/s3-keys';
 import { createExtractHandler } from '../lambdas/handlers/extract-handler';
+import { sdkObjectStore } from '../lambdas/handlers/sdk-object-store';
 import { LOCAL_CREDENTIALS } from '../local/credentials';
 import { startS3Server } from '../local/s3-server';
 
@@ -82,7 +83,7 @@ export async function trainHandler(handler: HandlerName, dir: string, memoryMB: 
       // The sources' extract stage writes the figures the render bundle reads; quietly.
       process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
       process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-      const extract = createExtractHandler({ s3: server.client, outputBucket: OUTPUT_BUCKET });
+      const extract = createExtractHandler({ s3: sdkObjectStore(server.client), outputBucket: OUTPUT_BUCKET });
       const extracted = await extract(event);
       if (extracted.batchItemFailures.length > 0) throw new Error(`train-code-cache: the seed's extraction failed: ${JSON.stringify(extracted)}`);
       event = sqsEventFor(OUTPUT_BUCKET, figuresKeyFor(key));

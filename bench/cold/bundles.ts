@@ -2,9 +2,9 @@
  * What the cold section runs, each built as the Lambda handlers are (infra/bundling.ts: one
  * CommonJS file, everything bundled, the stubs, the code-cache loader as entry; assets beside it)
  * into bench/tmp/cold, their code caches made by the section's untimed training runs:
- * - `extract/`, `render/`: the handler entries themselves, with only the SDK clients' HTTP
- *   transport swapped for local-aws.ts (the handlers' own imports of the two client packages
- *   are redirected to s3-client.ts and eventbridge-client.ts);
+ * - `extract/`, `render/`: the handler entries themselves, with only their AWS clients' HTTP
+ *   exchange answered by local-aws.ts (the handlers' import of lambdas/aws/http.ts is
+ *   redirected to local-transport.ts);
  * - `pipeline/`: the whole article → PDF path (bench/cold-render-child.ts);
  * - `stages/`: the same path step by step (stages-child.ts);
  * - `driver.mjs`: the stand-in for the Lambda runtime that invokes a handler bundle.
@@ -17,20 +17,13 @@ import { bundleLikeHandler, bundleScript, TMP_DIR } from '../bundle';
 
 export const COLD_DIR = path.join(TMP_DIR, 'cold');
 
-const SHIMS: Readonly<Record<string, string>> = {
-  '@aws-sdk/client-s3': path.join(ROOT, 'bench/cold/s3-client.ts'),
-  '@aws-sdk/client-eventbridge': path.join(ROOT, 'bench/cold/eventbridge-client.ts'),
-};
+const SHIM = path.join(ROOT, 'bench/cold/local-transport.ts');
 
-/** The project's imports of the SDK clients go to the shims; the shims' own go to the packages. */
+/** The handlers' import of the HTTP transport goes to the shim; the shim's own to the module. */
 const localAws: Plugin = {
   name: 'local-aws',
   setup(build) {
-    build.onResolve({ filter: /^@aws-sdk\/client-(s3|eventbridge)$/ }, (args) => {
-      const shim = SHIMS[args.path];
-      const fromProject = !args.importer.includes('node_modules') && !Object.values(SHIMS).includes(args.importer);
-      return shim && fromProject ? { path: shim } : undefined;
-    });
+    build.onResolve({ filter: /\/aws\/http$/ }, (args) => (args.importer === SHIM ? undefined : { path: SHIM }));
   },
 };
 

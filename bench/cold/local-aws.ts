@@ -1,36 +1,14 @@
 /**
- * S3 and EventBridge answered from the local disk, for the cold handler paths: the SDK clients
- * the handlers build keep every middleware (serialising, signing, retrying, parsing the XML
- * and JSON answers), and only the HTTP request at the end is answered here instead of on the
- * network. Objects live under `$BENCH_S3_DIR/<bucket>/<key>`, their metadata beside them under
- * `.meta/`; PutEvents always succeeds. No request leaves the process.
+ * S3 and EventBridge answered from the local disk, for the cold handler paths: the handlers'
+ * own clients (lambdas/aws) keep everything they do (signing, retrying, reading S3's and
+ * EventBridge's answers), and only the HTTP exchange at the end is answered here instead of on
+ * the network. Objects live under `$BENCH_S3_DIR/<bucket>/<key>`, their metadata beside them
+ * under `.meta/`; PutEvents always succeeds. No request leaves the process.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-
-interface LocalRequest {
-  readonly method: string;
-  readonly hostname: string;
-  readonly path: string;
-  readonly headers: Record<string, string>;
-  readonly body?: unknown;
-}
-
-interface LocalResponse {
-  readonly statusCode: number;
-  readonly headers: Record<string, string>;
-  readonly body: Readable;
-}
-
-/** The shape of a Smithy HttpHandler, as much of it as the SDK clients call. */
-export interface LocalHandler {
-  handle(request: LocalRequest): Promise<{ response: LocalResponse }>;
-  updateHttpClientConfig(): void;
-  httpHandlerConfigs(): Record<string, never>;
-  destroy(): void;
-}
+import type { HttpRequest, HttpResponse } from '../../lambdas/aws/http';
 
 const META_PREFIX = 'x-amz-meta-';
 
@@ -51,35 +29,24 @@ export function putLocalObject(bucket: string, key: string, body: Uint8Array, me
   }
 }
 
-const reply = (statusCode: number, headers: Record<string, string> = {}, body: Uint8Array | string = ''): { response: LocalResponse } =>
-  ({ response: { statusCode, headers, body: Readable.from(body.length > 0 ? [Buffer.from(body)] : []) } });
+const reply = (status: number, headers: Record<string, string> = {}, body: Uint8Array | string = ''): HttpResponse =>
+  ({ status, headers, body: Buffer.from(body) });
 
-async function bodyBytes(body: unknown): Promise<Buffer> {
-  if (body === undefined || body === null) return Buffer.alloc(0);
-  if (typeof body === 'string') return Buffer.from(body);
-  // By its bytes: Buffer.from(view) would ask the SDK's JSON body (a Uint8Array that also reads
-  // as a string) for its valueOf(), and the SDK warns on stderr that a string method was called.
-  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  const chunks: Buffer[] = [];
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
-
-/** Virtual-hosted (`bucket.s3.region.amazonaws.com/key`), as the SDK addresses S3 on Lambda. */
-function bucketAndKey(request: LocalRequest): { bucket: string; key: string } {
-  const bucket = request.hostname.split('.s3.')[0]!;
-  const key = request.path.replace(/^\//, '').split('/').map(decodeURIComponent).join('/');
+/** Virtual-hosted (`bucket.s3.region.amazonaws.com/key`), as the handlers address S3 on Lambda. */
+function bucketAndKey(request: HttpRequest): { bucket: string; key: string } {
+  const bucket = request.origin.hostname.split('.s3.')[0]!;
+  const key = request.path.split('?')[0]!.replace(/^\//, '').split('/').map(decodeURIComponent).join('/');
   return { bucket, key };
 }
 
-async function s3(request: LocalRequest): Promise<{ response: LocalResponse }> {
+function s3(request: HttpRequest): HttpResponse {
   const { bucket, key } = bucketAndKey(request);
   const file = objectFile(bucket, key);
   if (request.method === 'PUT') {
     const metadata = Object.fromEntries(Object.entries(request.headers)
       .filter(([name]) => name.toLowerCase().startsWith(META_PREFIX))
       .map(([name, value]) => [name.slice(META_PREFIX.length).toLowerCase(), value]));
-    const body = await bodyBytes(request.body);
+    const body = Buffer.from(request.body ?? new Uint8Array());
     putLocalObject(bucket, key, body, metadata, request.headers['content-type']);
     return reply(200, { etag: `"${createHash('md5').update(body).digest('hex')}"` });
   }
@@ -99,19 +66,10 @@ async function s3(request: LocalRequest): Promise<{ response: LocalResponse }> {
   return request.method === 'HEAD' ? reply(200, headers) : reply(200, headers, bytes);
 }
 
-/** The handler the shims give every client they build. */
-export function localHandler(): LocalHandler {
-  return {
-    async handle(request) {
-      if (request.hostname.includes('.s3.') || request.hostname.startsWith('s3.')) return s3(request);
-      if (request.hostname.startsWith('events.')) {
-        await bodyBytes(request.body);
-        return reply(200, { 'content-type': 'application/x-amz-json-1.1' }, JSON.stringify({ FailedEntryCount: 0, Entries: [{ EventId: 'bench' }] }));
-      }
-      return reply(400, { 'content-type': 'application/xml' }, `<Error><Code>Bench</Code><Message>no local answer for ${request.hostname}</Message></Error>`);
-    },
-    updateHttpClientConfig() {},
-    httpHandlerConfigs: () => ({}),
-    destroy() {},
-  };
+/** Answers one request of the handlers' clients, as S3 or EventBridge would. */
+export function answerLocally(request: HttpRequest): HttpResponse {
+  const host = request.origin.hostname;
+  if (host.includes('.s3.') || host.startsWith('s3.')) return s3(request);
+  if (host.startsWith('events.')) return reply(200, { 'content-type': 'application/x-amz-json-1.1' }, JSON.stringify({ FailedEntryCount: 0, Entries: [{ EventId: 'bench' }] }));
+  return reply(400, { 'content-type': 'application/xml' }, `<Error><Code>Bench</Code><Message>no local answer for ${host}</Message></Error>`);
 }

@@ -8,6 +8,7 @@ import { checkProgress, type Progress } from '../../local/submit-client';
 import type { StatusOptions } from '../commands/status';
 import { errorLine, EXIT_BAD_INPUT, EXIT_FAILURE } from '../exit';
 import { checkAwsSetup, isDeployed, stackFor, unreachable } from './stack';
+import { sdkObjectStore } from '../../lambdas/handlers/sdk-object-store';
 
 /** A queued article older than this may be stuck: say where to look. */
 const STUCK_AFTER_MS = 5 * 60_000;
@@ -54,7 +55,7 @@ export async function statusCommand(keys: readonly string[], options: StatusOpti
   try {
     if (isDeployed(options)) await checkAwsSetup(stack.client, options);
     for (const key of keys) {
-      const head = await headObject(stack.client, stack.inputBucket, key).catch((error: unknown) => {
+      const head = await headObject(sdkObjectStore(stack.client), stack.inputBucket, key).catch((error: unknown) => {
         throw unreachable(error, options) ?? error;
       });
       if (!head) {

@@ -17,7 +17,7 @@
  * delete leaves it alone. Outputs record the key of their source, so the outputs of another
  * input sharing a name (`a.html`, `a.txt` → `figures/a.json`) are never removed as stale.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
+import type { ObjectStore } from '../aws/object-store';
 import { BriefingError } from '../core/errors';
 import { deleteObjectIf, encodeMetadata, headObject, type ObjectHead, recordsSource, SOURCE_KEY, writeObject } from './s3-io';
 
@@ -54,7 +54,7 @@ export interface Source {
 const madeFrom = (head: ObjectHead | undefined, source: Source): boolean => recordsSource(head, source.key, source.etag, source.fingerprint);
 
 export interface CommitContext {
-  readonly s3: S3Client;
+  readonly s3: ObjectStore;
   readonly outputBucket: string;
   readonly signal: AbortSignal;
 }

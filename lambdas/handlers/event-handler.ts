@@ -26,6 +26,7 @@ import { count, flushMetrics, METRIC, newLogger, newMetrics } from './observabil
 import { headObject, readObject, SOURCE_ETAG, writeObject } from './s3-io';
 import { errorKeyFor } from './s3-keys';
 import { objectsCreated } from './s3-notifications';
+import { sdkObjectStore } from './sdk-object-store';
 
 export interface EventHandlerDeps {
   readonly s3: S3Client;
@@ -89,7 +90,7 @@ export async function updateEvent(deps: Required<EventHandlerDeps>, name: string
   if (before.length === 0) return 'empty';
   const set = setDigest(before);
   const target = eventJsonKey(name);
-  const existing = await headObject(s3, bucket, target);
+  const existing = await headObject(sdkObjectStore(s3), bucket, target);
   if (existing && existing.metadata[KIND] !== 'event') {
     throw new BriefingError('storage', 'event_name_taken',
       `${target} holds the figures of the article events/${name}.<ext>, not an event: rename that article or the folder events/${name}/`,
@@ -101,7 +102,7 @@ export async function updateEvent(deps: Required<EventHandlerDeps>, name: string
   for (const item of before) {
     let bytes: Uint8Array | undefined;
     try {
-      bytes = await readObject(s3, bucket, item.key, item.etag);
+      bytes = await readObject(sdkObjectStore(s3), bucket, item.key, item.etag);
     } catch (error) {
       if (isPreconditionFailed(error)) return 'superseded'; // replaced since the listing: its own notification follows
       throw error;
@@ -159,7 +160,7 @@ export function createEventHandler(deps: EventHandlerDeps): (event: SQSEvent, co
     const { lastModified, etag } = error.context as { lastModified: Date; etag: string };
     const record = errorRecordFor(`${EVENTS_PREFIX}${name}`, error, lastModified);
     const errorKey = errorKeyFor(record.key);
-    await writeObject(deps.s3, deps.outputBucket, errorKey, errorRecordBody(record), { contentType: 'application/json', sourceEtag: etag, sourceKey: record.key });
+    await writeObject(sdkObjectStore(deps.s3), deps.outputBucket, errorKey, errorRecordBody(record), { contentType: 'application/json', sourceEtag: etag, sourceKey: record.key });
     logger.warn('event refused; error record written', { event: name, errorKey, error: record.error, reason: record.reason });
     count(metrics, METRIC.failed);
     return 'refused';

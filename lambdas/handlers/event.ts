@@ -4,7 +4,8 @@
  */
 import { createEventHandler } from './event-handler';
 import { EVENT_SERVICE } from './names';
-import { requiredEnv, s3ClientFromEnv } from './runtime';
+import { requiredEnv } from './runtime';
+import { s3ClientFromEnv } from './sdk-clients';
 import { stageTracer, tracedHandler } from './tracing';
 
 const tracer = stageTracer(EVENT_SERVICE);

@@ -7,7 +7,8 @@
  * on their way through the queues and their retries.
  */
 import { createReconcileJob } from './reconcile-job-handler';
-import { optionalIntegerEnv, requiredEnv, s3ClientFromEnv } from './runtime';
+import { optionalIntegerEnv, requiredEnv } from './runtime';
+import { s3ClientFromEnv } from './sdk-clients';
 
 export const handler = createReconcileJob({
   s3: s3ClientFromEnv(),

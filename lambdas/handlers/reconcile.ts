@@ -12,6 +12,7 @@
 import { CopyObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { bareEtag, headObject, isPreconditionFailed, recordsSource } from './s3-io';
 import { briefingKeyFor, errorKeyFor, figuresKeyFor, withoutExtension } from './s3-keys';
+import { sdkObjectStore } from './sdk-object-store';
 
 /** The pipeline's two stages, named as their queues and functions are. */
 export type StageName = 'extract' | 'render';
@@ -81,18 +82,18 @@ export async function findUnfinished(s3: S3Client, buckets: ReconcileBuckets, op
   }
   const unfinished: Unfinished[] = [];
   await eachLimit(inputs, 8, async (input) => {
-    const errorRecord = await headObject(s3, buckets.output, errorKeyFor(input.key));
+    const errorRecord = await headObject(sdkObjectStore(s3), buckets.output, errorKeyFor(input.key));
     if (recordsSource(errorRecord, input.key, input.etag)) return;
     if (owner.get(withoutExtension(input.key)) !== input) return;
     const figuresKey = figuresKeyFor(input.key);
-    const figures = await headObject(s3, buckets.output, figuresKey);
+    const figures = await headObject(sdkObjectStore(s3), buckets.output, figuresKey);
     if (!figures || !recordsSource(figures, input.key, input.etag)) {
       if (settled(input.lastModified)) unfinished.push({ stage: 'extract', bucket: buckets.input, ...input });
       return;
     }
     const [briefing, renderError] = await Promise.all([
-      headObject(s3, buckets.output, briefingKeyFor(figuresKey)!),
-      headObject(s3, buckets.output, errorKeyFor(figuresKey)),
+      headObject(sdkObjectStore(s3), buckets.output, briefingKeyFor(figuresKey)!),
+      headObject(sdkObjectStore(s3), buckets.output, errorKeyFor(figuresKey)),
     ]);
     if (recordsSource(briefing, figuresKey, figures.etag) || recordsSource(renderError, figuresKey, figures.etag)) return;
     const lastModified = figures.lastModified.getTime();
@@ -109,7 +110,7 @@ export async function findUnfinished(s3: S3Client, buckets: ReconcileBuckets, op
  * replaced or deleted since (a newer version has its own notification).
  */
 export async function reannounce(s3: S3Client, item: Unfinished): Promise<boolean> {
-  const head = await headObject(s3, item.bucket, item.key);
+  const head = await headObject(sdkObjectStore(s3), item.bucket, item.key);
   if (!head || head.etag !== item.etag) return false;
   const source = `${item.bucket}/${item.key.split('/').map(encodeURIComponent).join('/')}`;
   try {

@@ -1,48 +1,58 @@
 /**
- * Lambda-side configuration: environment variables and the one S3 client a warm container
- * reuses. `AWS_ENDPOINT_URL_S3` points it at an S3-compatible server (s3rver locally, or the
- * fault-injecting proxy of tests/reliability), which needs path-style URLs and no flexible
- * checksums (s3rver stores aws-chunked framing as data).
+ * Lambda-side configuration: environment variables, and the clients a warm container reuses.
+ * The extract and render handlers' S3 and EventBridge clients are the project's own
+ * (lambdas/aws); the handlers that list and copy use the SDK's (sdk-clients.ts).
+ * `AWS_ENDPOINT_URL_S3` points S3 at an S3-compatible server (s3rver locally, or the
+ * fault-injecting proxy of tests/reliability), addressed path-style.
  */
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import type { AwsCallTracer } from '../aws/call';
+import { type AwsCredentials, credentialsFromEnv } from '../aws/credentials';
+import { EventBridgeEvents } from '../aws/eventbridge';
+import { nodeHttpTransport } from '../aws/http';
+import type { RetryOptions } from '../aws/retry';
+import { S3Objects } from '../aws/s3';
 import { BriefingError } from '../core/errors';
 import { eventBridgePublisher } from './eventbridge';
 import type { EventPublisher } from './events';
-import { JitteredRetryStrategy, type RetryOptions } from './retry';
 
 /**
  * Every S3 request is bounded: 3 s to connect, 10 s for the answer to start, 5 s of silence
- * while it streams. A request that never answers fails in seconds and is retried (retry.ts),
+ * while it streams. A request that never answers fails in seconds and is retried (aws/retry.ts),
  * instead of holding the invocation until Lambda kills it.
  */
 export const S3_TIMEOUTS = { connectionTimeout: 3_000, requestTimeout: 10_000, socketTimeout: 5_000 } as const;
 
 export interface HandlerClientOptions {
-  /** An S3-compatible endpoint (path-style, checksums only when required). Default: AWS. */
+  /** An S3-compatible endpoint (path-style). Default: AWS. */
   readonly endpoint?: string;
-  /** Credentials for that endpoint. Default: the SDK's chain (the Lambda role). */
-  readonly credentials?: S3ClientConfig['credentials'];
+  /** Credentials for that endpoint. Default: the environment's (the Lambda role's). */
+  readonly credentials?: AwsCredentials;
+  /** Default: AWS_REGION. */
   readonly region?: string;
   readonly retry?: RetryOptions;
   readonly timeouts?: Partial<Record<keyof typeof S3_TIMEOUTS, number>>;
+  /** Records each call (X-Ray). */
+  readonly tracer?: AwsCallTracer;
 }
 
-/** The S3 client the handlers use, here, in the local pipeline and in the tests alike. */
-export function handlerS3Client(options: HandlerClientOptions = {}): S3Client {
-  const custom = options.endpoint !== undefined;
-  return new S3Client({
-    ...(custom ? { endpoint: options.endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
-    ...(options.region ? { region: options.region } : {}),
-    ...(options.credentials ? { credentials: options.credentials } : {}),
-    retryStrategy: new JitteredRetryStrategy(options.retry),
-    requestHandler: { ...S3_TIMEOUTS, ...options.timeouts, throwOnRequestTimeout: true },
+/** The region the function runs in; an error naming the variable when it is not set. */
+export const regionFromEnv = (): string => requiredEnv('AWS_REGION');
+
+/** The S3 client the extract and render handlers use, here, in the local pipeline and in the tests alike. */
+export function handlerObjectStore(options: HandlerClientOptions = {}): S3Objects {
+  return new S3Objects({
+    region: options.region ?? regionFromEnv(),
+    credentials: options.credentials ?? credentialsFromEnv(),
+    transport: nodeHttpTransport({ ...S3_TIMEOUTS, ...options.timeouts }),
+    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.tracer ? { tracer: options.tracer } : {}),
   });
 }
 
-export function s3ClientFromEnv(): S3Client {
+export function objectStoreFromEnv(tracer?: AwsCallTracer): S3Objects {
   const endpoint = process.env.AWS_ENDPOINT_URL_S3;
-  return handlerS3Client(endpoint ? { endpoint } : {});
+  return handlerObjectStore({ ...(endpoint ? { endpoint } : {}), ...(tracer ? { tracer } : {}) });
 }
 
 export function requiredEnv(name: string): string {
@@ -65,7 +75,14 @@ export function optionalIntegerEnv(name: string, min: number): number | undefine
 export const optionalPositiveIntEnv = (name: string): number | undefined => optionalIntegerEnv(name, 1);
 
 /** EventBridge on the bus the stack names (EVENT_BUS_NAME); `undefined` (events off) without it. */
-export function eventPublisherFromEnv(wrap: (client: EventBridgeClient) => EventBridgeClient = (client) => client): EventPublisher | undefined {
+export function eventPublisherFromEnv(tracer?: AwsCallTracer): EventPublisher | undefined {
   const busName = process.env.EVENT_BUS_NAME;
-  return busName ? eventBridgePublisher(wrap(new EventBridgeClient({})), busName) : undefined;
+  if (!busName) return undefined;
+  const events = new EventBridgeEvents({
+    region: regionFromEnv(),
+    credentials: credentialsFromEnv(),
+    transport: nodeHttpTransport(S3_TIMEOUTS),
+    ...(tracer ? { tracer } : {}),
+  });
+  return eventBridgePublisher(events, busName);
 }

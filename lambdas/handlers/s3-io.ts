@@ -1,28 +1,16 @@
 /**
- * The few S3 calls the stages make, with the answers that are not failures turned into values:
- * a missing object (`undefined`), a precondition that no longer holds (`false`). Every call
- * takes the invocation's AbortSignal, so none outlives the invocation.
+ * What the stages make of S3's answers, over either adapter of the object-store port
+ * (lambdas/aws/object-store.ts): a missing object is `undefined`, a precondition that no longer
+ * holds is `false`. Every call takes the invocation's AbortSignal, so none outlives the invocation.
  */
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { bareEtag, type ObjectHead, type ObjectStore } from '../aws/object-store';
 
-/** What a stage needs to know about an object before deciding to download it. */
-export interface ObjectHead {
-  readonly etag: string;
-  /** Set on a versioned bucket. */
-  readonly versionId?: string;
-  readonly size: number;
-  readonly lastModified: Date;
-  readonly contentType: string | undefined;
-  readonly metadata: Readonly<Record<string, string>>;
-}
+export { bareEtag, type ObjectHead, type ObjectStore };
 
 /** User metadata key under which every output records the ETag of the object it was made from. */
 export const SOURCE_ETAG = 'source-etag';
 /** …and the key of that object, so an output is never taken for another input's. */
 export const SOURCE_KEY = 'source-key';
-
-/** ETags come quoted (`"9b2c…"`); metadata and comparisons use the bare value. */
-export const bareEtag = (etag: string | undefined): string => (etag ?? '').replace(/^"|"$/g, '');
 
 const statusOf = (error: unknown): number | undefined => (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
 
@@ -37,20 +25,10 @@ export const isPreconditionFailed = (error: unknown): boolean => {
   return name === 'PreconditionFailed' || name === 'ConditionalRequestConflict' || statusOf(error) === 412 || statusOf(error) === 409;
 };
 
-const options = (signal: AbortSignal | undefined) => (signal ? { abortSignal: signal } : undefined);
-
 /** HEAD, or `undefined` when the object does not exist (needs s3:ListBucket, else S3 answers 403). */
-export async function headObject(s3: S3Client, bucket: string, key: string, signal?: AbortSignal): Promise<ObjectHead | undefined> {
+export async function headObject(s3: ObjectStore, bucket: string, key: string, signal?: AbortSignal): Promise<ObjectHead | undefined> {
   try {
-    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), options(signal));
-    return {
-      etag: bareEtag(head.ETag),
-      versionId: head.VersionId ?? undefined,
-      size: head.ContentLength ?? 0,
-      lastModified: head.LastModified ?? new Date(0),
-      contentType: head.ContentType,
-      metadata: head.Metadata ?? {},
-    };
+    return await s3.headObject(bucket, key, signal);
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
@@ -69,28 +47,16 @@ export function recordsSource(head: ObjectHead | undefined, sourceKey: string, s
   return key === undefined || key === encodeMetadata(sourceKey);
 }
 
-/**
- * GET as bytes (no body reads as empty), optionally pinned to a bare ETag; S3's errors
- * propagate. The SDK retries a request that fails before its answer starts, not a body that
- * breaks off while streaming; that read is tried again here, twice.
- */
-export async function getObjectBytes(s3: S3Client, bucket: string, key: string, etag?: string, signal?: AbortSignal): Promise<Uint8Array> {
-  for (let attempt = 1; ; attempt++) {
-    const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: etag === undefined ? undefined : `"${etag}"` }), options(signal));
-    try {
-      return got.Body ? await got.Body.transformToByteArray() : new Uint8Array();
-    } catch (error) {
-      if (attempt >= 3 || signal?.aborted) throw error;
-    }
-  }
-}
+/** GET as bytes, optionally pinned to a bare ETag; S3's errors propagate. */
+export const getObjectBytes = (s3: ObjectStore, bucket: string, key: string, etag?: string, signal?: AbortSignal): Promise<Uint8Array> =>
+  s3.getObject(bucket, key, etag, signal);
 
 /**
  * The object's bytes, pinned to the ETag the caller checked with HEAD: `undefined` when it was
  * deleted or replaced in between (S3 answers 404 or 412), so the caller skips a version that is
  * no longer current — the newer one has a notification of its own.
  */
-export async function readObject(s3: S3Client, bucket: string, key: string, etag: string, signal?: AbortSignal): Promise<Uint8Array | undefined> {
+export async function readObject(s3: ObjectStore, bucket: string, key: string, etag: string, signal?: AbortSignal): Promise<Uint8Array | undefined> {
   try {
     return await getObjectBytes(s3, bucket, key, etag, signal);
   } catch (error) {
@@ -119,20 +85,14 @@ export interface PutOptions {
 export const encodeMetadata = (value: string): string => encodeURIComponent(value);
 
 /** Writes the object and returns its bare ETag; `false` when `expect` no longer holds (nothing was written). */
-export async function writeObject(s3: S3Client, bucket: string, key: string, body: Uint8Array | string, put: PutOptions): Promise<string | false> {
+export async function writeObject(s3: ObjectStore, bucket: string, key: string, body: Uint8Array | string, put: PutOptions): Promise<string | false> {
   try {
-    const written = await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: body,
-        ContentType: put.contentType,
-        Metadata: { ...put.metadata, [SOURCE_ETAG]: put.sourceEtag, [SOURCE_KEY]: encodeMetadata(put.sourceKey) },
-        ...(put.expect === undefined ? {} : put.expect === null ? { IfNoneMatch: '*' } : { IfMatch: `"${put.expect}"` }),
-      }),
-      options(put.signal),
-    );
-    return bareEtag(written.ETag);
+    return await s3.putObject(bucket, key, {
+      body,
+      contentType: put.contentType,
+      metadata: { ...put.metadata, [SOURCE_ETAG]: put.sourceEtag, [SOURCE_KEY]: encodeMetadata(put.sourceKey) },
+      ...(put.expect === undefined ? {} : put.expect === null ? { ifNoneMatch: '*' } : { ifMatch: put.expect }),
+    }, put.signal);
   } catch (error) {
     // If-Match on a key that is gone answers 404: the object is no longer as expected either.
     if (put.expect !== undefined && (isPreconditionFailed(error) || isNotFound(error))) return false;
@@ -141,9 +101,9 @@ export async function writeObject(s3: S3Client, bucket: string, key: string, bod
 }
 
 /** Deletes the object only if it still has `etag`; `false` when it changed or is already gone. */
-export async function deleteObjectIf(s3: S3Client, bucket: string, key: string, etag: string, signal?: AbortSignal): Promise<boolean> {
+export async function deleteObjectIf(s3: ObjectStore, bucket: string, key: string, etag: string, signal?: AbortSignal): Promise<boolean> {
   try {
-    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, IfMatch: `"${etag}"` }), options(signal));
+    await s3.deleteObject(bucket, key, etag, signal);
     return true;
   } catch (error) {
     if (isPreconditionFailed(error) || isNotFound(error)) return false;

@@ -19,7 +19,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import type { S3Client } from '@aws-sdk/client-s3';
+import type { ObjectStore } from '../aws/object-store';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { BriefingError, describeError, inputFault, isBriefingError, type Stage } from '../core/errors';
 import type { TemplateStore } from '../template/load';
@@ -41,7 +41,7 @@ export type { StageOutputs } from './commit';
 export const DEFAULT_MAX_RECEIVE_COUNT = 3;
 
 export interface HandlerDeps {
-  readonly s3: S3Client;
+  readonly s3: ObjectStore;
   /** Where every output (`figures/`, `briefings/`, `errors/`) is written. */
   readonly outputBucket: string;
   /** Inputs larger than this are refused from their HEAD, without downloading. Default 5 MB. */

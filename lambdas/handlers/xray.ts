@@ -4,6 +4,9 @@
  * (`AWS_XRAY_DAEMON_ADDRESS`), each under the function's own segment (the `Parent` of the
  * invocation's trace header).
  *
+ * The handlers' own AWS clients report each call through `traceAwsCall`; an SDK client (the
+ * event handler's) through middleware added by `captureAWSv3Client`.
+ *
  * Why not the SDK (through the Powertools tracer): AWS put the X-Ray SDKs in maintenance mode on
  * 25 February 2026 (end of support 25 February 2027), and it was the costliest thing a cold
  * handler loaded that did none of the work: about 0.25 G of the 1.7 G instructions of a cold
@@ -19,6 +22,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
+import type { AwsCallInfo } from '../aws/call';
 
 export interface TraceHeader {
   readonly root: string;
@@ -119,10 +123,10 @@ function lambdaTraceHeader(): string | undefined {
 }
 
 /** The `aws` and `http` parts of an AWS call's subsegment. */
-function awsFacts(context: CallContext, region: string | undefined, metadata: CallMetadata): Record<string, unknown> {
+function awsFacts(operation: string, region: string | undefined, metadata: CallMetadata): Record<string, unknown> {
   return {
     aws: {
-      operation: (context.commandName ?? '').replace(/Command$/, ''),
+      operation,
       region,
       request_id: metadata.requestId,
       retries: Math.max(0, (metadata.attempts ?? 1) - 1),
@@ -130,6 +134,9 @@ function awsFacts(context: CallContext, region: string | undefined, metadata: Ca
     ...(metadata.httpStatusCode ? { http: { response: { status: metadata.httpStatusCode } } } : {}),
   };
 }
+
+/** The header that makes the service's segment a child of the call's subsegment. */
+const traceHeaderOf = (call: Open): string => `Root=${call.trace.root};Parent=${call.document.id};Sampled=1`;
 
 const CALL = Symbol('x-ray subsegment of this AWS call');
 
@@ -166,8 +173,20 @@ export class XRayTracer {
   }
 
   /**
-   * Records each call of `client` as a subsegment of the one open when it is made, and passes the
-   * trace on in its `X-Amzn-Trace-Id` header (left out of the signature by the SDK).
+   * One AWS call of the handlers' own clients (lambdas/aws/call.ts) as a subsegment of the one
+   * open when it is made; `run` gets the `X-Amzn-Trace-Id` value to send so the service's own
+   * segment joins the trace (nothing when no invocation is traced).
+   */
+  traceAwsCall<T>(call: AwsCallInfo, run: (traceHeader: string | undefined) => Promise<T>): Promise<T> {
+    const parent = this.open.getStore();
+    if (!parent) return run(undefined);
+    const open = this.startCall(parent, call.client);
+    return this.recordCall(open, call.operation, async () => call.region, () => run(traceHeaderOf(open)));
+  }
+
+  /**
+   * Records each call of an SDK v3 `client` as a subsegment of the one open when it is made, and
+   * passes the trace on in its `X-Amzn-Trace-Id` header (left out of the signature by the SDK).
    */
   captureAWSv3Client<C extends { readonly middlewareStack: object }>(client: C): C {
     const stack = client.middlewareStack as MiddlewareStack;
@@ -180,26 +199,36 @@ export class XRayTracer {
     stack.add((next, context) => async (args) => {
       const parent = this.open.getStore();
       if (!parent) return next(args);
-      const call = this.start(parent.trace, parent.document.id, (context.clientName ?? 'AWS').replace(/Client$/, ''));
-      call.document.namespace = 'aws';
+      const call = this.startCall(parent, (context.clientName ?? 'AWS').replace(/Client$/, ''));
       context[CALL] = call;
-      try {
-        const result = await next(args);
-        this.finish(call, awsFacts(context, await region(), metadataOf(result.output)));
-        return result;
-      } catch (error) {
-        const metadata = metadataOf(error);
-        this.finish(call, { ...awsFacts(context, await region(), metadata), ...failure(error, metadata.httpStatusCode) });
-        throw error;
-      }
+      return this.recordCall(call, (context.commandName ?? '').replace(/Command$/, ''), region, () => next(args), (result) => result.output);
     }, { step: 'initialize', name: 'xrayTracing' });
     stack.add((next, context) => (args) => {
       const call = context[CALL];
       const request = args.request as { headers?: Record<string, string> } | undefined;
-      if (call && request?.headers) request.headers['X-Amzn-Trace-Id'] = `Root=${call.trace.root};Parent=${call.document.id};Sampled=1`;
+      if (call && request?.headers) request.headers['X-Amzn-Trace-Id'] = traceHeaderOf(call);
       return next(args);
     }, { step: 'build', name: 'xrayTraceHeader' });
     return client;
+  }
+
+  private startCall(parent: Open, client: string): Open {
+    const call = this.start(parent.trace, parent.document.id, client);
+    call.document.namespace = 'aws';
+    return call;
+  }
+
+  /** Runs the call and finishes its subsegment with what its answer (`outputOf` it) or its error says. */
+  private async recordCall<T>(call: Open, operation: string, region: () => Promise<string | undefined>, send: () => Promise<T>, outputOf: (result: T) => unknown = (result) => result): Promise<T> {
+    try {
+      const result = await send();
+      this.finish(call, awsFacts(operation, await region(), metadataOf(outputOf(result))));
+      return result;
+    } catch (error) {
+      const metadata = metadataOf(error);
+      this.finish(call, { ...awsFacts(operation, await region(), metadata), ...failure(error, metadata.httpStatusCode) });
+      throw error;
+    }
   }
 
   private async within<T>(at: { trace: TraceHeader; parentId: string }, name: string, annotations: Readonly<Record<string, unknown>>, work: () => Promise<T>): Promise<T> {

@@ -3,7 +3,8 @@
  * DOWNLOAD_URL_SECONDS, WEB_FETCHES). Built once per container.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { optionalPositiveIntEnv, requiredEnv, s3ClientFromEnv } from '../handlers/runtime';
+import { optionalPositiveIntEnv, requiredEnv } from '../handlers/runtime';
+import { s3ClientFromEnv } from '../handlers/sdk-clients';
 import { DEFAULT_MAX_BYTES } from '../intake/types';
 import { createDeployedApi } from './deployed-api';
 

@@ -14,21 +14,22 @@ import { figuresKeyFor } from '../handlers/s3-keys';
 import { revisionKeyFor } from './keys';
 import { articleView, REVISION_METADATA, type Store, type ViewOptions } from './status';
 import type { ArticleDetail, ArticleView } from './types';
+import { sdkObjectStore } from '../handlers/sdk-object-store';
 
 const notFound = (key: string): BriefingError => new BriefingError('usage', 'not_found', `there is no article ${key}`);
 const notReady = (): BriefingError =>
   new BriefingError('usage', 'not_ready', 'the figures of this upload are not written yet; wait until it is ready');
 
 async function readJson(store: Store, key: string, etag?: string): Promise<ReviewedExtraction> {
-  return JSON.parse(new TextDecoder().decode(await getObjectBytes(store.s3, store.outputBucket, key, etag))) as ReviewedExtraction;
+  return JSON.parse(new TextDecoder().decode(await getObjectBytes(sdkObjectStore(store.s3), store.outputBucket, key, etag))) as ReviewedExtraction;
 }
 
 /** The upload and the figures on show, when its figures are written. */
 async function current(store: Store, inputKey: string) {
-  const input = await headObject(store.s3, store.inputBucket, inputKey);
+  const input = await headObject(sdkObjectStore(store.s3), store.inputBucket, inputKey);
   if (!input) throw notFound(inputKey);
   const figuresKey = figuresKeyFor(inputKey);
-  const figures = await headObject(store.s3, store.outputBucket, figuresKey);
+  const figures = await headObject(sdkObjectStore(store.s3), store.outputBucket, figuresKey);
   if (figures?.metadata[SOURCE_ETAG] !== input.etag) throw notReady();
   return { input, figuresKey, figures, extraction: await readJson(store, figuresKey, figures.etag) };
 }

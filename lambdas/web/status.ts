@@ -10,6 +10,7 @@ import { bareEtag, getObjectBytes, headObject, type ObjectHead, SOURCE_ETAG } fr
 import { briefingKeyFor, errorKeyFor, figuresKeyFor } from '../handlers/s3-keys';
 import { revisionKeyFor } from './keys';
 import type { ArticleLinks, ArticleList, ArticleView } from './types';
+import { sdkObjectStore } from '../handlers/sdk-object-store';
 
 /** Object metadata on figures a person corrected: the revision number (absent: 1, the extractor's). */
 export const REVISION_METADATA = 'revision';
@@ -37,7 +38,7 @@ export interface ViewOptions {
 const records = (head: ObjectHead | undefined, etag: string): head is ObjectHead => head?.metadata[SOURCE_ETAG] === etag;
 
 async function reasonOf(store: Store, errorKey: string): Promise<string> {
-  return parseErrorRecord(await getObjectBytes(store.s3, store.outputBucket, errorKey)).reason;
+  return parseErrorRecord(await getObjectBytes(sdkObjectStore(store.s3), store.outputBucket, errorKey)).reason;
 }
 
 /** What the view needs of the input object: from its HEAD, or from a listing. */
@@ -45,7 +46,7 @@ type InputFacts = Pick<ObjectHead, 'etag' | 'size' | 'lastModified'>;
 
 /** The view of the input object `inputKey`. */
 export async function articleView(store: Store, inputKey: string, input: InputFacts, options: ViewOptions): Promise<ArticleView> {
-  const head = (key: string) => headObject(store.s3, store.outputBucket, key);
+  const head = (key: string) => headObject(sdkObjectStore(store.s3), store.outputBucket, key);
   const figuresKey = figuresKeyFor(inputKey);
   const base = {
     key: inputKey.slice(options.space.length),
@@ -82,7 +83,7 @@ export async function articleView(store: Store, inputKey: string, input: InputFa
 
 /** The view of one article by key, or null when there is no such upload. */
 export async function findArticle(store: Store, inputKey: string, options: ViewOptions): Promise<ArticleView | null> {
-  const input = await headObject(store.s3, store.inputBucket, inputKey);
+  const input = await headObject(sdkObjectStore(store.s3), store.inputBucket, inputKey);
   return input ? articleView(store, inputKey, input, options) : null;
 }
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getObjectBytes } from '../../lambdas/handlers/s3-io';
 import { startLocalPipeline, type LocalPipeline } from '../../local/pipeline';
 import { repoRoot, runCli, type CliResult } from '../support/cli';
+import { sdkObjectStore } from '../../lambdas/handlers/sdk-object-store';
 
 const ARTICLE = join(repoRoot, 'examples/sindh-heatwave.json');
 let work: string;
@@ -71,7 +72,7 @@ describe('submit to a deployed stack', () => {
       { file: join(work, 'missing.txt'), status: 'refused', reason: 'no such file' },
     ]);
     expect(result.stderr).toBe(`error: ${join(work, 'missing.txt')}: no such file\n`);
-    const stored = await getObjectBytes(pipeline.client, pipeline.inputBucket, 'sindh-heatwave.json');
+    const stored = await getObjectBytes(sdkObjectStore(pipeline.client), pipeline.inputBucket, 'sindh-heatwave.json');
     expect(Buffer.from(stored).equals(readFileSync(ARTICLE))).toBe(true);
   });
 

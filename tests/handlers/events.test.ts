@@ -2,12 +2,11 @@
  * The handlers' events outside the happy path, against s3rver: an article given up on its last
  * delivery is announced as failed (and only then), a publisher that fails never fails the
  * article, and the EventBridge publisher sends what the CDK rule matches. EventBridge cannot run
- * here, so a local HTTP endpoint answers PutEvents for the real SDK client.
+ * here, so a local HTTP endpoint answers PutEvents for the handlers' own client (lambdas/aws).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { S3EventRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceFromMetadata, sourceMetadata } from '../../lambdas/handlers/correlation';
@@ -17,7 +16,11 @@ import { createExtractHandler } from '../../lambdas/handlers/extract-handler';
 import { METRIC } from '../../lambdas/handlers/observability';
 import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
 import { startS3Server, type S3Server } from '../../local/s3-server';
-import { putObject, recordEvents, RecordingMetrics, sqsEvent, testLogger, waitForRecord } from '../support/s3';
+import { EventBridgeEvents } from '../../lambdas/aws/eventbridge';
+import { nodeHttpTransport } from '../../lambdas/aws/http';
+import type { S3Objects } from '../../lambdas/aws/s3';
+import { S3_TIMEOUTS } from '../../lambdas/handlers/runtime';
+import { handlerStoreFor, putObject, recordEvents, RecordingMetrics, sqsEvent, testLogger, waitForRecord } from '../support/s3';
 
 const INPUT = 'articles';
 const OUTPUT = 'briefings';
@@ -25,12 +28,15 @@ const ARTICLE = readFileSync(new URL('../fixtures/articles/idlib-offensive-2019.
 
 let server: S3Server;
 let records: S3EventRecord[];
+let objects: S3Objects;
 
 beforeAll(async () => {
   server = await startS3Server({ buckets: [INPUT, OUTPUT] });
   records = recordEvents(server);
+  objects = handlerStoreFor(server.endpoint);
 });
 afterAll(async () => {
+  objects?.destroy();
   await server?.close();
 });
 
@@ -48,7 +54,7 @@ describe('events from the handlers', () => {
     const published: BriefingEvent[] = [];
     // Writing to a bucket that does not exist: a storage fault that retrying does not mend.
     const extract = createExtractHandler({
-      s3: server.client, outputBucket: 'bucket-that-does-not-exist', logger: testLogger(), metrics: new RecordingMetrics(),
+      s3: objects, outputBucket: 'bucket-that-does-not-exist', logger: testLogger(), metrics: new RecordingMetrics(),
       events: { publish: async (event) => { published.push(event); } },
       maxReceiveCount: 3,
     });
@@ -70,7 +76,7 @@ describe('events from the handlers', () => {
     const record = await waitForRecord(records, INPUT, encodeEventKey(key));
     const metrics = new RecordingMetrics();
     const extract = createExtractHandler({
-      s3: server.client, outputBucket: OUTPUT, logger: testLogger(), metrics,
+      s3: objects, outputBucket: OUTPUT, logger: testLogger(), metrics,
       events: { publish: async () => { throw new Error('EventBridge unreachable'); } },
     });
     expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
@@ -91,7 +97,7 @@ describe('correlation source on the figures metadata', () => {
 
 describe('EventBridge publisher', () => {
   let endpoint: Server;
-  const calls: Array<{ target: string; body: Record<string, any> }> = [];
+  const calls: Array<{ target: string; authorization: string; body: Record<string, any> }> = [];
   let answer: Record<string, unknown> = { FailedEntryCount: 0, Entries: [{ EventId: '1' }] };
 
   beforeAll(async () => {
@@ -99,7 +105,7 @@ describe('EventBridge publisher', () => {
       let body = '';
       request.on('data', (chunk) => { body += chunk; });
       request.on('end', () => {
-        calls.push({ target: String(request.headers['x-amz-target']), body: JSON.parse(body) });
+        calls.push({ target: String(request.headers['x-amz-target']), authorization: String(request.headers.authorization), body: JSON.parse(body) });
         response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(answer));
       });
     });
@@ -108,18 +114,21 @@ describe('EventBridge publisher', () => {
   afterAll(() => new Promise<void>((resolve) => endpoint.close(() => resolve())));
 
   it('puts one entry with the source, detail type, bus and detail the rule matches; a rejected entry is an error', async () => {
-    const client = new EventBridgeClient({
+    const transport = nodeHttpTransport(S3_TIMEOUTS);
+    const client = new EventBridgeEvents({
       endpoint: `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}`,
       region: 'us-east-1',
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      transport,
     });
     const publisher = eventBridgePublisher(client, 'my-bus');
     const event = briefingEvent({ bucket: 'in', key: 'a.txt', etag: 'e1' }, 'out', { ready: true, figuresKey: 'figures/a.json', briefingKey: 'briefings/a.pdf', template: 'briefing.hbs', figures: 4 });
     await publisher.publish(event);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.target).toBe('AWSEvents.PutEvents');
+    expect(calls[0]!.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=test\/\d{8}\/us-east-1\/events\/aws4_request, SignedHeaders=[a-z0-9;-]*x-amz-target[a-z0-9;-]*, Signature=[0-9a-f]{64}$/);
     const [entry] = calls[0]!.body.Entries;
-    expect(entry).toMatchObject({ EventBusName: 'my-bus', Source: 'briefing', DetailType: 'Briefing Ready' });
+    expect(entry).toMatchObject({ EventBusName: 'my-bus', Source: 'briefing', DetailType: 'Briefing Ready', Time: Date.parse(event.time) / 1000 });
     expect(JSON.parse(entry.Detail)).toEqual({
       correlationId: 'in/a.txt@e1', stage: 'render', input: { bucket: 'in', key: 'a.txt', etag: 'e1' },
       output: { bucket: 'out', figuresKey: 'figures/a.json', briefingKey: 'briefings/a.pdf' }, template: 'briefing.hbs', figures: 4,
@@ -127,6 +136,6 @@ describe('EventBridge publisher', () => {
 
     answer = { FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try again' }] };
     await expect(publisher.publish(event)).rejects.toThrow(/EventBridge refused the event: InternalFailure try again/);
-    client.destroy();
+    transport.destroy();
   });
 });

@@ -10,10 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { createExtractHandler } from '../../lambdas/handlers/extract-handler';
 import { createRenderHandler } from '../../lambdas/handlers/render-handler';
 import type { ExtractCore, RenderCore } from '../../lambdas/handlers/cores';
-import { handlerS3Client } from '../../lambdas/handlers/runtime';
 import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
-import { LOCAL_CREDENTIALS } from '../../local/credentials';
-import { getJson, putObject, s3ServerForTests, sqsEvent, stat, testLogger, waitForRecord } from '../support/s3';
+import { getJson, handlerStoreFor, putObject, s3ServerForTests, sqsEvent, stat, testLogger, waitForRecord } from '../support/s3';
 import { startFaultProxy, type FaultProxy } from '../reliability/fault-proxy';
 
 const INPUT = 'articles';
@@ -22,7 +20,7 @@ const ARTICLE = readFileSync(new URL('../fixtures/articles/idlib-offensive-2019.
 
 const env = s3ServerForTests([INPUT, OUTPUT]);
 
-const deps = (extra: Record<string, unknown> = {}) => ({ s3: env.server.client, outputBucket: OUTPUT, logger: testLogger(), ...extra });
+const deps = (extra: Record<string, unknown> = {}) => ({ s3: env.objects, outputBucket: OUTPUT, logger: testLogger(), ...extra });
 
 async function upload(key: string, body: Uint8Array | string, metadata?: Record<string, string>): Promise<S3EventRecord> {
   await putObject(env.server.client, INPUT, key, body, metadata);
@@ -81,7 +79,7 @@ describe('failures classified by origin', () => {
     env.server.allowHost(proxy.host);
     // Every download of the article fails, however often it is retried.
     proxy.rule((request) => (request.method === 'GET' && request.path === `${INPUT}/flaky.txt` ? 'error-before' : null));
-    const s3 = handlerS3Client({ endpoint: proxy.endpoint, credentials: LOCAL_CREDENTIALS, region: 'us-east-1', retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    const s3 = handlerStoreFor(proxy.endpoint, { retry: { maxAttempts: 2, baseDelayMs: 1 } });
     const handler = createExtractHandler(deps({ s3 }));
     try {
       const first = delivery(record, 1);
@@ -104,7 +102,7 @@ describe('failures classified by origin', () => {
     env.server.allowHost(proxy.host);
     proxy.rule((request) => (request.method === 'GET' && request.path === `${INPUT}/stuck.txt` ? 'hang' : null));
     // Timeouts longer than the invocation: only the invocation's deadline can end the wait.
-    const s3 = handlerS3Client({ endpoint: proxy.endpoint, credentials: LOCAL_CREDENTIALS, region: 'us-east-1', timeouts: { requestTimeout: 60_000, socketTimeout: 60_000 } });
+    const s3 = handlerStoreFor(proxy.endpoint, { timeouts: { requestTimeout: 60_000, socketTimeout: 60_000 } });
     try {
       const event = delivery(record, 1);
       const started = Date.now();

@@ -29,7 +29,7 @@ const env = s3ServerForTests([INPUT, OUTPUT]);
 
 function stages(options: { outputBucket?: string; maxBytes?: number } = {}) {
   const metrics = new RecordingMetrics();
-  const deps = { s3: env.server.client, outputBucket: options.outputBucket ?? OUTPUT, maxBytes: options.maxBytes, logger: testLogger(), metrics };
+  const deps = { s3: env.objects, outputBucket: options.outputBucket ?? OUTPUT, maxBytes: options.maxBytes, logger: testLogger(), metrics };
   return { metrics, extract: createExtractHandler(deps), render: createRenderHandler(deps) };
 }
 

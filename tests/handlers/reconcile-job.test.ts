@@ -7,12 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { createReconcileJob } from '../../lambdas/handlers/reconcile-job-handler';
 import { METRIC } from '../../lambdas/handlers/observability';
-import { handlerS3Client } from '../../lambdas/handlers/runtime';
+import { handlerS3Client } from '../../lambdas/handlers/sdk-clients';
 import { writeObject } from '../../lambdas/handlers/s3-io';
 import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
 import { LOCAL_CREDENTIALS } from '../../local/credentials';
 import { startFaultProxy } from '../reliability/fault-proxy';
 import { putObject, RecordingMetrics, s3ServerForTests, stat, testLogger } from '../support/s3';
+import { sdkObjectStore } from '../../lambdas/handlers/sdk-object-store';
 
 const INPUT = 'uploads';
 const OUTPUT = 'outcomes';
@@ -28,7 +29,7 @@ describe('scheduled reconcile', () => {
     await putObject(env.server.client, INPUT, 'lost/flood update.txt', 'Five people died.', { published: '2024-05-01' });
     await putObject(env.server.client, INPUT, 'done.txt', 'Six people died.');
     const done = (await stat(env.server.client, INPUT, 'done.txt'))!;
-    await writeObject(env.server.client, OUTPUT, 'errors/done.txt.json', '{}', { contentType: 'application/json', sourceEtag: done.etag.replace(/"/g, ''), sourceKey: 'done.txt' });
+    await writeObject(sdkObjectStore(env.server.client), OUTPUT, 'errors/done.txt.json', '{}', { contentType: 'application/json', sourceEtag: done.etag.replace(/"/g, ''), sourceKey: 'done.txt' });
     const before = (await stat(env.server.client, INPUT, 'lost/flood update.txt'))!;
     const announcedBefore = announcements('lost/flood update.txt').length;
     const metrics = new RecordingMetrics();

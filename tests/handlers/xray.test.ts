@@ -6,6 +6,9 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HttpTransport, nodeHttpTransport } from '../../lambdas/aws/http';
+import { S3Objects } from '../../lambdas/aws/s3';
+import { S3_TIMEOUTS } from '../../lambdas/handlers/runtime';
 import { parseDaemonAddress, parseTraceHeader, XRayTracer } from '../../lambdas/handlers/xray';
 import { s3ServerForTests } from '../support/s3';
 
@@ -143,6 +146,47 @@ describe('an invocation traced to the daemon', () => {
     const calls = docs.filter((d) => d.name === 'S3');
     expect(articles).toHaveLength(2);
     expect(calls.map((c) => c.parent_id).sort()).toEqual(articles.map((a) => a.id).sort());
+  });
+});
+
+describe('the handlers\' own AWS clients, traced', () => {
+  it('records each S3 call once however many tries it took, as a subsegment of the article, and sends the trace to S3 on every try', async () => {
+    const from = received.length;
+    const traced = tracer(SAMPLED);
+    const real = nodeHttpTransport(S3_TIMEOUTS);
+    const headersSent: Array<string | undefined> = [];
+    let dropFirst = true;
+    // The real transport, watched; its first request fails as a dropped connection does.
+    const transport: HttpTransport = {
+      async send(request, signal) {
+        headersSent.push(request.headers['x-amzn-trace-id']);
+        if (dropFirst) {
+          dropFirst = false;
+          throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        }
+        return real.send(request, signal);
+      },
+      destroy: () => real.destroy(),
+    };
+    const objects = new S3Objects({ region: 'us-east-1', endpoint: s3.server.endpoint, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, transport, retry: { baseDelayMs: 1 }, tracer: traced });
+    try {
+      await traced.traceInvocation(() => traced.traceSubsegment('### article', { correlation_id: 'traced/own.txt@1' }, async () => {
+        await objects.putObject('traced', 'own.txt', { body: 'hello', contentType: 'text/plain', metadata: {} });
+        await expect(objects.getObject('traced', 'missing.txt')).rejects.toMatchObject({ name: 'NoSuchKey' });
+      }));
+      const docs = await sentSince(from, 4);
+      const article = docs.find((d) => d.name === '### article')!;
+      const calls = docs.filter((d) => d.name === 'S3');
+      expect(calls).toHaveLength(2);
+      const [put, get] = ['PutObject', 'GetObject'].map((operation) => calls.find((c) => (c.aws as { operation: string }).operation === operation)!);
+      expect(put).toMatchObject({ parent_id: article.id, namespace: 'aws', aws: { region: 'us-east-1', retries: 1 }, http: { response: { status: 200 } } });
+      expect(put).not.toHaveProperty('fault');
+      expect(get).toMatchObject({ parent_id: article.id, error: true, aws: { retries: 0 }, http: { response: { status: 404 } } });
+      expect((get!.cause as { exceptions: Array<{ type: string; remote: boolean }> }).exceptions[0]).toMatchObject({ type: 'NoSuchKey', remote: true });
+      expect(headersSent).toEqual([put, put, get].map((call) => `Root=${ROOT};Parent=${call!.id};Sampled=1`));
+    } finally {
+      objects.destroy();
+    }
   });
 });
 

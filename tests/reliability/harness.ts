@@ -14,6 +14,7 @@ import { startLocalPipeline, type LocalPipeline, type LocalPipelineOptions } fro
 import { localS3Client } from '../../local/s3-server';
 import { repoRoot } from '../support/cli';
 import { startFaultProxy, type FaultProxy, type FaultProxyOptions } from './fault-proxy';
+import { sdkObjectStore } from '../../lambdas/handlers/sdk-object-store';
 
 /** The stack's extract timeout; a failed delivery comes back after 30 s instead of 3 minutes. */
 export const TEST_TIMINGS = { invocationTimeoutMs: 30_000, visibilityTimeoutMs: 30_000 };
@@ -118,22 +119,22 @@ export type Fate =
 
 /** What became of the upload now at `key`: a briefing made from this very version, its error record, or nothing. */
 export async function fateOf(client: S3Client, buckets: { input: string; output: string }, key: string): Promise<Fate> {
-  const input = await headObject(client, buckets.input, key);
+  const input = await headObject(sdkObjectStore(client), buckets.input, key);
   if (!input) return { kind: 'missing', why: 'the input is gone' };
   const recorded = async (outputKey: string, etag: string) => {
-    const head = await headObject(client, buckets.output, outputKey);
+    const head = await headObject(sdkObjectStore(client), buckets.output, outputKey);
     return head?.metadata[SOURCE_ETAG] === etag ? head : undefined;
   };
   const extractError = await recorded(errorKeyFor(key), input.etag);
-  if (extractError) return { kind: 'error', record: JSON.parse(new TextDecoder().decode(await getObjectBytes(client, buckets.output, errorKeyFor(key)))) };
+  if (extractError) return { kind: 'error', record: JSON.parse(new TextDecoder().decode(await getObjectBytes(sdkObjectStore(client), buckets.output, errorKeyFor(key)))) };
   const figuresKey = figuresKeyFor(key);
   const figures = await recorded(figuresKey, input.etag);
   if (!figures) return { kind: 'missing', why: 'no figures or error record records this version' };
   const renderError = await recorded(errorKeyFor(figuresKey), figures.etag);
-  if (renderError) return { kind: 'error', record: JSON.parse(new TextDecoder().decode(await getObjectBytes(client, buckets.output, errorKeyFor(figuresKey)))) };
+  if (renderError) return { kind: 'error', record: JSON.parse(new TextDecoder().decode(await getObjectBytes(sdkObjectStore(client), buckets.output, errorKeyFor(figuresKey)))) };
   const pdfKey = briefingKeyFor(figuresKey)!;
   if (!(await recorded(pdfKey, figures.etag))) return { kind: 'missing', why: 'no briefing or render error records these figures' };
-  const [figuresBytes, pdf] = await Promise.all([getObjectBytes(client, buckets.output, figuresKey), getObjectBytes(client, buckets.output, pdfKey)]);
+  const [figuresBytes, pdf] = await Promise.all([getObjectBytes(sdkObjectStore(client), buckets.output, figuresKey), getObjectBytes(sdkObjectStore(client), buckets.output, pdfKey)]);
   return { kind: 'briefed', figures: figuresBytes, pdf };
 }
 

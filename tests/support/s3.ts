@@ -12,22 +12,32 @@ import { METRICS_NAMESPACE } from '../../lambdas/handlers/observability';
 import { getObjectBytes } from '../../lambdas/handlers/s3-io';
 import { afterAll, beforeAll } from 'vitest';
 import { startS3Server, type S3Server } from '../../local/s3-server';
+import { sdkObjectStore } from '../../lambdas/handlers/sdk-object-store';
+import type { S3Objects } from '../../lambdas/aws/s3';
+import { handlerObjectStore, type HandlerClientOptions } from '../../lambdas/handlers/runtime';
+import { LOCAL_CREDENTIALS } from '../../local/credentials';
 
 /**
  * A real S3 server with `buckets` for the tests of one file (started before them, closed after),
  * and every notification it sends. Read its fields inside tests, once the server has started.
  */
-export function s3ServerForTests(buckets: readonly string[]): { readonly server: S3Server; readonly records: S3EventRecord[] } {
-  const state = { server: undefined as unknown as S3Server, records: [] as S3EventRecord[] };
+export function s3ServerForTests(buckets: readonly string[]): { readonly server: S3Server; readonly records: S3EventRecord[]; readonly objects: S3Objects } {
+  const state = { server: undefined as unknown as S3Server, records: [] as S3EventRecord[], objects: undefined as unknown as S3Objects };
   beforeAll(async () => {
     state.server = await startS3Server({ buckets });
     state.records = recordEvents(state.server);
+    state.objects = handlerStoreFor(state.server.endpoint);
   });
   afterAll(async () => {
+    state.objects?.destroy();
     await state.server?.close();
   });
   return state;
 }
+
+/** The extract and render handlers' own S3 client (lambdas/aws/s3.ts), for a server or a proxy in front of it. */
+export const handlerStoreFor = (endpoint: string, options: Omit<HandlerClientOptions, 'endpoint' | 'credentials' | 'region'> = {}): S3Objects =>
+  handlerObjectStore({ endpoint, credentials: LOCAL_CREDENTIALS, region: 'us-east-1', ...options });
 
 /** Collects every object-created record the server announces. */
 export function recordEvents(server: S3Server): S3EventRecord[] {
@@ -85,7 +95,7 @@ export function sqsEventWithBody(body: string): SQSEvent {
   return { Records: [{ ...message!, body }] };
 }
 
-export const getBytes = (client: S3Client, bucket: string, key: string): Promise<Uint8Array> => getObjectBytes(client, bucket, key);
+export const getBytes = (client: S3Client, bucket: string, key: string): Promise<Uint8Array> => getObjectBytes(sdkObjectStore(client), bucket, key);
 
 export async function getJson<T>(client: S3Client, bucket: string, key: string): Promise<T> {
   return JSON.parse(new TextDecoder().decode(await getBytes(client, bucket, key))) as T;
