@@ -51,6 +51,26 @@ export interface AwsCallInfo {
   readonly region: string;
 }
 
+/**
+ * How far the service's clock is from ours, as the service last said it (a client keeps one): a
+ * signature dated more than 15 minutes off is refused, and is made again with this added.
+ */
+export class SigningClock {
+  private offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  /** Takes the service's `Date`; true when ours was off by more than five minutes and is now corrected. */
+  correctFrom(serverDate: string | undefined): boolean {
+    const theirs = Date.parse(serverDate ?? '');
+    if (Number.isNaN(theirs) || Math.abs(theirs - this.now().getTime()) < 5 * 60_000) return false;
+    this.offsetMs = theirs - Date.now();
+    return true;
+  }
+}
+
 export interface AwsClientConfig {
   readonly region: string;
   readonly credentials: AwsCredentials;
@@ -73,6 +93,8 @@ export type ErrorReader = (response: HttpResponse) => { readonly code: string; r
 
 /** What the services say when they want fewer requests. */
 const THROTTLING = new Set(['SlowDown', 'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottled', 'RequestThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'BandwidthLimitExceeded', 'EC2ThrottledException']);
+/** Refusals of a signature dated too far from the service's clock. */
+const CLOCK_SKEW = new Set(['RequestTimeTooSkewed', 'RequestExpired', 'RequestInTheFuture', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'AuthFailure']);
 /** Refusals that are not about the request itself. */
 const TRANSIENT_CODES = new Set(['RequestTimeout', 'RequestTimeoutException', 'InternalError', 'InternalFailure', 'ServiceUnavailable']);
 /** Network failures a new try may not meet. */
@@ -81,7 +103,8 @@ const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIME
 type ErrorType = 'TRANSIENT' | 'THROTTLING' | 'SERVER_ERROR' | 'CLIENT_ERROR';
 
 function refusalType(status: number, code: string): ErrorType {
-  if (status === 429 || THROTTLING.has(code)) return 'THROTTLING';
+  // S3 answers 503 only to say "slow down"; a HEAD's has no body to say it in words.
+  if (status === 429 || status === 503 || THROTTLING.has(code)) return 'THROTTLING';
   if (TRANSIENT_CODES.has(code)) return 'TRANSIENT';
   return status >= 500 ? 'SERVER_ERROR' : 'CLIENT_ERROR';
 }
@@ -91,11 +114,13 @@ const networkCode = (error: unknown): string | undefined => (error as { code?: s
 
 /** Waits `ms`, or rejects when the signal fires first. */
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  const aborted = (): Error => (signal!.reason instanceof Error ? signal!.reason : Object.assign(new Error('the request was aborted'), { name: 'AbortError' }));
+  if (signal?.aborted) return Promise.reject(aborted());
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(signal!.reason instanceof Error ? signal!.reason : Object.assign(new Error('the request was aborted'), { name: 'AbortError' }));
+      reject(aborted());
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -107,8 +132,16 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 const EMPTY_HASH = sha256Hex('');
 
+/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
+function retryAfterOf(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  const at = /^\d+$/.test(value.trim()) ? Date.now() + seconds * 1000 : Date.parse(value);
+  return Number.isFinite(at) && at > Date.now() ? new Date(at) : undefined;
+}
+
 /** Sends `request` to `service` until it succeeds, is refused for good, or its tries run out. */
-export async function callAws(config: AwsClientConfig, service: { readonly signingName: string; readonly client: string }, request: AwsRequest, readError: ErrorReader): Promise<AwsAnswer> {
+export async function callAws(config: AwsClientConfig, service: { readonly signingName: string; readonly client: string }, request: AwsRequest, readError: ErrorReader, clock: SigningClock): Promise<AwsAnswer> {
   const strategy = new JitteredRetryStrategy(config.retry);
   const run = async (traceHeader: string | undefined): Promise<AwsAnswer> => {
     const payloadHash = request.body ? sha256Hex(request.body) : EMPTY_HASH;
@@ -118,7 +151,7 @@ export async function callAws(config: AwsClientConfig, service: { readonly signi
       const attempts = token.getRetryCount() + 1;
       let failure: { error: unknown; type: ErrorType; retryAfter?: Date };
       try {
-        const headers = signHeaders({ ...request, headers: { ...request.headers, 'x-amz-content-sha256': payloadHash }, payloadHash }, config.credentials, { region: config.region, service: service.signingName });
+        const headers = signHeaders({ ...request, headers: { ...request.headers, 'x-amz-content-sha256': payloadHash }, payloadHash }, config.credentials, { region: config.region, service: service.signingName }, clock.now());
         // Left out of the signature, as the SDK leaves it: X-Ray adds it, the service does not check it.
         if (traceHeader) headers['x-amzn-trace-id'] = traceHeader;
         const response = await config.transport.send({ method: request.method, origin: request.origin, path: requestPath(request), headers, body: request.body }, request.signal);
@@ -131,8 +164,10 @@ export async function callAws(config: AwsClientConfig, service: { readonly signi
         if (response.status < 300) return { ...response, $metadata: metadata };
         const { code, message } = readError(response);
         const error = new AwsServiceError(code, message, metadata);
-        const retryAfter = Number(response.headers['retry-after']);
-        failure = { error, type: refusalType(response.status, code), ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter: new Date(Date.now() + retryAfter * 1000) } : {}) };
+        const retryAfter = retryAfterOf(response.headers['retry-after']);
+        // A signature refused for its date is made again at once, dated by the service's clock.
+        const skewed = CLOCK_SKEW.has(code) && clock.correctFrom(response.headers.date);
+        failure = { error, type: skewed ? 'TRANSIENT' : refusalType(response.status, code), ...(retryAfter ? { retryAfter } : {}) };
       } catch (error) {
         if (isAbort(error, request.signal)) throw error;
         const code = networkCode(error);

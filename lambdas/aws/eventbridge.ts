@@ -1,5 +1,6 @@
 /** EventBridge's PutEvents over its JSON API, for the handlers' events (lambdas/handlers/eventbridge.ts). */
-import { type AwsClientConfig, callAws, type ErrorReader } from './call';
+import { type AwsClientConfig, callAws, type ErrorReader, SigningClock } from './call';
+import { dnsSuffix } from './partition';
 
 export interface EventEntry {
   readonly EventBusName: string;
@@ -24,22 +25,27 @@ const EVENTS = { signingName: 'events', client: 'EventBridge' } as const;
 
 /** `{"__type":"…#ThrottlingException","message":"…"}`, or the error type header. */
 const readJsonError: ErrorReader = (response) => {
-  let parsed: { __type?: string; message?: string; Message?: string } = {};
+  let parsed: unknown = null;
   try {
-    parsed = JSON.parse(new TextDecoder().decode(response.body)) as typeof parsed;
+    parsed = JSON.parse(new TextDecoder().decode(response.body));
   } catch {
     // Not JSON (a proxy's page): the status speaks.
   }
-  const type = response.headers['x-amzn-errortype'] ?? parsed.__type ?? `Http${response.status}`;
+  const field = (name: string): string | undefined => {
+    const value = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>)[name] : undefined;
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const type = response.headers['x-amzn-errortype'] ?? field('__type') ?? `Http${response.status}`;
   const code = type.split(':')[0]!.split('#').at(-1)!;
-  return { code, message: parsed.message ?? parsed.Message ?? `EventBridge answered ${response.status} (${code})` };
+  return { code, message: field('message') ?? field('Message') ?? `EventBridge answered ${response.status} (${code})` };
 };
 
 export class EventBridgeEvents {
   private readonly origin: URL;
+  private readonly clock = new SigningClock();
 
   constructor(private readonly config: EventBridgeConfig) {
-    this.origin = new URL(config.endpoint ?? `https://events.${config.region}.amazonaws.com`);
+    this.origin = new URL(config.endpoint ?? `https://events.${config.region}.${dnsSuffix(config.region)}`);
   }
 
   async putEvents(entries: readonly EventEntry[], signal?: AbortSignal): Promise<PutEventsAnswer> {
@@ -49,7 +55,7 @@ export class EventBridgeEvents {
       operation: 'PutEvents', method: 'POST', origin: this.origin, path: '/', query: [],
       headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.PutEvents' },
       body: Buffer.from(body, 'utf8'), signal,
-    }, readJsonError);
+    }, readJsonError, this.clock);
     return JSON.parse(new TextDecoder().decode(answer.body)) as PutEventsAnswer;
   }
 }

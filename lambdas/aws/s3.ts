@@ -5,7 +5,8 @@
  * style for a bucket name with dots (TLS names have no dots) and for a custom endpoint (an
  * S3-compatible server: the local one, a test's fault proxy).
  */
-import { type AwsClientConfig, AwsServiceError, type AwsAnswer, callAws, type ErrorReader } from './call';
+import { type AwsClientConfig, AwsServiceError, type AwsAnswer, callAws, type ErrorReader, SigningClock } from './call';
+import { dnsSuffix } from './partition';
 import { bareEtag, type ObjectHead, type ObjectStore, type PutRequest } from './object-store';
 import { encodeKeyPath, presignUrl, type RequestTarget } from './sigv4';
 
@@ -37,6 +38,7 @@ const header = (answer: AwsAnswer, name: string): string | undefined => answer.h
 
 export class S3Objects implements ObjectStore {
   private readonly endpoint: URL | undefined;
+  private readonly clock = new SigningClock();
 
   constructor(private readonly config: S3ClientConfig) {
     this.endpoint = config.endpoint === undefined ? undefined : new URL(config.endpoint);
@@ -47,13 +49,14 @@ export class S3Objects implements ObjectStore {
     const path = `/${encodeKeyPath(key)}`;
     if (this.endpoint) return { origin: this.endpoint, path: `${this.endpoint.pathname.replace(/\/$/, '')}/${encodeURIComponent(bucket)}${path}`, query: [] };
     const region = this.config.region;
+    const suffix = dnsSuffix(region);
     return bucket.includes('.')
-      ? { origin: new URL(`https://s3.${region}.amazonaws.com`), path: `/${bucket}${path}`, query: [] }
-      : { origin: new URL(`https://${bucket}.s3.${region}.amazonaws.com`), path, query: [] };
+      ? { origin: new URL(`https://s3.${region}.${suffix}`), path: `/${bucket}${path}`, query: [] }
+      : { origin: new URL(`https://${bucket}.s3.${region}.${suffix}`), path, query: [] };
   }
 
   private call(operation: string, method: string, bucket: string, key: string, extra: { headers?: Record<string, string>; body?: Uint8Array; signal?: AbortSignal } = {}): Promise<AwsAnswer> {
-    return callAws(this.config, S3, { operation, method, ...this.target(bucket, key), ...extra }, readS3Error);
+    return callAws(this.config, S3, { operation, method, ...this.target(bucket, key), ...extra }, readS3Error, this.clock);
   }
 
   async headObject(bucket: string, key: string, signal?: AbortSignal): Promise<ObjectHead> {
@@ -97,7 +100,7 @@ export class S3Objects implements ObjectStore {
   }
 
   /** A GET URL of the object that works for `seconds` (signing makes no request and is not traced). */
-  presignGet(bucket: string, key: string, seconds: number, now = new Date()): string {
-    return presignUrl(this.target(bucket, key), this.config.credentials, { region: this.config.region, service: S3.signingName }, seconds, now);
+  presignGet(bucket: string, key: string, seconds: number, now?: Date): string {
+    return presignUrl(this.target(bucket, key), this.config.credentials, { region: this.config.region, service: S3.signingName }, seconds, now ?? this.clock.now());
   }
 }

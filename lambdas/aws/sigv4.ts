@@ -114,8 +114,14 @@ export function signHeaders(request: UnsignedRequest, credentials: AwsCredential
   return headers;
 }
 
+/** S3 refuses a presigned URL that would live longer than a week. */
+export const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
+
 /** A GET URL anyone holding it may use for `expiresSeconds` (S3's query-string signing, only `host` signed). */
 export function presignUrl(target: RequestTarget, credentials: AwsCredentials, scope: Omit<SigningScope, 'amzDate'>, expiresSeconds: number, now = new Date()): string {
+  if (!Number.isInteger(expiresSeconds) || expiresSeconds < 1 || expiresSeconds > MAX_PRESIGN_SECONDS) {
+    throw new RangeError(`a presigned URL lives 1 s to 7 days (${MAX_PRESIGN_SECONDS} s), not ${expiresSeconds} s`);
+  }
   const full = { ...scope, amzDate: amzDateOf(now) };
   const query: Array<readonly [string, string]> = [
     ...target.query,

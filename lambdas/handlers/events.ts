@@ -36,7 +36,8 @@ export interface BriefingEvent {
 }
 
 export interface EventPublisher {
-  publish(event: BriefingEvent): Promise<void>;
+  /** `signal` bounds the publishing (the invocation's deadline). */
+  publish(event: BriefingEvent, signal?: AbortSignal): Promise<void>;
 }
 
 /** What became of an article: its briefing, or why there is none. */

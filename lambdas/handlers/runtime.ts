@@ -3,7 +3,10 @@
  * The extract and render handlers' S3 and EventBridge clients are the project's own
  * (lambdas/aws); the handlers that list and copy use the SDK's (sdk-clients.ts).
  * `AWS_ENDPOINT_URL_S3` points S3 at an S3-compatible server (s3rver locally, or the
- * fault-injecting proxy of tests/reliability), addressed path-style.
+ * fault-injecting proxy of tests/reliability), addressed path-style;
+ * `AWS_ENDPOINT_URL_EVENTBRIDGE` points EventBridge elsewhere, and `AWS_ENDPOINT_URL` both, as
+ * for the SDK. FIPS and dual-stack endpoints are not chosen from the AWS_USE_* switches: set the
+ * endpoint itself.
  */
 import type { AwsCallTracer } from '../aws/call';
 import { type AwsCredentials, credentialsFromEnv } from '../aws/credentials';
@@ -50,8 +53,18 @@ export function handlerObjectStore(options: HandlerClientOptions = {}): S3Object
   });
 }
 
+/** The endpoint the environment names for a service (`AWS_ENDPOINT_URL_<SERVICE>`, else `AWS_ENDPOINT_URL`); none: AWS's. */
+function endpointFromEnv(service: 'S3' | 'EVENTBRIDGE'): string | undefined {
+  for (const name of ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT']) {
+    if (process.env[name]?.toLowerCase() === 'true') {
+      throw new BriefingError('usage', 'bad_env', `${name}=true is not supported by the handlers' AWS client: set AWS_ENDPOINT_URL_${service} to the endpoint to use instead`);
+    }
+  }
+  return process.env[`AWS_ENDPOINT_URL_${service}`] || process.env.AWS_ENDPOINT_URL || undefined;
+}
+
 export function objectStoreFromEnv(tracer?: AwsCallTracer): S3Objects {
-  const endpoint = process.env.AWS_ENDPOINT_URL_S3;
+  const endpoint = endpointFromEnv('S3');
   return handlerObjectStore({ ...(endpoint ? { endpoint } : {}), ...(tracer ? { tracer } : {}) });
 }
 
@@ -74,14 +87,23 @@ export function optionalIntegerEnv(name: string, min: number): number | undefine
 
 export const optionalPositiveIntEnv = (name: string): number | undefined => optionalIntegerEnv(name, 1);
 
+/**
+ * An event is announced after its outputs are written, so a slow EventBridge must not hold the
+ * invocation: three tries, as the SDK makes, each within S3's bounds and the caller's signal.
+ */
+const EVENT_RETRY: RetryOptions = { maxAttempts: 3 };
+
 /** EventBridge on the bus the stack names (EVENT_BUS_NAME); `undefined` (events off) without it. */
 export function eventPublisherFromEnv(tracer?: AwsCallTracer): EventPublisher | undefined {
   const busName = process.env.EVENT_BUS_NAME;
   if (!busName) return undefined;
+  const endpoint = endpointFromEnv('EVENTBRIDGE');
   const events = new EventBridgeEvents({
     region: regionFromEnv(),
     credentials: credentialsFromEnv(),
     transport: nodeHttpTransport(S3_TIMEOUTS),
+    retry: EVENT_RETRY,
+    ...(endpoint ? { endpoint } : {}),
     ...(tracer ? { tracer } : {}),
   });
   return eventBridgePublisher(events, busName);

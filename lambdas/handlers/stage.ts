@@ -146,10 +146,11 @@ export function createStageHandler(spec: StageSpec, deps: HandlerDeps): SqsHandl
   const maxReceiveCount = maxReceiveCountOf(deps);
   const trace = deps.tracer ? deps.tracer.traceArticle.bind(deps.tracer) : <T>(_id: string, work: () => Promise<T>) => work();
 
-  async function publish(event: BriefingEvent, log: Logger): Promise<void> {
+  async function publish(event: BriefingEvent, log: Logger, clock: InvocationClock): Promise<void> {
     if (!deps.events) return;
     try {
-      await deps.events.publish(event);
+      // Within the invocation's time; past its deadline, within the margin kept for recording.
+      await deps.events.publish(event, clock.signal.aborted ? AbortSignal.timeout(clock.marginMs) : clock.signal);
       log.info('event published', { detailType: event.detailType });
     } catch (error) {
       log.error('event not published; the outputs in S3 still say what happened', { detailType: event.detailType, error: error as Error });
@@ -190,7 +191,7 @@ export function createStageHandler(spec: StageSpec, deps: HandlerDeps): SqsHandl
     let announced = false;
     const announce = async (outcome: ArticleOutcome): Promise<void> => {
       announced = true;
-      await publish(briefingEvent(article, deps.outputBucket, outcome), log);
+      await publish(briefingEvent(article, deps.outputBucket, outcome), log, clock);
     };
     try {
       const outputs = spec.outputsOf(key);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialsFromEnv } from '../../lambdas/aws/credentials';
 import { nodeHttpTransport } from '../../lambdas/aws/http';
 import { S3Objects } from '../../lambdas/aws/s3';
-import { S3_TIMEOUTS } from '../../lambdas/handlers/runtime';
+import { eventPublisherFromEnv, objectStoreFromEnv, S3_TIMEOUTS } from '../../lambdas/handlers/runtime';
 import { startFaultProxy } from '../reliability/fault-proxy';
 import { handlerStoreFor, s3ServerForTests } from '../support/s3';
 
@@ -84,9 +84,22 @@ describe('addressing on AWS', () => {
   const aws = new S3Objects({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, transport: nodeHttpTransport(S3_TIMEOUTS) });
   afterAll(() => aws.destroy());
 
-  it('virtual-hosted for a plain bucket, path style for one with dots, the key encoded once', () => {
+  it('virtual-hosted for a plain bucket, path style for one with dots, the key encoded once as S3 reads it', () => {
     expect(aws.target('briefing-output-1a2b', 'figures/a b+ü.json')).toMatchObject({ origin: new URL('https://briefing-output-1a2b.s3.eu-west-1.amazonaws.com'), path: '/figures/a%20b%2B%C3%BC.json' });
     expect(aws.target('my.bucket', 'k')).toMatchObject({ origin: new URL('https://s3.eu-west-1.amazonaws.com'), path: '/my.bucket/k' });
+    // RFC 3986: what encodeURIComponent leaves (!'()*) is encoded too; the unreserved -_.~ are not.
+    expect(aws.target('b', "x/odd !'()*-_.~=&.txt").path).toBe('/x/odd%20%21%27%28%29%2A-_.~%3D%26.txt');
+  });
+
+  it('in the China regions, under their own domain', () => {
+    const china = new S3Objects({ region: 'cn-north-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, transport: nodeHttpTransport(S3_TIMEOUTS) });
+    expect(china.target('b', 'k').origin.host).toBe('b.s3.cn-north-1.amazonaws.com.cn');
+    china.destroy();
+  });
+
+  it('refuses a presigned URL that would outlive S3\'s week', () => {
+    expect(() => aws.presignGet('b', 'k', 7 * 24 * 3600 + 1)).toThrow(/1 s to 7 days/);
+    expect(() => aws.presignGet('b', 'k', 0)).toThrow(RangeError);
   });
 });
 
@@ -176,8 +189,35 @@ describe('an answer that breaks off or stalls', () => {
   });
 });
 
-describe('credentials', () => {
-  it('come from the environment Lambda sets, and their absence is named', () => {
+describe('configuration from the environment', () => {
+  const withEnv = <T>(vars: Record<string, string | undefined>, work: () => T): T => {
+    const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, vars);
+    for (const [name, value] of Object.entries(vars)) if (value === undefined) delete process.env[name];
+    try {
+      return work();
+    } finally {
+      for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name]; else process.env[name] = value;
+    }
+  };
+  const lambda = { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'secret', AWS_ENDPOINT_URL_S3: undefined, AWS_ENDPOINT_URL: undefined, AWS_USE_FIPS_ENDPOINT: undefined, AWS_USE_DUALSTACK_ENDPOINT: undefined };
+
+  it('takes the endpoint the SDK would: the service\'s own, else the general one; and refuses the FIPS and dual-stack switches by name', () => {
+    withEnv({ ...lambda, AWS_ENDPOINT_URL: 'http://127.0.0.1:9999' }, () => {
+      const store = objectStoreFromEnv();
+      expect(store.target('b', 'k')).toMatchObject({ origin: new URL('http://127.0.0.1:9999'), path: '/b/k' });
+      store.destroy();
+    });
+    withEnv({ ...lambda, AWS_ENDPOINT_URL: 'http://127.0.0.1:9999', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:8888' }, () => {
+      const store = objectStoreFromEnv();
+      expect(store.target('b', 'k').origin.port).toBe('8888');
+      store.destroy();
+    });
+    withEnv({ ...lambda, AWS_USE_FIPS_ENDPOINT: 'true' }, () => expect(() => objectStoreFromEnv()).toThrow(/AWS_USE_FIPS_ENDPOINT=true is not supported.*AWS_ENDPOINT_URL_S3/));
+    withEnv({ ...lambda, AWS_USE_DUALSTACK_ENDPOINT: 'TRUE', EVENT_BUS_NAME: 'bus' }, () => expect(() => eventPublisherFromEnv()).toThrow(/AWS_USE_DUALSTACK_ENDPOINT=true.*AWS_ENDPOINT_URL_EVENTBRIDGE/));
+  });
+
+  it('takes credentials from the environment Lambda sets, and names what is missing', () => {
     expect(credentialsFromEnv({ AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' })).toEqual({ accessKeyId: 'id', secretAccessKey: 'secret', sessionToken: 'token' });
     expect(credentialsFromEnv({ AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'secret' })).toEqual({ accessKeyId: 'id', secretAccessKey: 'secret' });
     expect(() => credentialsFromEnv({ AWS_ACCESS_KEY_ID: 'id' })).toThrow(/no AWS credentials: AWS_SECRET_ACCESS_KEY not set/);

@@ -8,6 +8,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
+import { EventBridgeEvents } from '../../lambdas/aws/eventbridge';
+import type { HttpRequest, HttpTransport } from '../../lambdas/aws/http';
 import { encodeKeyPath, presignUrl, requestPath, sha256Hex, signHeaders, type UnsignedRequest } from '../../lambdas/aws/sigv4';
 import { verifySignature } from '../../local/sigv4';
 
@@ -45,7 +47,8 @@ describe('SigV4 as the SDK signs', () => {
       origin: new URL('https://briefings.s3.eu-west-1.amazonaws.com'),
       path: `/${encodeKeyPath(key)}`,
       query: [['x-id', 'PutObject'], ['a b', 'c/d']],
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'x-amz-meta-source-key': '2019%2F%C3%BC.txt', 'if-none-match': '*', 'x-amz-content-sha256': sha256Hex(body) },
+      // A value with spaces around and within it: signed trimmed, runs of spaces as one.
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'x-amz-meta-source-key': '2019%2F%C3%BC.txt', 'x-amz-meta-note': '  two  spaces   here ', 'if-none-match': '*', 'x-amz-content-sha256': sha256Hex(body) },
       payloadHash: sha256Hex(body),
     };
     const ours = signHeaders(request, CREDENTIALS, { region: 'eu-west-1', service: 's3' }, AT);
@@ -57,6 +60,29 @@ describe('SigV4 as the SDK signs', () => {
     expect(signatureIn(ours.authorization)).toBe(signatureIn(sdk.headers.authorization));
     expect(ours['x-amz-security-token']).toBe(CREDENTIALS.sessionToken);
     expect(ours['x-amz-date']).toBe('20261205T101530Z');
+  });
+
+  it('signs the PutEvents request the EventBridge client sends as the SDK signs the same request', async () => {
+    let sent: HttpRequest | undefined;
+    const transport: HttpTransport = {
+      async send(request) {
+        sent = request;
+        return { status: 200, headers: {}, body: Buffer.from('{"FailedEntryCount":0,"Entries":[{"EventId":"1"}]}') };
+      },
+      destroy() {},
+    };
+    const events = new EventBridgeEvents({ region: 'eu-west-1', credentials: CREDENTIALS, transport });
+    await events.putEvents([{ EventBusName: 'bus', Source: 'briefing', DetailType: 'Briefing Ready', Time: AT, Detail: '{"a":1}' }]);
+    const { authorization, ...unsigned } = sent!.headers;
+    const amzDate = unsigned['x-amz-date']!;
+    const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+    const sdk = await sdkSigner('events').sign({
+      method: sent!.method, protocol: 'https:', hostname: sent!.origin.hostname, path: sent!.path, query: {}, headers: unsigned, body: sent!.body,
+    }, { signingDate });
+    expect(sent!.origin.host).toBe('events.eu-west-1.amazonaws.com');
+    expect(unsigned).toMatchObject({ 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.PutEvents', 'x-amz-security-token': CREDENTIALS.sessionToken });
+    expect(signatureIn(authorization)).toBe(signatureIn(sdk.headers.authorization));
+    expect(JSON.parse(Buffer.from(sent!.body!).toString())).toEqual({ Entries: [{ EventBusName: 'bus', Source: 'briefing', DetailType: 'Briefing Ready', Time: AT.getTime() / 1000, Detail: '{"a":1}' }] });
   });
 
   it('signs an EventBridge PutEvents as the SDK does', async () => {

@@ -52,10 +52,11 @@ describe('events from the handlers', () => {
     await putObject(server.client, INPUT, key, ARTICLE);
     const record = await waitForRecord(records, INPUT, encodeEventKey(key));
     const published: BriefingEvent[] = [];
+    const signals: Array<AbortSignal | undefined> = [];
     // Writing to a bucket that does not exist: a storage fault that retrying does not mend.
     const extract = createExtractHandler({
       s3: objects, outputBucket: 'bucket-that-does-not-exist', logger: testLogger(), metrics: new RecordingMetrics(),
-      events: { publish: async (event) => { published.push(event); } },
+      events: { publish: async (event, signal) => { published.push(event); signals.push(signal); } },
       maxReceiveCount: 3,
     });
     for (const count of [1, 2]) expect((await extract(withReceiveCount(record, count))).batchItemFailures).toHaveLength(1);
@@ -67,6 +68,9 @@ describe('events from the handlers', () => {
       detailType: 'Briefing Failed',
       detail: { stage: 'extract', error: 'gave_up', reason: expect.stringMatching(/^gave up after the last delivery: /), input: { bucket: INPUT, key } },
     });
+    // Published within the invocation's time: the stage hands the publisher its deadline.
+    expect(signals[0]).toBeInstanceOf(AbortSignal);
+    expect(signals[0]!.aborted).toBe(false);
     expect(published[0]!.detail.correlationId).toMatch(new RegExp(`^articles/retry/last try\\.txt@[0-9a-f]{32}$`));
   });
 
@@ -97,7 +101,7 @@ describe('correlation source on the figures metadata', () => {
 
 describe('EventBridge publisher', () => {
   let endpoint: Server;
-  const calls: Array<{ target: string; authorization: string; body: Record<string, any> }> = [];
+  const calls: Array<{ target: string; contentType: string; authorization: string; body: Record<string, any> }> = [];
   let answer: Record<string, unknown> = { FailedEntryCount: 0, Entries: [{ EventId: '1' }] };
 
   beforeAll(async () => {
@@ -105,7 +109,7 @@ describe('EventBridge publisher', () => {
       let body = '';
       request.on('data', (chunk) => { body += chunk; });
       request.on('end', () => {
-        calls.push({ target: String(request.headers['x-amz-target']), authorization: String(request.headers.authorization), body: JSON.parse(body) });
+        calls.push({ target: String(request.headers['x-amz-target']), contentType: String(request.headers['content-type']), authorization: String(request.headers.authorization), body: JSON.parse(body) });
         response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(answer));
       });
     });
@@ -126,6 +130,7 @@ describe('EventBridge publisher', () => {
     await publisher.publish(event);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.target).toBe('AWSEvents.PutEvents');
+    expect(calls[0]!.contentType).toBe('application/x-amz-json-1.1');
     expect(calls[0]!.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=test\/\d{8}\/us-east-1\/events\/aws4_request, SignedHeaders=[a-z0-9;-]*x-amz-target[a-z0-9;-]*, Signature=[0-9a-f]{64}$/);
     const [entry] = calls[0]!.body.Entries;
     expect(entry).toMatchObject({ EventBusName: 'my-bus', Source: 'briefing', DetailType: 'Briefing Ready', Time: Date.parse(event.time) / 1000 });
