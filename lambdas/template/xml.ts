@@ -7,10 +7,13 @@
  * general parser: saxes, used before, checked every character against XML's name and character
  * classes through its event machinery and cost a warm briefing about 1 ms a parse (2.6 parses a
  * briefing) and a cold one its loading and first run. What it accepted and refused, this accepts
- * and refuses (tests/template/xml.test.ts compares the two on every fixture and on broken markup):
+ * and refuses, with one exception: an unpaired surrogate, which XML does not allow and saxes let
+ * through in text (values never hold one: sanitize.ts). tests/template/xml.test.ts compares the
+ * two on every fixture and on broken markup, problems at the line saxes gave for them. It reads
  * elements, attributes in quotes, text, the five predefined entities and character references,
- * CDATA, comments, processing instructions; a DOCTYPE, an undefined entity, a character XML
- * does not allow, a tag left open or closed out of turn are problems, reported at their line.
+ * CDATA, comments, processing instructions, the XML declaration; a DOCTYPE, an undefined entity,
+ * a character XML does not allow, a tag left open or closed out of turn are problems. Every scan
+ * moves forward (the next newline and the next "]]>" are found once), so time grows with the size.
  */
 import type { DocChild, DocNode } from './types';
 import { ELEMENTS, isElement } from './vocabulary';
@@ -36,6 +39,8 @@ const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*/y;
 const SPACE = /[ \t\n]*/y;
 const REFERENCE = /&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9A-Fa-f]+));/y;
+/** `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, as XML 1.0 allows it. */
+const DECLARATION = /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.[0-9]+\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][\w.-]*\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>$/;
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 class Refused extends Error {
@@ -75,32 +80,46 @@ function decode(raw: string, offset: number): string {
 export function parseXml(source: string, wrapper?: string): DocNode | XmlProblem {
   // XML's end-of-line handling: CR LF and a lone CR read as LF.
   const xml = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  // A byte-order mark may lead the document.
+  const start = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const stack: Building[] = [];
   let root: Building | null = null;
   let rootClosed = false;
-  // Lines are counted forward only, as the scan goes.
+  // Lines are counted forward only, as the scan goes: each newline is found once.
   let line = 1;
-  let counted = 0;
+  let nextNewline = xml.indexOf('\n');
   const lineAt = (at: number): number => {
-    for (let i = xml.indexOf('\n', counted); i >= 0 && i < at; i = xml.indexOf('\n', i + 1)) line++;
-    counted = Math.max(counted, at);
+    while (nextNewline >= 0 && nextNewline < at) {
+      line++;
+      nextNewline = xml.indexOf('\n', nextNewline + 1);
+    }
     return line;
+  };
+  // The next "]]>" at or after the text being read, found once for all the runs before it.
+  let nextCdataEnd = -1;
+  const cdataEndFrom = (from: number): number => {
+    if (nextCdataEnd !== Infinity && nextCdataEnd < from) {
+      const found = xml.indexOf(']]>', from);
+      nextCdataEnd = found < 0 ? Infinity : found;
+    }
+    return nextCdataEnd;
   };
   const expect = (at: number, what: string): never => {
     throw new Refused(at, at >= xml.length ? `the document ends inside ${what}` : `unexpected "${xml[at]}" in ${what}`);
   };
 
   const text = (from: number, to: number, raw: boolean): void => {
-    if (from >= to) return;
+    // An empty CDATA section is an (empty) text node, as saxes reported it; empty text is nothing.
+    if (from >= to && !raw) return;
     if (!raw) {
-      const end = xml.indexOf(']]>', from);
-      if (end >= 0 && end < to) throw new Refused(end, 'the string "]]>" is not allowed in text');
+      const end = cdataEndFrom(from);
+      if (end < to) throw new Refused(end, 'the string "]]>" is not allowed in text');
     }
     const value = raw ? xml.slice(from, to) : decode(xml.slice(from, to), from);
     const parent = stack.at(-1);
     if (!parent) {
-      const stray = xml.slice(from, to).search(/\S/);
-      if (stray >= 0) throw new Refused(from + stray, 'text outside the root element');
+      // XML's whitespace only: space, tab and newline (CRs are gone); U+3000 is text.
+      if (/[^ \t\n]/.test(xml.slice(from, to))) throw new Refused(to - 1, 'text outside the root element');
       return;
     }
     const last = parent.children.at(-1);
@@ -120,9 +139,10 @@ export function parseXml(source: string, wrapper?: string): DocNode | XmlProblem
 
   /** An element's start tag at `lt`; returns where it ends. */
   const openTag = (lt: number): number => {
-    if (rootClosed) throw new Refused(lt, 'a document has only one root element');
     const name = nameAt(lt + 1, 'a start tag');
-    const attrs: Record<string, string> = {};
+    const attrs: Array<[string, string]> = [];
+    const seen = new Set<string>();
+    let twice: string | undefined;
     let at = lt + 1 + name.length;
     for (;;) {
       const spaced = spaceAt(at);
@@ -140,23 +160,29 @@ export function parseXml(source: string, wrapper?: string): DocNode | XmlProblem
       if (quote !== '"' && quote !== "'") expect(at, `attribute ${attr}= (its value goes in quotes)`);
       const close = xml.indexOf(quote, at + 1);
       if (close < 0) expect(xml.length, `attribute ${attr}=`);
-      const lessThan = xml.indexOf('<', at + 1);
-      if (lessThan >= 0 && lessThan < close) throw new Refused(lessThan, `"<" in the value of ${attr}= (write &lt;)`);
-      if (Object.hasOwn(attrs, attr)) throw new Refused(spaced, `attribute ${attr}= twice on <${name}>`);
+      const written = xml.slice(at + 1, close);
+      const lessThan = written.indexOf('<');
+      if (lessThan >= 0) throw new Refused(at + 1 + lessThan, `"<" in the value of ${attr}= (write &lt;)`);
+      if (seen.has(attr)) twice ??= attr;
+      seen.add(attr);
       // Attribute-value normalisation: each whitespace character written in the value reads as a
       // space (one written as a character reference stays what it is).
-      attrs[attr] = decode(xml.slice(at + 1, close).replace(/[\t\n]/g, ' '), at + 1);
+      attrs.push([attr, decode(written.replace(/[\t\n]/g, ' '), at + 1)]);
       at = close + 1;
     }
     const selfClosing = xml[at] === '/';
     const end = at + (selfClosing ? 2 : 1);
+    // What is wrong with the tag as a whole is reported where it ends, as saxes reported it.
+    if (rootClosed) throw new Refused(end - 1, 'a document has only one root element');
+    if (twice !== undefined) throw new Refused(end - 1, `attribute ${twice}= twice on <${name}>`);
     const isWrapper = wrapper !== undefined && stack.length === 0 && name === wrapper;
     if (!isWrapper) {
-      if (!isElement(name)) throw new Refused(lt, `unknown element <${name}>`);
+      if (!isElement(name)) throw new Refused(end - 1, `unknown element <${name}>`);
       const allowed = ELEMENTS[name] ?? [];
-      for (const attr of Object.keys(attrs)) if (!allowed.includes(attr)) throw new Refused(lt, `unknown attribute ${attr}= on <${name}>`);
+      for (const [attr] of attrs) if (!allowed.includes(attr)) throw new Refused(end - 1, `unknown attribute ${attr}= on <${name}>`);
     }
-    const node: Building = { name, attrs, children: [], line: lineAt(end - 1) };
+    // Own keys whatever their names (an attribute named __proto__ included), as saxes gave them.
+    const node: Building = { name, attrs: Object.fromEntries(attrs), children: [], line: lineAt(end - 1) };
     const parent = stack.at(-1);
     if (parent) parent.children.push(node);
     else root = node;
@@ -170,8 +196,8 @@ export function parseXml(source: string, wrapper?: string): DocNode | XmlProblem
     const gt = spaceAt(lt + 2 + name.length);
     if (xml[gt] !== '>') expect(gt, `the end tag </${name}>`);
     const open = stack.pop();
-    if (!open) throw new Refused(lt, `end tag </${name}> with no element open`);
-    if (open.name !== name) throw new Refused(lt, `end tag </${name}> where </${open.name}> was due`);
+    if (!open) throw new Refused(gt, `end tag </${name}> with no element open`);
+    if (open.name !== name) throw new Refused(gt, `end tag </${name}> where </${open.name}> was due`);
     rootClosed = stack.length === 0;
     return gt + 1;
   };
@@ -197,8 +223,15 @@ export function parseXml(source: string, wrapper?: string): DocNode | XmlProblem
     if (xml.startsWith('<!DOCTYPE', lt)) throw new Refused(lt, 'a DOCTYPE is not allowed in a template');
     if (xml[lt + 1] === '?') {
       const target = nameAt(lt + 2, 'a processing instruction');
-      if (target.toLowerCase() === 'xml' && lt !== 0) throw new Refused(lt, 'the XML declaration may stand only at the very start');
-      return until('?>', lt + 2, 'a processing instruction') + 2;
+      const after = lt + 2 + target.length;
+      if (!xml.startsWith('?>', after) && !/[ \t\n]/.test(xml[after] ?? '')) expect(after, `the processing instruction <?${target}`);
+      if (target.toLowerCase() === 'xml') {
+        if (target !== 'xml' || lt !== start) throw new Refused(lt, 'the XML declaration may stand only at the very start, written <?xml');
+        if (!DECLARATION.test(xml.slice(lt, until('?>', after, 'the XML declaration') + 2))) {
+          throw new Refused(after, 'the XML declaration must give version="1.x", and may give an encoding and standalone="yes" or "no"');
+        }
+      }
+      return until('?>', after, 'a processing instruction') + 2;
     }
     return expect(lt + 1, 'markup');
   };
@@ -206,7 +239,7 @@ export function parseXml(source: string, wrapper?: string): DocNode | XmlProblem
   try {
     const bad = DISALLOWED.exec(xml);
     if (bad) throw new Refused(bad.index, 'a character XML does not allow');
-    let at = 0;
+    let at = start;
     while (at < xml.length) {
       const lt = xml.indexOf('<', at);
       text(at, lt < 0 ? xml.length : lt, false);
@@ -220,7 +253,7 @@ export function parseXml(source: string, wrapper?: string): DocNode | XmlProblem
     if (error instanceof Refused) return { line: lineAt(error.at), reason: error.message };
     throw error;
   }
-  if (!root) return { line: 1, reason: 'the template produced no root element' };
+  if (!root) return { line: lineAt(xml.length), reason: 'the template produced no root element' };
   return root;
 }
 

@@ -68,6 +68,8 @@ describe('the same tree as saxes', () => {
     ['line ends: CR LF and a lone CR', '<document>\r\n<paragraph>one\r\ntwo\rthree</paragraph>\r<paragraph\r\n/>\r\n</document>'],
     ['a start tag over several lines, and text beyond ASCII', '<document\n  title="Šabac"\n  lang="sr"\n>\n<paragraph>Kafranbel · “quoted” — 😀</paragraph></document>'],
     ['a self-closing root, whitespace around it', '\n\n  <document/>  \n'],
+    ['a byte-order mark before the declaration', '\ufeff<?xml version="1.1" encoding="UTF-8" standalone="yes"?>\n<document/>'],
+    ['empty CDATA sections, which are text nodes of their own', '<document><paragraph><![CDATA[]]><cell/><![CDATA[]]></paragraph></document>'],
   ])('for %s', (_what, xml) => {
     const ours = parseXml(xml);
     expect(isProblem(ours)).toBe(false);
@@ -100,6 +102,16 @@ describe('a problem wherever saxes found one, at its line', () => {
     ['an empty document', '   '],
     ['a tag name that is not one', '<document><1paragraph/></document>'],
     ['the declaration not at the start', '<document/>\n<?xml version="1.0"?>'],
+    ['a declaration without its version', '<?xml?><document/>'],
+    ['a declaration of another version', '<?xml version="2.0"?><document/>'],
+    ['a declaration in capitals', '<?XML version="1.0"?><document/>'],
+    ['an attribute named __proto__ (not a key a plain object keeps)', '<document __proto__="x"/>'],
+    ['an unknown attribute in a start tag over several lines', '<document>\n<card\n value="1"\n onclick="x"\n/></document>'],
+    ['the same attribute twice, over several lines', '<document title="a"\n title="b"\n/>'],
+    ['an end tag out of turn, over two lines', '<document>\n<paragraph>\n</panel\n>'],
+    ['a second root over two lines', '<document/>\n<document\n/>'],
+    ['a processing instruction whose name runs into its data', '<?pi"data"?><document/>'],
+    ['an ideographic space outside the root (not XML whitespace)', '<document/>\u3000'],
   ])('%s', (_what, xml) => {
     const ours = parseXml(xml);
     const theirs = parseWithSaxes(xml);
