@@ -156,6 +156,9 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   const handlerClients = { endpoint: handlerEndpoint, credentials: LOCAL_CREDENTIALS, region: 'us-east-1' };
   const handlerS3 = handlerObjectStore(handlerClients);
   const eventS3 = handlerS3Client(handlerClients);
+  // Signs the Ready events' URLs for the server itself (a page or `curl` fetches from it, not
+  // from the handlers' endpoint): one client for every handler, closed with the rest.
+  const presignS3 = handlerObjectStore({ ...handlerClients, endpoint: server.endpoint });
   const maxTries = options.maxTries ?? DEFAULT_MAX_TRIES;
   const reasons = new Map<string, string>();
   const templates = options.templates ?? deployedTemplates();
@@ -171,7 +174,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     logger: new ReasonLogger(reasons, options.handlerLog, { serviceName: service, logLevel }),
     events,
     // Signed for the local server: a page or `curl` can fetch the PDF straight from the event.
-    presignUrl: s3Presigner(handlerObjectStore({ endpoint: server.endpoint, credentials: LOCAL_CREDENTIALS, region: 'us-east-1' }), options.presignedUrlSeconds ?? 3600),
+    presignUrl: s3Presigner(presignS3, options.presignedUrlSeconds ?? 3600),
   });
   /** The handler's reason for this failure (taken once, so a later success leaves nothing behind). */
   const reasonFor = (messageId: string, fallback: string): string => {
@@ -288,6 +291,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       await pool?.close();
       handlerS3.destroy();
       eventS3.destroy();
+      presignS3.destroy();
       events.close();
       await server.close();
       for (const q of journals) q.close();
