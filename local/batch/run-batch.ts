@@ -8,6 +8,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { withoutExtension } from '../../lambdas/handlers/s3-keys';
 import type { BatchJob, BatchReply, JobOutcome } from './protocol';
+import { tuneTieringForBatch } from './tiering';
 import { workerStarter } from './worker-bundle';
 
 export interface BatchOptions {
@@ -82,6 +83,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   const workers = Math.max(1, Math.min(options.jobs, jobs.length));
+  tuneTieringForBatch();
   const startWorker = await workerStarter(workerUrl);
   let next = 0;
   // Articles handed back by a crashed thread before it started them, tried again first.
