@@ -10,6 +10,7 @@ import { basename, relative } from 'node:path';
 import { isBriefingError } from '../../lambdas/core/errors';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
 import { subscribeToEvents, waitForAnnounced } from '../../local/event-stream';
+import { readInputFile } from '../../local/input-file';
 import { mapLimit } from '../../lambdas/core/map-limit';
 import { countPdfPages } from '../../local/pdf-pages';
 import { progressBar } from '../../local/progress';
@@ -18,7 +19,6 @@ import { writeArticleRecord, type ArticleRecord } from '../article-record';
 import { DEFAULT_ENDPOINT } from '../commands/stack-options';
 import type { SubmitOptions } from '../commands/submit';
 import { errorLine, EXIT_BAD_INPUT, EXIT_FAILURE } from '../exit';
-import { readInputFile } from '../input';
 import { checkAwsSetup, isDeployed, stackFor, unreachable } from './stack';
 
 /** Waits in flight at once: each polls a few HEADs every 200 ms. */

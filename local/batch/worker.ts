@@ -10,7 +10,7 @@ import { isBriefingError } from '../../lambdas/core/errors';
 import { briefingFromBytes } from '../../lambdas/core/pipeline';
 import type { Extraction } from '../../lambdas/extract/types';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
-import { readInputFile } from '../../cli/input';
+import { readInputFile } from '../input-file';
 import type { BatchJob, BatchReply } from './protocol';
 
 // A BriefingError's message is the reason a person can act on; anything else is a bug, named as such.
