@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { PEOPLE } from '../lambdas/briefing/select';
 import type { Extraction, Figure } from '../lambdas/extract/types';
-import { findAsset } from '../lambdas/render/assets';
+import { findAsset } from '../lambdas/core/assets';
 import { FONT_FILES } from '../lambdas/render/fonts';
 
 // The very files our renderer embeds.

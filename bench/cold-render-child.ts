@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { briefingFromBytes } from '../lambdas/core/pipeline';
+import { briefingFromBytes } from '../lambdas/pipeline';
 
 const [file, published, out] = process.argv.slice(2);
 if (!file || !published || !out) throw new Error('usage: cold-render <article> <published|-> <out.pdf>');

@@ -3,7 +3,7 @@
  * error, so a bad value exits 2 with one line before any file is read.
  */
 import { InvalidArgumentError } from 'commander';
-import { isIsoDate } from '../lambdas/intake/dates';
+import { isIsoDate } from '../lambdas/core/dates';
 
 /** `--published`: a real calendar date written YYYY-MM-DD. */
 export function parsePublished(value: string): string {

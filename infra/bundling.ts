@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_FALLBACKS } from '../lambdas/render/assets';
+import { PACKAGE_FALLBACKS } from '../lambdas/core/assets';
 import { CJS_URL_BANNER, CJS_URL_DEFINE, HANDLER_CODE_FILE } from './code-cache';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,7 +88,7 @@ export const HANDLER_BUNDLE = {
   supported: ESBUILD_SUPPORTED,
 } as const;
 
-/** Files the renderer reads at run time (lambdas/render/assets.ts looks for them beside the bundle). */
+/** Files the renderer reads at run time (lambdas/core/assets.ts looks for them beside the bundle). */
 export const RUNTIME_ASSETS: ReadonlyArray<{ readonly from: string; readonly to: string }> = [
   { from: 'templates', to: 'templates' },
   ...Object.entries(PACKAGE_FALLBACKS).map(([to, from]) => ({ from, to })),

@@ -22,7 +22,7 @@
  * The npm packages are bundled in, with the Lambda handlers' settings (infra/bundling.ts: CommonJS
  * that knows its URL, the stubs of pdfkit's unused heavy imports). Fonts, templates and the
  * ICC profile are not copied: the renderer finds them from dist/ in the package
- * (lambdas/render/assets.ts), as it does from the sources.
+ * (lambdas/core/assets.ts), as it does from the sources.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractFromBytes } from '../lambdas/core/extract-bytes';
+import { extractFromBytes } from '../lambdas/pipeline/extract-bytes';
 import { isRight, scoreEvent, type EventAnnotation, type MeasureScore } from '../lambdas/eval/event-score';
 import { fuseEvent } from '../lambdas/event/fuse';
 import { articleFiles } from '../local/batch/run-batch';

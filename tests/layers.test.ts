@@ -1,7 +1,9 @@
 /**
  * Import directions between the project's folders that hold today: a folder lower down never
- * imports one above it. The command line (cli/) sits on the local runtime (local/), which
- * never reaches back up into it.
+ * imports one above it. At the bottom, lambdas/core (errors, dates, letter patterns, assets)
+ * imports no other folder; the stages sit on it; lambdas/pipeline (bytes → PDF) sits on the
+ * stages and no stage imports it. The command line (cli/) sits on the local runtime (local/),
+ * which never reaches back up into it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -30,8 +32,28 @@ describe('import directions', () => {
     expect(cli.some((p) => p.startsWith('local/'))).toBe(true);
   });
 
-  it('local/ never imports cli/', () => {
-    const upward = importsUnder('local').flatMap((f) => f.imports.filter((p) => p.startsWith('cli/')).map((p) => `${f.file} → ${p}`));
+  const offending = (dir: string, bad: (target: string) => boolean): string[] =>
+    importsUnder(dir).flatMap((f) => f.imports.filter(bad).map((p) => `${f.file} → ${p}`));
+
+  it('lambdas/core imports nothing of the project outside itself', () => {
+    expect(offending('lambdas/core', (p) => !p.startsWith('lambdas/core/'))).toEqual([]);
+  });
+
+  it('no stage imports the pipeline on top of them (only the handlers and other adapters do)', () => {
+    const stages = ['aws', 'briefing', 'contract', 'core', 'eval', 'event', 'extract', 'intake', 'layout', 'render', 'review', 'template'];
+    const upward = stages.flatMap((stage) => offending(`lambdas/${stage}`, (p) => p === 'lambdas/pipeline' || p.startsWith('lambdas/pipeline/')));
     expect(upward).toEqual([]);
+  });
+
+  it('templates are found and filled without the renderer: lambdas/template never imports lambdas/render', () => {
+    expect(offending('lambdas/template', (p) => p.startsWith('lambdas/render/'))).toEqual([]);
+  });
+
+  it('extraction takes from intake only its types (the Article), none of its workings', () => {
+    expect(offending('lambdas/extract', (p) => p.startsWith('lambdas/intake/') && p !== 'lambdas/intake/types')).toEqual([]);
+  });
+
+  it('local/ never imports cli/', () => {
+    expect(offending('local', (p) => p.startsWith('cli/'))).toEqual([]);
   });
 });

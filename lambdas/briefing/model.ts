@@ -9,7 +9,7 @@ import { pickBars, pickCards, pickTableFigures } from './select';
 import { categoryLabel } from '../contract/categories';
 import { conversionNote, figureLabel, placeOf } from './wording';
 import { datedLine, timelineRows } from './timeline';
-import { letterPattern, patternFor } from '../intake/letter-patterns';
+import { letterPattern, patternFor } from '../core/letter-patterns';
 
 /** `note`: the amount in another currency or unit when the article gives it ("about US$600,000"). */
 export interface CardView { value: string; qualifier: string; label: string; note: string; source: string }

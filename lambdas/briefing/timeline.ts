@@ -4,7 +4,7 @@
  * stated)", "Friday (date not stated)"). A sentence holding two dates is one row.
  */
 import type { Extraction, PartialTimelineEntry } from '../extract/types';
-import { dateOrder } from '../intake/dates';
+import { dateOrder } from '../core/dates';
 import { formatDate } from './format';
 
 const partialDate = (p: PartialTimelineEntry): string =>

@@ -6,7 +6,7 @@
  */
 import { categoryLabel } from '../contract/categories';
 import type { Figure } from '../extract/types';
-import { execIn, letterPattern, testIn } from '../intake/letter-patterns';
+import { execIn, letterPattern, testIn } from '../core/letter-patterns';
 import { formatAmount, isCurrency, type AmountOptions } from './format';
 
 /** How a unit may be written inside a label the extractor built ("rain mm", "Temperatures °C", "% contained"). */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { documentDate } from '../render';
-import { findAsset } from '../render/assets';
+import { findAsset } from '../core/assets';
 import { documentMetrics } from '../render/fonts';
 import { drawPdf } from '../render/pdf';
 import { layoutDocument } from '../layout';

@@ -4,7 +4,7 @@
  * paragraph ("Another 2,117 people have been injured."); a pronoun ("it added") points back too.
  */
 import { isTitleAlone, maskAbbreviationDots, unmaskDots, type Sentence } from './sentences';
-import { letterPattern, patternFor } from '../intake/letter-patterns';
+import { letterPattern, patternFor } from '../core/letter-patterns';
 
 // Verbs of saying first; "Zambia has recorded 97 deaths …, the health ministry said" names the ministry.
 const SPEECH = 'said|says|say|told|tells|estimated|estimates|added|adds|announced|announces|warned|warns|confirmed|confirms|stated|states|declared|declares';

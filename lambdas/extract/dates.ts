@@ -11,11 +11,11 @@
 import * as chrono from 'chrono-node';
 import type { PartialTimelineEntry } from './types';
 import type { Sentence } from './sentences';
-import { dateOrder, formatDate, monthNumber } from '../intake/dates';
+import { dateOrder, formatDate, monthNumber } from '../core/dates';
 import { MONTHS } from './lexicon';
 import { withCasePairs } from './case-pairs';
 import { patternsForText } from './word-lists';
-import { execIn, letterPattern, testIn } from '../intake/letter-patterns';
+import { execIn, letterPattern, testIn } from '../core/letter-patterns';
 
 export interface DateMention {
   readonly date: string;

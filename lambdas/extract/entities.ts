@@ -5,7 +5,7 @@
  * ("Syrian Network for Human Rights … SNHR") map to the full name.
  */
 import { COUNTRIES, KNOWN_ORGS, ORG_KEYWORDS } from './gazetteer';
-import { asciiLettersOnly, letterPattern } from '../intake/letter-patterns';
+import { asciiLettersOnly, letterPattern } from '../core/letter-patterns';
 
 export interface PlaceHit {
   readonly start: number;

@@ -1,5 +1,5 @@
 /** Small word lists: countries and well-known regions, organisations known by name or acronym. */
-import { letterPattern, patternFor } from '../intake/letter-patterns';
+import { letterPattern, patternFor } from '../core/letter-patterns';
 
 export const COUNTRIES: ReadonlySet<string> = new Set([
   'Afghanistan', 'Albania', 'Algeria', 'Andorra', 'Angola', 'Argentina', 'Armenia', 'Australia', 'Austria',

@@ -4,7 +4,7 @@
  * pattern, each built on first need (and once: esbuild rewrites a `\p{…}` literal into
  * `new RegExp(…)` where it is written, which inside a function would build one on every call).
  */
-import { isPunctuationOrSymbol } from '../intake/letter-patterns';
+import { isPunctuationOrSymbol } from '../core/letter-patterns';
 
 const patterns: { letter?: RegExp; startsUpper?: RegExp; startsLetter?: RegExp; endsLetter?: RegExp } = {};
 

@@ -10,7 +10,7 @@ import { MEANING_RULES, type Decision } from './rules/meaning-rules';
 import { shortTopic, topicAfter, topicBefore } from './topic';
 import { isBoundary } from './structure';
 import { FALL_VERBS, MONTHS, plural, RISE_VERBS, SHARE_VERBS, SHARE_WHOLES } from './lexicon';
-import { execIn, letterPattern } from '../intake/letter-patterns';
+import { execIn, letterPattern } from '../core/letter-patterns';
 
 export interface Meaning {
   readonly category: Category;

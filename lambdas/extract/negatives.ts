@@ -11,7 +11,7 @@ import {
   PHONE_CUES, TIME_NOUNS,
 } from './lexicon';
 import { endsWithLetter, startsUpper, startsWithLetter } from './letters';
-import { execIn, letterPattern } from '../intake/letter-patterns';
+import { execIn, letterPattern } from '../core/letter-patterns';
 
 export type NotFigureReason =
   | 'year' | 'day_of_month' | 'date' | 'clock' | 'age' | 'duration' | 'ordinal' | 'list_position'

@@ -11,7 +11,7 @@
  */
 import type { Quote } from './types';
 import { attributionIn } from './attribution';
-import { asciiLettersOnly, execIn, letterPattern, patternFor, testIn } from '../intake/letter-patterns';
+import { asciiLettersOnly, execIn, letterPattern, patternFor, testIn } from '../core/letter-patterns';
 import { isHonorific, isTitleAlone, leadingHonorifics, MASKED_DOT, maskAbbreviationDots, splitSentences, unmaskDots } from './sentences';
 
 // Titles and ranks stay part of the name as written; an office before a name is its role.

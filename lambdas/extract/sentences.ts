@@ -1,6 +1,6 @@
 /** Sentence splitting with character offsets into `article.text`. */
 import { hasLetter } from './letters';
-import { letterPattern, patternFor, testIn } from '../intake/letter-patterns';
+import { letterPattern, patternFor, testIn } from '../core/letter-patterns';
 
 export interface Sentence {
   readonly index: number;

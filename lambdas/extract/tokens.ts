@@ -4,7 +4,7 @@
  * hyphenated word ("Twenty-seven", "food-insecure") stays one token. Linear in the text.
  */
 import { hasLetter, isAsciiLetter, isAsciiUpper } from './letters';
-import { letterPattern, patternFor } from '../intake/letter-patterns';
+import { letterPattern, patternFor } from '../core/letter-patterns';
 
 export type Pos =
   | 'NOUN' | 'PROPN' | 'VERB' | 'AUX' | 'ADJ' | 'ADV' | 'DET' | 'ADP' | 'CCONJ' | 'SCONJ' | 'PRON'

@@ -5,7 +5,7 @@
  * reconstruction"). Read backwards from the number over verbs and prepositions.
  */
 import { MONTHS } from './lexicon';
-import { execIn, letterPattern } from '../intake/letter-patterns';
+import { execIn, letterPattern } from '../core/letter-patterns';
 
 // Trailing words between the topic and the number: prepositions, auxiliaries, verbs of change.
 const LINK: ReadonlySet<string> = new Set([

@@ -4,7 +4,7 @@
  * the input bucket, so this stage cannot trigger itself.
  */
 import { IntakeError } from '../core/errors';
-import { isIsoDate } from '../intake/dates';
+import { isIsoDate } from '../core/dates';
 import { DEFAULT_MAX_BYTES } from '../intake/types';
 import type { BudgetRule } from './budget';
 import { sourceMetadata } from './correlation';

@@ -3,7 +3,7 @@
  * notes). They describe a picture, often with its own figures ("home to some three million
  * people"), so they are kept apart: a caption's numbers must not become the article's.
  */
-import { asciiLettersOnly, letterPattern } from './letter-patterns';
+import { asciiLettersOnly, letterPattern } from '../core/letter-patterns';
 
 /** Agencies and picture desks whose credit closes a caption. */
 const AGENCY = '(?:AFP|AP|EPA(?:-EFE)?|Reuters|REUTERS|Getty Images|ANADOLU(?: AGENCY)?|Anadolu Agency|Xinhua|SANA|UNICEF|UNHCR|UNRWA|WFP|ICRC|Handout|HANDOUT)';

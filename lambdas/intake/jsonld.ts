@@ -3,7 +3,7 @@
  * .json file: a node, a list of nodes, or an `@graph` of them.
  */
 import { isRecord, nameOf, urlOf, type Fields } from './fields';
-import { toIsoDate } from './dates';
+import { toIsoDate } from '../core/dates';
 
 const ARTICLE_TYPES = new Set([
   'NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BackgroundNewsArticle',

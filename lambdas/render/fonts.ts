@@ -5,7 +5,7 @@
  * measured is what gets drawn.
  */
 import type { FontFace, FontMetrics, WrappedText } from '../layout/types';
-import { findAsset } from './assets';
+import { findAsset } from '../core/assets';
 import { fontFile } from './font-source';
 import { TrueTypeFont } from './truetype-font';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { DrawItem, FontFace, LaidOutDocument, StructNode, StructPath } from '../layout/types';
-import { findAsset } from './assets';
+import { findAsset } from '../core/assets';
 import { loadFaces } from './fonts';
 import type { TrueTypeSubset } from './subset';
 

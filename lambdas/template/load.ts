@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BriefingError } from '../core/errors';
-import { findAsset } from '../render/assets';
+import { findAsset } from '../core/assets';
 import type { TemplateSource } from './fill';
 
 export interface TemplateSet {

@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { moduleDir } from '../render/assets';
+import { moduleDir } from '../core/assets';
 
 export const PRECOMPILED_FILE = 'templates.compiled.cjs';
 

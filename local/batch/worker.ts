@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { isBriefingError } from '../../lambdas/core/errors';
-import { briefingFromBytes } from '../../lambdas/core/pipeline';
+import { briefingFromBytes } from '../../lambdas/pipeline';
 import type { Extraction } from '../../lambdas/extract/types';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
 import { readInputFile } from '../input-file';

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { S3EventRecord, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractFromBytes } from '../../lambdas/core/extract-bytes';
+import { extractFromBytes } from '../../lambdas/pipeline/extract-bytes';
 import type { Extraction } from '../../lambdas/extract/types';
 import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
 import { TemplateStore, templateHash } from '../../lambdas/template/load';

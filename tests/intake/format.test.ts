@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseFormat } from '../../lambdas/intake/format';
-import { isIsoDate, toIsoDate } from '../../lambdas/intake/dates';
+import { isIsoDate, toIsoDate } from '../../lambdas/core/dates';
 import { readText } from './support';
 
 describe('choosing the format', () => {

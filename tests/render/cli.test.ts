@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatAmount } from '../../lambdas/briefing/format';
-import { extractFromBytes } from '../../lambdas/core/pipeline';
+import { extractFromBytes } from '../../lambdas/pipeline';
 import { runCli } from '../support/cli';
 import { folded, pdffonts, pdfinfo, pdfinfoCustom, pdftotext, qpdfCheck } from './poppler';
 

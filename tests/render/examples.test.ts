@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { briefingFromBytes } from '../../lambdas/core/pipeline';
+import { briefingFromBytes } from '../../lambdas/pipeline';
 import { folded, pdftotextRaw } from './poppler';
 
 async function briefingText(example: string): Promise<string> {

@@ -1,7 +1,7 @@
 /** A hostile article through the whole pipeline: intake → extraction → template → layout → PDF. */
 import { describe, expect, it } from 'vitest';
 import { buildBriefingModel } from '../../lambdas/briefing/model';
-import { briefingFromBytes } from '../../lambdas/core/pipeline';
+import { briefingFromBytes } from '../../lambdas/pipeline';
 import type { Extraction } from '../../lambdas/extract/types';
 import { layoutDocument } from '../../lambdas/layout';
 import { fontMetrics } from '../../lambdas/render/fonts';

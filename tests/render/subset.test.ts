@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { findAsset } from '../../lambdas/render/assets';
+import { findAsset } from '../../lambdas/core/assets';
 import { fontFile } from '../../lambdas/render/font-source';
 import { FONT_FILES } from '../../lambdas/render/fonts';
 import { TrueTypeFile, TrueTypeSubset } from '../../lambdas/render/subset';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { buildBriefingModel } from '../../lambdas/briefing/model';
-import { extractFromBytes } from '../../lambdas/core/extract-bytes';
+import { extractFromBytes } from '../../lambdas/pipeline/extract-bytes';
 import { eventTemplate } from '../../lambdas/event/render';
 import { COMPILE_OPTIONS, partialName } from '../../lambdas/template/fill';
 import { deployedTemplates } from '../../lambdas/template/load';

@@ -5,7 +5,7 @@
  */
 import type { Readability } from '@mozilla/readability';
 import { IntakeError } from '../../core/errors';
-import { toIsoDate } from '../dates';
+import { toIsoDate } from '../../core/dates';
 import { cleanByline, urlOf } from '../fields';
 import { findArticleNode, readJsonLdArticle, type JsonLdArticle } from '../jsonld';
 import { checkHtmlShape, jsonDepth, MAX_JSON_DEPTH } from '../limits';

@@ -4,7 +4,7 @@
  * refused: `extract` reads one article and must not pick one silently.
  */
 import { IntakeError } from '../../core/errors';
-import { toIsoDate } from '../dates';
+import { toIsoDate } from '../../core/dates';
 import { cleanByline, isRecord, nameOf, pick, urlOf, type Fields } from '../fields';
 import { findArticleNode, isJsonLd, readJsonLdArticle } from '../jsonld';
 import { checkJsonShape } from '../limits';

@@ -5,7 +5,7 @@
  */
 import type { Token } from 'markdown-it';
 import { IntakeError } from '../../core/errors';
-import { toIsoDate } from '../dates';
+import { toIsoDate } from '../../core/dates';
 import { cleanByline, isRecord, nameOf, pick, urlOf, type Fields } from '../fields';
 import { jsonDepth, MAX_JSON_DEPTH } from '../limits';
 import { normalizeParagraph, normalizeNewlines } from '../normalize';

@@ -5,7 +5,7 @@
  */
 import { isCaption } from '../captions';
 import { cleanByline } from '../fields';
-import { letterPattern, testIn } from '../letter-patterns';
+import { letterPattern, testIn } from '../../core/letter-patterns';
 import { cleanText, normalizeParagraph } from '../normalize';
 import type { ArticleDraft } from '../types';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BriefingError } from '../../lambdas/core/errors';
-import { findAsset } from '../../lambdas/render/assets';
+import { findAsset } from '../../lambdas/core/assets';
 
 const saved = process.env.BRIEFING_ASSETS_DIR;
 afterEach(() => {

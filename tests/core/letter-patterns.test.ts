@@ -1,6 +1,6 @@
 /** Patterns over letters, read with ASCII classes where the text's letters are all ASCII. */
 import { describe, expect, it } from 'vitest';
-import { asciiLettersOnly, asciiTwin, isPunctuationOrSymbol, letterPattern } from '../../lambdas/intake/letter-patterns';
+import { asciiLettersOnly, asciiTwin, isPunctuationOrSymbol, letterPattern } from '../../lambdas/core/letter-patterns';
 
 describe('isPunctuationOrSymbol', () => {
   it('names no letter or mark of the Basic Multilingual Plane, and the quotes, dashes and signs of news', () => {

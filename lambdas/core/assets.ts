@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, parse, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BriefingError } from '../core/errors';
+import { BriefingError } from './errors';
 
 /**
  * Dev locations of assets that ship inside npm packages rather than in the repository; the

@@ -1,8 +1,8 @@
 /**
- * Date helpers of lambdas/intake/dates.ts that later stages order and check dates with.
+ * Date helpers of lambdas/core/dates.ts that later stages order and check dates with.
  */
 import { describe, expect, it } from 'vitest';
-import { dateOrder, isIsoDate } from '../../lambdas/intake/dates';
+import { dateOrder, isIsoDate } from '../../lambdas/core/dates';
 
 describe('dateOrder', () => {
   it('orders full dates and month-days as the calendar does, across months and years', () => {
