@@ -84,6 +84,10 @@ export function loadCached(file) {
 
 if (training) {
   process.once('exit', () => {
+    // A cache made now carries V8's flags of now. If the program changed them after this file
+    // read its key (`briefing batch` does, for its threads: local/batch/tiering.ts), a cache
+    // written under that key would be rejected by every later run, so none is written.
+    if (`${process.version}-${process.arch}-${cachedDataVersionTag()}` !== CACHE_KEY) return;
     for (const { file, script } of trained) {
       mkdirSync(dirname(cacheFileOf(file)), { recursive: true });
       writeFileSync(cacheFileOf(file), script.createCachedData());

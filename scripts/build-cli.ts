@@ -6,8 +6,9 @@
  *   loader (infra/code-cache.ts) running dist/briefing.cjs with the V8 code cache in
  *   dist/code-cache/, which the build makes last by one training `briefing render` of the seed;
  * - dist/worker.mjs: a `briefing batch` worker thread (local/batch/run-batch.ts starts it from
- *   beside itself), the same loader running dist/worker.cjs, so each thread reads the chunks it
- *   shares with `render` from the cache that run trained instead of compiling them anew;
+ *   beside itself), the same loader running dist/worker.cjs, so each thread reads its code from
+ *   the cache a training `briefing batch` made (the V8 flags a batch sets for its threads,
+ *   local/batch/tiering.ts, give their caches a key of their own);
  * - dist/chunk-*.cjs and the like: what the two share, and each command's work, split at its
  *   `import()` so `briefing --help` or a refused file loads none of pdfkit, the AWS SDK or the
  *   extractor. esbuild splits only ES modules, so the chunks are split as ESM and each is then
@@ -25,7 +26,7 @@
  * (lambdas/core/assets.ts), as it does from the sources.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { build, transform, type Metafile, type Plugin } from 'esbuild';
@@ -184,7 +185,9 @@ function inAscii(file: OutputFile): OutputFile {
 /**
  * The code cache of the command line (dist/code-cache/<this Node>/): one `briefing render` of
  * the seed by the program just built, on the Node that builds it (`npm ci` runs this with the
- * user's own), then one `briefing extract` of each READER_TRAINING article for the readers. A
+ * user's own), then one `briefing extract` of each READER_TRAINING article for the readers, then
+ * one `briefing batch` of all of them on one thread for the batch threads, whose V8 flags
+ * (local/batch/tiering.ts) make caches of their own (a thread writes its caches as it ends). A
  * run that fails fails the build: the program cannot render.
  */
 function trainCli(outdir: string): void {
@@ -195,6 +198,10 @@ function trainCli(outdir: string): void {
   try {
     train(['render', join(PROJECT_ROOT, SEED.file), '-o', join(work, 'seed.pdf'), '--published', SEED.published]);
     for (const article of READER_TRAINING) train(['extract', join(PROJECT_ROOT, article.file)]);
+    const batchIn = join(work, 'batch');
+    mkdirSync(batchIn);
+    for (const file of [SEED.file, ...READER_TRAINING.map((article) => article.file)]) copyFileSync(join(PROJECT_ROOT, file), join(batchIn, basename(file)));
+    train(['batch', batchIn, '-o', join(work, 'batch-out'), '--jobs', '1']);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

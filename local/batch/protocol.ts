@@ -10,6 +10,13 @@ export interface BatchJob {
   readonly published?: string | null;
 }
 
+/**
+ * What the main thread sends a worker: an article to brief, or null once there is no more work.
+ * On null the thread closes its port and ends by itself, as a thread whose work is done does, so
+ * its exit handlers run (a training build writes the thread's code cache in one).
+ */
+export type BatchMessage = BatchJob | null;
+
 export type JobOutcome =
   | { readonly ok: true; readonly figures: number; readonly ms: number }
   /** `refused`: the article itself is at fault (bad input); trying again will not help. */

@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { withoutExtension } from '../../lambdas/handlers/s3-keys';
-import type { BatchJob, BatchReply, JobOutcome } from './protocol';
+import type { BatchJob, BatchMessage, BatchReply, JobOutcome } from './protocol';
 import { tuneTieringForBatch } from './tiering';
 import { workerStarter } from './worker-bundle';
 
@@ -56,6 +56,19 @@ const workerUrl = new URL(extname(new URL(import.meta.url).pathname) === '.ts' ?
 
 /** Articles sent to a worker ahead of the one it is working on. */
 const IN_FLIGHT_PER_WORKER = 2;
+
+/** How long a thread with no more work has to end by itself before it is stopped. */
+const THREAD_END_GRACE_MS = 2_000;
+
+/**
+ * A thread with no more work is told so and ends by itself, its exit handlers run (a training
+ * build writes the thread's code cache in one); one that has not ended a while later is stopped.
+ */
+function endThread(worker: Worker): void {
+  const message: BatchMessage = null;
+  worker.postMessage(message);
+  setTimeout(() => void worker.terminate(), THREAD_END_GRACE_MS).unref();
+}
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
@@ -117,7 +130,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
           inFlight.push(job);
           worker.postMessage(job);
         }
-        if (inFlight.length === 0) void worker.terminate();
+        if (inFlight.length === 0) endThread(worker);
       };
       worker.on('message', (reply: BatchReply) => {
         const index = inFlight.findIndex((job) => job.id === reply.id);

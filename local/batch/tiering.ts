@@ -8,9 +8,8 @@
  * optimised later (after 400,000 bytecodes run rather than 67,584) and without inlining.
  *
  * V8's flags belong to the process, so they are set before the threads are made, and only by
- * `briefing batch`. V8 folds its flags into a code cache's key, so the threads find none of the
- * build's (code-cache-loader.mjs) and compile their code plainly: about 30 ms more per thread
- * (the batch thread's load, 118 → 150 ms of profile), against seconds saved. Only on the V8 they were measured on: later ones tier up through Maglev and
+ * `briefing batch`. V8 folds its flags into a code cache's key, so the threads' code has a cache
+ * of its own, which the build trains with a batch of its own (scripts/build-cli.ts). Only on the V8 they were measured on: later ones tier up through Maglev and
  * count calls instead of this budget, and V8 prints an error for a flag it does not know.
  */
 import { setFlagsFromString } from 'node:v8';

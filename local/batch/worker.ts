@@ -11,7 +11,7 @@ import { briefingFromBytes } from '../../lambdas/pipeline';
 import type { Extraction } from '../../lambdas/extract/types';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
 import { readInputFile } from '../input-file';
-import type { BatchJob, BatchReply } from './protocol';
+import type { BatchJob, BatchMessage, BatchReply } from './protocol';
 
 // A BriefingError's message is the reason a person can act on; anything else is a bug, named as such.
 const reasonOf = (error: unknown): string =>
@@ -37,7 +37,9 @@ async function write(job: BatchJob, extraction: Extraction, pdf: Uint8Array): Pr
 // is being briefed, so the thread does not wait on the disk either.
 let briefing: Promise<unknown> = Promise.resolve();
 
-parentPort?.on('message', (job: BatchJob) => {
+parentPort?.on('message', (job: BatchMessage) => {
+  // No more work: every article sent has been answered, so its files are written.
+  if (job === null) return parentPort?.close();
   let started = 0;
   const result = briefing.then(async () => {
     started = performance.now();

@@ -90,6 +90,20 @@ describe('the code-cache loader', () => {
     expect(after.filter((file) => file.endsWith('reader-extra.cjs.cache'))).toHaveLength(1);
     for (const [file, bytes] of before) expect(readFileSync(file).equals(bytes), file).toBe(true);
   });
+
+  it('writes no cache in a training run whose program changed V8\'s flags after reading its key (the cache would carry the new flags and be rejected)', async () => {
+    writeFileSync(join(dir, 'reader-late.cjs'), "'use strict';\nexports.twice = (text) => text + text;\n");
+    const train = (change: boolean): Promise<{ stdout: string }> => run(process.execPath, ['--input-type=module', '-e', `
+      const { loadCached } = await import(${JSON.stringify(join(dir, LOADER_FILE))});
+      const answer = loadCached(${JSON.stringify(join(dir, 'reader-late.cjs'))}).twice('ab');
+      if (${change}) (await import('node:v8')).setFlagsFromString('--no-turbo-inlining');
+      process.stdout.write(answer);`], { env: { PATH: process.env.PATH, [TRAIN_ENV]: '1' } });
+    const late = (): string[] => cacheFiles().filter((file) => file.endsWith('reader-late.cjs.cache'));
+    expect((await train(true)).stdout).toBe('abab');
+    expect(late()).toEqual([]);
+    expect((await train(false)).stdout).toBe('abab');
+    expect(late()).toHaveLength(1);
+  });
 });
 
 describe('the command line in dist/', () => {
@@ -121,7 +135,7 @@ describe('the command line in dist/', () => {
     }
   });
 
-  it('starts each batch thread through the loader, so the threads read the pipeline from that cache too', async () => {
+  it('starts each batch thread through the loader, so the threads read the pipeline from a cache too', async () => {
     const work = mkdtempSync(join(tmpdir(), 'code-cache-batch-'));
     try {
       const input = join(work, 'in');
@@ -138,7 +152,8 @@ describe('the command line in dist/', () => {
         const used = /\/(chunk-[\w-]+\.cjs): cache used/.exec(line);
         if (used) perChunk.set(used[1]!, (perChunk.get(used[1]!) ?? 0) + 1);
       }
-      // The pipeline's chunks are loaded by the threads (and not by the main thread of `batch`), each with the cache `render` trained.
+      // The pipeline's chunks are loaded by the threads (and not by the main thread of `batch`), each
+      // with the cache the build's training batch made under the threads' own V8 flags (local/batch/tiering.ts).
       expect([...perChunk.values()].filter((count) => count >= 2).length).toBeGreaterThan(3);
       expect(result.stderr).not.toMatch(/cache rejected/);
     } finally {
