@@ -27,7 +27,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as deployment from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { API_ROUTES } from '../lambdas/web/routes';
+import { API_ROUTES } from '../lambdas/contract/web-routes';
 import { PROJECT_ROOT } from './bundling';
 import { handlerFunction } from './handler-function';
 import { acknowledgeObjectWildcards } from './nag';

@@ -9,7 +9,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { EVENT_TYPES, METRIC, METRICS_NAMESPACE, RECONCILE_SERVICE, SERVICE } from '../lambdas/handlers/names';
+import { EVENT_TYPES, METRIC, METRICS_NAMESPACE, RECONCILE_SERVICE, SERVICE } from '../lambdas/contract/names';
 import type { PipelineStage } from './pipeline-stage';
 
 export interface PipelineDashboardProps {

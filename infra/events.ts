@@ -16,7 +16,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import { EVENT_SOURCE, EVENT_TYPES } from '../lambdas/handlers/names';
+import { EVENT_SOURCE, EVENT_TYPES } from '../lambdas/contract/names';
 import { assertEmail } from './validate';
 
 export interface BriefingEventsProps {

@@ -7,7 +7,7 @@
  * looked at first, and again now and then in case an event was lost.
  */
 import type { BriefingEvent } from '../lambdas/handlers/events';
-import { EVENT_TYPES } from '../lambdas/handlers/names';
+import { EVENT_TYPES } from '../lambdas/contract/names';
 import { EVENTS_PATH } from './event-hub';
 import { checkProgress, notInTime, type Outcome, type Stack } from './submit-client';
 

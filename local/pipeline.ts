@@ -18,7 +18,7 @@ import { describeError } from '../lambdas/core/errors';
 import { createEventHandler } from '../lambdas/handlers/event-handler';
 import { createExtractHandler, extractOutputs } from '../lambdas/handlers/extract-handler';
 import { eventOfFiguresKey } from '../lambdas/handlers/event-keys';
-import { EVENT_SERVICE } from '../lambdas/handlers/names';
+import { EVENT_SERVICE } from '../lambdas/contract/names';
 import { findUnfinished, type StageName as ArticleStage } from '../lambdas/handlers/reconcile';
 import { createRenderHandler, renderOutputs } from '../lambdas/handlers/render-handler';
 import { handlerObjectStore } from '../lambdas/handlers/runtime';

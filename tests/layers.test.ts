@@ -53,6 +53,10 @@ describe('import directions', () => {
     expect(offending('lambdas/extract', (p) => p.startsWith('lambdas/intake/') && p !== 'lambdas/intake/types')).toEqual([]);
   });
 
+  it('infra/ takes from the lambdas only the shared contract and bottom and the stages\' entry points, never a handler\'s or the web API\'s workings', () => {
+    expect(offending('infra', (p) => p.startsWith('lambdas/handlers/') || p.startsWith('lambdas/web/'))).toEqual([]);
+  });
+
   it('local/ never imports cli/', () => {
     expect(offending('local', (p) => p.startsWith('cli/'))).toEqual([]);
   });

@@ -21,7 +21,7 @@ import type { EventInput } from '../event/types';
 import type { Extraction } from '../extract/types';
 import { errorRecordBody, errorRecordFor } from './error-record';
 import { EVENTS_PREFIX, eventFiguresPrefix, eventJsonKey, eventOfFiguresKey } from './event-keys';
-import { EVENT_SERVICE } from './names';
+import { EVENT_SERVICE } from '../contract/names';
 import { count, flushMetrics, METRIC, newLogger, newMetrics } from './observability';
 import { headObject, readObject, SOURCE_ETAG, writeObject } from './s3-io';
 import { errorKeyFor } from './s3-keys';

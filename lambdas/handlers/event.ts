@@ -3,7 +3,7 @@
  * records the SDK calls of each invocation.
  */
 import { createEventHandler } from './event-handler';
-import { EVENT_SERVICE } from './names';
+import { EVENT_SERVICE } from '../contract/names';
 import { requiredEnv } from './runtime';
 import { s3ClientFromEnv } from './sdk-clients';
 import { stageTracer, tracedHandler } from './tracing';

@@ -7,7 +7,7 @@
  * in S3 are the truth, and a retried message would find them done and publish nothing.
  */
 import { type ArticleSource, correlationIdOf } from './correlation';
-import { EVENT_SOURCE, EVENT_TYPES, type BriefingEventType } from './names';
+import { EVENT_SOURCE, EVENT_TYPES, type BriefingEventType } from '../contract/names';
 
 export interface BriefingEventDetail {
   /** `bucket/key@version` of the input article: the same id as on the stages' log lines. */

@@ -4,7 +4,7 @@
  * metrics under its service name, the tracer records the S3 and EventBridge calls and one subsegment per article.
  */
 import { createExtractHandler } from './extract-handler';
-import { SERVICE } from './names';
+import { SERVICE } from '../contract/names';
 import { eventPublisherFromEnv, objectStoreFromEnv, optionalPositiveIntEnv, requiredEnv } from './runtime';
 import { templatePrefixesFromEnv } from './template-choice';
 import { articleTracer, stageTracer, tracedHandler } from './tracing';

@@ -4,9 +4,9 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { METRICS_NAMESPACE } from './names';
+import { METRICS_NAMESPACE } from '../contract/names';
 
-export { METRIC, METRICS_NAMESPACE } from './names';
+export { METRIC, METRICS_NAMESPACE } from '../contract/names';
 
 export const newLogger = (serviceName: string): Logger => new Logger({ serviceName });
 

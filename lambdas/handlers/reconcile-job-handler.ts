@@ -8,7 +8,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { BriefingError, describeError } from '../core/errors';
-import { RECONCILE_SERVICE } from './names';
+import { RECONCILE_SERVICE } from '../contract/names';
 import { count, flushMetrics, METRIC, newLogger, newMetrics } from './observability';
 import { reconcile, type ReconcileBuckets } from './reconcile';
 

@@ -3,7 +3,7 @@
  * MAX_RECEIVE_COUNT, PRESIGNED_URL_SECONDS). Built once per container; the stage makes its own Powertools logger
  * and metrics under its service name, the tracer records the S3 and EventBridge calls and one subsegment per article.
  */
-import { SERVICE } from './names';
+import { SERVICE } from '../contract/names';
 import { s3Presigner } from './presign';
 import { createRenderHandler } from './render-handler';
 import { eventPublisherFromEnv, objectStoreFromEnv, optionalPositiveIntEnv, requiredEnv } from './runtime';

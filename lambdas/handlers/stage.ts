@@ -28,7 +28,7 @@ import { commitOutcome, storedOutcome, tidyUp, type CommitContext, type CommitRe
 import { type ArticleSource, correlationIdOf, sourceOfObject } from './correlation';
 import { errorRecordBody, errorRecordFor } from './error-record';
 import { type ArticleOutcome, briefingEvent, type BriefingEvent, type EventPublisher } from './events';
-import { SERVICE } from './names';
+import { SERVICE } from '../contract/names';
 import { count, flushMetrics, METRIC, newLogger, newMetrics } from './observability';
 import type { PresignUrl } from './presign';
 import { headObject, type ObjectHead, readObject } from './s3-io';

@@ -6,6 +6,7 @@
  * only when it records the source ETag *and* the template's hash, so a changed template
  * re-renders and an unchanged one does not.
  */
+import { TEMPLATE_PREFIXES_ENV } from '../contract/names';
 import { chooseTemplate, deployedTemplates, type Template, type TemplateStore } from '../template/load';
 import type { HandlerDeps } from './stage';
 import type { ObjectHead } from './s3-io';
@@ -14,8 +15,6 @@ import type { ObjectHead } from './s3-io';
 export const TEMPLATE_METADATA = 'template';
 /** User metadata recording the template's content hash on every output. */
 export const TEMPLATE_HASH_METADATA = 'template-sha256';
-/** Environment variable holding the stack's prefix → template map as JSON (`{"flash/":"flash"}`). */
-export const TEMPLATE_PREFIXES_ENV = 'TEMPLATE_PREFIXES';
 
 export interface TemplateChoice {
   readonly store: TemplateStore;

@@ -9,7 +9,7 @@ import { tooLargeError } from '../intake/sniff';
 import { articleKey, uploadName } from './keys';
 import { articleDetail, saveRevision } from './revisions';
 import { findArticle, listArticles, type Store, type ViewOptions } from './status';
-import type { ApiRoute } from './routes';
+import type { ApiRoute } from '../contract/web-routes';
 import type { ApiError, ArticleView, UploadRequest, UploadTarget } from './types';
 
 export interface ApiRequest {
@@ -73,7 +73,7 @@ async function upload(context: ApiContext, body: unknown): Promise<ApiResponse> 
 
 const key = (context: ApiContext, value: unknown): string => context.space + articleKey(value);
 
-/** One answer per route of lambdas/web/routes.ts (the deployed HTTP API creates the same). */
+/** One answer per route of lambdas/contract/web-routes.ts (the deployed HTTP API creates the same). */
 const ROUTES: Readonly<Record<ApiRoute, (context: ApiContext, request: ApiRequest) => Promise<ApiResponse>>> = {
   'GET /articles': (context, { query }) => listOrSome(context, query),
   'GET /article': async (context, { query }) => ({ status: 200, body: await articleDetail(context.store, key(context, query.get('key')), context) }),

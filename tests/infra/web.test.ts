@@ -15,7 +15,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { readContext } from '../../infra/context';
-import { API_ROUTES } from '../../lambdas/web/routes';
+import { API_ROUTES } from '../../lambdas/contract/web-routes';
 import { startS3Server } from '../../local/s3-server';
 import { synthStack } from './synth';
 

@@ -1,8 +1,9 @@
 /**
  * Names that code outside the handlers matches on: the events' source and detail types (the CDK
  * rule, `briefing submit --wait`, the local page), the metric namespace and names (the
- * dashboard), the stages' service names (log groups, metric dimensions). Plain constants, so
- * infra and clients import them without loading the AWS SDK or Powertools.
+ * dashboard), the stages' service names (log groups, metric dimensions), the environment the
+ * stack gives the stages. Plain constants, so infra and clients import them without loading the
+ * AWS SDK or Powertools.
  */
 export const EVENT_SOURCE = 'briefing';
 
@@ -38,3 +39,6 @@ export const EVENT_SERVICE = 'briefing-event';
 
 /** The scheduled reconcile job's service name (not a stage: it handles no article itself). */
 export const RECONCILE_SERVICE = 'briefing-reconcile';
+
+/** Environment variable the stack gives the stages: its key prefix → template map as JSON (`{"flash/":"flash"}`). */
+export const TEMPLATE_PREFIXES_ENV = 'TEMPLATE_PREFIXES';
