@@ -19,7 +19,7 @@
  * `BRIEFING_CODE_CACHE_TRAIN=1` (the build's training runs) writes at exit the cache of each loaded
  * file that had none (or a rejected one).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { debuglog } from 'node:util';
@@ -36,8 +36,11 @@ import { constants, Script } from 'node:vm';
  */
 setFlagsFromString('--no-regexp-tier-up');
 
+/** The folder name of caches a process with V8's flags of now can use. */
+const keyNow = () => `${process.version}-${process.arch}-${cachedDataVersionTag()}`;
+
 /** The folder name of caches this very process can use. */
-export const CACHE_KEY = `${process.version}-${process.arch}-${cachedDataVersionTag()}`;
+export const CACHE_KEY = keyNow();
 
 const debug = debuglog('code-cache');
 const training = process.env.BRIEFING_CODE_CACHE_TRAIN === '1';
@@ -87,10 +90,18 @@ if (training) {
     // A cache made now carries V8's flags of now. If the program changed them after this file
     // read its key (`briefing batch` does, for its threads: local/batch/tiering.ts), a cache
     // written under that key would be rejected by every later run, so none is written.
-    if (`${process.version}-${process.arch}-${cachedDataVersionTag()}` !== CACHE_KEY) return;
+    if (keyNow() !== CACHE_KEY) {
+      debug('V8 flags changed since the key %s was read: no cache written', CACHE_KEY);
+      return;
+    }
     for (const { file, script } of trained) {
-      mkdirSync(dirname(cacheFileOf(file)), { recursive: true });
-      writeFileSync(cacheFileOf(file), script.createCachedData());
+      const target = cacheFileOf(file);
+      mkdirSync(dirname(target), { recursive: true });
+      // Written beside and renamed into place: a run cut short, or another thread writing the
+      // same file, never leaves a half-written cache.
+      const partial = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, target);
     }
   });
 }

@@ -4,7 +4,7 @@
  *
  * - dist/briefing.mjs: the program (`bin`, `npm run briefing`), with its `#!/usr/bin/env node`: a
  *   loader (infra/code-cache.ts) running dist/briefing.cjs with the V8 code cache in
- *   dist/code-cache/, which the build makes last by one training `briefing render` of the seed;
+ *   dist/code-cache/, which the build makes last by training runs (trainCli below);
  * - dist/worker.mjs: a `briefing batch` worker thread (local/batch/run-batch.ts starts it from
  *   beside itself), the same loader running dist/worker.cjs, so each thread reads its code from
  *   the cache a training `briefing batch` made (the V8 flags a batch sets for its threads,
@@ -186,9 +186,10 @@ function inAscii(file: OutputFile): OutputFile {
  * The code cache of the command line (dist/code-cache/<this Node>/): one `briefing render` of
  * the seed by the program just built, on the Node that builds it (`npm ci` runs this with the
  * user's own), then one `briefing extract` of each READER_TRAINING article for the readers, then
- * one `briefing batch` of all of them on one thread for the batch threads, whose V8 flags
- * (local/batch/tiering.ts) make caches of their own (a thread writes its caches as it ends). A
- * run that fails fails the build: the program cannot render.
+ * one `briefing batch` of all of them for the batch threads, whose V8 flags (local/batch/tiering.ts)
+ * make caches of their own: on one thread (`--jobs 1`), so the thread that writes its caches as
+ * it ends is the one that briefed every article. A run that fails fails the build: the program
+ * cannot render.
  */
 function trainCli(outdir: string): void {
   const work = mkdtempSync(join(tmpdir(), 'briefing-train-'));

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { IntakeError, UsageError } from '../../lambdas/core/errors';
 import { withoutExtension } from '../../lambdas/handlers/s3-keys';
 import { articleFiles, runBatch, type BatchResult } from '../../local/batch/run-batch';
+import { tuneTieringForBatch } from '../../local/batch/tiering';
 import { progressBar } from '../../local/progress';
 import { writeArticleRecord, type ArticleRecord } from '../article-record';
 import type { BatchCommandOptions } from '../commands/batch';
@@ -27,6 +28,8 @@ export async function batchCommand(inDir: string, options: BatchCommandOptions):
   const total = (await articleFiles(inDir)).length;
   if (total === 0) throw new IntakeError('no_articles', `${inDir}: no article files in this folder`);
 
+  // V8's flags are the process's: set here, by the command, before runBatch makes its threads.
+  tuneTieringForBatch();
   // A bar redrawn on the terminal would tear the JSON lines apart: none with --json.
   const bar = progressBar(options.json ? 0 : total, 'batch');
   const summary = await runBatch({
@@ -51,5 +54,6 @@ export async function batchCommand(inDir: string, options: BatchCommandOptions):
     );
   }
   for (const result of failed) process.stderr.write(`${errorLine(result.file, result.reason ?? 'failed')}\n`);
+  for (const warning of summary.warnings) process.stderr.write(`warning: batch: ${warning}\n`);
   return failed.length > 0 ? EXIT_BAD_INPUT : 0;
 }

@@ -1,6 +1,6 @@
 /**
  * Where a command's PDF goes (`-o` a file, or a folder that gets `<name>.pdf`) and writing it,
- * synchronously: the command has nothing else to do meanwhile (see ../input.ts).
+ * synchronously: the command has nothing else to do meanwhile (see local/input-file.ts).
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

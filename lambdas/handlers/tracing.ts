@@ -13,7 +13,7 @@ export interface ArticleTracer {
   traceArticle<T>(correlationId: string, work: () => Promise<T>): Promise<T>;
 }
 
-/** The stage's tracer; its Service annotation is the name its logs and metrics carry (names.ts). */
+/** The stage's tracer; its Service annotation is the name its logs and metrics carry (lambdas/contract/names.ts). */
 export const stageTracer = (service: string): XRayTracer => new XRayTracer({ service });
 
 export const articleTracer = (tracer: XRayTracer): ArticleTracer => ({

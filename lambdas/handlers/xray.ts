@@ -108,7 +108,7 @@ type Next = (args: { request?: unknown }) => Promise<{ output?: unknown }>;
 interface CallContext { readonly clientName?: string; readonly commandName?: string; [key: symbol]: Open | undefined }
 
 export interface XRayTracerOptions {
-  /** The Service annotation: the name the stage's logs and metrics carry (names.ts). */
+  /** The Service annotation: the name the stage's logs and metrics carry (lambdas/contract/names.ts). */
   readonly service: string;
   /** Where documents go; default the daemon at AWS_XRAY_DAEMON_ADDRESS (none: tracing is off). */
   readonly sink?: SegmentSink | null;

@@ -1,6 +1,6 @@
 /**
  * bytes → Article → Extraction, without the renderer: the extract Lambda bundles this alone,
- * so it carries no pdfkit, fonts or templates. `pipeline.ts` re-exports it.
+ * so it carries no pdfkit, fonts or templates. `index.ts` re-exports it.
  */
 import { readArticle } from '../intake';
 import type { IntakeOptions } from '../intake/types';

@@ -1,5 +1,5 @@
 /**
- * The pure core, end to end: bytes → Article → Extraction → PDF. No AWS import here; the
+ * The pure pipeline, end to end: bytes → Article → Extraction → PDF. No AWS import here; the
  * Lambda handlers, the CLI and the local pipeline are thin adapters over these functions.
  */
 import { extractFromBytes, type ExtractBytesOptions } from './extract-bytes';

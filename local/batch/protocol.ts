@@ -12,8 +12,8 @@ export interface BatchJob {
 
 /**
  * What the main thread sends a worker: an article to brief, or null once there is no more work.
- * On null the thread closes its port and ends by itself, as a thread whose work is done does, so
- * its exit handlers run (a training build writes the thread's code cache in one).
+ * On null the thread exits by itself, so its exit handlers run (a training build writes the
+ * thread's code cache in one).
  */
 export type BatchMessage = BatchJob | null;
 

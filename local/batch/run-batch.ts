@@ -8,7 +8,6 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { withoutExtension } from '../../lambdas/handlers/s3-keys';
 import type { BatchJob, BatchMessage, BatchReply, JobOutcome } from './protocol';
-import { tuneTieringForBatch } from './tiering';
 import { workerStarter } from './worker-bundle';
 
 export interface BatchOptions {
@@ -18,6 +17,8 @@ export interface BatchOptions {
   readonly published?: string | null;
   /** Called after each article, in completion order. */
   readonly onResult?: (result: BatchResult) => void;
+  /** Makes each worker thread: the batch worker (worker.ts) unless given (tests run threads that fail on purpose). */
+  readonly startThread?: () => Worker;
 }
 
 export interface BatchResult {
@@ -35,6 +36,8 @@ export interface BatchSummary {
   readonly results: readonly BatchResult[];
   readonly ms: number;
   readonly workers: number;
+  /** What went wrong with the threads themselves once their articles were done (outputs complete). */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -60,15 +63,8 @@ const IN_FLIGHT_PER_WORKER = 2;
 /** How long a thread with no more work has to end by itself before it is stopped. */
 const THREAD_END_GRACE_MS = 2_000;
 
-/**
- * A thread with no more work is told so and ends by itself, its exit handlers run (a training
- * build writes the thread's code cache in one); one that has not ended a while later is stopped.
- */
-function endThread(worker: Worker): void {
-  const message: BatchMessage = null;
-  worker.postMessage(message);
-  setTimeout(() => void worker.terminate(), THREAD_END_GRACE_MS).unref();
-}
+/** Threads in a row that cannot be made or end before they are given an article, before the rest is given up. */
+const START_FAILURES_ALLOWED = 3;
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
@@ -96,15 +92,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   const workers = Math.max(1, Math.min(options.jobs, jobs.length));
-  tuneTieringForBatch();
-  const startWorker = await workerStarter(workerUrl);
+  const startWorker = options.startThread ?? (await workerStarter(workerUrl));
   let next = 0;
   // Articles handed back by a crashed thread before it started them, tried again first.
   const retry: BatchJob[] = [];
   const take = (): BatchJob | null => retry.pop() ?? (next < jobs.length ? jobs[next++]! : null);
   const remaining = () => retry.length > 0 || next < jobs.length;
+  const warnings: string[] = [];
   await new Promise<void>((done) => {
     let running = 0;
+    let startFailures = 0;
     const finish = (job: BatchJob, reply: JobOutcome) => {
       report({
         file: job.name,
@@ -115,38 +112,84 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         ms: Math.round(reply.ms),
       });
     };
+    // Threads that cannot start (a broken build, no memory) would be replaced for ever: after a
+    // few in a row, the articles left fail with the reason instead.
+    const giveUp = (reason: string) => {
+      for (let job = take(); job; job = take()) finish(job, { ok: false, reason: `worker threads could not start: ${reason}`, refused: false, ms: 0 });
+    };
+    // A thread that could not be made, or ended before it was given an article, made no progress.
+    const noProgress = (reason: string) => {
+      startFailures += 1;
+      if (startFailures >= START_FAILURES_ALLOWED) giveUp(reason);
+    };
     const lane = () => {
-      const worker = startWorker();
+      let worker: Worker;
+      try {
+        worker = startWorker();
+      } catch (error) {
+        noProgress(error instanceof Error ? error.message : String(error));
+        if (remaining()) lane();
+        else if (running === 0) done();
+        return;
+      }
       // The worker runs its articles one after another, in the order sent (worker.ts); the
       // next one already waits there, so the thread never idles on a round trip to this one.
       const inFlight: BatchJob[] = [];
       let headStarted = 0;
+      let sent = 0;
+      let answered = 0;
+      let lastError = '';
+      let stopTimer: NodeJS.Timeout | undefined;
       running += 1;
+      // A thread with no more work is told so and ends by itself, so its exit handlers run (a
+      // training build writes the thread's code cache in one); one that has not ended a while
+      // later is stopped.
+      const end = () => {
+        if (stopTimer) return;
+        const message: BatchMessage = null;
+        worker.postMessage(message);
+        stopTimer = setTimeout(() => {
+          warnings.push(`a worker thread did not end within ${THREAD_END_GRACE_MS / 1000} s of its last article and was stopped`);
+          void worker.terminate();
+        }, THREAD_END_GRACE_MS).unref();
+      };
+      // A thread that ends with articles sent (a crash, an exit of its own) costs the one it was
+      // working on only: that is the oldest one sent; the others go back to another thread.
+      const lose = (reason: string) => {
+        const [crashed, ...waiting] = inFlight.splice(0);
+        if (crashed) finish(crashed, { ok: false, reason, refused: false, ms: performance.now() - headStarted });
+        retry.push(...waiting.reverse());
+      };
       const feed = () => {
         while (inFlight.length < IN_FLIGHT_PER_WORKER) {
           const job = take();
           if (!job) break;
           if (inFlight.length === 0) headStarted = performance.now();
           inFlight.push(job);
+          sent += 1;
           worker.postMessage(job);
         }
-        if (inFlight.length === 0) endThread(worker);
+        if (inFlight.length === 0) end();
       };
       worker.on('message', (reply: BatchReply) => {
         const index = inFlight.findIndex((job) => job.id === reply.id);
         if (index >= 0) finish(inFlight.splice(index, 1)[0]!, reply);
+        answered += 1;
         headStarted = performance.now();
         feed();
       });
-      // A thread that dies (out of memory, a native crash) costs the article it was working on
-      // only: that is the oldest one sent; the others go back to be run by another thread.
       worker.on('error', (error) => {
-        const [crashed, ...waiting] = inFlight.splice(0);
-        if (crashed) finish(crashed, { ok: false, reason: `worker crashed: ${error.message}`, refused: false, ms: performance.now() - headStarted });
-        retry.push(...waiting.reverse());
+        lastError = error.message;
+        if (inFlight.length > 0) lose(`worker crashed: ${error.message}`);
+        else if (answered > 0) warnings.push(`a worker thread failed after its articles were done: ${error.message}`);
       });
-      worker.on('exit', () => {
+      worker.on('exit', (code) => {
+        clearTimeout(stopTimer);
         running -= 1;
+        if (inFlight.length > 0) lose(`worker thread ended (exit code ${code}) while briefing it`);
+        // One that was given an article has had it answered or failed (above): the batch moved on.
+        if (sent === 0 && !stopTimer) noProgress(lastError || `exit code ${code}`);
+        else startFailures = 0;
         if (remaining()) lane();
         else if (running === 0) done();
       });
@@ -155,5 +198,5 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (jobs.length === 0) return done();
     for (let i = 0; i < workers; i += 1) lane();
   });
-  return { results, ms: performance.now() - started, workers };
+  return { results, ms: performance.now() - started, workers, warnings };
 }

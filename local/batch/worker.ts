@@ -1,7 +1,8 @@
 /**
  * One `briefing batch` worker thread: takes jobs from the main thread, runs the whole pure
  * pipeline on each (bytes → Extraction → PDF) and writes `<out>.json` and `<out>.pdf`.
- * Every failure goes back as a reason; nothing here may end the thread.
+ * Every failure goes back as a reason; nothing here ends the thread but the main thread's word
+ * that there is no more work.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -38,8 +39,10 @@ async function write(job: BatchJob, extraction: Extraction, pdf: Uint8Array): Pr
 let briefing: Promise<unknown> = Promise.resolve();
 
 parentPort?.on('message', (job: BatchMessage) => {
-  // No more work: every article sent has been answered, so its files are written.
-  if (job === null) return parentPort?.close();
+  // No more work: every article sent has been answered, so its files are written. Exiting runs
+  // the exit handlers (a training build writes the thread's code cache in one) whatever handle
+  // might still hold the event loop.
+  if (job === null) return process.exit(0);
   let started = 0;
   const result = briefing.then(async () => {
     started = performance.now();

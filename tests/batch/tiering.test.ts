@@ -11,8 +11,9 @@ const tiering = fileURLToPath(new URL('../../local/batch/tiering.ts', import.met
 const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
 
 describe('the batch tiering flags', () => {
-  it('are set on the V8 11 they were measured on, and on no other', () => {
+  it('are set on the V8 11.3 they were measured on (Node 20), and on no other', () => {
     expect(batchTieringFlags('11.3.244.8-node.38')).toEqual(['--no-turbo-inlining', '--interrupt-budget=400000']);
+    expect(batchTieringFlags('11.8.172.17-node.20')).toEqual([]);
     expect(batchTieringFlags('12.4.254.21-node.33')).toEqual([]);
     expect(batchTieringFlags('13.6.233.10-node.27')).toEqual([]);
     expect(batchTieringFlags('10.2.154.26-node.26')).toEqual([]);
