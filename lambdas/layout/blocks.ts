@@ -286,7 +286,7 @@ export class FlowBuilder {
     const units: Unit[] = header ? [{ ...header, spaceBefore: SPACE.block }] : [];
     body.forEach((row, i) => {
       const unit = rowUnit(row, i % 2 === 1, false);
-      units.push({ ...unit, spaceBefore: !header && i === 0 ? SPACE.block : 0, ...(repeat ? { repeatHeader: repeat } : {}) });
+      units.push({ ...unit, spaceBefore: !header && i === 0 ? SPACE.block : 0, row, ...(repeat ? { repeatHeader: repeat } : {}) });
     });
     return units;
   }

@@ -4,11 +4,11 @@
  */
 import type { DocNode } from '../template/types';
 import { FlowBuilder, textOf } from './blocks';
-import { paginate } from './paginate';
+import { pageCount, paginate, type PageBody } from './paginate';
 import { COLOR, LIMIT, PAGE, SIZE, SPACE } from './style';
 import { wrapClamped } from './text';
 import type { Box, DocumentInfo, DrawItem, FontMetrics, LaidOutDocument } from './types';
-import { lineHeight, textLine } from './units';
+import { lineHeight, textLine, type Unit } from './units';
 
 function documentInfo(doc: DocNode): DocumentInfo {
   const header = doc.children.find((c): c is DocNode => typeof c !== 'string' && c.name === 'header');
@@ -29,18 +29,46 @@ function clippedLine(m: FontMetrics, text: string, size: number, color: string, 
   return line ? [textLine(m, line, 'regular', size, color, x, y, null)] : [];
 }
 
+/** The printable frame of every page: every item lies inside it. */
+const FRAME: Box = { x: PAGE.margin, y: PAGE.margin, w: PAGE.width - 2 * PAGE.margin, h: PAGE.height - 2 * PAGE.margin };
+
+/** Where the flow goes on page n (1-based): page 1 has no running header; the footer is below. */
+const BODY: PageBody = {
+  maxPages: LIMIT.pages,
+  areaOf: (n) => {
+    const top = n === 1 ? FRAME.y : FRAME.y + SPACE.runningHeader;
+    return { x: FRAME.x, y: top, w: FRAME.w, h: FRAME.y + FRAME.h - SPACE.footer - top };
+  },
+};
+
+/** A laid-out document and the flow of units it was paginated from. */
+export interface LaidOutFlow {
+  readonly document: LaidOutDocument;
+  readonly units: readonly Unit[];
+}
+
+/**
+ * How many pages a variant of a laid-out flow would take (units left out, say), placing nothing:
+ * far cheaper than laying out the document it stands for.
+ */
+export function pagesOf(units: readonly Unit[]): number {
+  return pageCount(units, BODY);
+}
+
+/** The texts of the cells of the table row a unit was made from; null for any other unit. */
+export function rowCellTexts(unit: Unit): string[] | null {
+  return unit.row ? unit.row.children.filter((c): c is DocNode => typeof c !== 'string' && c.name === 'cell').map(textOf) : null;
+}
+
 export function layoutDocument(doc: DocNode, m: FontMetrics): LaidOutDocument {
-  const frame: Box = { x: PAGE.margin, y: PAGE.margin, w: PAGE.width - 2 * PAGE.margin, h: PAGE.height - 2 * PAGE.margin };
+  return layoutFlow(doc, m).document;
+}
+
+export function layoutFlow(doc: DocNode, m: FontMetrics): LaidOutFlow {
+  const frame = FRAME;
   const info = documentInfo(doc);
-  const flow = new FlowBuilder(m, frame.x, frame.w).flow(doc.children);
-  const bodyBottom = frame.y + frame.h - SPACE.footer;
-  const pages = paginate(flow, {
-    maxPages: LIMIT.pages,
-    areaOf: (n) => {
-      const top = n === 1 ? frame.y : frame.y + SPACE.runningHeader;
-      return { x: frame.x, y: top, w: frame.w, h: bodyBottom - top };
-    },
-  });
+  const units = new FlowBuilder(m, frame.x, frame.w).flow(doc.children);
+  const pages = paginate(units, BODY);
 
   const footer = doc.children.find((c): c is DocNode => typeof c !== 'string' && c.name === 'footer');
   const footerText = footer ? textOf(footer) : '';
@@ -48,7 +76,7 @@ export function layoutDocument(doc: DocNode, m: FontMetrics): LaidOutDocument {
   const total = pages.length;
   const lh = lineHeight(SIZE.footer);
   const footY = frame.y + frame.h - lh;
-  return {
+  const document: LaidOutDocument = {
     width: PAGE.width,
     height: PAGE.height,
     frame,
@@ -69,4 +97,5 @@ export function layoutDocument(doc: DocNode, m: FontMetrics): LaidOutDocument {
       return { number: n, items: [...p.items, ...chrome.map((c) => ({ ...c, chrome: true }))], blocks: p.blocks };
     }),
   };
+  return { document, units };
 }

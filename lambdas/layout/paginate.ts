@@ -31,25 +31,24 @@ function chainHeight(units: readonly Unit[], i: number, limit: number): number {
   return h > limit ? units[i]!.height : h;
 }
 
-export function paginate(units: readonly Unit[], body: PageBody): FlowPage[] {
-  const pages: FlowPage[] = [];
+/**
+ * The paginator's decisions, made once for both uses: `place` is told where each unit (and each
+ * repeated table header) goes, `turn` when a page is full. Returns the number of pages.
+ */
+function flowPages(units: readonly Unit[], body: PageBody, place: (unit: Unit, top: number) => void, turn: () => void): number {
+  let pages = 1;
   let area = body.areaOf(1);
-  let page: FlowPage = { items: [], blocks: [] };
   let y = area.y;
   let empty = true;
-  const place = (unit: Unit, top: number): void => {
-    append(page.items, shift(unit.items, top));
-    append(page.blocks, shift(unit.boxes, top));
-  };
   const newPage = (): void => {
-    if (body.maxPages !== undefined && pages.length + 1 >= body.maxPages) {
+    if (body.maxPages !== undefined && pages >= body.maxPages) {
       throw new BriefingError('layout', 'too_many_pages', `the briefing would run past ${body.maxPages} pages; the limit is ${body.maxPages}`, {
         context: { limit: body.maxPages },
       });
     }
-    pages.push(page);
-    page = { items: [], blocks: [] };
-    area = body.areaOf(pages.length + 1);
+    turn();
+    pages += 1;
+    area = body.areaOf(pages);
     y = area.y;
     empty = true;
   };
@@ -60,7 +59,7 @@ export function paginate(units: readonly Unit[], body: PageBody): FlowPage[] {
     }
     const gap = empty ? 0 : unit.spaceBefore;
     if (!empty && y + gap + chainHeight(units, i, area.h) > area.y + area.h) newPage();
-    if (empty && unit.repeatHeader && pages.length > 0) {
+    if (empty && unit.repeatHeader && pages > 1) {
       place(unit.repeatHeader, y);
       y += unit.repeatHeader.height;
     }
@@ -69,6 +68,29 @@ export function paginate(units: readonly Unit[], body: PageBody): FlowPage[] {
     y = top + unit.height;
     empty = false;
   });
+  return pages;
+}
+
+export function paginate(units: readonly Unit[], body: PageBody): FlowPage[] {
+  const pages: FlowPage[] = [];
+  let page: FlowPage = { items: [], blocks: [] };
+  flowPages(
+    units,
+    body,
+    (unit, top) => {
+      append(page.items, shift(unit.items, top));
+      append(page.blocks, shift(unit.boxes, top));
+    },
+    () => {
+      pages.push(page);
+      page = { items: [], blocks: [] };
+    },
+  );
   pages.push(page);
   return pages;
+}
+
+/** How many pages the units would take, placing nothing (a caller trying variants of a flow). */
+export function pageCount(units: readonly Unit[], body: PageBody): number {
+  return flowPages(units, body, () => undefined, () => undefined);
 }

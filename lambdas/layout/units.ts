@@ -2,6 +2,7 @@
  * The unit of pagination: a slice of the flow that is never split (a line of a paragraph, a
  * row of cards, a table row, the chart). Items are positioned with y relative to the unit top.
  */
+import type { DocNode } from '../template/types';
 import type { DrawItem, FontFace, FontMetrics, PlacedBlock, StructPath, TextItem } from './types';
 import { LEADING } from './style';
 
@@ -16,6 +17,8 @@ export interface Unit {
   readonly boxes: readonly PlacedBlock[];
   /** Drawn first when this unit opens a page (a table's header row, as an artifact). */
   readonly repeatHeader?: Unit;
+  /** The table row a row unit was made from: a caller trying the flow without some rows finds them by it. */
+  readonly row?: DocNode;
 }
 
 export const lineHeight = (size: number): number => size * LEADING;

@@ -3,12 +3,14 @@
  * Same extraction and template in, same bytes out: the PDF dates come from the article.
  */
 import { isBriefingError } from '../core/errors';
-import type { Extraction } from '../extract/types';
-import { buildBriefingModel, MODEL_LIMITS, type ModelLimits } from '../briefing/model';
+import type { Extraction, Figure } from '../extract/types';
+import { buildBriefingModel, MODEL_LIMITS, type BriefingModel, type ModelLimits } from '../briefing/model';
+import { pickTableFigures } from '../briefing/select';
 import { fillTemplate } from '../template/fill';
 import { DEFAULT_TEMPLATE, deployedTemplates, templateHash, templateName, type Template } from '../template/load';
-import { layoutDocument } from '../layout';
+import { layoutFlow, pagesOf, rowCellTexts, type LaidOutFlow } from '../layout';
 import type { LaidOutDocument } from '../layout/types';
+import type { Unit } from '../layout/units';
 import { documentMetrics } from './fonts';
 import { drawPdf } from './pdf';
 
@@ -63,15 +65,65 @@ const scaled = (limits: ModelLimits, factor: number): ModelLimits => ({
  */
 const BRIEFING_PAGES = 2;
 const FIT_ROWS = 4;
-function fittedToTwoPages(laid: LaidOutDocument, extraction: Extraction, limits: ModelLimits, layOut: (limits: ModelLimits) => LaidOutDocument): LaidOutDocument {
-  if (laid.pages.length !== BRIEFING_PAGES + 1) return laid;
+
+/** A layout of the briefing: the laid-out document, the flow it was paginated from, and its model. */
+interface BriefingLayout extends LaidOutFlow {
+  readonly model: BriefingModel;
+}
+
+function fittedToTwoPages(first: BriefingLayout, extraction: Extraction, limits: ModelLimits, layOut: (limits: ModelLimits) => BriefingLayout): LaidOutDocument {
+  if (first.document.pages.length !== BRIEFING_PAGES + 1) return first.document;
   const shown = Math.min(limits.tableFigures, extraction.figures.length);
   const keys = extraction.figures.filter((f) => f.key).length;
-  for (let rows = shown - 1; rows >= Math.max(keys, shown - FIT_ROWS); rows--) {
-    const fitted = layOut({ ...limits, tableFigures: rows });
-    if (fitted.pages.length <= BRIEFING_PAGES) return fitted;
+  const least = Math.max(keys, shown - FIT_ROWS);
+  // Each layout that still runs over is the better guide for the next count (it prints the note).
+  for (let rows = mostRowsThatMightFit(first, extraction.figures, shown, least); rows >= least; ) {
+    const layout = layOut({ ...limits, tableFigures: rows });
+    if (layout.document.pages.length <= BRIEFING_PAGES) return layout.document;
+    rows = Math.min(rows - 1, mostRowsThatMightFit(layout, extraction.figures, rows, least));
   }
-  return laid;
+  return first.document;
+}
+
+/**
+ * The most rows, fewer than the `shown` of the layout tried, the table can keep and perhaps fit,
+ * so fewer layouts are tried: that layout's flow without the rows a smaller table drops,
+ * paginated alone (no layout). Dropping rows
+ * only lengthens what stays (a row after a dropped one prints its sentence in full, the table
+ * gains its note), so a flow that runs onto a third page even so means the real layout would too.
+ * Below `least` when no count fits; every count from the top when the table's rows cannot be
+ * told in the flow (a template of one's own that prints the figures another way).
+ */
+function mostRowsThatMightFit(tried: BriefingLayout, figures: readonly Figure[], shown: number, least: number): number {
+  // The rows of the layout tried, in the model's order (it sorts the same list the same way).
+  const table = pickTableFigures(figures, shown).sort((p, q) => p.span[0] - q.span[0]);
+  const rows = figureRows(tried.units, tried.model.figures.map((row) => row.figure));
+  if (rows === null || rows.length !== table.length) return shown - 1;
+  for (let kept = shown - 1; kept >= least; kept--) {
+    const keep = new Set(pickTableFigures(figures, kept));
+    const dropped = new Set(rows.filter((_, i) => !keep.has(table[i]!)));
+    if (pagesOf(tried.units.filter((unit) => !dropped.has(unit))) <= BRIEFING_PAGES) return kept;
+  }
+  return least - 1;
+}
+
+/**
+ * The units of the table rows that print these figures, one each in order: the one run of
+ * consecutive table rows whose first cells read them. Null when there is not exactly one.
+ */
+function figureRows(units: readonly Unit[], figures: readonly string[]): Unit[] | null {
+  const wanted = figures.map((text) => text.replace(/ +/g, ' ').trim());
+  const runs: Unit[][] = [];
+  let run: Unit[] = [];
+  for (const unit of [...units, null]) {
+    if (unit?.row) run.push(unit);
+    else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  const matches = runs.filter((r) => r.length === wanted.length && r.every((unit, i) => rowCellTexts(unit)?.[0] === wanted[i]));
+  return matches.length === 1 ? matches[0]! : null;
 }
 
 /**
@@ -83,11 +135,11 @@ export async function renderBriefing(extraction: Extraction, options: RenderOpti
   const template = templateFor(options);
   // One memory of wrapped lines for all of this briefing's layouts (fittedToTwoPages lays it out again).
   const metrics = documentMetrics();
-  const layOut = (limits: ModelLimits): LaidOutDocument => {
+  const layOut = (limits: ModelLimits): BriefingLayout => {
     const model = { ...buildBriefingModel(extraction, limits), template: `${template.name} ${template.sha256.slice(0, 12)}` };
-    return layoutDocument(fillTemplate(template.main, template.partials, model), metrics);
+    return { ...layoutFlow(fillTemplate(template.main, template.partials, model), metrics), model };
   };
-  let laid: LaidOutDocument | undefined;
+  let laid: BriefingLayout | undefined;
   let limits = MODEL_LIMITS;
   for (let step = 0; laid === undefined; step++) {
     limits = scaled(MODEL_LIMITS, 1 / 2 ** step);
@@ -98,8 +150,7 @@ export async function renderBriefing(extraction: Extraction, options: RenderOpti
     }
     options.checkpoint?.('laying out the briefing');
   }
-  laid = fittedToTwoPages(laid, extraction, limits, layOut);
-  const pdf = await drawPdf(laid, {
+  const pdf = await drawPdf(fittedToTwoPages(laid, extraction, limits, layOut), {
     date: documentDate(extraction.article.published),
     pdfa: options.pdfa ?? false,
     template: { name: template.name, sha256: template.sha256 },
