@@ -10,6 +10,8 @@ import { wrapClamped } from './text';
 import type { Box, DocumentInfo, DrawItem, FontMetrics, LaidOutDocument } from './types';
 import { lineHeight, textLine, type Unit } from './units';
 
+export type { Unit } from './units';
+
 function documentInfo(doc: DocNode): DocumentInfo {
   const header = doc.children.find((c): c is DocNode => typeof c !== 'string' && c.name === 'header');
   const h1 = header?.children.find((c): c is DocNode => typeof c !== 'string' && c.name === 'heading');

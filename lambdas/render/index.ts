@@ -8,9 +8,8 @@ import { buildBriefingModel, MODEL_LIMITS, type BriefingModel, type ModelLimits 
 import { pickTableFigures } from '../briefing/select';
 import { fillTemplate } from '../template/fill';
 import { DEFAULT_TEMPLATE, deployedTemplates, templateHash, templateName, type Template } from '../template/load';
-import { layoutFlow, pagesOf, rowCellTexts, type LaidOutFlow } from '../layout';
+import { layoutFlow, pagesOf, rowCellTexts, type LaidOutFlow, type Unit } from '../layout';
 import type { LaidOutDocument } from '../layout/types';
-import type { Unit } from '../layout/units';
 import { documentMetrics } from './fonts';
 import { drawPdf } from './pdf';
 
@@ -88,11 +87,11 @@ function fittedToTwoPages(first: BriefingLayout, extraction: Extraction, limits:
 /**
  * The most rows, fewer than the `shown` of the layout tried, the table can keep and perhaps fit,
  * so fewer layouts are tried: that layout's flow without the rows a smaller table drops,
- * paginated alone (no layout). Dropping rows
- * only lengthens what stays (a row after a dropped one prints its sentence in full, the table
- * gains its note), so a flow that runs onto a third page even so means the real layout would too.
- * Below `least` when no count fits; every count from the top when the table's rows cannot be
- * told in the flow (a template of one's own that prints the figures another way).
+ * paginated alone (no layout). Dropping rows only lengthens what stays (a row after a dropped
+ * one prints its sentence in full, the table gains its note), so a flow that runs onto a third
+ * page even so means the real layout would too. Below `least` when no count fits; every count
+ * from the top when the table's rows cannot be told in the flow (a template of one's own that
+ * prints the figures another way).
  */
 function mostRowsThatMightFit(tried: BriefingLayout, figures: readonly Figure[], shown: number, least: number): number {
   // The rows of the layout tried, in the model's order (it sorts the same list the same way).
