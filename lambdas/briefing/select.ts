@@ -32,11 +32,13 @@ export function pickCards(figures: readonly Figure[]): Figure[] {
  */
 export function pickTableFigures<F extends Figure>(figures: readonly F[], limit: number): F[] {
   if (figures.length <= limit) return [...figures];
+  return strongestFirst(figures).slice(0, limit).sort(byPosition);
+}
+
+/** The figures strongest first, as the table keeps them: a table of `n` lists the first `n`. */
+export function strongestFirst<F extends Figure>(figures: readonly F[]): F[] {
   const strength = (f: Figure): number => (f.key ? 0 : f.vague ? 2 : 1);
-  return [...figures]
-    .sort((a, b) => strength(a) - strength(b) || rankOf(a) - rankOf(b) || PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category) || byPosition(a, b))
-    .slice(0, limit)
-    .sort(byPosition);
+  return [...figures].sort((a, b) => strength(a) - strength(b) || rankOf(a) - rankOf(b) || PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category) || byPosition(a, b));
 }
 
 /**

@@ -13,7 +13,7 @@ import { extractFigures } from '../../lambdas/extract';
 import type { Extraction } from '../../lambdas/extract/types';
 import { readArticle } from '../../lambdas/intake';
 import { layoutFlow, pagesOf, rowCellTexts } from '../../lambdas/layout';
-import { renderBriefing } from '../../lambdas/render';
+import { figureRows, renderBriefing } from '../../lambdas/render';
 import { documentMetrics } from '../../lambdas/render/fonts';
 import { fillTemplate } from '../../lambdas/template/fill';
 import { DEFAULT_TEMPLATE, deployedTemplates } from '../../lambdas/template/load';
@@ -54,13 +54,21 @@ describe('fitting a briefing to two pages', () => {
     }
   });
 
-  it('finds each figure row in the flow by its first cell', () => {
-    for (const { extraction } of spilling) {
+  it('finds the figures\' rows in the flow, one run of rows read by their first cells, for every spilling article', () => {
+    for (const { name, extraction } of spilling) {
       const { units } = layOut(extraction, MODEL_LIMITS.tableFigures);
-      const firsts = units.map((u) => rowCellTexts(u)?.[0]).filter((t) => t !== undefined);
       const model = buildBriefingModel(extraction, MODEL_LIMITS);
-      for (const row of model.figures) expect(firsts).toContain(row.figure.replace(/ +/g, ' ').trim());
+      const rows = figureRows(units, model.figures.map((row) => row.figure));
+      expect(rows?.map((unit) => rowCellTexts(unit)?.[0]), name).toEqual(model.figures.map((row) => row.figure.replace(/ +/g, ' ').trim()));
     }
+  });
+
+  it('finds no rows when they cannot be told apart: none printed, or the same run twice', () => {
+    const { units } = layOut(spilling[0]!.extraction, MODEL_LIMITS.tableFigures);
+    const model = buildBriefingModel(spilling[0]!.extraction, MODEL_LIMITS);
+    const figures = model.figures.map((row) => row.figure);
+    expect(figureRows(units.filter((unit) => !unit.row), figures)).toBeNull();
+    expect(figureRows([...units, ...units], figures)).toBeNull();
   });
 
   it('keeps the rows the plain search keeps, and says so in the note; or keeps three pages when no count fits', async () => {
