@@ -15,16 +15,43 @@
  * files (the command line's chunks, the readers) are loaded the same way; everything else goes to
  * Node's own `require`. Every `.cjs` file stays valid CommonJS that Node can load without this.
  *
- * `NODE_DEBUG=code-cache` prints, per file, whether its cache was used, rejected or absent.
- * `BRIEFING_CODE_CACHE_TRAIN=1` (the build's training runs) writes at exit the cache of each loaded
- * file that had none (or a rejected one).
+ * Beside the folders, `code-cache/builtins-<node version>-<arch>-<V8 tag>.txt` lists the Node
+ * built-ins to load before the loader sets its V8 flag, so that Node's own cache of them still fits.
+ *
+ * `NODE_DEBUG=code-cache` prints, per file, whether its cache was used, rejected or absent, and the
+ * built-ins loaded first. `BRIEFING_CODE_CACHE_TRAIN=1` (the build's training runs) writes at exit
+ * the cache of each loaded file that had none (or a rejected one), and the list if there is none.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { debuglog } from 'node:util';
 import { cachedDataVersionTag, setFlagsFromString } from 'node:v8';
 import { constants, Script } from 'node:vm';
+
+const debug = debuglog('code-cache');
+const training = process.env.BRIEFING_CODE_CACHE_TRAIN === '1';
+
+/**
+ * The built-in modules to load before the flag below is set. Node ships its own code cache of its
+ * built-in modules, made under V8's default flags, and V8 checks it against the flags of now: every
+ * built-in loaded after a flag changes is compiled from source. For a cold extract handler that
+ * was `https`, `crypto`, `dgram` and the rest, 72 M instructions of parsing (13% of all it ran).
+ * The training run lists the public built-ins it loaded after the flag (the first training run
+ * decides, as for the caches); later runs load them first, while Node's cache still fits. The list
+ * is kept per V8 tag before any flag of ours: a process whose flags differ already (a batch's
+ * threads, Lambda's `--expose-gc`) finds another list, or none.
+ */
+const builtinsFile = join(dirname(fileURLToPath(import.meta.url)), 'code-cache', `builtins-${process.version}-${process.arch}-${cachedDataVersionTag()}.txt`);
+const preloaded = readLines(builtinsFile);
+if (preloaded) {
+  const nodeRequire = createRequire(import.meta.url);
+  for (const name of preloaded) nodeRequire(`node:${name}`);
+  debug('built-ins loaded before the flags: %s', preloaded.join(' ') || 'none');
+}
+/** How many modules Node had loaded when the flag was set; the training run lists those after. */
+const loadedBeforeFlags = process.moduleLoadList?.length ?? 0;
 
 /**
  * Each regular expression compiles once, to machine code, on its first use. By default V8 first
@@ -42,13 +69,20 @@ const keyNow = () => `${process.version}-${process.arch}-${cachedDataVersionTag(
 /** The folder name of caches this very process can use. */
 export const CACHE_KEY = keyNow();
 
-const debug = debuglog('code-cache');
-const training = process.env.BRIEFING_CODE_CACHE_TRAIN === '1';
 /** By absolute path: a file is run once, as `require` would. */
 const modules = new Map();
 const trained = [];
 
 const cacheFileOf = (file) => join(dirname(file), 'code-cache', CACHE_KEY, `${basename(file)}.cache`);
+
+/** The lines of a file of names, or undefined when there is none. */
+function readLines(file) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
 
 function readCache(file) {
   try {
@@ -85,8 +119,26 @@ export function loadCached(file) {
   return module.exports;
 }
 
+/** Written beside and renamed into place: a run cut short, or another thread writing the same file, never leaves half a file. */
+function writeWhole(target, data) {
+  mkdirSync(dirname(target), { recursive: true });
+  const partial = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(partial, data);
+  renameSync(partial, target);
+}
+
+/** The public built-in modules loaded since the flag was set, in the order they were (internal and `_`-prefixed ones load with them). */
+function builtinsLoadedSinceFlags() {
+  const publicNames = new Set(builtinModules.filter((name) => !name.startsWith('_')));
+  return (process.moduleLoadList ?? []).slice(loadedBeforeFlags)
+    .filter((entry) => entry.startsWith('NativeModule '))
+    .map((entry) => entry.slice('NativeModule '.length))
+    .filter((name) => publicNames.has(name));
+}
+
 if (training) {
   process.once('exit', () => {
+    if (preloaded === undefined) writeWhole(builtinsFile, builtinsLoadedSinceFlags().map((name) => `${name}\n`).join(''));
     // A cache made now carries V8's flags of now. If the program changed them after this file
     // read its key (`briefing batch` does, for its threads: local/batch/tiering.ts), a cache
     // written under that key would be rejected by every later run, so none is written.
@@ -94,14 +146,6 @@ if (training) {
       debug('V8 flags changed since the key %s was read: no cache written', CACHE_KEY);
       return;
     }
-    for (const { file, script } of trained) {
-      const target = cacheFileOf(file);
-      mkdirSync(dirname(target), { recursive: true });
-      // Written beside and renamed into place: a run cut short, or another thread writing the
-      // same file, never leaves a half-written cache.
-      const partial = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(partial, script.createCachedData());
-      renameSync(partial, target);
-    }
+    for (const { file, script } of trained) writeWhole(cacheFileOf(file), script.createCachedData());
   });
 }

@@ -116,7 +116,8 @@ export async function trainHandler(handler: HandlerName, dir: string, memoryMB: 
   } finally {
     await server.close();
   }
-  const caches = existsSync(join(dir, CACHE_DIR)) ? readdirSync(join(dir, CACHE_DIR)) : [];
+  // One folder per cache key; the lists of built-ins beside them are not caches.
+  const caches = existsSync(join(dir, CACHE_DIR)) ? readdirSync(join(dir, CACHE_DIR), { withFileTypes: true }).filter((entry) => entry.isDirectory()) : [];
   if (caches.length === 0) throw new Error(`train-code-cache: the training run of ${handler} left no code cache in ${dir}`);
 }
 

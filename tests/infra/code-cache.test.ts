@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CACHE_DIR, HANDLER_CODE_FILE, LOADER_FILE, TRAIN_ENV, writeEntry } from '../../infra/code-cache';
@@ -17,12 +17,14 @@ const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// A handler whose work needs a built-in through import(), as the AWS SDK's HTTP handler does.
+// A handler whose work needs a built-in through import(), as the AWS SDK's HTTP handler does, and
+// one Node does not load at start (zlib), as the handlers load https and the command line zlib.
 writeFileSync(join(dir, HANDLER_CODE_FILE), `'use strict';
+const { crc32 } = require('node:zlib');
 const words = (text) => text.split(/\\s+/).filter(Boolean).length;
 exports.handler = async (event) => {
   const { posix } = await import('node:path');
-  return { words: words(event.text), joined: posix.join('a', 'b') };
+  return { words: words(event.text), joined: posix.join('a', 'b'), loaded: process.moduleLoadList.filter((m) => m === 'NativeModule zlib').length };
 };
 `);
 const entry = writeEntry(dir, ['handler']);
@@ -34,8 +36,16 @@ async function invoke(flags: readonly string[] = [], env: Record<string, string>
   return { answer: JSON.parse(stdout), debug: stderr };
 }
 
-const ANSWER = { words: 3, joined: 'a/b' };
-const cacheFiles = (): string[] => readdirSync(join(dir, CACHE_DIR)).flatMap((key) => readdirSync(join(dir, CACHE_DIR, key)).map((file) => join(dir, CACHE_DIR, key, file)));
+const ANSWER = { words: 3, joined: 'a/b', loaded: 1 };
+/** The cache files, in the one folder per key (beside them, the lists of built-ins to load first). */
+const cacheFiles = (): string[] => readdirSync(join(dir, CACHE_DIR), { withFileTypes: true }).filter((entry) => entry.isDirectory())
+  .flatMap(({ name: key }) => readdirSync(join(dir, CACHE_DIR, key)).map((file) => join(dir, CACHE_DIR, key, file)));
+/** The built-ins a run with these flags loads before the loader sets its own (per V8 tag before them). */
+async function builtinsList(flags: readonly string[] = []): Promise<string | undefined> {
+  const { stdout: tag } = await run(process.execPath, [...flags, '-p', "require('node:v8').cachedDataVersionTag()"]);
+  const file = join(dir, CACHE_DIR, `builtins-${process.version}-${process.arch}-${tag.trim()}.txt`);
+  return readdirSync(join(dir, CACHE_DIR)).includes(basename(file)) ? readFileSync(file, 'utf8') : undefined;
+}
 
 describe('the code-cache loader', () => {
   it('compiles plainly before any training, and a training run writes the cache for its own Node and flags', async () => {
@@ -49,6 +59,30 @@ describe('the code-cache loader', () => {
   it('uses the cache on the same Node and flags, import() of a built-in still working', async () => {
     const { answer, debug } = await invoke();
     expect(debug).toContain(`${HANDLER_CODE_FILE}: cache used`);
+    expect(answer).toEqual(ANSWER);
+  });
+
+  // Node's own cache of its built-ins is made under V8's default flags and rejected once the
+  // loader has set its flag: a built-in the code needs is loaded before, from the training's list.
+  it('lists the built-ins the training run loaded after setting its flags, and loads them first in later runs', async () => {
+    const listed = (await builtinsList())?.split('\n');
+    // zlib, with what loads beside it (not its internals, not what Node had loaded already).
+    expect(listed).toContain('zlib');
+    expect(listed).not.toContain('path');
+    expect(listed?.some((name) => name.startsWith('internal/') || name.startsWith('_'))).toBe(false);
+    const { answer, debug } = await invoke();
+    expect(debug).toMatch(/built-ins loaded before the flags: .*\bzlib\b/);
+    expect(debug.indexOf('built-ins loaded before the flags')).toBeLessThan(debug.indexOf(`${HANDLER_CODE_FILE}: cache used`));
+    expect(answer).toEqual(ANSWER);
+  });
+
+  it('keeps the first training run\'s list, and a process started with other flags finds none (Node\'s cache no longer fits there)', async () => {
+    const before = await builtinsList();
+    await invoke([], { [TRAIN_ENV]: '1' });
+    expect(await builtinsList()).toBe(before);
+    expect(await builtinsList(['--expose-gc'])).toBeUndefined();
+    const { answer, debug } = await invoke(['--expose-gc']);
+    expect(debug).not.toContain('built-ins loaded before the flags');
     expect(answer).toEqual(ANSWER);
   });
 
