@@ -3,6 +3,7 @@
  * with its structure element (H1/H2/P/Table/Figure…) or as an artifact (decoration, page chrome).
  */
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { DrawItem, FontFace, LaidOutDocument, StructNode, StructPath } from '../layout/types';
 import { findAsset } from '../core/assets';
@@ -32,7 +33,17 @@ interface PdfkitInternals {
   _addInfo(): void;
   _addColorOutputIntent?(): void;
   _root: { data: Record<string, unknown> };
-  ref(data: Record<string, unknown>): { write(b: Uint8Array): void; end(): void };
+  ref(data: Record<string, unknown>): PdfkitReference;
+}
+
+/** The parts of a pdfkit object (its PDFReference) the stream compression below takes over. */
+interface PdfkitReference {
+  write(b: Uint8Array): void;
+  end(): void;
+  finalize(): void;
+  /** True while the stream is still to be deflated (pdfkit set its Filter when it was written). */
+  compress: boolean;
+  buffer: Uint8Array[];
 }
 
 let icc: Buffer | null = null;
@@ -79,7 +90,33 @@ function collectOutput(internals: PdfkitInternals): void {
 }
 
 /**
- * Private pdfkit hooks, patched on this one document: its output is collected (above); the XMP
+ * zlib's level 4 for the document's streams (page content, font programs), where pdfkit always
+ * uses the default 6. Deflate was 1.4 of a warm briefing's 11.5 ms; on the development set's 28
+ * briefings level 4 takes 39% less time for 4.2% more bytes (752 against 722 KB in all), level 5
+ * 20% less for 0.9% more. A briefing is a 26 KB file a person opens; a batch makes hundreds.
+ */
+const DEFLATE_OPTIONS = { level: 4 } as const;
+
+/** Each stream deflated here, at DEFLATE_OPTIONS, just before pdfkit writes it out (its Filter is already FlateDecode). */
+function deflateStreams(internals: PdfkitInternals): void {
+  const ref = internals.ref.bind(internals);
+  internals.ref = (data) => {
+    const made = ref(data);
+    const finalize = made.finalize.bind(made);
+    made.finalize = () => {
+      if (made.compress && made.buffer.length > 0) {
+        made.buffer = [deflateSync(Buffer.concat(made.buffer), DEFLATE_OPTIONS)];
+        made.compress = false;
+      }
+      finalize();
+    };
+    return made;
+  };
+}
+
+/**
+ * Private pdfkit hooks, patched on this one document: its output is collected (above), its streams
+ * deflated at a faster level (above); the XMP
  * packet gets escaped copies of the info strings (a title with "&" or "<" would otherwise break
  * the XML); and the PDF/A output intent reads the sRGB profile through findAsset, so a Lambda
  * bundle can ship it beside itself.
@@ -87,6 +124,7 @@ function collectOutput(internals: PdfkitInternals): void {
 function patchPdfkit(doc: Doc): void {
   const internals = doc as unknown as PdfkitInternals;
   collectOutput(internals);
+  deflateStreams(internals);
   const addInfo = internals._addInfo.bind(doc);
   internals._addInfo = () => {
     const raw = internals.info;

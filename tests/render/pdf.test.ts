@@ -1,3 +1,4 @@
+import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { renderBriefing } from '../../lambdas/render';
 import { buildBriefingModel } from '../../lambdas/briefing/model';
@@ -58,6 +59,26 @@ describe('the seed briefing PDF', async () => {
     const again = await renderBriefing(seed);
     expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
     expect(pdf.length).toBeLessThan(80 * 1024);
+  });
+
+  // lambdas/render/pdf.ts deflates every stream at zlib's level 4 (pdfkit's own is 6).
+  it('deflates every stream, at level 4', () => {
+    const body = Buffer.from(pdf).toString('latin1');
+    // Each stream's dictionary: from its object's header to the `stream` keyword.
+    const streams = [...body.matchAll(/>>\nstream\n/g)].map((m) => {
+      const dict = body.slice(body.lastIndexOf(' obj\n', m.index), m.index);
+      const start = m.index + m[0].length;
+      return { dict, bytes: Buffer.from(pdf).subarray(start, start + Number(/\/Length (\d+)/.exec(dict)?.[1])) };
+    });
+    const deflated = streams.filter(({ dict }) => dict.includes('/Filter /FlateDecode'));
+    expect(deflated.length).toBeGreaterThan(5);
+    // The XMP metadata stays plain text (PDF/A wants it readable); every other stream is deflated.
+    expect(streams.filter((stream) => !deflated.includes(stream)).map(({ dict }) => /\/Type \/(\w+)/.exec(dict)?.[1])).toEqual(['Metadata']);
+    for (const { bytes } of deflated) {
+      const plain = inflateSync(bytes);
+      expect(deflateSync(plain, { level: 4 }).equals(bytes)).toBe(true);
+      expect(deflateSync(plain).equals(bytes)).toBe(false);
+    }
   });
 
   it('changes when the input changes (the check can fail)', async () => {
