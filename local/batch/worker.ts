@@ -4,10 +4,10 @@
  * Every failure goes back as a reason; nothing here ends the thread but the main thread's word
  * that there is no more work.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { isBriefingError } from '../../lambdas/core/errors';
+import { BriefingError, describeError, isBriefingError } from '../../lambdas/core/errors';
 import { briefingFromBytes } from '../../lambdas/pipeline';
 import type { Extraction } from '../../lambdas/extract/types';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
@@ -21,21 +21,34 @@ const reasonOf = (error: unknown): string =>
 /** Output folders already made by this thread. */
 const madeDirs = new Set<string>();
 
-async function write(job: BatchJob, extraction: Extraction, pdf: Uint8Array): Promise<void> {
+/**
+ * An article's files, written before the next article is briefed. Synchronously: the thread has
+ * nothing else to do meanwhile, and writing through fs/promises (open, write and close each a trip
+ * to libuv's thread pool, on the cores the threads brief on) made a 500-article `--jobs 2` batch
+ * 5-6% slower (6.3-6.5 s against 6.0-6.1 s, 4 interleaved rounds).
+ */
+function write(job: BatchJob, extraction: Extraction, pdf: Uint8Array): void {
   const dir = dirname(job.outBase);
   if (!madeDirs.has(dir)) {
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
   }
-  await Promise.all([
-    writeFile(`${job.outBase}.json`, `${JSON.stringify(extraction, null, 2)}\n`),
-    writeFile(`${job.outBase}.pdf`, pdf),
-  ]);
+  // The briefing first: a disk that refuses it leaves no figures file behind without its PDF.
+  writeOutput(`${job.outBase}.pdf`, pdf);
+  writeOutput(`${job.outBase}.json`, `${JSON.stringify(extraction, null, 2)}\n`);
+}
+
+/** A file the disk refused is the article's failure, said with the file's name (a full disk, a folder in its place). */
+function writeOutput(file: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(file, data);
+  } catch (error) {
+    throw new BriefingError('storage', 'write_failed', `could not write ${file}: ${describeError(error)}`, { cause: error, permanent: false });
+  }
 }
 
 // Articles are briefed one at a time, in the order received (the main thread sends the next one
-// ahead, so this thread never waits for it); an article's files are written while the next one
-// is being briefed, so the thread does not wait on the disk either.
+// ahead, so this thread never waits for it).
 let briefing: Promise<unknown> = Promise.resolve();
 
 parentPort?.on('message', (job: BatchMessage) => {
@@ -51,8 +64,8 @@ parentPort?.on('message', (job: BatchMessage) => {
   });
   briefing = result.catch(() => undefined);
   void result
-    .then(async ({ extraction, pdf }): Promise<BatchReply> => {
-      await write(job, extraction, pdf);
+    .then(({ extraction, pdf }): BatchReply => {
+      write(job, extraction, pdf);
       return { id: job.id, ok: true, figures: extraction.figures.length, ms: performance.now() - started };
     })
     .catch((error: unknown): BatchReply => ({ id: job.id, ok: false, reason: reasonOf(error), refused: isBriefingError(error) && error.permanent, ms: performance.now() - started }))

@@ -60,6 +60,24 @@ describe('briefing batch', () => {
     expect(result.stderr).toMatch(/^error: scan\.pdf: a PDF/m);
   });
 
+  it('fails an article whose output cannot be written, naming the file, and briefs the others', async () => {
+    const inDir = join(work, 'unwritable-in');
+    mkdirSync(inDir);
+    copyFileSync(join(repoRoot, 'examples/idlib-offensive-2019.txt'), join(inDir, 'idlib.txt'));
+    copyFileSync(join(repoRoot, 'examples/dengue-outbreak-honduras.md'), join(inDir, 'dengue.md'));
+    const outDir = join(work, 'unwritable-out');
+    // A folder where the PDF should go: the disk refuses the file.
+    mkdirSync(join(outDir, 'idlib.pdf'), { recursive: true });
+
+    const result = await runCli(['batch', inDir, '-o', outDir, '--jobs', '1']);
+
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/^2 articles, 1 ok, 1 failed/m);
+    expect(result.stderr).toMatch(new RegExp(`^error: idlib\\.txt: could not write ${join(outDir, 'idlib.pdf').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*EISDIR`, 'm'));
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(readdirSync(outDir).sort()).toEqual(['dengue.json', 'dengue.pdf', 'idlib.pdf']);
+  });
+
   it('exits 2 for a folder that does not exist', async () => {
     const result = await runCli(['batch', join(work, 'nope'), '-o', join(work, 'o2')]);
     expect(result.code).toBe(2);
