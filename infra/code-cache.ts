@@ -57,16 +57,24 @@ export const CJS_URL_DEFINE: Readonly<Record<string, string>> = { 'import.meta.u
 
 /**
  * The loader entry: imports infra/code-cache-loader.mjs from beside itself and runs `codeFile`,
- * re-exporting `exports` (the handler) if any. The command line's gets its shebang.
+ * re-exporting `exports` (the handler) if any, each ending the process's cold start once its
+ * first call has settled (a Lambda container is warm after its first invocation; the loader's
+ * `endColdStart`). The command line's gets its shebang.
  */
 export function entrySource(codeFile: string, options: { readonly exports?: readonly string[]; readonly shebang?: boolean } = {}): string {
   const run = `loadCached(fileURLToPath(new URL(${JSON.stringify(`./${codeFile}`)}, import.meta.url)))`;
+  const exported = options.exports ?? [];
   return [
     ...(options.shebang ? ['#!/usr/bin/env node'] : []),
     `// Runs ${codeFile} with the V8 code cache the build made (${LOADER_FILE}).`,
     "import { fileURLToPath } from 'node:url';",
-    `import { loadCached } from './${LOADER_FILE}';`,
-    options.exports && options.exports.length > 0 ? `export const { ${options.exports.join(', ')} } = ${run};` : `${run};`,
+    ...(exported.length > 0
+      ? [
+        `import { endingColdStart, loadCached } from './${LOADER_FILE}';`,
+        `const loaded = ${run};`,
+        ...exported.map((name) => `export const ${name} = endingColdStart(loaded.${name});`),
+      ]
+      : [`import { loadCached } from './${LOADER_FILE}';`, `${run};`]),
     '',
   ].join('\n');
 }

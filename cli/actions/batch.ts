@@ -9,6 +9,7 @@ import { IntakeError, UsageError } from '../../lambdas/core/errors';
 import { withoutExtension } from '../../lambdas/handlers/s3-keys';
 import { articleFiles, runBatch, type BatchResult } from '../../local/batch/run-batch';
 import { tuneTieringForBatch } from '../../local/batch/tiering';
+import { endColdStart } from '../../local/warm-process';
 import { progressBar } from '../../local/progress';
 import { writeArticleRecord, type ArticleRecord } from '../article-record';
 import type { BatchCommandOptions } from '../commands/batch';
@@ -29,6 +30,7 @@ export async function batchCommand(inDir: string, options: BatchCommandOptions):
   if (total === 0) throw new IntakeError('no_articles', `${inDir}: no article files in this folder`);
 
   // V8's flags are the process's: set here, by the command, before runBatch makes its threads.
+  endColdStart();
   tuneTieringForBatch();
   // A bar redrawn on the terminal would tear the JSON lines apart: none with --json.
   const bar = progressBar(options.json ? 0 : total, 'batch');

@@ -86,13 +86,32 @@ describe('the code-cache loader', () => {
     expect(answer).toEqual(ANSWER);
   });
 
-  it('compiles regular expressions straight to machine code: its cache key is that of `node --no-regexp-tier-up`', async () => {
-    const tag = async (flags: readonly string[]): Promise<string> => (await run(process.execPath, [...flags, '-p', "require('node:v8').cachedDataVersionTag()"])).stdout.trim();
+  /** V8's tag in a process that set these flags as it runs (as the loader does; some flags count differently on the command line). */
+  const tag = async (flags: readonly string[]): Promise<string> =>
+    (await run(process.execPath, ['-p', `const v8 = require('node:v8'); for (const f of ${JSON.stringify(flags)}) v8.setFlagsFromString(f); v8.cachedDataVersionTag()`])).stdout.trim();
+  const COLD_FLAGS = ['--no-regexp-tier-up', '--semi-space-growth-factor=1'];
+
+  it('compiles regular expressions straight to machine code and holds the young generation while cold: its cache key is that of `node` with those flags', async () => {
     const loader = join(dir, LOADER_FILE);
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `const { CACHE_KEY } = await import(${JSON.stringify(loader)}); process.stdout.write(CACHE_KEY);`]);
-    const [plain, untiered] = await Promise.all([tag([]), tag(['--no-regexp-tier-up'])]);
-    expect(plain).not.toBe(untiered);
-    expect(stdout).toBe(`${process.version}-${process.arch}-${untiered}`);
+    const key = async (env: Record<string, string> = {}): Promise<string> => (await run(process.execPath, ['--input-type=module', '-e', `const { CACHE_KEY } = await import(${JSON.stringify(loader)}); process.stdout.write(CACHE_KEY);`], { env: { PATH: process.env.PATH, ...env } })).stdout;
+    const [plain, untiered, cold] = await Promise.all([tag([]), tag(['--no-regexp-tier-up']), tag(COLD_FLAGS)]);
+    expect(new Set([plain, untiered, cold]).size).toBe(3);
+    expect(await key()).toBe(`${process.version}-${process.arch}-${cold}`);
+    // A process started warm (a batch's threads) holds nothing.
+    expect(await key({ BRIEFING_WARM: '1' })).toBe(`${process.version}-${process.arch}-${untiered}`);
+  });
+
+  it('ends the cold start once the entry\'s handler has answered its first call: the young generation grows again, and threads made after start warm', async () => {
+    const child = `const v8 = await import('node:v8');
+      const { handler } = await import(${JSON.stringify(entry)});
+      const before = v8.cachedDataVersionTag();
+      const first = handler({ text: 'a b' });
+      const during = v8.cachedDataVersionTag();
+      await first;
+      process.stdout.write(JSON.stringify([before, during, v8.cachedDataVersionTag(), process.env.BRIEFING_WARM ?? null]));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', child], { env: { PATH: process.env.PATH } });
+    const [cold, untiered] = await Promise.all([tag(COLD_FLAGS), tag(['--no-regexp-tier-up'])]);
+    expect(JSON.parse(stdout)).toEqual([Number(cold), Number(cold), Number(untiered), '1']);
   });
 
   it('finds no cache of its own under other V8 flags, and compiles plainly', async () => {

@@ -1,0 +1,33 @@
+/**
+ * local/warm-process.ts: ends the cold start the code-cache loader holds (infra/code-cache-loader.mjs,
+ * tested with the loader in tests/infra/code-cache.test.ts), and does nothing where no loader held one.
+ */
+import { cachedDataVersionTag } from 'node:v8';
+import { afterEach, describe, expect, it } from 'vitest';
+import { endColdStart } from '../../local/warm-process';
+
+const HOOK = Symbol.for('briefing.endColdStart');
+const hooked = globalThis as { [HOOK]?: () => void };
+
+describe('endColdStart', () => {
+  afterEach(() => {
+    delete hooked[HOOK];
+  });
+
+  it('calls the loader\'s endColdStart where the loader left one', () => {
+    let calls = 0;
+    hooked[HOOK] = () => {
+      calls += 1;
+    };
+    endColdStart();
+    expect(calls).toBe(1);
+  });
+
+  it('changes nothing in a process the loader did not start (run from source): no flag, no environment', () => {
+    const tag = cachedDataVersionTag();
+    const warm = process.env.BRIEFING_WARM;
+    endColdStart();
+    expect(cachedDataVersionTag()).toBe(tag);
+    expect(process.env.BRIEFING_WARM).toBe(warm);
+  });
+});
