@@ -64,29 +64,38 @@ const loadedBeforeFlags = process.moduleLoadList?.length ?? 0;
 setFlagsFromString('--no-regexp-tier-up');
 
 /**
- * A cold process keeps V8's young generation at its first size (1 MB semi-spaces): by default
- * V8 doubles it after each collection in which much survives, and in a cold start nearly all
- * does, so it grew to 4 MB semi-spaces and the briefing touched 4-6 MB more fresh memory. On a
- * Firecracker VM (Lambda's, and this project's CI) a page of fresh memory costs about 11 µs the
- * first time it is touched: the bundled whole path ran 9 ms faster (218 → 209 ms), the extract
- * handler path 11 ms (198 → 187 ms), for the same instructions. Held there for good, a process
- * that briefs many articles would collect too often (a 500-article batch took 17% longer), so
- * whatever works warm ends the cold start first ({@link endColdStart}): a Lambda entry after its
- * first invocation, `briefing batch` and `briefing eval` before they begin. Set, like the flag
- * above, before the cache key is read; a process started warm (BRIEFING_WARM=1, which threads
- * inherit from the process that made them) leaves it alone.
+ * A process starts cold: one article, briefed once. Two of V8's habits cost such a process more
+ * than they give it back, and the loader turns them off until the process says it is warm
+ * ({@link endColdStart}):
+ * - The young generation is held at its first size (1 MB semi-spaces). V8 doubles it after each
+ *   collection in which much survives, and in a cold start nearly everything does: it grew to
+ *   4 MB semi-spaces and the briefing touched 4-6 MB more fresh memory, which costs about 11 µs
+ *   a page on a Firecracker VM (Lambda's, and this project's CI). Interleaved: the bundled whole
+ *   path 218 → 209 ms, the extract handler path 198 → 187 ms, the same instructions.
+ * - No optimising compiler (TurboFan). It compiled the functions that got hot on a background
+ *   thread, and a cold briefing ended before most of that paid off (callgrind, `NODE_EXTRA_CA_CERTS`
+ *   unset: extract handler 461 → 439 M instructions, render handler 467 → 402 M, whole path
+ *   628 → 545 M; a 512 KB article 8.5 → 7.8 G). Sparkplug, the baseline compiler, stays on: without
+ *   it a 512 KB article ran 10.1 G.
+ * Warm work wants both back (a 500-article batch took 17% longer with the young generation held,
+ * a 5 MB article 54% longer without TurboFan), so whatever runs long ends the cold start first
+ * (lambdas/core/cold-start.ts). Set, like the flag above, before the cache key is read; a process
+ * started warm (BRIEFING_WARM=1, which threads inherit from the process that made them) is left
+ * with V8's defaults.
  */
-const HELD_YOUNG_GENERATION = '--semi-space-growth-factor=1';
+const COLD_FLAGS = ['--semi-space-growth-factor=1', '--no-turbofan'];
+/** V8's defaults for the same flags. */
+const WARM_FLAGS = ['--semi-space-growth-factor=2', '--turbofan'];
 const WARM_ENV = 'BRIEFING_WARM';
 const startedCold = process.env[WARM_ENV] !== '1';
-if (startedCold) setFlagsFromString(HELD_YOUNG_GENERATION);
+if (startedCold) for (const flag of COLD_FLAGS) setFlagsFromString(flag);
 
-/** From here on the young generation grows as V8's default would (factor 2), here and in the threads made after. */
+/** From here on V8 works as its defaults say, here and in the threads made after. */
 export function endColdStart() {
   process.env[WARM_ENV] = '1';
-  setFlagsFromString('--semi-space-growth-factor=2');
+  for (const flag of WARM_FLAGS) setFlagsFromString(flag);
 }
-// For the bundled code, which cannot import this file (local/warm-process.ts): only where the start was held.
+// For the bundled code, which cannot import this file (lambdas/core/cold-start.ts): only where the start was held.
 if (startedCold) globalThis[Symbol.for('briefing.endColdStart')] = endColdStart;
 
 /** `fn` (a Lambda handler) that ends the cold start once its first call has settled, whatever its outcome. */
@@ -187,7 +196,7 @@ function builtinsLoadedSinceFlags() {
 if (training) {
   process.once('exit', () => {
     // A cache carries the flags of the moment it is made; made under those the process started with.
-    if (startedCold) setFlagsFromString(HELD_YOUNG_GENERATION);
+    if (startedCold) for (const flag of COLD_FLAGS) setFlagsFromString(flag);
     if (preloaded === undefined) writeWhole(builtinsFile, builtinsLoadedSinceFlags().map((name) => `${name}\n`).join(''));
     // A cache made now carries V8's flags of now. If the program changed them after this file
     // read its key (`briefing batch` does, for its threads: local/batch/tiering.ts), a cache

@@ -3,6 +3,7 @@
  * extraction load only after the bytes passed the cheap checks (size, signatures, encoding,
  * blank), so a wrong file is turned away without loading the readers or the extractor.
  */
+import { endColdStartForLongArticle } from '../../lambdas/core/cold-start';
 import type { Extraction } from '../../lambdas/extract/types';
 import { screenInput } from '../../lambdas/intake/sniff';
 import type { ArticleFormat } from '../../lambdas/intake/types';
@@ -18,6 +19,7 @@ export interface ExtractInputOptions {
 
 export async function extractInput(input: Input, options: ExtractInputOptions): Promise<Extraction> {
   screenInput(input.bytes, { maxBytes: options.maxBytes, contentType: input.contentType });
+  endColdStartForLongArticle(input.bytes);
   // One module at a time: a file intake refuses never loads the extractor.
   const { readArticle } = await import('../../lambdas/intake');
   const article = readArticle(input.bytes, {

@@ -9,7 +9,7 @@ import { IntakeError, UsageError } from '../../lambdas/core/errors';
 import { withoutExtension } from '../../lambdas/handlers/s3-keys';
 import { articleFiles, runBatch, type BatchResult } from '../../local/batch/run-batch';
 import { tuneTieringForBatch } from '../../local/batch/tiering';
-import { endColdStart } from '../../local/warm-process';
+import { endColdStart } from '../../lambdas/core/cold-start';
 import { progressBar } from '../../local/progress';
 import { writeArticleRecord, type ArticleRecord } from '../article-record';
 import type { BatchCommandOptions } from '../commands/batch';

@@ -12,7 +12,7 @@ import { formatReport } from '../../lambdas/eval/report';
 import { evaluateDirectory } from '../../lambdas/eval/run';
 import type { EvalCommandOptions } from '../commands/eval';
 import { EXIT_FAILURE, EXIT_OK } from '../exit';
-import { endColdStart } from '../../local/warm-process';
+import { endColdStart } from '../../lambdas/core/cold-start';
 
 function defaultDevSet(): string {
   const root = projectRoot(process.cwd());
@@ -38,7 +38,7 @@ function sideBySide(name: string, dev: { recall: number; precision: number; notF
 
 export function evalCommand(dirArg: string | undefined, options: EvalCommandOptions): number {
   const dir = dirArg ?? defaultDevSet();
-  // Many articles in this one process: warm work (local/warm-process.ts).
+  // Many articles in this one process: warm work (lambdas/core/cold-start.ts).
   endColdStart();
   const result = evaluateDirectory(dir);
   const t = result.totals;

@@ -2,6 +2,7 @@
  * bytes → Article → Extraction, without the renderer: the extract Lambda bundles this alone,
  * so it carries no pdfkit, fonts or templates. `index.ts` re-exports it.
  */
+import { endColdStartForLongArticle } from '../core/cold-start';
 import { readArticle } from '../intake';
 import type { IntakeOptions } from '../intake/types';
 import { extractFigures } from '../extract';
@@ -13,6 +14,7 @@ export interface ExtractBytesOptions extends IntakeOptions {
 }
 
 export function extractFromBytes(bytes: Uint8Array, options: ExtractBytesOptions): Extraction {
+  endColdStartForLongArticle(bytes);
   const article = readArticle(bytes, options);
   return extractFigures(article, { published: options.published });
 }
