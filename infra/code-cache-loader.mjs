@@ -41,13 +41,21 @@ const training = process.env.BRIEFING_CODE_CACHE_TRAIN === '1';
  * The training run lists the public built-ins it loaded after the flag (the first training run
  * decides, as for the caches); later runs load them first, while Node's cache still fits. The list
  * is kept per V8 tag before any flag of ours: a process whose flags differ already (a batch's
- * threads, Lambda's `--expose-gc`) finds another list, or none.
+ * threads, Lambda's `--expose-gc`) finds the list its own training wrote, if any, and there the
+ * preload changes nothing (Node's cache no longer fits anyway).
  */
 const builtinsFile = join(dirname(fileURLToPath(import.meta.url)), 'code-cache', `builtins-${process.version}-${process.arch}-${cachedDataVersionTag()}.txt`);
 const preloaded = readLines(builtinsFile);
 if (preloaded) {
   const nodeRequire = createRequire(import.meta.url);
-  for (const name of preloaded) nodeRequire(`node:${name}`);
+  for (const name of preloaded) {
+    // A name this Node does not know (a list edited by hand) is no reason not to start.
+    try {
+      nodeRequire(`node:${name}`);
+    } catch {
+      debug('built-in %s in the list could not be loaded', name);
+    }
+  }
   debug('built-ins loaded before the flags: %s', preloaded.join(' ') || 'none');
 }
 /** How many modules Node had loaded when the flag was set; the training run lists those after. */
@@ -75,8 +83,8 @@ setFlagsFromString('--no-regexp-tier-up');
  * - No optimising compiler (TurboFan). It compiled the functions that got hot on a background
  *   thread, and a cold briefing ended before most of that paid off (callgrind, `NODE_EXTRA_CA_CERTS`
  *   unset: extract handler 461 → 439 M instructions, render handler 467 → 402 M, whole path
- *   628 → 545 M; a 512 KB article 8.5 → 7.8 G). Sparkplug, the baseline compiler, stays on: without
- *   it a 512 KB article ran 10.1 G.
+ *   628 → 545 M; a 512 KB article 8.5 → 7.8 G). Sparkplug, the baseline compiler, stays on: with
+ *   only Sparkplug off, a 512 KB article ran 10.1 G.
  * Warm work wants both back (a 500-article batch took 17% longer with the young generation held,
  * a 5 MB article 54% longer without TurboFan), so whatever runs long ends the cold start first
  * (lambdas/core/cold-start.ts). Set, like the flag above, before the cache key is read; a process
@@ -86,14 +94,38 @@ setFlagsFromString('--no-regexp-tier-up');
 const COLD_FLAGS = ['--semi-space-growth-factor=1', '--no-turbofan'];
 /** V8's defaults for the same flags. */
 const WARM_FLAGS = ['--semi-space-growth-factor=2', '--turbofan'];
-const WARM_ENV = 'BRIEFING_WARM';
-const startedCold = process.env[WARM_ENV] !== '1';
+const WARM_ENV = 'BRIEFING_WARM'; // infra/code-cache.ts WARM_ENV
+/**
+ * Only on the V8 this was measured on (Node 20's 11.3; Lambda's Node 24 tiers up through Maglev
+ * too, unmeasured), and not where the person running node set these flags themselves.
+ */
+const MEASURED_V8 = /^11\.3\./;
+const userFlags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+const startedCold = process.env[WARM_ENV] !== '1' && MEASURED_V8.test(process.versions.v8) && !/semi-space-growth-factor|turbofan|(?:^|\s)--(?:no-)?opt\b/.test(userFlags);
 if (startedCold) for (const flag of COLD_FLAGS) setFlagsFromString(flag);
+let coldStartEnded = false;
 
-/** From here on V8 works as its defaults say, here and in the threads made after. */
+/** From here on V8 works as its defaults say, here and in the threads made after (they inherit the environment, as child processes do). */
 export function endColdStart() {
+  if (!startedCold || coldStartEnded) return;
+  coldStartEnded = true;
   process.env[WARM_ENV] = '1';
   for (const flag of WARM_FLAGS) setFlagsFromString(flag);
+}
+
+/**
+ * V8 takes a cache only under the flags it was made with: a file loaded after the cold start
+ * ended (the HTML reader, in a warm Lambda container that meets its first web page) is compiled
+ * under the start's flags again, for that moment only.
+ */
+function underStartFlags(compile) {
+  if (!coldStartEnded) return compile();
+  for (const flag of COLD_FLAGS) setFlagsFromString(flag);
+  try {
+    return compile();
+  } finally {
+    for (const flag of WARM_FLAGS) setFlagsFromString(flag);
+  }
 }
 // For the bundled code, which cannot import this file (lambdas/core/cold-start.ts): only where the start was held.
 if (startedCold) globalThis[Symbol.for('briefing.endColdStart')] = endColdStart;
@@ -102,7 +134,7 @@ if (startedCold) globalThis[Symbol.for('briefing.endColdStart')] = endColdStart;
 export function endingColdStart(fn) {
   if (typeof fn !== 'function') return fn;
   let first = true;
-  return function (...args) {
+  const wrapped = function (...args) {
     if (!first) return fn.apply(this, args);
     first = false;
     let result;
@@ -118,6 +150,9 @@ export function endingColdStart(fn) {
     }
     return result.finally(endColdStart);
   };
+  // The same length, name and own properties (a streaming handler's marker) as the handler.
+  const { prototype, ...own } = Object.getOwnPropertyDescriptors(fn);
+  return Object.defineProperties(wrapped, own);
 }
 
 /** The folder name of caches a process with V8's flags of now can use. */
@@ -157,12 +192,12 @@ export function loadCached(file) {
   modules.set(file, module);
   const cachedData = readCache(file);
   // The wrapper Node itself puts around a CommonJS file; the same text at build and at run time.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, {
+  const script = underStartFlags(() => new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, {
     filename: file,
     cachedData,
     // `import()` inside the file behaves as in any module of the process.
     importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  }));
   debug('%s: %s', file, cachedData === undefined ? 'no cache for this Node' : script.cachedDataRejected ? 'cache rejected' : 'cache used');
   // A training run adds the caches of files no earlier run of the same build loaded (the HTML
   // reader, trained on an HTML article after the seed): a file's cache comes from the first run
@@ -196,7 +231,7 @@ function builtinsLoadedSinceFlags() {
 if (training) {
   process.once('exit', () => {
     // A cache carries the flags of the moment it is made; made under those the process started with.
-    if (startedCold) for (const flag of COLD_FLAGS) setFlagsFromString(flag);
+    if (coldStartEnded) for (const flag of COLD_FLAGS) setFlagsFromString(flag);
     if (preloaded === undefined) writeWhole(builtinsFile, builtinsLoadedSinceFlags().map((name) => `${name}\n`).join(''));
     // A cache made now carries V8's flags of now. If the program changed them after this file
     // read its key (`briefing batch` does, for its threads: local/batch/tiering.ts), a cache

@@ -45,6 +45,9 @@ export const READER_TRAINING = [
 /** The environment variable that makes the loader write the caches at exit (the training run). */
 export const TRAIN_ENV = 'BRIEFING_CODE_CACHE_TRAIN';
 
+/** Set by the loader's `endColdStart` for threads (and child processes) made after: they start warm, under another cache key. */
+export const WARM_ENV = 'BRIEFING_WARM';
+
 /** The folder of caches inside a bundle's directory (one subfolder per Node, CPU and V8 flags). */
 export const CACHE_DIR = 'code-cache';
 

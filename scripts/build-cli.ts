@@ -32,7 +32,7 @@ import { basename, join, resolve } from 'node:path';
 import { build, transform, type Metafile, type Plugin } from 'esbuild';
 import { asciiSource } from '../infra/ascii-source';
 import { BUNDLE_ALIASES, HANDLER_BUNDLE, PROJECT_ROOT, readerFile } from '../infra/bundling';
-import { builtinImportsAsRequires, entrySource, LOADER_FILE, LOADER_SOURCE, READER_TRAINING, SEED, TRAIN_ENV } from '../infra/code-cache';
+import { builtinImportsAsRequires, entrySource, LOADER_FILE, LOADER_SOURCE, READER_TRAINING, SEED, TRAIN_ENV, WARM_ENV } from '../infra/code-cache';
 import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
 import { precompiledSource } from './precompile-templates';
 
@@ -194,7 +194,9 @@ function inAscii(file: OutputFile): OutputFile {
 function trainCli(outdir: string): void {
   const work = mkdtempSync(join(tmpdir(), 'briefing-train-'));
   const train = (args: readonly string[]): void => {
-    execFileSync(process.execPath, [CLI_FILE_IN(outdir), ...args], { cwd: work, env: { ...process.env, [TRAIN_ENV]: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    // Trained cold, as the command line starts, whatever the shell that builds says.
+    const { [WARM_ENV]: _warm, ...env } = process.env;
+    execFileSync(process.execPath, [CLI_FILE_IN(outdir), ...args], { cwd: work, env: { ...env, [TRAIN_ENV]: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   };
   try {
     train(['render', join(PROJECT_ROOT, SEED.file), '-o', join(work, 'seed.pdf'), '--published', SEED.published]);

@@ -18,6 +18,7 @@ import { readInput } from '../input';
 import { extractInput } from './article';
 import { asExtraction } from './extraction-file';
 import { outputFile, writePdf } from './pdf-output';
+import { endColdStart } from '../../lambdas/core/cold-start';
 
 /** Each argument, with a folder replaced by its article files (joined to the folder as given). */
 async function expand(args: readonly string[]): Promise<{ files: string[]; folders: number }> {
@@ -55,6 +56,8 @@ export async function eventCommand(args: readonly string[], options: EventComman
     throw new UsageError('give -o <out.pdf | folder> for the briefing PDF, --json for the Event JSON, or both');
   }
   const { files, folders } = await expand(args);
+  // Several articles in this one process: warm work (lambdas/core/cold-start.ts).
+  if (files.length > 1) endColdStart();
   const inputs: EventInput[] = [];
   let refused = 0;
   for (const file of files) {

@@ -34,6 +34,7 @@ import type { PresignUrl } from './presign';
 import { headObject, type ObjectHead, readObject } from './s3-io';
 import { objectsCreated, type ObjectRef } from './s3-notifications';
 import type { ArticleTracer } from './tracing';
+import { endColdStart } from '../core/cold-start';
 
 export type { StageOutputs } from './commit';
 
@@ -286,7 +287,11 @@ export function createStageHandler(spec: StageSpec, deps: HandlerDeps): SqsHandl
           // Out of time: the rest of the batch is handed back untouched, to be delivered again.
           clock.check();
           const lastTry = receives >= maxReceiveCount ? receives : null;
-          for (const object of objectsCreated(message.body)) await handleObject(object, clock, lastTry, message.messageId);
+          for (const object of objectsCreated(message.body)) {
+            await handleObject(object, clock, lastTry, message.messageId);
+            // One article briefed: the rest of a batch of records is warm work (lambdas/core/cold-start.ts).
+            endColdStart();
+          }
         } catch (error) {
           if (!(error instanceof Object && logged.has(error))) {
             logger.error('message failed; SQS will redeliver it', { messageId: message.messageId, receiveCount: receives, error: error as Error });

@@ -30,7 +30,7 @@ const madeDirs = new Set<string>();
 function write(job: BatchJob, extraction: Extraction, pdf: Uint8Array): void {
   const dir = dirname(job.outBase);
   if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
+    refusedAs(dir, () => mkdirSync(dir, { recursive: true }));
     madeDirs.add(dir);
   }
   // The briefing first: a disk that refuses it leaves no figures file behind without its PDF.
@@ -38,12 +38,14 @@ function write(job: BatchJob, extraction: Extraction, pdf: Uint8Array): void {
   writeOutput(`${job.outBase}.json`, `${JSON.stringify(extraction, null, 2)}\n`);
 }
 
-/** A file the disk refused is the article's failure, said with the file's name (a full disk, a folder in its place). */
-function writeOutput(file: string, data: string | Uint8Array): void {
+const writeOutput = (file: string, data: string | Uint8Array): void => refusedAs(file, () => writeFileSync(file, data));
+
+/** What the disk refused is the article's failure, said with the path's name (a full disk, a folder or a file in its place). */
+function refusedAs(path: string, write: () => unknown): void {
   try {
-    writeFileSync(file, data);
+    write();
   } catch (error) {
-    throw new BriefingError('storage', 'write_failed', `could not write ${file}: ${describeError(error)}`, { cause: error, permanent: false });
+    throw new BriefingError('storage', 'write_failed', `could not write ${path}: ${describeError(error)}`, { cause: error, permanent: false });
   }
 }
 

@@ -78,6 +78,23 @@ describe('briefing batch', () => {
     expect(readdirSync(outDir).sort()).toEqual(['dengue.json', 'dengue.pdf', 'idlib.pdf']);
   });
 
+  it('fails an article whose output folder cannot be made (a file in its place), and briefs the others', async () => {
+    const inDir = join(work, 'blocked-in');
+    mkdirSync(join(inDir, 'nested'), { recursive: true });
+    copyFileSync(join(repoRoot, 'examples/idlib-offensive-2019.txt'), join(inDir, 'idlib.txt'));
+    copyFileSync(join(repoRoot, 'examples/dengue-outbreak-honduras.md'), join(inDir, 'nested', 'dengue.md'));
+    const outDir = join(work, 'blocked-out');
+    mkdirSync(outDir);
+    writeFileSync(join(outDir, 'nested'), 'a file where the folder should be');
+
+    const result = await runCli(['batch', inDir, '-o', outDir, '--jobs', '1']);
+
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/^2 articles, 1 ok, 1 failed/m);
+    expect(result.stderr).toMatch(/^error: nested\/dengue\.md: could not write \S*nested: /m);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
   it('exits 2 for a folder that does not exist', async () => {
     const result = await runCli(['batch', join(work, 'nope'), '-o', join(work, 'o2')]);
     expect(result.code).toBe(2);

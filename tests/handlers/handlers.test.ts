@@ -39,6 +39,21 @@ async function upload(bucket: string, key: string, body: Uint8Array | string): P
 }
 
 describe('extract and render handlers against s3rver', () => {
+  // lambdas/core/cold-start.ts: the records after the first of a batch are warm work.
+  it('ends the process\'s cold start once it has briefed the first article of a batch of records', async () => {
+    const hook = Symbol.for('briefing.endColdStart');
+    const calls: string[] = [];
+    const record = await upload(INPUT, 'cold/first.txt', ARTICLE);
+    (globalThis as { [hook]?: () => void })[hook] = () => calls.push('ended');
+    try {
+      const { extract } = stages();
+      expect(await extract(sqsEvent(record))).toEqual({ batchItemFailures: [] });
+      expect(calls.length).toBeGreaterThan(0);
+    } finally {
+      delete (globalThis as { [hook]?: () => void })[hook];
+    }
+  });
+
   it('writes the figures of an article a rule fails on, counts the problem and logs it', async () => {
     await withBrokenRule('subject-of-passive', async () => {
       const key = 'problems/broken-rule.txt';

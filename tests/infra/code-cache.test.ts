@@ -144,6 +144,32 @@ describe('the code-cache loader', () => {
     for (const [file, bytes] of before) expect(readFileSync(file).equals(bytes), file).toBe(true);
   });
 
+  it('uses the cache of a file first loaded after the cold start ended (compiled under the start\'s flags for that moment)', async () => {
+    const child = `const { endColdStart, loadCached } = await import(${JSON.stringify(join(dir, LOADER_FILE))});
+      endColdStart();
+      process.stdout.write(loadCached(${JSON.stringify(join(dir, 'reader-extra.cjs'))}).shout('late'));`;
+    const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', child], { env: { PATH: process.env.PATH, NODE_DEBUG: 'code-cache' } });
+    expect(stdout).toBe('LATE');
+    expect(stderr).toContain('reader-extra.cjs: cache used');
+  });
+
+  it('wraps a handler so that it stays the same function to its caller: this, arguments, length, name, own properties, a thrown error', async () => {
+    const child = `const v8 = await import('node:v8');
+      const { endingColdStart } = await import(${JSON.stringify(join(dir, LOADER_FILE))});
+      const marker = Symbol.for('aws.lambda.runtime.handler.streaming');
+      function named(a, b, c) { if (a === 'throw') throw new RangeError('bad ' + b); return [this?.who, a, b, c]; }
+      named[marker] = 'response';
+      const wrapped = endingColdStart(named);
+      const cold = v8.cachedDataVersionTag();
+      let thrown = null;
+      try { wrapped.call({ who: 'me' }, 'throw', 'x'); } catch (error) { thrown = error.name + ': ' + error.message; }
+      const after = v8.cachedDataVersionTag();
+      process.stdout.write(JSON.stringify({ length: wrapped.length, name: wrapped.name, marker: wrapped[marker], thrown, ended: cold !== after,
+        result: wrapped.call({ who: 'me' }, 1, 2, 3), plain: endingColdStart(42) }));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', child], { env: { PATH: process.env.PATH } });
+    expect(JSON.parse(stdout)).toEqual({ length: 3, name: 'named', marker: 'response', thrown: 'RangeError: bad x', ended: true, result: ['me', 1, 2, 3], plain: 42 });
+  });
+
   it('writes no cache in a training run whose program changed V8\'s flags after reading its key (the cache would carry the new flags and be rejected)', async () => {
     writeFileSync(join(dir, 'reader-late.cjs'), "'use strict';\nexports.twice = (text) => text + text;\n");
     const train = (change: boolean): Promise<{ stdout: string }> => run(process.execPath, ['--input-type=module', '-e', `
