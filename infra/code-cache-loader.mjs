@@ -102,7 +102,9 @@ const WARM_ENV = 'BRIEFING_WARM'; // infra/code-cache.ts WARM_ENV
 const MEASURED_V8 = /^11\.3\./;
 const userFlags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
 const startedCold = process.env[WARM_ENV] !== '1' && MEASURED_V8.test(process.versions.v8) && !/semi-space-growth-factor|turbofan|(?:^|\s)--(?:no-)?opt\b/.test(userFlags);
-if (startedCold) for (const flag of COLD_FLAGS) setFlagsFromString(flag);
+/** Sets V8's flags, in order. */
+const setFlags = (flags) => flags.forEach((flag) => setFlagsFromString(flag));
+if (startedCold) setFlags(COLD_FLAGS);
 let coldStartEnded = false;
 
 /** From here on V8 works as its defaults say, here and in the threads made after (they inherit the environment, as child processes do). */
@@ -110,7 +112,7 @@ export function endColdStart() {
   if (!startedCold || coldStartEnded) return;
   coldStartEnded = true;
   process.env[WARM_ENV] = '1';
-  for (const flag of WARM_FLAGS) setFlagsFromString(flag);
+  setFlags(WARM_FLAGS);
 }
 
 /**
@@ -120,11 +122,11 @@ export function endColdStart() {
  */
 function underStartFlags(compile) {
   if (!coldStartEnded) return compile();
-  for (const flag of COLD_FLAGS) setFlagsFromString(flag);
+  setFlags(COLD_FLAGS);
   try {
     return compile();
   } finally {
-    for (const flag of WARM_FLAGS) setFlagsFromString(flag);
+    setFlags(WARM_FLAGS);
   }
 }
 // For the bundled code, which cannot import this file (lambdas/core/cold-start.ts): only where the start was held.
@@ -231,7 +233,7 @@ function builtinsLoadedSinceFlags() {
 if (training) {
   process.once('exit', () => {
     // A cache carries the flags of the moment it is made; made under those the process started with.
-    if (coldStartEnded) for (const flag of COLD_FLAGS) setFlagsFromString(flag);
+    if (coldStartEnded) setFlags(COLD_FLAGS);
     if (preloaded === undefined) writeWhole(builtinsFile, builtinsLoadedSinceFlags().map((name) => `${name}\n`).join(''));
     // A cache made now carries V8's flags of now. If the program changed them after this file
     // read its key (`briefing batch` does, for its threads: local/batch/tiering.ts), a cache
