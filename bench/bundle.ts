@@ -16,21 +16,21 @@ import { ROOT } from './articles';
 
 export const TMP_DIR = path.join(ROOT, 'bench/tmp');
 
-/** A bench child script as one ESM file; npm packages stay external and load from node_modules. */
-export async function bundleScript(entry: string, name: string): Promise<string> {
+/** A bench child script as one file (an ES module, or CommonJS where `format` says); npm packages stay external and load from node_modules. */
+export async function bundleScript(entry: string, name: string, format: 'esm' | 'cjs' = 'esm'): Promise<string> {
   mkdirSync(TMP_DIR, { recursive: true });
-  const outfile = path.join(TMP_DIR, `${name}.mjs`);
+  const outfile = path.join(TMP_DIR, `${name}.${format === 'esm' ? 'mjs' : 'cjs'}`);
   await build({
     entryPoints: [path.join(ROOT, entry)],
     outfile,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format,
     target: 'node20',
     supported: ESBUILD_SUPPORTED,
     packages: 'external',
     // Lazily required modules (intake's parsers) need a real require inside an ESM bundle.
-    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+    ...(format === 'esm' ? { banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" } } : {}),
     logLevel: 'silent',
   } satisfies BuildOptions);
   return outfile;

@@ -5,7 +5,7 @@
  * run on the seed article holds the bytecode of every function that briefing ran.
  *
  * The shape, for each bundle: CommonJS code (`handler.cjs`, `dist/briefing.cjs` and its chunks),
- * beside it infra/code-cache-loader.mjs, an entry that is a two-line loader (`index.mjs` for
+ * beside it infra/code-cache-loader.cjs, an entry that is a two-line loader (`index.cjs` for
  * Lambda, `dist/briefing.mjs` for the command line), and `code-cache/<node>-<arch>-<V8 tag>/`
  * written by the training run: that run is the real entry doing its real work once with
  * BRIEFING_CODE_CACHE_TRAIN=1. V8 accepts a cache only from the same V8 version, the same V8
@@ -20,11 +20,20 @@ import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Written beside every bundle with a code cache; the entries import it. */
-export const LOADER_FILE = 'code-cache-loader.mjs';
+/** Written beside every bundle with a code cache; the entries require it. */
+export const LOADER_FILE = 'code-cache-loader.cjs';
 export const LOADER_SOURCE = fileURLToPath(new URL(LOADER_FILE, import.meta.url));
 
-/** A Lambda bundle's code, beside its `index.mjs` loader (Lambda resolves `index.*`, never this). */
+/**
+ * A Lambda bundle's entry, the file Lambda's runtime finds for the handler `index.handler`: it
+ * tries `index.js`, `index.mjs`, then `index.cjs`, and requires a `.cjs` file as CommonJS whatever
+ * a package.json says, so the handler's code loads without Node's ES module loader
+ * (infra/code-cache-loader.cjs). `.js` would be an ES module inside this repository
+ * (`"type": "module"`), where the tests and the bench load the bundles.
+ */
+export const HANDLER_ENTRY_FILE = 'index.cjs';
+
+/** A Lambda bundle's code, beside its entry (Lambda resolves `index.*`, never this). */
 export const HANDLER_CODE_FILE = 'handler.cjs';
 
 /** The training article: in the repository, so a clean clone builds the same cache. */
@@ -34,7 +43,7 @@ export const SEED = { file: 'examples/idlib-offensive-2019.txt', published: '201
  * Trained after the seed, for the readers a plain-text article never loads: an HTML page (the
  * HTML reader and Readability) and a Markdown file with front matter (markdown-it and YAML).
  * Each run adds only the caches of files no earlier run loaded, so the seed's run decides the
- * pipeline's (infra/code-cache-loader.mjs). Without them, a page of menus took 3.5× a bare
+ * pipeline's (infra/code-cache-loader.cjs). Without them, a page of menus took 3.5× a bare
  * `node -e 0` to refuse, compiling the HTML reader from source; with them 3.1×.
  */
 export const READER_TRAINING = [
@@ -58,26 +67,38 @@ export const CACHE_DIR = 'code-cache';
 export const CJS_URL_BANNER = 'var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;';
 export const CJS_URL_DEFINE: Readonly<Record<string, string>> = { 'import.meta.url': '__importMetaUrl' };
 
+const comment = (codeFile: string): string => `// Runs ${codeFile} with the V8 code cache the build made (${LOADER_FILE}).`;
+
 /**
- * The loader entry: imports infra/code-cache-loader.mjs from beside itself and runs `codeFile`,
- * re-exporting `exports` (the handler) if any, each ending the process's cold start once its
- * first call has settled (a Lambda container is warm after its first invocation; the loader's
- * `endColdStart`). The command line's gets its shebang.
+ * A Lambda entry (HANDLER_ENTRY_FILE, CommonJS): requires the loader from beside itself and runs
+ * `codeFile`, exporting each of `exports` (the handler) so that it ends the process's cold start
+ * once its first call has settled (a Lambda container is warm after its first invocation; the
+ * loader's `endColdStart`).
  */
-export function entrySource(codeFile: string, options: { readonly exports?: readonly string[]; readonly shebang?: boolean } = {}): string {
-  const run = `loadCached(fileURLToPath(new URL(${JSON.stringify(`./${codeFile}`)}, import.meta.url)))`;
-  const exported = options.exports ?? [];
+export function handlerEntrySource(codeFile: string, exports: readonly string[]): string {
+  return [
+    comment(codeFile),
+    "'use strict';",
+    `const { endingColdStart, loadCached } = require('./${LOADER_FILE}');`,
+    `const loaded = loadCached(require('node:path').join(__dirname, ${JSON.stringify(codeFile)}));`,
+    ...exports.map((name) => `exports.${name} = endingColdStart(loaded.${name});`),
+    '',
+  ].join('\n');
+}
+
+/**
+ * A program's entry (the command line's `dist/briefing.mjs`, with its shebang, and a batch
+ * thread's): an ES module, the name `bin` and the documentation give, that requires the loader
+ * (a `require`, not an `import`: importing CommonJS into an ES module parses it for its names
+ * first) and runs `codeFile`.
+ */
+export function programEntrySource(codeFile: string, options: { readonly shebang?: boolean } = {}): string {
   return [
     ...(options.shebang ? ['#!/usr/bin/env node'] : []),
-    `// Runs ${codeFile} with the V8 code cache the build made (${LOADER_FILE}).`,
-    "import { fileURLToPath } from 'node:url';",
-    ...(exported.length > 0
-      ? [
-        `import { endingColdStart, loadCached } from './${LOADER_FILE}';`,
-        `const loaded = ${run};`,
-        ...exported.map((name) => `export const ${name} = endingColdStart(loaded.${name});`),
-      ]
-      : [`import { loadCached } from './${LOADER_FILE}';`, `${run};`]),
+    comment(codeFile),
+    "import { createRequire } from 'node:module';",
+    'const require = createRequire(import.meta.url);',
+    `require('./${LOADER_FILE}').loadCached(require.resolve(${JSON.stringify(`./${codeFile}`)}));`,
     '',
   ].join('\n');
 }
@@ -96,16 +117,16 @@ export function builtinImportsAsRequires(code: string): string {
 }
 
 /**
- * Writes a bundle's entry, `index.mjs` (running HANDLER_CODE_FILE and re-exporting `exports`),
- * and the loader it imports, into `outputDir`, with the code's built-in imports made requires
+ * Writes a bundle's entry, HANDLER_ENTRY_FILE (running HANDLER_CODE_FILE and exporting `exports`),
+ * and the loader it requires, into `outputDir`, with the code's built-in imports made requires
  * (builtinImportsAsRequires); returns the entry's path.
  */
 export function writeEntry(outputDir: string, exports: readonly string[]): string {
   const code = join(outputDir, HANDLER_CODE_FILE);
   writeFileSync(code, builtinImportsAsRequires(readFileSync(code, 'utf8')));
   copyFileSync(LOADER_SOURCE, join(outputDir, LOADER_FILE));
-  const entry = join(outputDir, 'index.mjs');
-  writeFileSync(entry, entrySource(HANDLER_CODE_FILE, { exports }));
+  const entry = join(outputDir, HANDLER_ENTRY_FILE);
+  writeFileSync(entry, handlerEntrySource(HANDLER_CODE_FILE, exports));
   return entry;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The last step of bundling a Lambda handler (infra/bundling.ts codeCacheCommand, run by the CDK
  * command hook): rewrites the bundle's `.cjs` files in ASCII (infra/ascii-source.ts), writes the
- * `index.mjs` loader and infra/code-cache-loader.mjs beside
+ * `index.cjs` loader and infra/code-cache-loader.cjs beside
  * `handler.cjs` and, for the extract and render handlers, makes their V8 code cache by running the
  * bundle once as Lambda would: a fresh `node` with the Lambda runtime's flags for the function's
  * memory, the Lambda environment (tracing on), one SQS event for the seed article, S3 answered by
@@ -20,7 +20,7 @@ import type { SQSEvent } from 'aws-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { HANDLER_ENTRIES, type HandlerName, PROJECT_ROOT, TRAINED_HANDLERS } from '../infra/bundling';
 import { writeAsciiSources } from '../infra/ascii-source';
-import { CACHE_DIR, lambdaNodeFlags, READER_TRAINING, SEED, TRAIN_ENV, writeEntry } from '../infra/code-cache';
+import { CACHE_DIR, HANDLER_ENTRY_FILE, lambdaNodeFlags, READER_TRAINING, SEED, TRAIN_ENV, writeEntry } from '../infra/code-cache';
 import { encodeEventKey, figuresKeyFor } from '../lambdas/handlers/s3-keys';
 import { createExtractHandler } from '../lambdas/handlers/extract-handler';
 import { sdkObjectStore } from '../lambdas/handlers/sdk-object-store';
@@ -100,7 +100,7 @@ export async function trainHandler(handler: HandlerName, dir: string, memoryMB: 
         LAMBDA_TASK_ROOT: dir,
         OUTPUT_BUCKET,
         POWERTOOLS_SERVICE_NAME: `briefing-${handler}`,
-        ENTRY_URL: pathToFileURL(join(dir, 'index.mjs')).href,
+        ENTRY_URL: pathToFileURL(join(dir, HANDLER_ENTRY_FILE)).href,
         EVENT: JSON.stringify(trainingEvent),
         [TRAIN_ENV]: '1',
       },

@@ -7,7 +7,7 @@
  *   redirected to local-transport.ts);
  * - `pipeline/`: the whole article → PDF path (bench/cold-render-child.ts);
  * - `stages/`: the same path step by step (stages-child.ts);
- * - `driver.mjs`: the stand-in for the Lambda runtime that invokes a handler bundle.
+ * - `driver.cjs`: the stand-in for the Lambda runtime that invokes a handler bundle (handler-driver.ts).
  */
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
@@ -50,7 +50,7 @@ export async function buildColdArtefacts(): Promise<ColdArtefacts> {
     handlers: { extract: extract.outfile, render: render.outfile },
     pipeline: pipeline.outfile,
     stages: stages.outfile,
-    driver: await bundleScript('bench/cold/handler-driver.ts', 'cold/driver'),
+    driver: await bundleScript('bench/cold/handler-driver.ts', 'cold/driver', 'cjs'),
     bundling: pipeline.description,
   };
 }

@@ -3,9 +3,10 @@
  * run. Each round runs one fresh process of every row, in an order rotated every round, so the
  * load of a shared machine falls on all of them alike:
  * - `node -e 0`, the baseline every ratio divides by;
- * - the extract handler path: the bundled Lambda entry imported by a stand-in for the runtime
- *   (driver.mjs) and given the SQS event for the seed, S3 and EventBridge answered from the
- *   local disk (local-aws.ts);
+ * - the stand-in for Lambda's runtime (driver.cjs, handler-driver.ts) alone, invoking a handler
+ *   that does nothing: what the handler rows pay that is not the handler's;
+ * - the extract handler path: the bundled Lambda entry required by that stand-in and given the
+ *   SQS event for the seed, S3 and EventBridge answered from the local disk (local-aws.ts);
  * - the render handler path: the same for the seed's figures;
  * - the whole article → PDF path, bundled like the handlers (bench/cold-render-child.ts);
  * - the compiled command line's `briefing render` (dist/briefing.mjs);
@@ -35,7 +36,7 @@ import { putLocalObject } from './local-aws';
 import { TRAIN_ENV } from '../../infra/code-cache';
 import { LAMBDA_RUNTIME_ENV, sqsEventFor } from '../../scripts/train-code-cache';
 
-export type ColdRowId = 'node' | 'extract-handler' | 'render-handler' | 'pipeline' | 'cli-render' | 'chromium' | 'stages';
+export type ColdRowId = 'node' | 'driver' | 'extract-handler' | 'render-handler' | 'pipeline' | 'cli-render' | 'chromium' | 'stages';
 
 export interface ColdRow {
   readonly id: ColdRowId;
@@ -179,8 +180,16 @@ export async function benchCold(options: { runs: number }): Promise<ColdResult> 
     const html = out('briefing.html');
     writeFileSync(html, briefingHtml(extractFigures(readArticle(seed.bytes, { name: seed.name }), { published: seed.published })));
 
+    const noop = out('noop.cjs');
+    writeFileSync(noop, 'exports.handler = async () => ({ batchItemFailures: [] });\n');
+    const exitCheck = (exit: number | null, stderr: string): string | null => (exit === 0 ? null : `exit ${exit}: ${lastLine(stderr)}`);
+
     const measured: Measured[] = [
-      { id: 'node', what: '`node -e 0`', target: null, command: process.execPath, args: ['-e', '0'], check: (exit) => (exit === 0 ? null : `exit ${exit}`) },
+      { id: 'node', what: '`node -e 0`', target: null, command: process.execPath, args: ['-e', '0'], check: exitCheck },
+      {
+        id: 'driver', what: 'the handler rows\' stand-in for Lambda\'s runtime alone (a handler that does nothing)', target: null,
+        command: process.execPath, args: [built.driver, noop, extractEvent], check: exitCheck,
+      },
       {
         id: 'extract-handler', what: 'extract handler: import + one SQS event (seed → figures JSON)', target: TARGETS.coldHandlerRatio,
         command: process.execPath, args: [built.driver, built.handlers.extract, extractEvent], env: handlerEnv(store, built.handlers.extract),

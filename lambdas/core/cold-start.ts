@@ -1,6 +1,6 @@
 /**
  * The end of a process's cold start. The code-cache loader that runs the built command line and
- * the Lambda entries starts a process cold (infra/code-cache-loader.mjs): V8's young generation
+ * the Lambda entries starts a process cold (infra/code-cache-loader.cjs): V8's young generation
  * held at its first size and no optimising compiler, which a briefing of an ordinary article
  * finishes sooner without. Work that runs long ends it first: `briefing batch` (whose threads
  * then start warm), `briefing eval` and `briefing event` before they begin, the pipeline and the

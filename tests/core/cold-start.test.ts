@@ -1,5 +1,5 @@
 /**
- * lambdas/core/cold-start.ts: ends the cold start the code-cache loader holds (infra/code-cache-loader.mjs,
+ * lambdas/core/cold-start.ts: ends the cold start the code-cache loader holds (infra/code-cache-loader.cjs,
  * tested with the loader in tests/infra/code-cache.test.ts), and does nothing where no loader held one.
  */
 import { cachedDataVersionTag } from 'node:v8';

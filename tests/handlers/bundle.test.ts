@@ -19,7 +19,7 @@ import { encodeEventKey } from '../../lambdas/handlers/s3-keys';
 import { TemplateStore, templateHash } from '../../lambdas/template/load';
 import { EVENT_TEMPLATE } from '../../lambdas/event/render';
 import { PRECOMPILED_FILE } from '../../lambdas/template/precompiled';
-import { HANDLER_CODE_FILE, lambdaNodeFlags } from '../../infra/code-cache';
+import { HANDLER_CODE_FILE, HANDLER_ENTRY_FILE, lambdaNodeFlags } from '../../infra/code-cache';
 import { startS3Server, type S3Server } from '../../local/s3-server';
 import { article } from '../event/support';
 import { synthStack } from '../infra/synth';
@@ -75,7 +75,7 @@ async function invokeBundle<R = SQSBatchResponse>(dir: string, event: SQSEvent |
     cwd: scratch,
     env: {
       PATH: process.env.PATH,
-      BUNDLE_URL: pathToFileURL(join(dir, 'index.mjs')).href,
+      BUNDLE_URL: pathToFileURL(join(dir, HANDLER_ENTRY_FILE)).href,
       EVENT: JSON.stringify(event),
       RESULT_FILE: resultFile,
       OUTPUT_BUCKET: OUTPUT,

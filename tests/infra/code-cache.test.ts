@@ -1,5 +1,5 @@
 /**
- * The build-time V8 code cache (infra/code-cache.ts, infra/code-cache-loader.mjs): a training run
+ * The build-time V8 code cache (infra/code-cache.ts, infra/code-cache-loader.cjs): a training run
  * writes it, a process on the same Node with the same flags uses it, any other compiles plainly,
  * a damaged cache is rejected by V8 and costs nothing but its time; the code does the same in
  * every case, `import()` of a built-in included. And the command line built in dist/ carries one.
@@ -60,6 +60,15 @@ describe('the code-cache loader', () => {
     const { answer, debug } = await invoke();
     expect(debug).toContain(`${HANDLER_CODE_FILE}: cache used`);
     expect(answer).toEqual(ANSWER);
+  });
+
+  // Lambda's runtime requires an `index.cjs`; an ES module entry would start Node's ES module
+  // loader in a process that had none (a third of `node -e 0`'s instructions, before any work).
+  it('is CommonJS: a process that requires the entry and runs the handler never starts Node\'s ES module loader', async () => {
+    const child = `const { handler } = require(${JSON.stringify(entry)});
+handler({ text: 'one two three' }).then((answer) => process.stdout.write(JSON.stringify({ answer, esm: process.moduleLoadList.includes('NativeModule internal/modules/esm/translators') })));`;
+    const { stdout } = await run(process.execPath, ['-e', child], { env: { PATH: process.env.PATH } });
+    expect(JSON.parse(stdout)).toEqual({ answer: ANSWER, esm: false });
   });
 
   // Node's own cache of its built-ins is made under V8's default flags and rejected once the

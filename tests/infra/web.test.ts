@@ -15,6 +15,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { readContext } from '../../infra/context';
+import { HANDLER_ENTRY_FILE } from '../../infra/code-cache';
 import { API_ROUTES } from '../../lambdas/contract/web-routes';
 import { startS3Server } from '../../local/s3-server';
 import { synthStack } from './synth';
@@ -147,7 +148,7 @@ describe('the web function\'s bundle from cdk.out', () => {
     const server = await startS3Server({ buckets: ['articles', 'briefings'] });
     try {
       const key = resources[ids.fn]!.Properties.Code.S3Key as string;
-      const bundle = pathToFileURL(join(outdir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs')).href;
+      const bundle = pathToFileURL(join(outdir, `asset.${key.replace(/\.zip$/, '')}`, HANDLER_ENTRY_FILE)).href;
       const event = { rawPath: '/articles', rawQueryString: '', requestContext: { http: { method: 'GET' }, authorizer: { jwt: { claims: { sub: '11111111-2222-4333-8444-555555555555' } } } } };
       const child = `const { handler } = await import(process.env.BUNDLE); process.stdout.write(JSON.stringify(await handler(JSON.parse(process.env.EVENT))));`;
       const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', child], {

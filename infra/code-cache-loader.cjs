@@ -1,8 +1,11 @@
 /**
  * Ships beside every bundle that carries a build-time V8 code cache (infra/code-cache.ts): the
- * Lambda handlers (`index.mjs` → `handler.cjs`) and the command line (`dist/briefing.mjs` →
+ * Lambda handlers (`index.cjs` -> `handler.cjs`) and the command line (`dist/briefing.mjs` ->
  * `dist/briefing.cjs` and its chunks). Plain JavaScript with no imports but Node's own, because it
- * runs before anything else of ours.
+ * runs before anything else of ours. CommonJS, like the entries Lambda loads: a process whose
+ * code is all CommonJS never starts Node's ES module loader, which costs a fresh `node` about 25 M
+ * instructions (a third of `node -e 0`'s) before it has loaded anything. In ASCII alone, as every
+ * file of code that ships (infra/ascii-source.ts).
  *
  * `loadCached(file)` runs a CommonJS file as Node's `require` would, but compiles it with
  * `vm.Script` and the `cachedData` the build's training run left in
@@ -22,13 +25,13 @@
  * built-ins loaded first. `BRIEFING_CODE_CACHE_TRAIN=1` (the build's training runs) writes at exit
  * the cache of each loaded file that had none (or a rejected one), and the list if there is none.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { debuglog } from 'node:util';
-import { cachedDataVersionTag, setFlagsFromString } from 'node:v8';
-import { constants, Script } from 'node:vm';
+'use strict';
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { builtinModules, createRequire } = require('node:module');
+const { basename, dirname, join } = require('node:path');
+const { debuglog } = require('node:util');
+const { cachedDataVersionTag, setFlagsFromString } = require('node:v8');
+const { constants, Script } = require('node:vm');
 
 const debug = debuglog('code-cache');
 const training = process.env.BRIEFING_CODE_CACHE_TRAIN === '1';
@@ -44,10 +47,10 @@ const training = process.env.BRIEFING_CODE_CACHE_TRAIN === '1';
  * threads, Lambda's `--expose-gc`) finds the list its own training wrote, if any, and there the
  * preload changes nothing (Node's cache no longer fits anyway).
  */
-const builtinsFile = join(dirname(fileURLToPath(import.meta.url)), 'code-cache', `builtins-${process.version}-${process.arch}-${cachedDataVersionTag()}.txt`);
+const builtinsFile = join(__dirname, 'code-cache', `builtins-${process.version}-${process.arch}-${cachedDataVersionTag()}.txt`);
 const preloaded = readLines(builtinsFile);
 if (preloaded) {
-  const nodeRequire = createRequire(import.meta.url);
+  const nodeRequire = createRequire(__filename);
   for (const name of preloaded) {
     // A name this Node does not know (a list edited by hand) is no reason not to start.
     try {
@@ -77,13 +80,13 @@ setFlagsFromString('--no-regexp-tier-up');
  * ({@link endColdStart}):
  * - The young generation is held at its first size (1 MB semi-spaces). V8 doubles it after each
  *   collection in which much survives, and in a cold start nearly everything does: it grew to
- *   4 MB semi-spaces and the briefing touched 4-6 MB more fresh memory, which costs about 11 µs
+ *   4 MB semi-spaces and the briefing touched 4-6 MB more fresh memory, which costs about 11 us
  *   a page on a Firecracker VM (Lambda's, and this project's CI). Interleaved: the bundled whole
- *   path 218 → 209 ms, the extract handler path 198 → 187 ms, the same instructions.
+ *   path 218 -> 209 ms, the extract handler path 198 -> 187 ms, the same instructions.
  * - No optimising compiler (TurboFan). It compiled the functions that got hot on a background
  *   thread, and a cold briefing ended before most of that paid off (callgrind, `NODE_EXTRA_CA_CERTS`
- *   unset: extract handler 461 → 439 M instructions, render handler 467 → 402 M, whole path
- *   628 → 545 M; a 512 KB article 8.5 → 7.8 G). Sparkplug, the baseline compiler, stays on: with
+ *   unset: extract handler 461 -> 439 M instructions, render handler 467 -> 402 M, whole path
+ *   628 -> 545 M; a 512 KB article 8.5 -> 7.8 G). Sparkplug, the baseline compiler, stays on: with
  *   only Sparkplug off, a 512 KB article ran 10.1 G.
  * Warm work wants both back (a 500-article batch took 17% longer with the young generation held,
  * a 5 MB article 54% longer without TurboFan), so whatever runs long ends the cold start first
@@ -108,7 +111,7 @@ if (startedCold) setFlags(COLD_FLAGS);
 let coldStartEnded = false;
 
 /** From here on V8 works as its defaults say, here and in the threads made after (they inherit the environment, as child processes do). */
-export function endColdStart() {
+function endColdStart() {
   if (!startedCold || coldStartEnded) return;
   coldStartEnded = true;
   process.env[WARM_ENV] = '1';
@@ -133,7 +136,7 @@ function underStartFlags(compile) {
 if (startedCold) globalThis[Symbol.for('briefing.endColdStart')] = endColdStart;
 
 /** `fn` (a Lambda handler) that ends the cold start once its first call has settled, whatever its outcome. */
-export function endingColdStart(fn) {
+function endingColdStart(fn) {
   if (typeof fn !== 'function') return fn;
   let first = true;
   const wrapped = function (...args) {
@@ -161,7 +164,7 @@ export function endingColdStart(fn) {
 const keyNow = () => `${process.version}-${process.arch}-${cachedDataVersionTag()}`;
 
 /** The folder name of caches this very process can use. */
-export const CACHE_KEY = keyNow();
+const CACHE_KEY = keyNow();
 
 /** By absolute path: a file is run once, as `require` would. */
 const modules = new Map();
@@ -187,7 +190,7 @@ function readCache(file) {
 }
 
 /** Runs the CommonJS file at this absolute path (once) and returns its `module.exports`. */
-export function loadCached(file) {
+function loadCached(file) {
   const known = modules.get(file);
   if (known) return known.exports;
   const module = { exports: {}, id: file, filename: file };
@@ -229,6 +232,8 @@ function builtinsLoadedSinceFlags() {
     .map((entry) => entry.slice('NativeModule '.length))
     .filter((name) => publicNames.has(name));
 }
+
+module.exports = { CACHE_KEY, endColdStart, endingColdStart, loadCached };
 
 if (training) {
   process.once('exit', () => {
