@@ -4,7 +4,7 @@ import { extractFigures } from '../../lambdas/extract';
 import { articleFromText } from './article';
 import { extractionErrors } from '../../schema/validate';
 import * as chrono from 'chrono-node';
-import { NO_DAY_READINGS, patternOf } from '../../lambdas/extract/dates';
+import { NO_DAY_READINGS, patternOf, readsDaysAgo } from '../../lambdas/extract/dates';
 
 const extract = (body: string, published: string | null, captions: string[] = []) =>
   extractFigures({ ...articleFromText(`T\n${body}`), captions }, { published });
@@ -31,6 +31,25 @@ describe('relative days follow tense and the day the story speaks from', () => {
     expect(picked).toHaveLength(1);
     const whole = (picked[0] as unknown as { pattern: (c: unknown) => RegExp }).pattern({ option: {} });
     expect(new RegExp(whole.source, whole.flags.replace('g', '')).exec(example)?.[0].trim()).toBe(example);
+  });
+
+  // The "ago" parser runs only where a reading of it can name a day (readsDaysAgo).
+  it.each(['the dam burst 3 days ago', 'a week ago', '48 hrs ago', 'posted 5m ago', 'Two weeks and a day ago', '90 seconds ago'])('"ago" with a count of weeks or less is read: %s', (text) => {
+    expect(readsDaysAgo(text)).toBe(true);
+  });
+  it.each(['the offensive began two months ago', 'years ago', 'three days later', 'a quarter ago'])('"ago" with a count of months or more, or no "ago", is not: %s', (text) => {
+    expect(readsDaysAgo(text)).toBe(false);
+  });
+  // What readsDaysAgo relies on, checked against chrono itself: which units fix the day it counts back to.
+  it.each(['s', 'sec', 'seconds', 'm', 'min', 'mins', 'minutes', 'h', 'hr', 'hrs', 'hours', 'd', 'day', 'days', 'w', 'week', 'weeks'])('chrono fixes the day of "3 %s ago", and readsDaysAgo reads it', (unit) => {
+    const [reading] = chrono.casual.parse(`It happened 3 ${unit} ago.`, new Date(2024, 8, 18, 12));
+    expect(reading?.start.isCertain('day')).toBe(true);
+    expect(readsDaysAgo(`It happened 3 ${unit} ago.`)).toBe(true);
+  });
+  it.each(['mo', 'mon', 'months', 'qtr', 'quarters', 'y', 'yr', 'years'])('chrono only implies the day of "3 %s ago"', (unit) => {
+    const [reading] = chrono.casual.parse(`It happened 3 ${unit} ago.`, new Date(2024, 8, 18, 12));
+    expect(reading).toBeDefined();
+    expect(reading!.start.isCertain('day')).toBe(false);
   });
 
   it('a day counted back from the story stays a day: "3 days ago"', () => {
