@@ -9,6 +9,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { lambdaNodeFlags } from '../infra/code-cache';
 import { DEFAULT_MEMORY_MB } from '../infra/memory';
 import { trainHandler } from '../scripts/train-code-cache';
@@ -46,11 +47,8 @@ export interface ColdStartResult {
   readonly failures: readonly string[];
 }
 
-/**
- * Loads the handler entry at argv[1] as Lambda's runtime (itself an ES module) loads an
- * `index.cjs`, with `require`, and prints how long that took, in ms.
- */
-const IMPORT_PROBE = "import { createRequire } from 'node:module'; const t = performance.now(); createRequire(process.argv[1])(process.argv[1]); process.stdout.write(String(performance.now() - t));";
+/** Imports the module named by argv[1] and prints how long the import took, in ms. */
+const IMPORT_PROBE = 'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));';
 
 
 export async function benchColdStart(options: { runs: number }): Promise<ColdStartResult> {
@@ -63,8 +61,9 @@ export async function benchColdStart(options: { runs: number }): Promise<ColdSta
       bundling = built.description;
       const memory = DEFAULT_MEMORY_MB[handler];
       await trainHandler(handler, path.dirname(built.outfile), memory);
+      const url = pathToFileURL(built.outfile).href;
       const probe = async (flags: readonly string[]) => {
-        const run = await runTimed(process.execPath, [...flags, '--input-type=module', '-e', IMPORT_PROBE, built.outfile], {
+        const run = await runTimed(process.execPath, [...flags, '--input-type=module', '-e', IMPORT_PROBE, url], {
           cwd: path.dirname(built.outfile),
           env: { PATH: process.env.PATH, ...LAMBDA_ENV },
         });

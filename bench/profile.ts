@@ -184,7 +184,7 @@ function bundleLocator(...bundles: string[]): Locate {
 
 /** The import of a handler bundle (readable build) through its entry, each sample named by the module of `code` it ran in. */
 export async function profileColdImport(handler: string, entry: string, code: string): Promise<ProfileResult> {
-  // As Lambda's runtime loads an `index.cjs`: `require`.
-  const profile = await cpuProfile(`cold import of ${handler}`, ['-e', `require(${JSON.stringify(entry)})`], { PATH: process.env.PATH, ...LAMBDA_ENV });
+  const url = pathToFileURL(entry).href;
+  const profile = await cpuProfile(`cold import of ${handler}`, ['--input-type=module', '-e', `await import(${JSON.stringify(url)})`], { PATH: process.env.PATH, ...LAMBDA_ENV });
   return { workload: `cold import of the ${handler} handler`, ...summariseProfile(profile, bundleLocator(code)) };
 }

@@ -274,21 +274,34 @@ const chronoWithout = (drop: ReadonlySet<Counting>): chrono.Chrono => {
   return c;
 };
 /**
- * Units whose count back from the story fixes a day: chrono assigns the day of "3 days ago",
- * "a week ago", "48 hrs ago", "5m ago" (seconds, minutes, hours, days, weeks, each as its English
- * dictionary writes them), and only implies it for months, quarters and years, a reading
- * {@link resolve} drops. A unit may stick to its number ("5m"), so it is looked for between
- * non-letters, which also takes the "s" of "it's": a wider test only runs the parser where it
- * finds nothing, never the other way round.
+ * chrono's units of time (its English dictionary), by whether a count back from the story fixes
+ * the day: chrono assigns the day of "3 days ago", "a week ago", "48 hrs ago", "5m ago", and only
+ * implies it for months, quarters and years, a reading {@link resolve} drops.
+ * tests/extract/dates.test.ts checks both lists against chrono's dictionary and readings.
  */
-const DAY_COUNTING_UNIT = /(?<![a-z])(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)(?![a-z])/i;
+export const DAY_FIXING_UNITS = ['s', 'sec', 'second', 'seconds', 'm', 'min', 'mins', 'minute', 'minutes', 'h', 'hr', 'hrs', 'hour', 'hours', 'd', 'day', 'days', 'w', 'week', 'weeks'] as const;
+export const LONGER_UNITS = ['mo', 'mon', 'mos', 'month', 'months', 'qtr', 'quarter', 'quarters', 'y', 'yr', 'year', 'years'] as const;
+const anyOf = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
+/** A unit of a week or less after a number or a space, as chrono's pattern writes it ("3 days", "5m"; not the "s" of "it's"). */
+const DAY_FIXING_UNIT = new RegExp(`(?<=[\\d\\s])(?:${anyOf(DAY_FIXING_UNITS)})(?![a-z])`, 'i');
+/**
+ * A longer unit right after digits ("May 2 mos ago"): chrono's "ago" reading of it names no day,
+ * but it is the longer reading of the same words, so it keeps "May 2" from being read as a day.
+ */
+const DIGITS_THEN_LONGER_UNIT = new RegExp(`\\d\\s{0,3}(?:${anyOf(LONGER_UNITS)})(?![a-z])`, 'i');
+/**
+ * An "ago" reading and a date joined as chrono joins the two ends of a range ("on May 2 - two
+ * months ago", "a year ago - 2 May"): chrono makes them one reading, which dates (or hides) the day.
+ */
+const RANGE_WITH_AGO = new RegExp(`(?:[-–]|\\b(?:to|until|through|till))\\s*(?:[\\w.,]+\\s+){0,3}(?:${anyOf([...DAY_FIXING_UNITS, ...LONGER_UNITS])})\\s{0,3}ago\\b|\\bago\\s*(?:[-–]|(?:to|until|through|till)\\b)`, 'i');
 /**
  * The "ago" parser, chrono's costliest pattern (compiling it was about 34 M instructions of a
- * cold extract handler's 440 M), reads a text only where one of its readings can name a day.
- * Examples: "the dam burst 3 days ago", "a week ago", "48 hrs ago". Counter-examples (no "ago"
- * parser): "began two months ago", "years ago", "three days later".
+ * cold extract handler's 440 M), reads a text only where one of its readings can name a day or
+ * change another reading. Examples: "the dam burst 3 days ago", "48 hrs ago", "in May 2 mos
+ * ago", "on May 2 - two months ago". Counter-examples (no "ago" parser): "began two months ago",
+ * "years ago", "three days later".
  */
-export const readsDaysAgo = (text: string): boolean => /\bago\b/i.test(text) && DAY_COUNTING_UNIT.test(text);
+export const readsDaysAgo = (text: string): boolean => /\bago\b/i.test(text) && (DAY_FIXING_UNIT.test(text) || DIGITS_THEN_LONGER_UNIT.test(text) || RANGE_WITH_AGO.test(text));
 const chronos: { ago?: chrono.Chrono; plain?: chrono.Chrono } = {};
 const chronoFor = (text: string): chrono.Chrono => (readsDaysAgo(text)
   ? (chronos.ago ??= chronoWithout(new Set(['later', 'clock', 'no-day'])))

@@ -4,7 +4,7 @@ import { extractFigures } from '../../lambdas/extract';
 import { articleFromText } from './article';
 import { extractionErrors } from '../../schema/validate';
 import * as chrono from 'chrono-node';
-import { NO_DAY_READINGS, patternOf, readsDaysAgo } from '../../lambdas/extract/dates';
+import { DAY_FIXING_UNITS, LONGER_UNITS, NO_DAY_READINGS, patternOf, readsDaysAgo } from '../../lambdas/extract/dates';
 
 const extract = (body: string, published: string | null, captions: string[] = []) =>
   extractFigures({ ...articleFromText(`T\n${body}`), captions }, { published });
@@ -33,20 +33,29 @@ describe('relative days follow tense and the day the story speaks from', () => {
     expect(new RegExp(whole.source, whole.flags.replace('g', '')).exec(example)?.[0].trim()).toBe(example);
   });
 
-  // The "ago" parser runs only where a reading of it can name a day (readsDaysAgo).
-  it.each(['the dam burst 3 days ago', 'a week ago', '48 hrs ago', 'posted 5m ago', 'Two weeks and a day ago', '90 seconds ago'])('"ago" with a count of weeks or less is read: %s', (text) => {
+  // The "ago" parser runs only where a reading of it can name a day, or hide one (readsDaysAgo).
+  it.each(['the dam burst 3 days ago', 'a week ago', '48 hrs ago', 'posted 5m ago', 'Two weeks and a day ago', '90 seconds ago', 'in May 2 mos ago', 'on May 2 - two months ago', 'a year ago to 2 May'])('"ago" with a count of weeks or less, digits before a unit, or a date it could make a range with, is read: %s', (text) => {
     expect(readsDaysAgo(text)).toBe(true);
   });
-  it.each(['the offensive began two months ago', 'years ago', 'three days later', 'a quarter ago'])('"ago" with a count of months or more, or no "ago", is not: %s', (text) => {
+  it.each(['the offensive began two months ago', 'years ago', 'three days later', 'a quarter ago', "Russia's offensive began two months ago, the U.S. said"])('"ago" with a count of months or more in words, or no "ago", is not: %s', (text) => {
     expect(readsDaysAgo(text)).toBe(false);
   });
-  // What readsDaysAgo relies on, checked against chrono itself: which units fix the day it counts back to.
-  it.each(['s', 'sec', 'seconds', 'm', 'min', 'mins', 'minutes', 'h', 'hr', 'hrs', 'hours', 'd', 'day', 'days', 'w', 'week', 'weeks'])('chrono fixes the day of "3 %s ago", and readsDaysAgo reads it', (unit) => {
+  // chrono's "ago" reading of "2 mos ago" names no day, but it is the longer reading and so keeps "May 2" from being one.
+  it.each(['mos', 'mo', 'quarters', 'y', 'years'])('"in May 2 %s ago" names no day of May', (unit) => {
+    expect(extract(`On Monday officials said the dam that began to leak in May 2 ${unit} ago had burst.`, WEDNESDAY).timeline.map((t) => t.date)).toEqual(['2024-09-16']);
+  });
+  // The unit lists readsDaysAgo relies on, checked against chrono itself: its dictionary, and which units fix the day it counts back to.
+  it('the unit lists are exactly chrono\'s English units of time', async () => {
+    const constants = new URL('../../node_modules/chrono-node/dist/esm/locales/en/constants.js', import.meta.url).href;
+    const { TIME_UNIT_DICTIONARY } = (await import(constants)) as { TIME_UNIT_DICTIONARY: Record<string, string> };
+    expect([...DAY_FIXING_UNITS, ...LONGER_UNITS].sort()).toEqual(Object.keys(TIME_UNIT_DICTIONARY).sort());
+  });
+  it.each(DAY_FIXING_UNITS)('chrono fixes the day of "3 %s ago", and readsDaysAgo reads it', (unit) => {
     const [reading] = chrono.casual.parse(`It happened 3 ${unit} ago.`, new Date(2024, 8, 18, 12));
     expect(reading?.start.isCertain('day')).toBe(true);
     expect(readsDaysAgo(`It happened 3 ${unit} ago.`)).toBe(true);
   });
-  it.each(['mo', 'mon', 'months', 'qtr', 'quarters', 'y', 'yr', 'years'])('chrono only implies the day of "3 %s ago"', (unit) => {
+  it.each(LONGER_UNITS)('chrono only implies the day of "3 %s ago"', (unit) => {
     const [reading] = chrono.casual.parse(`It happened 3 ${unit} ago.`, new Date(2024, 8, 18, 12));
     expect(reading).toBeDefined();
     expect(reading!.start.isCertain('day')).toBe(false);
