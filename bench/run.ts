@@ -92,7 +92,7 @@ if (wanted('stages')) sections.stages = await runSection('stages', () => benchSt
 if (wanted('throughput')) sections.throughput = await runSection('throughput', () => benchThroughput({ articles: quick ? 100 : 500, jobs: [1, 2] }));
 if (wanted('scale')) sections.scale = await runSection('scale', () => benchScale());
 if (wanted('coldstart')) sections.coldstart = await runSection('coldstart', () => benchColdStart({ runs: quick ? 3 : 10 }));
-// 21 rounds: at 11, runs of the same code on this noisy 2-core VM moved a handler's ratio by up to ±0.1.
+// 21 rounds: at 11, runs of the same code on this noisy 2-core VM spread a handler's ratio over 0.1.
 if (wanted('cold')) sections.cold = await runSection('cold', () => benchCold({ runs: quick ? 3 : 21 }));
 if (wanted('chromium')) sections.chromium = await runSection('chromium', () => benchChromium({ iterations: quick ? 5 : 20, ...(quick ? { documents: 2 } : {}) }));
 if (wanted('refusals')) sections.refusals = await runSection('refusals', () => benchRefusals({ runs: 3 }));

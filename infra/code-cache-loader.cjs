@@ -2,9 +2,9 @@
  * Ships beside every bundle that carries a build-time V8 code cache (infra/code-cache.ts): the
  * Lambda handlers (`index.cjs` -> `handler.cjs`) and the command line (`dist/briefing.mjs` ->
  * `dist/briefing.cjs` and its chunks). Plain JavaScript with no imports but Node's own, because it
- * runs before anything else of ours. CommonJS, like the entries Lambda loads: a process whose
- * code is all CommonJS never starts Node's ES module loader, which costs a fresh `node` about 25 M
- * instructions (a third of `node -e 0`'s) before it has loaded anything. In ASCII alone, as every
+ * runs before anything else of ours. CommonJS, like the Lambda entries: a process whose code is
+ * all CommonJS never starts Node's ES module loader, which costs a fresh `node` 26-33 M
+ * instructions (`node -e 0` runs 86 M) before it has loaded anything. In ASCII alone, as every
  * file of code that ships (infra/ascii-source.ts).
  *
  * `loadCached(file)` runs a CommonJS file as Node's `require` would, but compiles it with
@@ -203,9 +203,9 @@ function compileCached(file) {
     // `import()` inside the file behaves as in any module of the process.
     importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   }));
-  const used = cachedData === undefined ? 'no cache for this Node' : script.cachedDataRejected ? 'cache rejected' : 'cache used';
-  debug('%s: %s', file, used);
-  return { script, used };
+  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
+  debug('%s: %s', file, cachedData === undefined ? 'no cache for this Node' : cacheUsed ? 'cache used' : 'cache rejected');
+  return { script, cacheUsed };
 }
 
 /** Runs the CommonJS file at this absolute path (once) and returns its `module.exports`. */
@@ -214,11 +214,11 @@ function loadCached(file) {
   if (known) return known.exports;
   const module = { exports: {}, id: file, filename: file };
   modules.set(file, module);
-  const { script, used } = compileCached(file);
+  const { script, cacheUsed } = compileCached(file);
   // A training run adds the caches of files no earlier run of the same build loaded (the HTML
   // reader, trained on an HTML article after the seed): a file's cache comes from the first run
   // that loads it, so the seed's run decides the pipeline's. A rejected cache is replaced.
-  if (training && used !== 'cache used') trained.push({ file, script });
+  if (training && !cacheUsed) trained.push({ file, script });
   const nodeRequire = createRequire(file);
   const require = (id) => (id.startsWith('./') && id.endsWith('.cjs') ? loadCached(join(dirname(file), id)) : nodeRequire(id));
   require.resolve = nodeRequire.resolve;

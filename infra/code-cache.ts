@@ -25,9 +25,11 @@ export const LOADER_FILE = 'code-cache-loader.cjs';
 export const LOADER_SOURCE = fileURLToPath(new URL(LOADER_FILE, import.meta.url));
 
 /**
- * A Lambda bundle's entry, the file Lambda's runtime finds for the handler `index.handler`: it
- * tries `index.js`, `index.mjs`, then `index.cjs`, and requires a `.cjs` file as CommonJS whatever
- * a package.json says, so the handler's code loads without Node's ES module loader
+ * A Lambda bundle's entry, the file Lambda's runtime finds for the handler `index.handler`. Node
+ * 24's runtime imports `index`, `index.js`, `index.mjs`, then `index.cjs` with `import()` from its
+ * own ES module, whose module loader is up before any handler; a `.cjs` entry is CommonJS whatever
+ * a package.json says, so a CommonJS host (the bench's stand-in for the runtime, an older runtime
+ * that `require`s it) loads the code without starting Node's ES module loader
  * (infra/code-cache-loader.cjs). `.js` would be an ES module inside this repository
  * (`"type": "module"`), where the tests and the bench load the bundles.
  */

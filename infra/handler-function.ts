@@ -60,7 +60,7 @@ export function handlerFunction(scope: Construct, prefix: string, props: Handler
     environment: { POWERTOOLS_SERVICE_NAME: `briefing-${props.handler}`, ...props.environment },
     bundling: {
       forceDockerBundling: false,
-      // CommonJS code run by an ESM loader with its code cache (bundling.ts, code-cache.ts).
+      // CommonJS code run by the code-cache loader with its code cache (bundling.ts, code-cache.ts).
       format: OutputFormat.CJS,
       target: HANDLER_BUNDLE.target,
       minify: HANDLER_BUNDLE.minify,
