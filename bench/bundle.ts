@@ -4,11 +4,11 @@
  * processes run what a Lambda runs and carry no TypeScript loader in their time or memory.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { packageOfPath } from '../scripts/build-cli';
-import { HANDLER_CODE_FILE, writeEntry } from '../infra/code-cache';
+import { entrySource, HANDLER_CODE_FILE, writeEntry } from '../infra/code-cache';
 import { writeAsciiSources } from '../infra/ascii-source';
 import { ESBUILD_SUPPORTED } from '../infra/bundling';
 import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
@@ -57,8 +57,14 @@ function toEsbuild(bundle: InfraBundling['HANDLER_BUNDLE']): BuildOptions {
 }
 
 export interface HandlerBundle {
-  /** The entry a process imports: the loader (infra/code-cache.ts). */
+  /** The entry a process imports, as Lambda's runtime does: the loader (infra/code-cache.ts). */
   readonly outfile: string;
+  /**
+   * The same entry as CommonJS, beside it: what a CommonJS host requires (the cold section's
+   * stand-in for Lambda's runtime, and its rows that run a bundle as a program), so that no row
+   * starts Node's ES module loader, a start that on Lambda is the runtime's.
+   */
+  readonly commonJsEntry: string;
   /** The bundled code it runs (`handler.cjs`). */
   readonly codeFile: string;
   readonly description: string;
@@ -86,6 +92,9 @@ function filesUnder(dir: string, root = dir): Array<{ file: string; bytes: numbe
     return entry.isDirectory() ? filesUnder(full, root) : [{ file: path.relative(root, full), bytes: statSync(full).size }];
   });
 }
+
+/** The bench's CommonJS twin of a bundle's entry (HandlerBundle.commonJsEntry). */
+const COMMONJS_ENTRY_FILE = 'index.cjs';
 
 /** Where a bundle built like the handlers goes, and what ships beside it. */
 export interface LambdaLikeBuild {
@@ -118,6 +127,8 @@ export async function bundleLikeHandler(spec: LambdaLikeBuild): Promise<HandlerB
   const options = { ...toEsbuild(infra.HANDLER_BUNDLE), ...(readable ? { minify: false } : {}) };
   const built = await build({ ...options, entryPoints: [path.join(ROOT, spec.entry)], outfile: codeFile, bundle: true, metafile: true, logLevel: 'silent', plugins: spec.plugins ?? [] });
   const outfile = writeEntry(spec.outdir, spec.exports ?? []);
+  const commonJsEntry = path.join(spec.outdir, COMMONJS_ENTRY_FILE);
+  writeFileSync(commonJsEntry, entrySource(HANDLER_CODE_FILE, { exports: spec.exports ?? [], format: 'cjs' }));
   // Assets go where the handler looks for them: beside the bundle, as the CDK command hooks put them.
   infra.copyAssets(spec.outdir, undefined, assetsFor);
   // What it loads from beside itself (the readers, the precompiled templates), built by the very
@@ -130,10 +141,11 @@ export async function bundleLikeHandler(spec: LambdaLikeBuild): Promise<HandlerB
   if (beside.length > 0) execSync(beside.join(' && '), { stdio: ['ignore', 'ignore', 'inherit'] });
   // In ASCII, as the build's last step writes them (scripts/train-code-cache.ts).
   writeAsciiSources(spec.outdir);
-  const assets = filesUnder(spec.outdir).filter((f) => ![HANDLER_CODE_FILE, path.basename(outfile)].includes(f.file));
+  const assets = filesUnder(spec.outdir).filter((f) => ![HANDLER_CODE_FILE, path.basename(outfile), COMMONJS_ENTRY_FILE].includes(f.file));
   const { format, target, minify, external } = infra.HANDLER_BUNDLE;
   return {
     outfile,
+    commonJsEntry,
     codeFile,
     assets,
     composition: composition(built.metafile, codeFile),

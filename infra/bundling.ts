@@ -71,7 +71,7 @@ export const ESBUILD_SUPPORTED = { 'regexp-unicode-property-escapes': true } as 
  * AWS SDK, where a handler uses it (event, reconcile, web; extract and render have their own
  * client, lambdas/aws), is bundled rather than taken from the runtime, so what runs is the
  * version that was tested. The CDK writes `index.js`; afterBundlingCommands renames it to `handler.cjs` beside the
- * `index.cjs` loader.
+ * `index.mjs` loader.
  */
 export const HANDLER_BUNDLE = {
   format: 'cjs',
@@ -134,7 +134,7 @@ export function precompileCommand(outputDir: string, root = PROJECT_ROOT): strin
 export const TRAINED_HANDLERS: ReadonlySet<HandlerName> = new Set(['extract', 'render']);
 
 /**
- * Shell command making a CDK-built bundle (`index.js`) into `handler.cjs` with the `index.cjs`
+ * Shell command making a CDK-built bundle (`index.js`) into `handler.cjs` with the `index.mjs`
  * loader beside it and, for a trained handler, its code cache: the training run starts node with
  * the flags Lambda's runtime uses for a function of `memoryMB` (infra/code-cache.ts).
  */

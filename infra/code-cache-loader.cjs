@@ -1,11 +1,11 @@
 /**
  * Ships beside every bundle that carries a build-time V8 code cache (infra/code-cache.ts): the
- * Lambda handlers (`index.cjs` -> `handler.cjs`) and the command line (`dist/briefing.mjs` ->
+ * Lambda handlers (`index.mjs` -> `handler.cjs`) and the command line (`dist/briefing.mjs` ->
  * `dist/briefing.cjs` and its chunks). Plain JavaScript with no imports but Node's own, because it
- * runs before anything else of ours. CommonJS, like the Lambda entries: a process whose code is
- * all CommonJS never starts Node's ES module loader, which costs a fresh `node` 26-33 M
- * instructions (`node -e 0` runs 86 M) before it has loaded anything. In ASCII alone, as every
- * file of code that ships (infra/ascii-source.ts).
+ * runs before anything else of ours. CommonJS, so that a CommonJS host (the bench's stand-in for
+ * Lambda's runtime) never starts Node's ES module loader, which costs a fresh `node` 26-33 M
+ * instructions (`node -e 0` runs 86 M); the entries, ES modules, `require` it (infra/code-cache.ts).
+ * In ASCII alone, as every file of code that ships (infra/ascii-source.ts).
  *
  * `loadCached(file)` runs a CommonJS file as Node's `require` would, but compiles it with
  * `vm.Script` and the `cachedData` the build's training run left in

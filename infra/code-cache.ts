@@ -5,7 +5,7 @@
  * run on the seed article holds the bytecode of every function that briefing ran.
  *
  * The shape, for each bundle: CommonJS code (`handler.cjs`, `dist/briefing.cjs` and its chunks),
- * beside it infra/code-cache-loader.cjs, an entry that is a two-line loader (`index.cjs` for
+ * beside it infra/code-cache-loader.cjs, an entry that is a two-line loader (`index.mjs` for
  * Lambda, `dist/briefing.mjs` for the command line), and `code-cache/<node>-<arch>-<V8 tag>/`
  * written by the training run: that run is the real entry doing its real work once with
  * BRIEFING_CODE_CACHE_TRAIN=1. V8 accepts a cache only from the same V8 version, the same V8
@@ -26,14 +26,12 @@ export const LOADER_SOURCE = fileURLToPath(new URL(LOADER_FILE, import.meta.url)
 
 /**
  * A Lambda bundle's entry, the file Lambda's runtime finds for the handler `index.handler`. Node
- * 24's runtime imports `index`, `index.js`, `index.mjs`, then `index.cjs` with `import()` from its
- * own ES module, whose module loader is up before any handler; a `.cjs` entry is CommonJS whatever
- * a package.json says, so a CommonJS host (the bench's stand-in for the runtime, an older runtime
- * that `require`s it) loads the code without starting Node's ES module loader
- * (infra/code-cache-loader.cjs). `.js` would be an ES module inside this repository
- * (`"type": "module"`), where the tests and the bench load the bundles.
+ * 24's runtime is an ES module that imports `index`, `index.js`, `index.mjs`, then `index.cjs`
+ * with `import()`: an ES module entry costs it least (importing a CommonJS file first starts
+ * Node's CommonJS lexer, 5-10 M instructions). The entry `require`s the CommonJS loader
+ * (infra/code-cache-loader.cjs) and code, which an `import` would send through that lexer too.
  */
-export const HANDLER_ENTRY_FILE = 'index.cjs';
+export const HANDLER_ENTRY_FILE = 'index.mjs';
 
 /** A Lambda bundle's code, beside its entry (Lambda resolves `index.*`, never this). */
 export const HANDLER_CODE_FILE = 'handler.cjs';
@@ -69,38 +67,34 @@ export const CACHE_DIR = 'code-cache';
 export const CJS_URL_BANNER = 'var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;';
 export const CJS_URL_DEFINE: Readonly<Record<string, string>> = { 'import.meta.url': '__importMetaUrl' };
 
-const comment = (codeFile: string): string => `// Runs ${codeFile} with the V8 code cache the build made (${LOADER_FILE}).`;
-
 /**
- * A Lambda entry (HANDLER_ENTRY_FILE, CommonJS): requires the loader from beside itself and runs
- * `codeFile`, exporting each of `exports` (the handler) so that it ends the process's cold start
- * once its first call has settled (a Lambda container is warm after its first invocation; the
- * loader's `endColdStart`).
+ * An entry that runs `codeFile` through the code-cache loader beside it, exporting each of
+ * `exports` (a Lambda handler) so that it ends the process's cold start once its first call has
+ * settled (a Lambda container is warm after its first invocation; the loader's `endColdStart`).
+ * - `esm` (default): an ES module that `require`s the loader and the code: the Lambda entry
+ *   (HANDLER_ENTRY_FILE), the command line's `dist/briefing.mjs` (with its shebang; the name `bin`
+ *   and the contract give) and a batch thread's `dist/worker.mjs`.
+ * - `cjs`: the same as CommonJS, for a CommonJS host: the bench's stand-in for Lambda's runtime
+ *   (bench/cold/handler-driver.ts), which loads a handler without starting Node's ES module
+ *   loader, since on Lambda that start is the runtime's.
  */
-export function handlerEntrySource(codeFile: string, exports: readonly string[]): string {
-  return [
-    comment(codeFile),
-    "'use strict';",
-    `const { endingColdStart, loadCached } = require('./${LOADER_FILE}');`,
-    `const loaded = loadCached(require('node:path').join(__dirname, ${JSON.stringify(codeFile)}));`,
-    ...exports.map((name) => `exports.${name} = endingColdStart(loaded.${name});`),
-    '',
-  ].join('\n');
-}
-
-/**
- * A program's entry (the command line's `dist/briefing.mjs`, with its shebang, and a batch
- * thread's): an ES module, the name `bin` and the documentation give, that requires the loader
- * (a `require`, not an `import`: importing CommonJS into an ES module parses it for its names
- * first) and runs `codeFile`.
- */
-export function programEntrySource(codeFile: string, options: { readonly shebang?: boolean } = {}): string {
+export function entrySource(codeFile: string, options: { readonly exports?: readonly string[]; readonly shebang?: boolean; readonly format?: 'esm' | 'cjs' } = {}): string {
+  const exported = options.exports ?? [];
+  const load = `loadCached(${options.format === 'cjs' ? `require('node:path').join(__dirname, ${JSON.stringify(codeFile)})` : `require.resolve(${JSON.stringify(`./${codeFile}`)})`})`;
+  const names = exported.length > 0 ? 'endingColdStart, loadCached' : 'loadCached';
   return [
     ...(options.shebang ? ['#!/usr/bin/env node'] : []),
-    comment(codeFile),
-    "import { createRequire } from 'node:module';",
-    'const require = createRequire(import.meta.url);',
-    `require('./${LOADER_FILE}').loadCached(require.resolve(${JSON.stringify(`./${codeFile}`)}));`,
+    `// Runs ${codeFile} with the V8 code cache the build made (${LOADER_FILE}).`,
+    ...(options.format === 'cjs'
+      ? ["'use strict';"]
+      : ["import { createRequire } from 'node:module';", 'const require = createRequire(import.meta.url);']),
+    `const { ${names} } = require('./${LOADER_FILE}');`,
+    ...(exported.length > 0
+      ? [
+        `const loaded = ${load};`,
+        ...exported.map((name) => (options.format === 'cjs' ? `exports.${name} = endingColdStart(loaded.${name});` : `export const ${name} = endingColdStart(loaded.${name});`)),
+      ]
+      : [`${load};`]),
     '',
   ].join('\n');
 }
@@ -128,7 +122,7 @@ export function writeEntry(outputDir: string, exports: readonly string[]): strin
   writeFileSync(code, builtinImportsAsRequires(readFileSync(code, 'utf8')));
   copyFileSync(LOADER_SOURCE, join(outputDir, LOADER_FILE));
   const entry = join(outputDir, HANDLER_ENTRY_FILE);
-  writeFileSync(entry, handlerEntrySource(HANDLER_CODE_FILE, exports));
+  writeFileSync(entry, entrySource(HANDLER_CODE_FILE, { exports }));
   return entry;
 }
 

@@ -32,7 +32,7 @@ import { basename, join, resolve } from 'node:path';
 import { build, transform, type Metafile, type Plugin } from 'esbuild';
 import { asciiSource } from '../infra/ascii-source';
 import { BUNDLE_ALIASES, HANDLER_BUNDLE, PROJECT_ROOT, readerFile } from '../infra/bundling';
-import { builtinImportsAsRequires, LOADER_FILE, LOADER_SOURCE, programEntrySource, READER_TRAINING, SEED, TRAIN_ENV, WARM_ENV } from '../infra/code-cache';
+import { builtinImportsAsRequires, entrySource, LOADER_FILE, LOADER_SOURCE, READER_TRAINING, SEED, TRAIN_ENV, WARM_ENV } from '../infra/code-cache';
 import { PRECOMPILED_FILE } from '../lambdas/template/precompiled';
 import { precompiledSource } from './precompile-templates';
 
@@ -156,8 +156,8 @@ export async function buildCli(options: { readonly outdir?: string; readonly rea
     ...readerBuilds.flatMap((b) => b.outputFiles.map((file) => ({ path: file.path, contents: file.contents, entry: false }))),
     { path: join(outdir, PRECOMPILED_FILE), contents: precompiledSource(), entry: false },
     { path: join(outdir, LOADER_FILE), contents: readFileSync(LOADER_SOURCE), entry: true },
-    { path: CLI_FILE_IN(outdir), contents: programEntrySource(CLI_CODE, { shebang: true }), entry: true },
-    { path: join(outdir, 'worker.mjs'), contents: programEntrySource(WORKER_CODE), entry: true },
+    { path: CLI_FILE_IN(outdir), contents: entrySource(CLI_CODE, { shebang: true }), entry: true },
+    { path: join(outdir, 'worker.mjs'), contents: entrySource(WORKER_CODE), entry: true },
     { path: join(outdir, BUILD_INFO_FILE), contents: `${JSON.stringify({ inputs, outputs }, null, 1)}\n`, entry: true },
   ].map(inAscii).sort((a, b) => Number(a.entry) - Number(b.entry));
   mkdirSync(outdir, { recursive: true });

@@ -1,7 +1,7 @@
 /**
  * The last step of bundling a Lambda handler (infra/bundling.ts codeCacheCommand, run by the CDK
  * command hook): rewrites the bundle's `.cjs` files in ASCII (infra/ascii-source.ts), writes the
- * `index.cjs` loader and infra/code-cache-loader.cjs beside
+ * `index.mjs` loader and infra/code-cache-loader.cjs beside
  * `handler.cjs` and, for the extract and render handlers, makes their V8 code cache by running the
  * bundle once as Lambda would: a fresh `node` with the Lambda runtime's flags for the function's
  * memory, the Lambda environment (tracing on), one SQS event for the seed article, S3 answered by

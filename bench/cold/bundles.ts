@@ -47,9 +47,9 @@ export async function buildColdArtefacts(): Promise<ColdArtefacts> {
     bundleLikeHandler({ entry: 'bench/cold/stages-child.ts', outdir: path.join(COLD_DIR, 'stages'), assetsOf: 'render' }),
   ]);
   return {
-    handlers: { extract: extract.outfile, render: render.outfile },
-    pipeline: pipeline.outfile,
-    stages: stages.outfile,
+    handlers: { extract: extract.commonJsEntry, render: render.commonJsEntry },
+    pipeline: pipeline.commonJsEntry,
+    stages: stages.commonJsEntry,
     driver: await bundleScript('bench/cold/handler-driver.ts', 'cold/driver', 'cjs'),
     bundling: pipeline.description,
   };

@@ -4,12 +4,13 @@
  * event, as the runtime would. Exits 1 when the batch reports a failure, or the handler throws.
  *
  * The driver stands in for Lambda's runtime, whose own start is not the handler's, as it is not
- * in `node -e 0`: it is bundled as CommonJS (driver.cjs) and `require`s the entry, which adds
- * nothing measurable to a bare `node`'s start. Node 24's runtime is an ES module that imports the
- * entry: its ES module loader (26-33 M instructions of a fresh `node`) is up before the handler is
- * loaded, paid by the runtime's start, and importing a 300-byte CommonJS entry into it costs
- * about what requiring it does. An ES-module stand-in would charge that loader's start to the
- * handler; the cold section runs this one with a handler that does nothing, to show it costs 1.0x.
+ * in `node -e 0`. Node 24's runtime is an ES module that imports the entry (`index.mjs`): its ES
+ * module loader (26-33 M instructions of a fresh `node`) is up before any handler is loaded, paid
+ * by the runtime's start. This driver is bundled as CommonJS (driver.cjs) and `require`s the
+ * entry's CommonJS twin (`index.cjs`, the same three calls, written beside it by bench/bundle.ts),
+ * which adds nothing measurable to a bare `node`'s start; an ES-module driver would charge that
+ * loader's start to the handler. The cold section runs it with a handler that does nothing, to
+ * show it costs 1.0x.
  * Usage: handler-driver <index.cjs> <event.json>
  */
 import { readFileSync } from 'node:fs';

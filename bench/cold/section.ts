@@ -5,7 +5,7 @@
  * - `node -e 0`, the baseline every ratio divides by;
  * - the stand-in for Lambda's runtime (driver.cjs, handler-driver.ts) alone, invoking a handler
  *   that does nothing: what the handler rows pay that is not the handler's;
- * - the extract handler path: the bundled Lambda entry required by that stand-in and given the
+ * - the extract handler path: the bundled Lambda entry (its CommonJS twin) required by that stand-in and given the
  *   SQS event for the seed, S3 and EventBridge answered from the local disk (local-aws.ts);
  * - the render handler path: the same for the seed's figures;
  * - the whole article → PDF path, bundled like the handlers (bench/cold-render-child.ts);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CACHE_DIR, HANDLER_CODE_FILE, LOADER_FILE, TRAIN_ENV, writeEntry } from '../../infra/code-cache';
+import { CACHE_DIR, entrySource, HANDLER_CODE_FILE, LOADER_FILE, TRAIN_ENV, writeEntry } from '../../infra/code-cache';
 import { repoRoot, runCli } from '../support/cli';
 
 const run = promisify(execFile);
@@ -62,10 +62,20 @@ describe('the code-cache loader', () => {
     expect(answer).toEqual(ANSWER);
   });
 
-  // Lambda's runtime requires an `index.cjs`; an ES module entry would start Node's ES module
-  // loader in a process that had none (a third of `node -e 0`'s instructions, before any work).
-  it('is CommonJS: a process that requires the entry and runs the handler never starts Node\'s ES module loader', async () => {
-    const child = `const { handler } = require(${JSON.stringify(entry)});
+  // Node 24's Lambda runtime imports the entry from an ES module: an ES module entry that
+  // requires the CommonJS loader and code never starts Node's CommonJS lexer (5-10 M instructions).
+  it('imported as Lambda\'s runtime imports it, the entry runs the handler without Node\'s CommonJS lexer', async () => {
+    const child = `const { handler } = await import(${JSON.stringify(entry)});
+process.stdout.write(JSON.stringify({ answer: await handler({ text: 'one two three' }), lexer: process.moduleLoadList.some((m) => m.includes('cjs-module-lexer')) }));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', child], { env: { PATH: process.env.PATH } });
+    expect(JSON.parse(stdout)).toEqual({ answer: ANSWER, lexer: false });
+  });
+
+  // The bench's stand-in for the runtime is CommonJS: the same entry as CommonJS runs the handler without Node's ES module loader.
+  it('as CommonJS (entrySource, format cjs), the entry runs the handler in a process that never starts Node\'s ES module loader', async () => {
+    const twin = join(dir, 'index.cjs');
+    writeFileSync(twin, entrySource(HANDLER_CODE_FILE, { exports: ['handler'], format: 'cjs' }));
+    const child = `const { handler } = require(${JSON.stringify(twin)});
 handler({ text: 'one two three' }).then((answer) => process.stdout.write(JSON.stringify({ answer, esm: process.moduleLoadList.includes('NativeModule internal/modules/esm/translators') })));`;
     const { stdout } = await run(process.execPath, ['-e', child], { env: { PATH: process.env.PATH } });
     expect(JSON.parse(stdout)).toEqual({ answer: ANSWER, esm: false });
