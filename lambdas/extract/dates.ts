@@ -291,9 +291,10 @@ const DAY_FIXING_UNIT = new RegExp(`(?<=[\\d\\s])(?:${anyOf(DAY_FIXING_UNITS)})(
 const DIGITS_THEN_LONGER_UNIT = new RegExp(`\\d\\s{0,3}(?:${anyOf(LONGER_UNITS)})(?![a-z])`, 'i');
 /**
  * An "ago" reading and a date joined as chrono joins the two ends of a range ("on May 2 - two
- * months ago", "a year ago - 2 May"): chrono makes them one reading, which dates (or hides) the day.
+ * months ago", "a year ago - 2 May"): chrono makes them one reading, which dates (or hides) the
+ * day. Looked for as a range word at most four words before "ago", or right after it.
  */
-const RANGE_WITH_AGO = new RegExp(`(?:[-–]|\\b(?:to|until|through|till))\\s*(?:[\\w.,]+\\s+){0,3}(?:${anyOf([...DAY_FIXING_UNITS, ...LONGER_UNITS])})\\s{0,3}ago\\b|\\bago\\s*(?:[-–]|(?:to|until|through|till)\\b)`, 'i');
+const RANGE_WITH_AGO = /(?:[-–]|\b(?:to|until|through|till))\s*(?:[\w.,]+\s+){1,4}ago\b|\bago\s*(?:[-–]|(?:to|until|through|till)\b)/i;
 /**
  * The "ago" parser, chrono's costliest pattern (compiling it was about 34 M instructions of a
  * cold extract handler's 440 M), reads a text only where one of its readings can name a day or
