@@ -80,20 +80,16 @@ export const CJS_URL_DEFINE: Readonly<Record<string, string>> = { 'import.meta.u
  */
 export function entrySource(codeFile: string, options: { readonly exports?: readonly string[]; readonly shebang?: boolean; readonly format?: 'esm' | 'cjs' } = {}): string {
   const exported = options.exports ?? [];
-  const load = `loadCached(${options.format === 'cjs' ? `require('node:path').join(__dirname, ${JSON.stringify(codeFile)})` : `require.resolve(${JSON.stringify(`./${codeFile}`)})`})`;
-  const names = exported.length > 0 ? 'endingColdStart, loadCached' : 'loadCached';
+  const cjs = options.format === 'cjs';
+  // `require` in both: an ES module's own, made by createRequire.
+  const load = `loadCached(require.resolve(${JSON.stringify(`./${codeFile}`)}))`;
   return [
     ...(options.shebang ? ['#!/usr/bin/env node'] : []),
     `// Runs ${codeFile} with the V8 code cache the build made (${LOADER_FILE}).`,
-    ...(options.format === 'cjs'
-      ? ["'use strict';"]
-      : ["import { createRequire } from 'node:module';", 'const require = createRequire(import.meta.url);']),
-    `const { ${names} } = require('./${LOADER_FILE}');`,
+    ...(cjs ? ["'use strict';"] : ["import { createRequire } from 'node:module';", 'const require = createRequire(import.meta.url);']),
+    `const { ${exported.length > 0 ? 'endingColdStart, loadCached' : 'loadCached'} } = require('./${LOADER_FILE}');`,
     ...(exported.length > 0
-      ? [
-        `const loaded = ${load};`,
-        ...exported.map((name) => (options.format === 'cjs' ? `exports.${name} = endingColdStart(loaded.${name});` : `export const ${name} = endingColdStart(loaded.${name});`)),
-      ]
+      ? [`const loaded = ${load};`, ...exported.map((name) => `${cjs ? 'exports.' : 'export const '}${name} = endingColdStart(loaded.${name});`)]
       : [`${load};`]),
     '',
   ].join('\n');

@@ -281,14 +281,13 @@ const chronoWithout = (drop: ReadonlySet<Counting>): chrono.Chrono => {
  */
 export const DAY_FIXING_UNITS = ['s', 'sec', 'second', 'seconds', 'm', 'min', 'mins', 'minute', 'minutes', 'h', 'hr', 'hrs', 'hour', 'hours', 'd', 'day', 'days', 'w', 'week', 'weeks'] as const;
 export const LONGER_UNITS = ['mo', 'mon', 'mos', 'month', 'months', 'qtr', 'quarter', 'quarters', 'y', 'yr', 'year', 'years'] as const;
-const anyOf = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
 /** A unit of a week or less after a number or a space, as chrono's pattern writes it ("3 days", "5m"; not the "s" of "it's"). */
-const DAY_FIXING_UNIT = new RegExp(`(?<=[\\d\\s])(?:${anyOf(DAY_FIXING_UNITS)})(?![a-z])`, 'i');
+const DAY_FIXING_UNIT = new RegExp(`(?<=[\\d\\s])(?:${DAY_FIXING_UNITS.join('|')})(?![a-z])`, 'i');
 /**
  * A longer unit right after digits ("May 2 mos ago"): chrono's "ago" reading of it names no day,
  * but it is the longer reading of the same words, so it keeps "May 2" from being read as a day.
  */
-const DIGITS_THEN_LONGER_UNIT = new RegExp(`\\d\\s{0,3}(?:${anyOf(LONGER_UNITS)})(?![a-z])`, 'i');
+const DIGITS_THEN_LONGER_UNIT = new RegExp(`\\d\\s{0,3}(?:${LONGER_UNITS.join('|')})(?![a-z])`, 'i');
 /**
  * An "ago" reading and a date joined as chrono joins the two ends of a range ("on May 2 - two
  * months ago", "a year ago - 2 May"): chrono makes them one reading, which dates (or hides) the
