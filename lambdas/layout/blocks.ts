@@ -10,9 +10,13 @@ import { type TextStyle, wrapClamped, wrapText } from './text';
 import type { DrawItem, FontFace, FontMetrics, PlacedBlock, Role, StructNode, StructPath } from './types';
 import { lineHeight, maxOf, textLine, type Unit } from './units';
 
-/** The text of an element: its text children, joined and trimmed. */
-export const textOf = (node: DocNode): string =>
-  node.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('').replace(/ +/g, ' ').trim();
+/** The text of an element: its text children, joined, runs of spaces made one, and trimmed. */
+export function textOf(node: DocNode): string {
+  let text = '';
+  for (const child of node.children) text += typeof child === 'string' ? child : textOf(child);
+  // Most texts have no run of spaces: they are trimmed without a copy made by the replace.
+  return (text.includes('  ') ? text.replace(/ +/g, ' ') : text).trim();
+}
 
 const elements = (children: readonly DocChild[]): DocNode[] => children.filter((c): c is DocNode => typeof c !== 'string');
 

@@ -259,20 +259,40 @@ class Painter {
     return embedded;
   }
 
-  /** The text as hex subset glyph indices, registering each glyph's width and code point. */
+  /**
+   * Per face, the hex subset index of each code point drawn so far: the subset numbers glyphs per
+   * document, so this is the painter's (one document's). ASCII in an array, the rest in a Map.
+   */
+  private readonly hexOf: Record<FontFace, { readonly ascii: (string | undefined)[]; readonly other: Map<number, string> }> = {
+    regular: { ascii: [], other: new Map() },
+    bold: { ascii: [], other: new Map() },
+  };
+
+  /** The text as hex subset glyph indices, registering each glyph's width and code point on first use. */
   private encode(text: string, face: FontFace, font: EmbeddedFont): string {
-    const glyphs = loadFaces()[face];
+    const known = this.hexOf[face];
     let hex = '';
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
+      if (cp < 0x80) {
+        hex += known.ascii[cp] ??= this.register(cp, face, font);
+        continue;
+      }
       if (cp > 0xffff) i++;
-      const glyph = glyphs.glyph(cp);
-      const index = font.subset.includeGlyph(glyph.id);
-      font.widths[index] ??= glyph.advance * font.scale;
-      font.unicode[index] ??= [cp];
-      hex += (index < 0x10 ? '000' : index < 0x100 ? '00' : index < 0x1000 ? '0' : '') + index.toString(16);
+      let code = known.other.get(cp);
+      if (code === undefined) known.other.set(cp, (code = this.register(cp, face, font)));
+      hex += code;
     }
     return hex;
+  }
+
+  /** Puts the glyph of a code point in the document's subset, with its width and code point; its index in hex. */
+  private register(cp: number, face: FontFace, font: EmbeddedFont): string {
+    const glyph = loadFaces()[face].glyph(cp);
+    const index = font.subset.includeGlyph(glyph.id);
+    font.widths[index] ??= glyph.advance * font.scale;
+    font.unicode[index] ??= [cp];
+    return index.toString(16).padStart(4, '0');
   }
 
   /** A new page starts with the default graphics state: no fill colour or font set yet. */
