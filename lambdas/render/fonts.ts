@@ -26,6 +26,12 @@ export interface Face {
   readonly font: TrueTypeFont;
   readonly unitsPerEm: number;
   glyph(codePoint: number): GlyphInfo;
+  /**
+   * Advance widths of code points below 256, filled on first need (-1 until then): measuring
+   * reads them inline, without a call per character (the batch's threads optimise without
+   * inlining, local/batch/tiering.ts).
+   */
+  readonly latin1: Int32Array;
 }
 
 /**
@@ -58,6 +64,7 @@ function openFace(rel: string): Face {
   return {
     font,
     unitsPerEm: font.unitsPerEm,
+    latin1: new Int32Array(256).fill(-1),
     glyph(cp) {
       if (cp < BMP) {
         const block = (blocks[cp >>> BLOCK_BITS] ??= new Array<GlyphInfo | undefined>(1 << BLOCK_BITS));
@@ -87,8 +94,15 @@ export function fontMetrics(): FontMetrics {
     widthOf(text: string, face: FontFace, size: number): number {
       const f = all[face];
       let units = 0;
+      const { latin1 } = f;
       for (let i = 0; i < text.length; i++) {
         const cp = text.codePointAt(i)!;
+        if (cp < 256) {
+          let advance = latin1[cp]!;
+          if (advance < 0) latin1[cp] = advance = f.glyph(cp).advance;
+          units += advance;
+          continue;
+        }
         if (cp > 0xffff) i++;
         units += f.glyph(cp).advance;
       }

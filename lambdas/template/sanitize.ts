@@ -6,7 +6,11 @@
 // eslint-disable-next-line no-control-regex
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-export const stripIllegalChars = (text: string): string => text.replace(ILLEGAL, '');
+/** Every character ILLEGAL might match, surrogates paired or not: most texts have none and are returned as they are. */
+// eslint-disable-next-line no-control-regex
+const MAYBE_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+export const stripIllegalChars = (text: string): string => (MAYBE_ILLEGAL.test(text) ? text.replace(ILLEGAL, '') : text);
 
 /** Deep copy of a JSON-like value with every string cleaned. */
 export function sanitizeDeep<T>(value: T): T {

@@ -35,6 +35,8 @@ const collapse = (text: string): string => text.replace(/[\t\n\r ]+/g, ' ');
 
 /** Characters XML 1.0 does not allow anywhere: C0 controls but tab and newlines, U+FFFE/U+FFFF, unpaired surrogates. */
 const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Every character DISALLOWED might match, surrogates paired or not: one class, scanned far faster than its lookarounds. */
+const MAYBE_DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** A name: a letter, `_` or `:` (or any character beyond ASCII) first, then those, digits, `-` and `.`. */
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*/y;
 const SPACE = /[ \t\n]*/y;
@@ -237,7 +239,7 @@ export function parseXml(source: string, wrapper?: string): DocNode | XmlProblem
   };
 
   try {
-    const bad = DISALLOWED.exec(xml);
+    const bad = MAYBE_DISALLOWED.test(xml) ? DISALLOWED.exec(xml) : null;
     if (bad) throw new Refused(bad.index, 'a character XML does not allow');
     let at = start;
     while (at < xml.length) {
