@@ -83,8 +83,14 @@ export function buildBriefingModel(x: ReviewedExtraction, limits: ModelLimits = 
   // The sentences of the figures shown, not of all of them: 100,000 figures make a corpus of megabytes.
   const corpus = [a.title, ...x.summary, ...tableFigures.map((f) => f.sentence), ...quotes.map((q) => `${q.text} ${q.role ?? ''}`)].join(' ');
   const sourceOf = (f: Figure): string => (f.source ? clip(shortSource(f.source, corpus), 40) : '');
-  // A label a person wrote is printed as they wrote it.
-  const label = (f: ReviewedFigure): string => clip(editedField(f, 'label') ? capitalise(f.label) : figureLabel(f, corpus), 60);
+  // A label a person wrote is printed as they wrote it. Each figure's is worked out once: the
+  // cards, the chart and the table (twice a row) ask for it, and each asking read the corpus.
+  const labels = new Map<ReviewedFigure, string>();
+  const label = (f: ReviewedFigure): string => {
+    let text = labels.get(f);
+    if (text === undefined) labels.set(f, (text = clip(editedField(f, 'label') ? capitalise(f.label) : figureLabel(f, corpus), 60)));
+    return text;
+  };
   // The article's conversion ("about US$600,000") was of the article's amount, not of a corrected one.
   const noteOf = (f: ReviewedFigure): string | null => (editedField(f, 'value') ? null : conversionNote(f));
   const cards = pickCards(x.figures).map((f) => ({

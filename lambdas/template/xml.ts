@@ -31,7 +31,9 @@ interface Building {
 }
 
 /** Whitespace in text is layout-insignificant, as in HTML: runs collapse to one space. */
-const collapse = (text: string): string => text.replace(/[\t\n\r ]+/g, ' ');
+const collapse = (text: string): string => (COLLAPSIBLE.test(text) ? text.replace(/[\t\n\r ]+/g, ' ') : text);
+/** What collapsing would change: most texts of a filled template have single spaces only, and are kept as they are. */
+const COLLAPSIBLE = /[\t\n\r]| {2}/;
 
 /** Characters XML 1.0 does not allow anywhere: C0 controls but tab and newlines, U+FFFE/U+FFFF, unpaired surrogates. */
 const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -143,7 +145,6 @@ export function parseXml(source: string, wrapper?: string): DocNode | XmlProblem
   const openTag = (lt: number): number => {
     const name = nameAt(lt + 1, 'a start tag');
     const attrs: Array<[string, string]> = [];
-    const seen = new Set<string>();
     let twice: string | undefined;
     let at = lt + 1 + name.length;
     for (;;) {
@@ -165,11 +166,11 @@ export function parseXml(source: string, wrapper?: string): DocNode | XmlProblem
       const written = xml.slice(at + 1, close);
       const lessThan = written.indexOf('<');
       if (lessThan >= 0) throw new Refused(at + 1 + lessThan, `"<" in the value of ${attr}= (write &lt;)`);
-      if (seen.has(attr)) twice ??= attr;
-      seen.add(attr);
+      // An element has a few attributes: looked through, not hashed.
+      if (attrs.some(([seen]) => seen === attr)) twice ??= attr;
       // Attribute-value normalisation: each whitespace character written in the value reads as a
       // space (one written as a character reference stays what it is).
-      attrs.push([attr, decode(written.replace(/[\t\n]/g, ' '), at + 1)]);
+      attrs.push([attr, decode(/[\t\n]/.test(written) ? written.replace(/[\t\n]/g, ' ') : written, at + 1)]);
       at = close + 1;
     }
     const selfClosing = xml[at] === '/';
