@@ -22,4 +22,8 @@ export type JobOutcome =
   /** `refused`: the article itself is at fault (bad input); trying again will not help. */
   | { readonly ok: false; readonly reason: string; readonly refused: boolean; readonly ms: number };
 
-export type BatchReply = JobOutcome & { readonly id: number };
+/** A worker's answer: a briefed article carries its PDF and figures JSON, for the main thread to write (outputs.ts). */
+export type BatchReply = (
+  | { readonly ok: true; readonly figures: number; readonly ms: number; readonly pdf: Uint8Array; readonly figuresJson: string }
+  | Extract<JobOutcome, { ok: false }>
+) & { readonly id: number };

@@ -6,7 +6,9 @@
 import { readdir } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { isBriefingError } from '../../lambdas/core/errors';
 import { withoutExtension } from '../../lambdas/handlers/s3-keys';
+import { writeOutputs } from './outputs';
 import type { BatchJob, BatchMessage, BatchReply, JobOutcome } from './protocol';
 import { workerStarter } from './worker-bundle';
 
@@ -102,6 +104,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   await new Promise<void>((done) => {
     let running = 0;
     let startFailures = 0;
+    // The files of a briefed article (outputs.ts); a disk that refuses them fails the article.
+    const madeDirs = new Set<string>();
+    const written = (job: BatchJob, reply: Extract<BatchReply, { ok: true }>): JobOutcome => {
+      try {
+        writeOutputs({ outBase: job.outBase, pdf: reply.pdf, figuresJson: reply.figuresJson }, madeDirs);
+        return { ok: true, figures: reply.figures, ms: reply.ms };
+      } catch (error) {
+        return { ok: false, reason: isBriefingError(error) ? error.message : String(error), refused: false, ms: reply.ms };
+      }
+    };
     const finish = (job: BatchJob, reply: JobOutcome) => {
       report({
         file: job.name,
@@ -173,10 +185,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       };
       worker.on('message', (reply: BatchReply) => {
         const index = inFlight.findIndex((job) => job.id === reply.id);
-        if (index >= 0) finish(inFlight.splice(index, 1)[0]!, reply);
+        const job = index >= 0 ? inFlight.splice(index, 1)[0]! : undefined;
         answered += 1;
         headStarted = performance.now();
+        // The thread's next article first, then this one's files.
         feed();
+        if (job) finish(job, reply.ok ? written(job, reply) : reply);
       });
       worker.on('error', (error) => {
         lastError = error.message;

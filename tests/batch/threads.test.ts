@@ -23,7 +23,7 @@ function thread(name: string, { onJob = 'answer(job)', onEnd = 'process.exit(0)'
   const file = join(dir, `${name}.mjs`);
   writeFileSync(file, `import { parentPort } from 'node:worker_threads';
 ${atStart}
-const answer = (job) => parentPort.postMessage({ id: job.id, ok: true, figures: 1, ms: 1 });
+const answer = (job) => parentPort.postMessage({ id: job.id, ok: true, figures: 1, ms: 1, pdf: new Uint8Array(4), figuresJson: '{}' });
 parentPort.on('message', (job) => { if (job === null) { ${onEnd}; return; } ${onJob}; });
 `);
   return () => new Worker(pathToFileURL(file));
