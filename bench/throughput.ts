@@ -71,13 +71,20 @@ function reportedRate(stdout: string): number | null {
 /** Runs of each `--jobs`, interleaved. */
 const ROUNDS = 3;
 
-/** The run of median rate (runs that made fewer PDFs rank below), with every run's rate. */
+/**
+ * The run of median rate (runs that made fewer PDFs rank below; of an even number, the upper
+ * one), with every run's rate, and the note of every run that failed, so a failure that is not
+ * the median run still shows on the row.
+ */
 function medianRun(runs: readonly Omit<ThroughputRow, 'runsPerSecond'>[]): ThroughputRow {
   const ranked = [...runs].sort((a, b) => a.pdfs - b.pdfs || a.briefingsPerSecond - b.briefingsPerSecond);
-  return { ...ranked[Math.floor(ranked.length / 2)]!, runsPerSecond: runs.map((run) => run.briefingsPerSecond) };
+  const notes = runs.flatMap((run, i) => (run.note ? [`run ${i + 1}: ${run.note}`] : []));
+  return { ...ranked[Math.floor(ranked.length / 2)]!, runsPerSecond: runs.map((run) => run.briefingsPerSecond), ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
 }
 
 export async function benchThroughput(options: { articles: number; jobs: readonly number[]; rounds?: number }): Promise<ThroughputResult> {
+  const rounds = options.rounds ?? ROUNDS;
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`throughput: rounds must be a whole number of at least 1, not ${rounds}`);
   const work = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-batch-'));
   try {
     const input = path.join(work, 'in');
@@ -85,7 +92,7 @@ export async function benchThroughput(options: { articles: number; jobs: readonl
     fillInput(input, options.articles);
     const help = await runTimed(process.execPath, [CLI_FILE, '--help']);
     const runs = new Map<number, Omit<ThroughputRow, 'runsPerSecond'>[]>(options.jobs.map((jobs) => [jobs, []]));
-    for (let pass = 0; pass < (options.rounds ?? ROUNDS); pass += 1) for (const jobs of options.jobs) {
+    for (let pass = 0; pass < rounds; pass += 1) for (const jobs of options.jobs) {
       const output = path.join(work, `out-${jobs}-${pass}`);
       const cpuFile = path.join(work, `cpu-${jobs}-${pass}.json`);
       const run = await runTimed(

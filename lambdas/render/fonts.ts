@@ -28,8 +28,8 @@ export interface Face {
   glyph(codePoint: number): GlyphInfo;
   /**
    * Advance widths of code points below 256, filled on first need (-1 until then): measuring
-   * reads them inline, without a call per character (the batch's threads optimise without
-   * inlining, local/batch/tiering.ts).
+   * reads them inline, without a call per character (on Node 20 the batch's threads optimise
+   * without inlining, local/batch/tiering.ts).
    */
   readonly latin1: Int32Array;
 }

@@ -1,4 +1,5 @@
 /** Messages between `briefing batch` and its worker threads. */
+import { isBriefingError } from '../../lambdas/core/errors';
 export interface BatchJob {
   readonly id: number;
   /** Absolute path of the article. */
@@ -24,6 +25,10 @@ export type JobOutcome =
 
 /** A worker's answer: a briefed article carries its PDF and figures JSON, for the main thread to write (outputs.ts). */
 export type BatchReply = (
-  | { readonly ok: true; readonly figures: number; readonly ms: number; readonly pdf: Uint8Array; readonly figuresJson: string }
+  | (Extract<JobOutcome, { ok: true }> & { readonly pdf: Uint8Array; readonly figuresJson: string })
   | Extract<JobOutcome, { ok: false }>
 ) & { readonly id: number };
+
+/** A failure's reason: a BriefingError's message is one a person can act on; anything else is a bug, named as such. */
+export const reasonOf = (error: unknown): string =>
+  isBriefingError(error) ? error.message : `internal error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;

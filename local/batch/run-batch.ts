@@ -6,10 +6,9 @@
 import { readdir } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { isBriefingError } from '../../lambdas/core/errors';
 import { withoutExtension } from '../../lambdas/handlers/s3-keys';
 import { writeOutputs } from './outputs';
-import type { BatchJob, BatchMessage, BatchReply, JobOutcome } from './protocol';
+import { reasonOf, type BatchJob, type BatchMessage, type BatchReply, type JobOutcome } from './protocol';
 import { workerStarter } from './worker-bundle';
 
 export interface BatchOptions {
@@ -106,12 +105,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     let startFailures = 0;
     // The files of a briefed article (outputs.ts); a disk that refuses them fails the article.
     const madeDirs = new Set<string>();
+    // An article's time is its worker's and its writes'.
     const written = (job: BatchJob, reply: Extract<BatchReply, { ok: true }>): JobOutcome => {
+      const started = performance.now();
       try {
         writeOutputs({ outBase: job.outBase, pdf: reply.pdf, figuresJson: reply.figuresJson }, madeDirs);
-        return { ok: true, figures: reply.figures, ms: reply.ms };
+        return { ok: true, figures: reply.figures, ms: reply.ms + performance.now() - started };
       } catch (error) {
-        return { ok: false, reason: isBriefingError(error) ? error.message : String(error), refused: false, ms: reply.ms };
+        return { ok: false, reason: reasonOf(error), refused: false, ms: reply.ms + performance.now() - started };
       }
     };
     const finish = (job: BatchJob, reply: JobOutcome) => {

@@ -9,11 +9,8 @@ import { isBriefingError } from '../../lambdas/core/errors';
 import { briefingFromBytes } from '../../lambdas/pipeline';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
 import { readInputFile } from '../input-file';
-import type { BatchMessage, BatchReply } from './protocol';
+import { reasonOf, type BatchMessage, type BatchReply } from './protocol';
 
-// A BriefingError's message is the reason a person can act on; anything else is a bug, named as such.
-const reasonOf = (error: unknown): string =>
-  isBriefingError(error) ? error.message : `internal error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
 
 /** A PDF that is the whole of its buffer is handed over, not copied; one that is a view on a shared buffer is copied. */
 const handedOver = (bytes: Uint8Array): ArrayBuffer[] =>
@@ -24,8 +21,7 @@ const handedOver = (bytes: Uint8Array): ArrayBuffer[] =>
 let briefing: Promise<unknown> = Promise.resolve();
 
 parentPort?.on('message', (job: BatchMessage) => {
-  // No more work: every article sent has been answered. Exiting runs
-  // the exit handlers (a training build writes the thread's code cache in one) whatever handle
+  // No more work: every article sent has been answered. Exiting runs the exit handlers (a training build writes the thread's code cache in one) whatever handle
   // might still hold the event loop.
   if (job === null) return process.exit(0);
   let started = 0;
