@@ -4,6 +4,7 @@
  */
 import { IntakeError } from '../../lambdas/core/errors';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
+import { extractionJson } from '../../lambdas/pipeline/extract-bytes';
 import type { ExtractCommandOptions } from '../commands/extract';
 import { readInput } from '../input';
 import { extractInput } from './article';
@@ -25,5 +26,5 @@ export async function extractCommand(file: string, options: ExtractCommandOption
     process.stdout.write(`${explainExtraction(extraction)}\n`);
     return;
   }
-  process.stdout.write(`${JSON.stringify(extraction, null, 2)}\n`);
+  process.stdout.write(extractionJson(extraction));
 }

@@ -1,5 +1,5 @@
 /** The extract stage's work in this process: bytes → Extraction JSON (no renderer is loaded). */
-import { extractFromBytes } from '../pipeline/extract-bytes';
+import { extractFromBytes, extractionJson } from '../pipeline/extract-bytes';
 import type { CoreBudget, ExtractRequest, ExtractResult } from './cores';
 
 export async function extractInProcess(request: ExtractRequest, budget: CoreBudget): Promise<ExtractResult> {
@@ -12,7 +12,7 @@ export async function extractInProcess(request: ExtractRequest, budget: CoreBudg
   });
   budget.checkpoint('extracting the figures');
   return {
-    json: `${JSON.stringify(extraction, null, 2)}\n`,
+    json: extractionJson(extraction),
     figures: extraction.figures.length,
     sha256: extraction.article.sha256,
     problems: extraction.problems ?? [],

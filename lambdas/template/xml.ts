@@ -170,7 +170,7 @@ export function parseXml(source: string, wrapper?: string): DocNode | XmlProblem
       if (attrs.some(([seen]) => seen === attr)) twice ??= attr;
       // Attribute-value normalisation: each whitespace character written in the value reads as a
       // space (one written as a character reference stays what it is).
-      attrs.push([attr, decode(/[\t\n]/.test(written) ? written.replace(/[\t\n]/g, ' ') : written, at + 1)]);
+      attrs.push([attr, decode(written.replace(/[\t\n]/g, ' '), at + 1)]);
       at = close + 1;
     }
     const selfClosing = xml[at] === '/';

@@ -1,5 +1,6 @@
 /** Messages between `briefing batch` and its worker threads. */
 import { isBriefingError } from '../../lambdas/core/errors';
+
 export interface BatchJob {
   readonly id: number;
   /** Absolute path of the article. */

@@ -6,11 +6,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isBriefingError } from '../../lambdas/core/errors';
-import { briefingFromBytes } from '../../lambdas/pipeline';
+import { briefingFromBytes, extractionJson } from '../../lambdas/pipeline';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
 import { readInputFile } from '../input-file';
 import { reasonOf, type BatchMessage, type BatchReply } from './protocol';
-
 
 /** A PDF that is the whole of its buffer is handed over, not copied; one that is a view on a shared buffer is copied. */
 const handedOver = (bytes: Uint8Array): ArrayBuffer[] =>
@@ -21,8 +20,9 @@ const handedOver = (bytes: Uint8Array): ArrayBuffer[] =>
 let briefing: Promise<unknown> = Promise.resolve();
 
 parentPort?.on('message', (job: BatchMessage) => {
-  // No more work: every article sent has been answered. Exiting runs the exit handlers (a training build writes the thread's code cache in one) whatever handle
-  // might still hold the event loop.
+  // No more work: every article sent has been answered. Exiting runs the exit handlers (a
+  // training build writes the thread's code cache in one) whatever handle might still hold the
+  // event loop.
   if (job === null) return process.exit(0);
   let started = 0;
   const result = briefing.then(async () => {
@@ -34,7 +34,7 @@ parentPort?.on('message', (job: BatchMessage) => {
   void result
     .then(({ extraction, pdf }): BatchReply => ({
       id: job.id, ok: true, figures: extraction.figures.length, ms: performance.now() - started,
-      pdf, figuresJson: `${JSON.stringify(extraction, null, 2)}\n`,
+      pdf, figuresJson: extractionJson(extraction),
     }))
     .catch((error: unknown): BatchReply => ({ id: job.id, ok: false, reason: reasonOf(error), refused: isBriefingError(error) && error.permanent, ms: performance.now() - started }))
     .then((reply) => parentPort?.postMessage(reply, reply.ok ? handedOver(reply.pdf) : []));
