@@ -4,7 +4,7 @@
  */
 import { IntakeError } from '../../lambdas/core/errors';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
-import { extractionJson } from '../../lambdas/pipeline/extract-bytes';
+import { extractionJson } from '../../lambdas/extract/extraction-json';
 import type { ExtractCommandOptions } from '../commands/extract';
 import { readInput } from '../input';
 import { extractInput } from './article';

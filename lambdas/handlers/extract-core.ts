@@ -1,5 +1,6 @@
 /** The extract stage's work in this process: bytes → Extraction JSON (no renderer is loaded). */
-import { extractFromBytes, extractionJson } from '../pipeline/extract-bytes';
+import { extractionJson } from '../extract/extraction-json';
+import { extractFromBytes } from '../pipeline/extract-bytes';
 import type { CoreBudget, ExtractRequest, ExtractResult } from './cores';
 
 export async function extractInProcess(request: ExtractRequest, budget: CoreBudget): Promise<ExtractResult> {

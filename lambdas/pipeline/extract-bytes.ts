@@ -13,9 +13,6 @@ export interface ExtractBytesOptions extends IntakeOptions {
   readonly published?: string | null;
 }
 
-/** An Extraction as the figures JSON is written everywhere (the extract stage, `briefing extract`, `briefing batch`). */
-export const extractionJson = (extraction: Extraction): string => `${JSON.stringify(extraction, null, 2)}\n`;
-
 export function extractFromBytes(bytes: Uint8Array, options: ExtractBytesOptions): Extraction {
   endColdStartForLongArticle(bytes);
   const article = readArticle(bytes, options);

@@ -6,7 +6,7 @@ import { extractFromBytes, type ExtractBytesOptions } from './extract-bytes';
 import type { Extraction } from '../extract/types';
 import { renderBriefing, type RenderOptions } from '../render';
 
-export { extractFromBytes, extractionJson, type ExtractBytesOptions } from './extract-bytes';
+export { extractFromBytes, type ExtractBytesOptions } from './extract-bytes';
 
 export async function briefingFromBytes(
   bytes: Uint8Array,

@@ -6,7 +6,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isBriefingError } from '../../lambdas/core/errors';
-import { briefingFromBytes, extractionJson } from '../../lambdas/pipeline';
+import { extractionJson } from '../../lambdas/extract/extraction-json';
+import { briefingFromBytes } from '../../lambdas/pipeline';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/intake/types';
 import { readInputFile } from '../input-file';
 import { reasonOf, type BatchMessage, type BatchReply } from './protocol';
